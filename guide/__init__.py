@@ -1,0 +1,1 @@
+"""The kampung UMKM guide: YAML profiles in, a bilingual static website out."""

@@ -1,0 +1,112 @@
+"""The command line: build, check, schema (and the commands later issues add)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .content import load_site
+from .problems import Report
+
+DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in `argv`; return the exit status."""
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description="Build the kampung UMKM guide from content/.")
+    p.set_defaults(run=cmd_build, content=DEFAULT_CONTENT, out=DEFAULT_OUT, base_url=None, force=False,
+                   lang=None)
+    sub = p.add_subparsers(metavar="COMMAND")
+    build = sub.add_parser("build", help="build the site (the default command)")
+    build.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    build.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: _site)")
+    build.add_argument("--base-url", help="public address of the site, e.g. https://example.org/guide/")
+    build.add_argument("--force", action="store_true", help="replace an output folder holding other files")
+    build.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    build.set_defaults(run=cmd_build)
+    check = sub.add_parser("check", help="check the content without writing anything")
+    check.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    check.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
+    check.set_defaults(run=cmd_check)
+    schema = sub.add_parser("schema", help="print the JSON Schema of a kampung profile")
+    schema.add_argument("--out", default=None, help="write to this file instead of printing")
+    schema.set_defaults(run=cmd_schema)
+    return p
+
+
+def load_checked(args) -> tuple[object, Report, str]:
+    content = Path(args.content)
+    site, report = load_site(content, args.content)
+    lang = args.lang or (site.config.messages_language if site else _configured_language(content))
+    for problem in report.sorted():
+        print(problem.render(lang), file=sys.stderr)
+    return site, report, lang
+
+
+def _configured_language(content: Path) -> str:
+    """The messages language from site.yaml even when the rest of the content is broken."""
+    from .yamlfile import YamlError, parse_yaml
+    try:
+        value = parse_yaml((content / "site.yaml").read_text(encoding="utf-8")).value
+    except (OSError, UnicodeDecodeError, YamlError):
+        return "en"
+    lang = value.get("messages_language") if isinstance(value, dict) else None
+    return lang if lang in ("en", "id") else "en"
+
+
+def summary(report: Report, lang: str) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if lang == "id":
+        return f"{errors} kesalahan, {warnings} peringatan"
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def cmd_check(args) -> int:
+    site, report, lang = load_checked(args)
+    print(summary(report, lang), file=sys.stderr)
+    return 1 if site is None else 0
+
+
+def cmd_build(args) -> int:
+    from .builder import build_files
+    from .output import OutputRefused, check_output_folder, write_site
+    from .render import TemplateMissing
+    site, report, lang = load_checked(args)
+    if site is None:
+        print(summary(report, lang) + (" — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"),
+              file=sys.stderr)
+        return 1
+    content, out = Path(args.content), Path(args.out)
+    base_url = normalise_base_url(args.base_url)
+    try:
+        check_output_folder(out, [content, Path.cwd() / "templates", Path.cwd() / "assets"], args.force)
+        count = write_site(build_files(site, content, base_url), out)
+    except (OutputRefused, TemplateMissing) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{count} files written to {out}" + (f" ({summary(report, lang)})" if report.problems else ""),
+          file=sys.stderr)
+    return 0
+
+
+def normalise_base_url(url: str | None) -> str | None:
+    """`https://host/guide` -> `https://host/guide/`."""
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def cmd_schema(args) -> int:
+    from .schema import profile_json_schema
+    text = json.dumps(profile_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,294 @@
+"""Read the content folder into a checked Site, or report every problem found.
+
+This is the only module that reads content files. Nothing outside the content folder is read:
+files and photos that resolve (through `..` or symlinks) outside it are refused.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import model
+from .geo import distance_km
+from .problems import Report
+from .schema import CATEGORIES, INVALID, KAMPUNG, PAGE, SITE, SLUG, Ctx, TextSpec
+from .yamlfile import Document, YamlError, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
+FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
+PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
+
+
+class Loader:
+    """Reads one content folder; `report` collects problems from every file."""
+
+    def __init__(self, root: Path, shown: str | None = None):
+        self.root = root
+        self.real_root = root.resolve()
+        self.shown = shown if shown is not None else str(root)
+        self.report = Report()
+        self.links: list[tuple[str, int, tuple, str]] = []  # (file, line, field, target) of site links
+
+    def display(self, path: Path) -> str:
+        """The path as the editor typed it: `content/kampung/x.yaml`."""
+        return str(Path(self.shown) / path.relative_to(self.root))
+
+    def read_text(self, path: Path) -> str | None:
+        """A file's text, or None after reporting why it cannot be used."""
+        shown = self.display(path)
+        if not path.resolve().is_relative_to(self.real_root):
+            self.report.add(shown, 1, (), "photo_outside", file=path.name)
+            return None
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.report.add(shown, 1, (), "file_too_big", size=size, limit=MAX_FILE_BYTES)
+                return None
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.add(shown, 1, (), "unreadable", detail=exc.strerror or str(exc))
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.report.add(shown, data[: exc.start].count(b"\n") + 1, (), "not_utf8")
+            return None
+
+    def read_yaml(self, path: Path, text: str | None = None, line_offset: int = 0) -> Document | None:
+        """Parse a YAML file (or given text from it); report problems and return None on failure."""
+        text = self.read_text(path) if text is None else text
+        if text is None:
+            return None
+        try:
+            doc = parse_yaml(text)
+        except YamlError as exc:
+            self.report.add(self.display(path), exc.line + line_offset, (), exc.key, **exc.params)
+            return None
+        if line_offset:
+            doc.lines = {k: v + line_offset for k, v in doc.lines.items()}
+        if doc.value is None:
+            self.report.add(self.display(path), 1 + line_offset, (), "empty_file")
+            return None
+        if not isinstance(doc.value, dict):
+            self.report.add(self.display(path), doc.line(()), (), "not_a_mapping_file",
+                            got=_kind(doc.value))
+            return None
+        return doc
+
+    def ctx(self, path: Path, doc: Document, languages, categories=frozenset()) -> Ctx:
+        return Ctx(self.display(path), doc, self.report, tuple(languages), frozenset(categories))
+
+
+def _kind(value) -> str:
+    from .schema import type_name
+    return type_name(value)
+
+
+def load_site(root: Path, shown: str | None = None) -> tuple[model.Site | None, Report]:
+    """Load and check the whole content folder; the Site is None when there are errors."""
+    loader = Loader(root, shown)
+    config = load_config(loader)
+    languages = config.languages if config else ("id", "en")
+    categories = load_categories(loader, languages)
+    images = list_images(loader)
+    kampung = load_kampung(loader, languages, categories or {}, images, config)
+    pages = load_pages(loader, languages)
+    check_links(loader, kampung, categories or {}, pages, images)
+    if loader.report.errors or config is None or categories is None:
+        return None, loader.report
+    site = model.Site(config, categories, kampung, pages, images)
+    return site, loader.report
+
+
+def load_config(loader: Loader) -> model.SiteConfig | None:
+    path = loader.root / "site.yaml"
+    if not path.is_file():
+        loader.report.add(loader.display(path), 1, (), "missing_file")
+        return None
+    doc = loader.read_yaml(path)
+    if doc is None:
+        return None
+    languages = _languages(doc, loader.ctx(path, doc, ("id", "en")))
+    config = SITE.check(doc.value, (), loader.ctx(path, doc, languages))
+    if config is INVALID:
+        return None
+    config = model.SiteConfig(**{**config, "languages": languages})
+    return _check_map(config, doc, loader.ctx(path, doc, languages))
+
+
+def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
+    raw = doc.value.get("languages")
+    if raw is None:
+        return ("id", "en")
+    checked = SITE.fields["languages"].spec.check(raw, ("languages",), ctx)
+    if checked is INVALID or not checked:
+        return ("id", "en")
+    for i, lang in enumerate(checked):
+        if lang in checked[:i]:
+            ctx.error(("languages", i), "language_twice", lang=lang)
+    return tuple(dict.fromkeys(checked))
+
+
+def _check_map(config: model.SiteConfig, doc: Document, ctx: Ctx) -> model.SiteConfig | None:
+    m = config.map
+    if len(m.center) != 2 or not -90 <= m.center[0] <= 90:
+        ctx.error(("map", "center"), "center_pair")
+        return None
+    raw = doc.value["map"]
+    if raw.get("tiles") and not raw.get("attribution"):
+        ctx.error(("map", "tiles"), "tiles_need_attribution")
+        return None
+    return config
+
+
+def load_categories(loader: Loader, languages) -> dict[str, model.Category] | None:
+    path = loader.root / "categories.yaml"
+    if not path.is_file():
+        loader.report.add(loader.display(path), 1, (), "missing_file")
+        return None
+    doc = loader.read_yaml(path)
+    if doc is None:
+        return None
+    raw = CATEGORIES.check(doc.value, (), loader.ctx(path, doc, languages))
+    if raw is INVALID:
+        return None
+    return {key: model.Category(id=key, **fields) for key, fields in sorted(raw.items())}
+
+
+def list_images(loader: Loader) -> dict[str, Path]:
+    """Photo files under content/images, by name; links that leave the folder are left out."""
+    folder = loader.root / "images"
+    if not folder.is_dir():
+        return {}
+    return {p.name: p for p in sorted(folder.iterdir())
+            if p.is_file() and p.resolve().is_relative_to(loader.real_root)}
+
+
+def load_kampung(loader, languages, categories, images, config) -> tuple[model.Kampung, ...]:
+    folder = loader.root / "kampung"
+    files = sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))) if folder.is_dir() else []
+    if not files:
+        loader.report.add(loader.display(folder), 1, (), "no_kampung", folder=loader.display(folder))
+    result, seen = [], {}
+    for path in files:
+        slug = path.stem
+        if not SLUG.match(slug):
+            loader.report.add(loader.display(path), 1, (), "bad_slug", value=path.name)
+            continue
+        if slug.lower() in seen:
+            loader.report.add(loader.display(path), 1, (), "duplicate_slug", other=seen[slug.lower()])
+            continue
+        seen[slug.lower()] = loader.display(path)
+        doc = loader.read_yaml(path)
+        if doc is None:
+            continue
+        ctx = loader.ctx(path, doc, languages, categories)
+        fields = KAMPUNG.check(doc.value, (), ctx)
+        if fields is INVALID:
+            continue
+        kampung = model.Kampung(slug=slug, source=loader.display(path), **fields)
+        for lang, text in kampung.description.values.items():
+            field = ("description",) if lang == "*" else ("description", lang)
+            loader.links.extend((ctx.file, doc.line(field), field, target) for target in find_site_links(text))
+        check_kampung(kampung, ctx, images, config, loader)
+        result.append(kampung)
+    return tuple(result)
+
+
+def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Loader) -> None:
+    """Checks that need more than one field: photo files, pins far from the map, gaps to fill."""
+    for i, photo in enumerate(kampung.photos):
+        if photo.file not in images:
+            ctx.error(("photos", i, "file"), "photo_missing", file=photo.file,
+                      folder=loader.display(loader.root / "images") + "/")
+    if not kampung.photos:
+        ctx.warn(("photos",), "no_photo")
+    if kampung.opening_hours is None:
+        ctx.warn(("opening_hours",), "no_hours")
+    if config is not None:
+        loc = kampung.location
+        km = distance_km(loc.lat, loc.lon, *config.map.center)
+        if km > FAR_KM:
+            ctx.warn(("location",), "far_from_map", lat=loc.lat, lon=loc.lon, km=round(km))
+
+
+def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:
+    folder = loader.root / "pages"
+    if not folder.is_dir():
+        return ()
+    by_slug: dict[str, dict[str, tuple]] = {}
+    for path in sorted(folder.glob("*.md")):
+        match = PAGE_NAME.match(path.name)
+        slug, lang = (match["slug"], match["lang"] or languages[0]) if match else (path.stem, languages[0])
+        if not match or not SLUG.match(slug):
+            loader.report.add(loader.display(path), 1, (), "bad_slug", value=path.name)
+            continue
+        if lang not in languages:
+            loader.report.add(loader.display(path), 1, (), "page_language", lang=lang, langs=", ".join(languages))
+            continue
+        parsed = read_page(loader, path, languages)
+        if parsed is not None:
+            by_slug.setdefault(slug, {})[lang] = (path, *parsed)
+    return tuple(sorted((_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items()
+                         if languages[0] in versions or _no_main(loader, slug, versions, languages)),
+                        key=lambda p: (p.order, p.slug)))
+
+
+def _no_main(loader, slug, versions, languages) -> bool:
+    path = next(iter(versions.values()))[0]
+    loader.report.add(loader.display(path), 1, (), "page_without_main", main=languages[0], expected=f"{slug}.md")
+    return False
+
+
+def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
+    """Front matter fields and Markdown body of one page file."""
+    text = loader.read_text(path)
+    if text is None:
+        return None
+    if not text.startswith("---"):
+        loader.report.add(loader.display(path), 1, (), "no_front_matter")
+        return None
+    head, sep, body = text[3:].partition("\n---")
+    if not sep:
+        loader.report.add(loader.display(path), 1, (), "no_front_matter")
+        return None
+    doc = loader.read_yaml(path, head.lstrip("\n") if head.startswith("\n") else head, line_offset=1)
+    if doc is None:
+        return None
+    # the page's own language: its front matter is one language, not a mapping of languages
+    fields = PAGE.check(doc.value, (), loader.ctx(path, doc, languages))
+    if fields is INVALID:
+        return None
+    body = body.partition("\n")[2]
+    first_body_line = text[: len(text) - len(body)].count("\n") + 1
+    for number, line in enumerate(body.splitlines(), first_body_line):
+        loader.links.extend((loader.display(path), number, (), target) for target in find_site_links(line))
+    return fields, body
+
+
+def _merge_page(loader, slug, versions, languages) -> model.FreePage:
+    main = versions[languages[0]]
+    def text(field: str) -> model.Text | None:
+        values = {lang: v[1][field].get(lang) for lang, v in versions.items() if v[1].get(field)}
+        return model.Text(values, languages[0]) if values else None
+    body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
+    return model.FreePage(slug=slug, title=text("title"), body=body, summary=text("summary"),
+                          order=main[1].get("order", 100), source=loader.display(main[0]))
+
+
+_MD_LINK = re.compile(r"\]\((/[^)\s]*)|href=[\"'](/[^\"']*)")
+
+
+def find_site_links(markdown: str) -> list[str]:
+    """Site-absolute link targets written in Markdown: `[x](/kampung/onde-onde/)`."""
+    return [(a or b)[1:] for a, b in _MD_LINK.findall(markdown) if not (a or b).startswith("//")]
+
+
+def check_links(loader: Loader, kampung, categories, pages, images) -> None:
+    """Every site-absolute link in Markdown must lead to a page or photo of the site."""
+    keys = {"", "kampung/"} | {f"kampung/{k.slug}/" for k in kampung} | {f"kategori/{c}/" for c in categories}
+    keys |= {f"{p.slug}/" for p in pages} | {f"images/{name}" for name in images}
+    for file, line, field, target in loader.links:
+        path = target.split("#", 1)[0].split("?", 1)[0].removesuffix("index.html")
+        if path not in keys and path + "/" not in keys:
+            loader.report.add(file, line, field, "broken_link", target="/" + target)

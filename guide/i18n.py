@@ -1,0 +1,124 @@
+"""The guide's own words in each language, and numbers, prices and hours written the local way."""
+from __future__ import annotations
+
+from .hours import clock, holiday_spans, week
+from .model import Hours, Price
+
+UI: dict[str, dict[str, str]] = {
+    "id": {
+        "skip": "Langsung ke isi", "menu": "Menu", "home": "Beranda", "all_kampung": "Semua kampung",
+        "categories": "Kategori", "language_name": "Bahasa Indonesia", "switch_language": "Baca dalam bahasa",
+        "map": "Peta", "overview_map": "Peta semua kampung", "kampung_map": "Peta lokasi",
+        "map_keyboard": "Peta interaktif. Tekan Tab untuk berpindah antar-pin, Enter untuk membuka keterangannya.",
+        "open_page": "Buka halaman", "kampung_count_1": "1 kampung", "kampung_count_n": "{n} kampung",
+        "products": "Produk", "experiences": "Pengalaman & kelas", "opening_hours": "Jam buka",
+        "location": "Lokasi", "address": "Alamat", "directions": "Petunjuk arah",
+        "directions_google": "Buka di Google Maps", "directions_osm": "Buka di OpenStreetMap",
+        "directions_app": "Buka di aplikasi peta lain", "approximate": "Pin ini perkiraan area kampung, bukan alamat persis. Tanyakan warga atau dinas pariwisata untuk rumah produksinya.",
+        "contact": "Kontak", "whatsapp": "WhatsApp", "phone": "Telepon", "email": "E-mail",
+        "website": "Situs web", "instagram": "Instagram", "nearby": "Kampung terdekat",
+        "km_away": "{km} km", "m_away": "{m} m", "photos": "Foto", "photo_by": "Foto: {credit}",
+        "price": "Harga", "price_ask": "Harga: tanyakan langsung", "duration": "Durasi",
+        "minutes": "{n} menit", "hours_minutes": "{h} jam {m} menit", "hours_only": "{h} jam",
+        "booking": "Cara memesan", "closed": "Tutup", "public_holidays": "Hari libur nasional",
+        "ask_office": "Belum ada informasi. Tanyakan ke {office}.", "ask_office_generic": "dinas pariwisata",
+        "no_hours": "Jam buka belum tercatat. Tanyakan ke {office} sebelum berkunjung.",
+        "no_contact": "Kontak kampung belum tercatat. Tanyakan ke {office}.",
+        "untranslated": "Teks ini belum diterjemahkan.", "category": "Kategori",
+        "list_title": "Semua kampung UMKM", "list_intro": "Semua kampung dalam panduan ini, diurutkan menurut nama.",
+        "categories_intro": "Pilih berdasarkan apa yang ingin Anda lihat dibuat.",
+        "not_found_title": "Halaman tidak ditemukan", "not_found_text": "Halaman yang Anda cari tidak ada atau sudah pindah.",
+        "back_home": "Kembali ke beranda", "office": "Dinas pariwisata", "ask_us": "Bertanya",
+        "pages": "Informasi", "footer_data": "Data kampung dikelola oleh {office}.",
+        "tags": "Kata kunci", "see_all": "Lihat semua kampung", "visit_info": "Informasi kunjungan",
+        "in_category": "Kampung {name}", "show_on_map": "Lihat di peta", "photo_none": "Belum ada foto",
+        "days": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu", "time_sep": ".",
+        "per_person": "per orang",
+    },
+    "en": {
+        "skip": "Skip to content", "menu": "Menu", "home": "Home", "all_kampung": "All villages",
+        "categories": "Categories", "language_name": "English", "switch_language": "Read in",
+        "map": "Map", "overview_map": "Map of all villages", "kampung_map": "Location map",
+        "map_keyboard": "Interactive map. Press Tab to move between pins and Enter to open a pin's details.",
+        "open_page": "Open page", "kampung_count_1": "1 village", "kampung_count_n": "{n} villages",
+        "products": "Products", "experiences": "Experiences & classes", "opening_hours": "Opening hours",
+        "location": "Location", "address": "Address", "directions": "Directions",
+        "directions_google": "Open in Google Maps", "directions_osm": "Open in OpenStreetMap",
+        "directions_app": "Open in another map app", "approximate": "This pin marks the village area, not an exact address. Ask residents or the tourism office for the workshops.",
+        "contact": "Contact", "whatsapp": "WhatsApp", "phone": "Phone", "email": "E-mail",
+        "website": "Website", "instagram": "Instagram", "nearby": "Nearby villages",
+        "km_away": "{km} km", "m_away": "{m} m", "photos": "Photos", "photo_by": "Photo: {credit}",
+        "price": "Price", "price_ask": "Price: ask on site", "duration": "Duration",
+        "minutes": "{n} minutes", "hours_minutes": "{h} h {m} min", "hours_only": "{h} h",
+        "booking": "How to book", "closed": "Closed", "public_holidays": "Public holidays",
+        "ask_office": "Not known yet. Ask the {office}.", "ask_office_generic": "tourism office",
+        "no_hours": "Opening hours are not recorded yet. Ask the {office} before you visit.",
+        "no_contact": "No contact for this village is recorded yet. Ask the {office}.",
+        "untranslated": "This text has not been translated yet.", "category": "Category",
+        "list_title": "All craft villages", "list_intro": "Every village in this guide, by name.",
+        "categories_intro": "Choose by what you would like to see being made.",
+        "not_found_title": "Page not found", "not_found_text": "The page you are looking for does not exist or has moved.",
+        "back_home": "Back to the home page", "office": "Tourism office", "ask_us": "Ask us",
+        "pages": "Information", "footer_data": "Village data is kept by the {office}.",
+        "tags": "Keywords", "see_all": "See all villages", "visit_info": "Visiting",
+        "in_category": "{name} villages", "show_on_map": "Show on map", "photo_none": "No photo yet",
+        "days": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday", "time_sep": ":",
+        "per_person": "per person",
+    },
+}
+
+LOCALES = {"id": "id_ID", "en": "en_US"}
+
+
+def ui(lang: str):
+    """A lookup for the guide's words in `lang` (English for languages without a catalogue)."""
+    words = UI.get(lang, UI["en"])
+
+    def t(key: str, **params) -> str:
+        return words[key].format(**params) if params else words[key]
+    return t
+
+
+def format_number(value: int, lang: str) -> str:
+    """Thousands grouped the local way: 350.000 (id) or 350,000 (en)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def format_price(price: Price, lang: str) -> str:
+    """`Rp350.000` / `IDR 350,000`, or a range."""
+    unit = "Rp" if lang == "id" else "IDR "
+    if price.low == price.high:
+        return f"{unit}{format_number(price.low, lang)}"
+    return f"{unit}{format_number(price.low, lang)}–{format_number(price.high, lang)}"
+
+
+def format_duration(minutes: int, lang: str) -> str:
+    t = ui(lang)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("minutes", n=minutes)
+    return t("hours_minutes", h=hours, m=rest) if rest else t("hours_only", h=hours)
+
+
+def format_distance(km: float, lang: str) -> str:
+    t = ui(lang)
+    if km < 1:
+        return t("m_away", m=int(round(km * 1000, -1)))
+    text = f"{km:.1f}"
+    return t("km_away", km=text.replace(".", ",") if lang == "id" else text)
+
+
+def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
+    """(day name, hours text) for each weekday, Monday first, plus public holidays when given."""
+    t = ui(lang)
+    names = t("days").split()
+    sep = t("time_sep")
+
+    def spans_text(spans) -> str:
+        return ", ".join(f"{clock(a, sep)}–{clock(b, sep)}" for a, b in spans) if spans else t("closed")
+    rows = [(names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
+    holidays = holiday_spans(hours.rules)
+    if holidays is not None:
+        rows.append((t("public_holidays"), spans_text(holidays)))
+    return rows

@@ -1,0 +1,45 @@
+"""Markdown to safe HTML: rendered by Python-Markdown, then sanitized by nh3 (ammonia).
+
+Editors are trusted but profiles may come from kampung representatives, so nothing that can run
+script survives: no <script>, <style>, <iframe>, event handlers, or javascript:/data: URLs.
+Links to other pages of the guide are written site-absolute (`/kampung/onde-onde/`) and made
+relative to each page when it is rendered, so they work under a sub-path and from disk.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import markdown as _markdown
+import nh3
+
+TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr"}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+SCHEMES = {"http", "https", "mailto", "tel"}
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+_SITE_LINK = re.compile(r'href="/(?!/)([^"]*)"')
+
+_converter = _markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+_cache: dict[str, str] = {}
+
+
+def render_markdown(text: str) -> str:
+    """Safe HTML for `text`, headings moved down one level (the page owns <h1>); cached by content."""
+    key = hashlib.sha256(text.encode()).hexdigest()
+    if key not in _cache:
+        html = _converter.reset().convert(text)
+        html = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
+        _cache[key] = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                                link_rel="noopener noreferrer")
+    return _cache[key]
+
+
+def site_links(html: str) -> list[str]:
+    """Site-absolute link targets in rendered HTML (`kampung/onde-onde/`), for link checking."""
+    return [m[1] for m in _SITE_LINK.finditer(html)]
+
+
+def relative_links(html: str, prefix: str) -> str:
+    """Make site-absolute links relative: `prefix` leads from the page to its language's root."""
+    return _SITE_LINK.sub(lambda m: f'href="{prefix}{m[1]}"', html)

@@ -1,0 +1,161 @@
+"""The guide's content as frozen values: what validation produces and every later stage reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; a missing language falls back to the site's first one."""
+
+    values: dict[str, str]
+    fallback: str
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, or in the fallback language when it is not translated."""
+        return self.values.get(lang) or self.values.get(self.fallback) or next(iter(self.values.values()), "")
+
+    def translated(self, lang: str) -> bool:
+        """Whether the text was written in `lang` (a plain string counts as every language)."""
+        return bool(self.values.get(lang)) or "*" in self.values
+
+    @classmethod
+    def plain(cls, text: str, fallback: str) -> "Text":
+        """The same text in every language."""
+        return cls({"*": text}, fallback)
+
+
+@dataclass(frozen=True)
+class Price:
+    """A price in rupiah, or a range."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float
+    lon: float
+    address: Text | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Product:
+    name: Text
+    price_idr: Price | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Experience:
+    name: Text
+    duration_minutes: int | None = None
+    price_idr: Price | None = None
+    booking: Text | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    whatsapp: str | None = None
+    phone: str | None = None
+    instagram: str | None = None
+    website: str | None = None
+    email: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.whatsapp, self.phone, self.instagram, self.website, self.email))
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str
+    alt: Text
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Hours:
+    """OpenStreetMap opening_hours, parsed: the source text and its rules."""
+
+    source: str
+    rules: tuple  # tuple[hours.Rule, ...]
+
+
+@dataclass(frozen=True)
+class Kampung:
+    slug: str
+    name: Text
+    category: str
+    summary: Text
+    description: Text
+    location: Location
+    opening_hours: Hours | None = None
+    products: tuple[Product, ...] = ()
+    experiences: tuple[Experience, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    photos: tuple[Photo, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: Text
+    description: Text | None = None
+    color: str = "#555555"
+    icon: str | None = None
+
+
+@dataclass(frozen=True)
+class MapConfig:
+    center: tuple[float, float]
+    zoom: int = 14
+    tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    attribution: str = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"
+
+
+@dataclass(frozen=True)
+class OfficeContact:
+    name: Text | None = None
+    whatsapp: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    address: Text | None = None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: Text
+    city: str
+    map: MapConfig
+    tagline: Text | None = None
+    intro: Text | None = None
+    languages: tuple[str, ...] = ("id", "en")
+    contact: OfficeContact = field(default_factory=OfficeContact)
+    messages_language: str = "en"
+
+
+@dataclass(frozen=True)
+class FreePage:
+    slug: str
+    title: Text
+    body: Text
+    summary: Text | None = None
+    order: int = 100
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the build renders: checked, cross-referenced, in a stable order."""
+
+    config: SiteConfig
+    categories: dict[str, Category]
+    kampung: tuple[Kampung, ...]
+    pages: tuple[FreePage, ...]
+    images: dict[str, str]  # file name under content/images -> absolute path

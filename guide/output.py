@@ -1,0 +1,91 @@
+"""Write the site atomically: into a temporary folder beside the output, then swap it into place.
+
+A failed or interrupted build leaves the previous site as it was; the next build clears the
+temporary folders an interrupted one left behind. The output folder is refused when replacing it
+could destroy something that is not a built site.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+MANIFEST = ".kampung-guide-files"  # lists what the build wrote, so foreign files can be recognised
+
+
+class OutputRefused(Exception):
+    """The output folder cannot safely be replaced; the message says why."""
+
+
+def check_output_folder(out: Path, protected: Iterable[Path], force: bool = False) -> None:
+    """Refuse `/`, the home folder, folders holding or inside content, and folders with foreign files."""
+    real = out.resolve()
+    if real == Path(real.anchor) or real == Path.home().resolve():
+        raise OutputRefused(f"{out}: refusing to replace {real}; choose a folder such as _site")
+    for folder in protected:
+        folder = folder.resolve()
+        if real == folder or folder.is_relative_to(real):
+            raise OutputRefused(f"{out}: refusing to replace a folder that holds {folder}; choose a folder such as _site")
+        if real.is_relative_to(folder) and folder.name == "content":
+            raise OutputRefused(f"{out}: the output folder cannot be inside the content folder {folder}")
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OutputRefused(f"{out}: exists and is not a folder")
+    if force or not out.exists():
+        return
+    foreign = foreign_files(out)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise OutputRefused(f"{out}: holds files this guide did not write ({shown}); "
+                            "remove them, choose another folder, or pass --force")
+
+
+def foreign_files(out: Path) -> list[str]:
+    """Files in `out` that the last build did not list in its manifest."""
+    listed: set[str] = set()
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        listed = set(manifest.read_text(encoding="utf-8").splitlines()) | {MANIFEST}
+    found = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() or p.is_symlink())
+    return [name for name in found if name not in listed]
+
+
+def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> int:
+    """Write every file into a fresh folder and swap it in for `out`; return the file count."""
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    clear_leftovers(parent, out.name)
+    temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+    try:
+        os.chmod(temp, 0o755)
+        names = []
+        for name, data in files:
+            target = temp / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            names.append(name)
+        (temp / MANIFEST).write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+        swap(temp, out)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return len(names)
+
+
+def swap(new: Path, out: Path) -> None:
+    """Put `new` where `out` is; the old folder is moved aside first and removed after."""
+    if not out.exists():
+        new.rename(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=new.parent))
+    old.rmdir()
+    out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def clear_leftovers(parent: Path, name: str) -> None:
+    """Remove temporary folders an interrupted build left beside the output."""
+    for leftover in list(parent.glob(f".{name}.tmp-*")) + list(parent.glob(f".{name}.old-*")):
+        shutil.rmtree(leftover, ignore_errors=True)

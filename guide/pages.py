@@ -1,0 +1,66 @@
+"""Plan the site: which pages exist, in which language, at which address."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Site
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to render. `key` is its address without the language prefix, shared by twins."""
+
+    key: str  # e.g. "kampung/onde-onde/" ("" for home, "404.html" for the error page)
+    lang: str
+    kind: str  # home | list | kampung | category | page | 404
+    obj: object = None
+
+    @property
+    def url(self) -> str:
+        """Address relative to the site root, e.g. `en/kampung/onde-onde/`."""
+        return lang_prefix(self.lang, self._languages) + self.key
+
+    @property
+    def path(self) -> str:
+        """Output file relative to the site root."""
+        return self.url if self.url.endswith(".html") else self.url + "index.html"
+
+    @property
+    def depth(self) -> int:
+        return self.url.count("/")
+
+    @property
+    def root(self) -> str:
+        """Relative prefix from this page to the site root."""
+        return "../" * self.depth
+
+    _languages: tuple[str, ...] = ("id", "en")
+
+
+def lang_prefix(lang: str, languages: tuple[str, ...]) -> str:
+    """`""` for the first language, `"en/"` for the others."""
+    return "" if lang == languages[0] else f"{lang}/"
+
+
+def kampung_key(slug: str) -> str:
+    return f"kampung/{slug}/"
+
+
+def category_key(category_id: str) -> str:
+    return f"kategori/{category_id}/"
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every page of the site, in a stable order: per language, home first."""
+    languages = site.config.languages
+    pages = []
+    for lang in languages:
+        def page(key, kind, obj=None):
+            return Page(key, lang, kind, obj, languages)
+        pages.append(page("", "home"))
+        pages.append(page("kampung/", "list"))
+        pages.extend(page(kampung_key(k.slug), "kampung", k) for k in site.kampung)
+        pages.extend(page(category_key(c.id), "category", c) for c in site.categories.values())
+        pages.extend(page(f"{p.slug}/", "page", p) for p in site.pages)
+        pages.append(page("404.html", "404"))
+    return pages

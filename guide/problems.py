@@ -1,0 +1,57 @@
+"""Problems found in content, each tied to a file, a line and a field, in the editor's language."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .messages import format_message
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: an error stops the build, a warning does not."""
+
+    file: str
+    line: int
+    field: str
+    key: str
+    params: tuple = ()
+    warning: bool = False
+
+    def render(self, lang: str = "en") -> str:
+        """`file:line: field: message`, with warnings marked as such."""
+        text = format_message(self.key, dict(self.params), lang)
+        if self.warning:
+            text = format_message("warning_prefix", {}, lang) + text
+        where = f"{self.file}:{self.line}: "
+        return where + (f"{self.field}: " if self.field else "") + text
+
+
+@dataclass
+class Report:
+    """Collects every problem of a run, so an editor sees them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, line: int, path: tuple, key: str, *, warning: bool = False, **params) -> None:
+        """Record a problem at `path` (a tuple of keys and list indexes) in `file`."""
+        self.problems.append(Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.warning]
+
+    def sorted(self) -> list[Problem]:
+        """Errors first, each group by file and line."""
+        return sorted(self.problems, key=lambda p: (p.warning, p.file, p.line, p.field))
+
+
+def field_path(path: tuple) -> str:
+    """`('products', 0, 'price_idr')` -> `products[0].price_idr`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

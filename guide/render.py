@@ -1,0 +1,243 @@
+"""Render planned pages to HTML with Jinja. Templates get ready values; they compute nothing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n, links, seo
+from .geo import nearest
+from .markdown import relative_links, render_markdown
+from .model import Kampung, Site, Text
+from .pages import Page, category_key, kampung_key, lang_prefix
+
+PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class TemplateMissing(Exception):
+    """A template name found in no template folder; the message lists where it looked."""
+
+
+def make_environment(extra: list[Path] | None = None) -> jinja2.Environment:
+    """Jinja with the site's own template folders first, so one template can be overridden alone."""
+    folders = [str(p) for p in (extra or []) if p.is_dir()] + [str(PROJECT_TEMPLATES)]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.globals["template_folders"] = folders
+    return env
+
+
+@dataclass
+class Assets:
+    """Asset paths with a content-hash query, so browsers never keep a stale copy."""
+
+    versions: dict[str, str]
+
+    def url(self, page: Page, name: str) -> str:
+        version = self.versions.get(name)
+        return f"{page.root}assets/{name}" + (f"?v={version}" if version else "")
+
+
+class Renderer:
+    """Renders every page kind for one site; language always comes from the page."""
+
+    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
+                 map_pages: set[str]):
+        self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
+        self.languages = site.config.languages
+        self.map_pages = map_pages  # urls of pages that have a map.js beside them
+
+    def render(self, page: Page) -> str:
+        """The HTML of one page."""
+        view = getattr(self, f"view_{page.kind.replace('404', 'not_found')}")(page)
+        context = {**self.common(page), **view}
+        name = f"{page.kind}.html"
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise TemplateMissing(f"template {name} not found in: {', '.join(self.env.globals['template_folders'])}")
+        return template.render(context)
+
+    # -- shared context ----------------------------------------------------------------------
+    def common(self, page: Page) -> dict:
+        lang, config = page.lang, self.site.config
+        t = i18n.ui(lang)
+        office = config.contact.name.get(lang) if config.contact.name else t("ask_office_generic")
+        return {
+            "lang": lang, "main_lang": self.languages[0], "t": t, "page": page, "root": page.root, "office": office,
+            "home": self.href(page, ""), "site_title": config.title.get(lang),
+            "tagline": config.tagline.get(lang) if config.tagline else "",
+            "asset": lambda name: self.assets.url(page, name),
+            "href": lambda key: self.href(page, key),
+            "text": lambda value: value.get(lang) if value else "",
+            "untranslated": lambda value: bool(value) and not value.translated(lang),
+            "md": lambda value: self.markdown(page, value),
+            "nav": self.nav(page), "twins": self.twins(page), "footer_pages": self.page_links(page),
+            "contact": config.contact, "canonical": self.absolute(page.url) if page.kind != "404" else "",
+            "map_script": "map.js" if page.url in self.map_pages else "",
+            "category_of": lambda k: self.site.categories[k.category],
+            "og_locale": i18n.LOCALES.get(lang, lang),
+            "office_links": self.office_links(lang),
+        }
+
+    def office_links(self, lang: str) -> list[dict]:
+        """The tourism office's contact links, in a fixed order."""
+        c, t = self.site.config.contact, i18n.ui(lang)
+        found = []
+        if c.whatsapp:
+            found.append({"href": links.whatsapp_url(c.whatsapp, ""), "label": f"WhatsApp {c.whatsapp}", "external": True})
+        if c.phone:
+            found.append({"href": links.tel_url(c.phone), "label": f"{t('phone')} {c.phone}", "external": False})
+        if c.email:
+            found.append({"href": f"mailto:{c.email}", "label": c.email, "external": False})
+        if c.website:
+            found.append({"href": c.website, "label": f"{t('website')}: {c.website.split('://', 1)[-1].rstrip('/')}",
+                          "external": True})
+        return found
+
+    def href(self, page: Page, key: str, lang: str | None = None) -> str:
+        """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
+        return page.root + lang_prefix(lang or page.lang, self.languages) + key
+
+    def absolute(self, url: str) -> str:
+        return self.base_url + url if self.base_url else ""
+
+    def markdown(self, page: Page, value: Text | None) -> Markup:
+        if not value:
+            return Markup("")
+        prefix = page.root + lang_prefix(page.lang, self.languages)
+        return Markup(relative_links(render_markdown(value.get(page.lang)), prefix))
+
+    def nav(self, page: Page) -> list[dict]:
+        t = i18n.ui(page.lang)
+        items = [("", t("home"), "home"), ("kampung/", t("all_kampung"), "list")]
+        items += [(f"{p.slug}/", p.title.get(page.lang), f"page:{p.slug}") for p in self.site.pages]
+        current = "page:" + page.obj.slug if page.kind == "page" else page.kind
+        return [{"href": self.href(page, key), "label": label, "current": ident == current}
+                for key, label, ident in items]
+
+    def twins(self, page: Page) -> list[dict]:
+        """The same page in the other languages, for the language switch and hreflang."""
+        return [{"lang": lang, "href": self.href(page, page.key, lang),
+                 "absolute": self.absolute(lang_prefix(lang, self.languages) + page.key),
+                 "name": i18n.ui(lang)("language_name"), "current": lang == page.lang}
+                for lang in self.languages]
+
+    def page_links(self, page: Page) -> list[dict]:
+        return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
+
+    def card(self, page: Page, kampung: Kampung) -> dict:
+        lang = page.lang
+        category = self.site.categories[kampung.category]
+        return {"href": self.href(page, kampung_key(kampung.slug)), "name": kampung.name.get(lang),
+                "summary": kampung.summary.get(lang), "category": category,
+                "category_name": category.name.get(lang),
+                "category_href": self.href(page, category_key(category.id)),
+                "area": kampung.location.address.get(lang) if kampung.location.address else ""}
+
+    # -- page kinds --------------------------------------------------------------------------
+    def view_home(self, page: Page) -> dict:
+        lang = page.lang
+        counts = {c: sum(k.category == c for k in self.site.kampung) for c in self.site.categories}
+        return {
+            "title": self.site.config.title.get(lang),
+            "description": self.site.config.tagline.get(lang) if self.site.config.tagline else "",
+            "intro": self.markdown(page, self.site.config.intro),
+            "intro_untranslated": bool(self.site.config.intro) and not self.site.config.intro.translated(lang),
+            "categories": [self.category_entry(page, c, counts[c.id]) for c in self.site.categories.values()],
+            "cards": [self.card(page, k) for k in self.sorted_kampung(lang)],
+            "map_label": i18n.ui(lang)("overview_map"),
+        }
+
+    def category_entry(self, page: Page, category, count: int) -> dict:
+        t = i18n.ui(page.lang)
+        return {"category": category, "name": category.name.get(page.lang),
+                "description": category.description.get(page.lang) if category.description else "",
+                "href": self.href(page, category_key(category.id)),
+                "count": t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)}
+
+    def sorted_kampung(self, lang: str, category: str | None = None) -> list[Kampung]:
+        chosen = [k for k in self.site.kampung if category is None or k.category == category]
+        return sorted(chosen, key=lambda k: (k.name.get(lang).casefold(), k.slug))
+
+    def view_list(self, page: Page) -> dict:
+        t = i18n.ui(page.lang)
+        return {"title": t("list_title"), "description": t("list_intro"),
+                "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
+                "categories": [self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
+                               for c in self.site.categories.values()]}
+
+    def view_category(self, page: Page) -> dict:
+        category, lang = page.obj, page.lang
+        return {"title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
+                "description": category.description.get(lang) if category.description else "",
+                "category": category, "cards": [self.card(page, k) for k in self.sorted_kampung(lang, category.id)],
+                "map_label": i18n.ui(lang)("overview_map")}
+
+    def view_page(self, page: Page) -> dict:
+        free, lang = page.obj, page.lang
+        return {"title": free.title.get(lang), "description": free.summary.get(lang) if free.summary else "",
+                "body": self.markdown(page, free.body), "body_untranslated": not free.body.translated(lang)}
+
+    def view_not_found(self, page: Page) -> dict:
+        t = i18n.ui(page.lang)
+        return {"title": t("not_found_title"), "description": t("not_found_text"),
+                "base_href": seo.base_path(self.base_url) if self.base_url else ""}
+
+    def view_kampung(self, page: Page) -> dict:
+        k, lang = page.obj, page.lang
+        t = i18n.ui(lang)
+        category = self.site.categories[k.category]
+        name = k.name.get(lang)
+        contact = self.contact_links(k, lang)
+        return {
+            "title": name, "description": k.summary.get(lang), "k": k, "name": name, "category": category,
+            "category_name": category.name.get(lang), "category_href": self.href(page, category_key(category.id)),
+            "description_html": self.markdown(page, k.description),
+            "products": [self.product(p, lang) for p in k.products],
+            "experiences": [self.experience(e, lang) for e in k.experiences],
+            "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+            "address": k.location.address.get(lang) if k.location.address else "",
+            "directions": links.directions(k.location.lat, k.location.lon, name),
+            "contact_links": contact,
+            "photos": [{"src": f"{page.root}images/{p.file}", "alt": p.alt.get(lang), "credit": p.credit}
+                       for p in k.photos],
+            "nearby": [{"href": self.href(page, kampung_key(o.slug)), "name": o.name.get(lang),
+                        "distance": i18n.format_distance(km, lang), "category": self.site.categories[o.category]}
+                       for km, o in nearest(k, self.site.kampung)],
+            "map_label": t("kampung_map"),
+            "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
+            "og_image": self.absolute(f"images/{k.photos[0].file}") if k.photos else "",
+        }
+
+    def product(self, product, lang: str) -> dict:
+        return {"name": product.name.get(lang),
+                "price": i18n.format_price(product.price_idr, lang) if product.price_idr else "",
+                "description": product.description.get(lang) if product.description else ""}
+
+    def experience(self, exp, lang: str) -> dict:
+        return {"name": exp.name.get(lang),
+                "price": i18n.format_price(exp.price_idr, lang) if exp.price_idr else "",
+                "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
+                "booking": exp.booking.get(lang) if exp.booking else "",
+                "description": exp.description.get(lang) if exp.description else ""}
+
+    def contact_links(self, k: Kampung, lang: str) -> list[dict]:
+        c, t = k.contact, i18n.ui(lang)
+        greeting = {"id": "Halo, saya ingin berkunjung ke {name}.",
+                    "en": "Hello, I would like to visit {name}."}.get(lang, "Hello, I would like to visit {name}.")
+        found = []
+        if c.whatsapp:
+            found.append(("whatsapp", links.whatsapp_url(c.whatsapp, greeting.format(name=k.name.get(lang))), c.whatsapp))
+        if c.phone:
+            found.append(("phone", links.tel_url(c.phone), c.phone))
+        if c.email:
+            found.append(("email", f"mailto:{c.email}", c.email))
+        if c.website:
+            found.append(("website", c.website, c.website.split("://", 1)[-1].rstrip("/")))
+        if c.instagram:
+            found.append(("instagram", links.instagram_url(c.instagram), "@" + c.instagram.lstrip("@")))
+        return [{"kind": kind, "label": t(kind), "href": href, "value": value} for kind, href, value in found]

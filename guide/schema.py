@@ -1,0 +1,442 @@
+"""The content format, defined once: validation, conversion to the model and the JSON Schema.
+
+Each spec checks a plain value at a path, records problems with their lines, and returns a model
+value (or INVALID). `json_schema()` describes the same rules for editors.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+
+from . import model
+from .hours import HoursError, parse_hours
+from .problems import Report
+from .yamlfile import Document
+
+INVALID = object()
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass
+class Ctx:
+    """Where values come from and where problems go."""
+
+    file: str
+    doc: Document
+    report: Report
+    languages: tuple[str, ...] = ("id", "en")
+    categories: frozenset[str] = frozenset()
+
+    def error(self, path: tuple, key: str, **params) -> object:
+        """Record an error at `path` and return INVALID."""
+        self.report.add(self.file, self.doc.line(path), path, key, **params)
+        return INVALID
+
+    def warn(self, path: tuple, key: str, **params) -> None:
+        self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
+
+
+def type_name(value) -> str:
+    """The editor's word for a value's kind, used in 'expected X, got Y' messages."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
+
+
+class Spec:
+    description = ""
+
+    def check(self, value, path: tuple, ctx: Ctx):
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+
+class Str(Spec):
+    """A single line of text, optionally matching a pattern."""
+
+    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500):
+        self.pattern, self.hint, self.max_len = pattern, hint, max_len
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
+            value = str(value)
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        value = value.strip()
+        if not value:
+            return ctx.error(path, "empty_text")
+        if len(value) > self.max_len:
+            return ctx.error(path, "too_long", limit=self.max_len)
+        if self.pattern and not self.pattern.match(value):
+            return ctx.error(path, "bad_format", value=value, hint=self.hint)
+        return value
+
+    def json_schema(self):
+        schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.pattern:
+            schema["pattern"] = self.pattern.pattern
+        return schema
+
+
+class TextSpec(Spec):
+    """Text that is the same in every language, or a mapping of language code to text."""
+
+    def __init__(self, markdown: bool = False, max_len: int | None = None):
+        self.markdown = markdown
+        self.max_len = max_len or (20_000 if markdown else 500)
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str):
+            return self._one(value, path, ctx) and model.Text.plain(value.strip(), ctx.languages[0]) or INVALID
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
+        values = {}
+        for lang, text in value.items():
+            if lang not in ctx.languages:
+                ctx.error(path + (lang,), "unknown_language", lang=lang, langs=", ".join(ctx.languages))
+            elif isinstance(text, str) and self._one(text, path + (lang,), ctx):
+                values[lang] = text.strip()
+            elif not isinstance(text, str):
+                ctx.error(path + (lang,), "expected_text", got=type_name(text))
+        if not values:
+            if value and all(lang in ctx.languages for lang in value):
+                return INVALID
+            return ctx.error(path, "empty_text") if not value else INVALID
+        if ctx.languages[0] not in values:
+            return ctx.error(path, "missing_first_language", lang=ctx.languages[0])
+        for lang in ctx.languages[1:]:
+            if lang not in values:
+                ctx.warn(path, "untranslated", lang=lang)
+        return model.Text(values, ctx.languages[0])
+
+    def _one(self, text: str, path, ctx) -> bool:
+        if not text.strip():
+            ctx.error(path, "empty_text")
+            return False
+        if len(text) > self.max_len:
+            ctx.error(path, "too_long", limit=self.max_len)
+            return False
+        if not self.markdown and "\n" in text.strip():
+            ctx.error(path, "one_line")
+            return False
+        return True
+
+    def json_schema(self):
+        one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        return {"anyOf": [one, {"type": "object", "properties": {"id": one, "en": one},
+                                "additionalProperties": one, "minProperties": 1}]}
+
+
+class Number(Spec):
+    """A finite number within bounds; `integer` refuses fractions."""
+
+    def __init__(self, low=None, high=None, integer=False, range_key="out_of_range"):
+        self.low, self.high, self.integer, self.range_key = low, high, integer, range_key
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return ctx.error(path, "expected_number", got=type_name(value))
+        if isinstance(value, float) and not math.isfinite(value):
+            return ctx.error(path, "not_finite", value=str(value))
+        if self.integer and isinstance(value, float):
+            return ctx.error(path, "expected_whole_number", value=_num(value))
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
+        return value
+
+    def json_schema(self):
+        schema: dict = {"type": "integer" if self.integer else "number"}
+        if self.low is not None:
+            schema["minimum"] = self.low
+        if self.high is not None:
+            schema["maximum"] = self.high
+        return schema
+
+
+def _num(value) -> str:
+    return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+
+
+class Bool(Spec):
+    def check(self, value, path, ctx):
+        if not isinstance(value, bool):
+            return ctx.error(path, "expected_bool", got=type_name(value))
+        return value
+
+    def json_schema(self):
+        return {"type": "boolean"}
+
+
+class PriceSpec(Spec):
+    """Whole rupiah, or `[min, max]`. A float is refused: `25.000` in YAML is 25, not 25,000."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, list):
+            if len(value) != 2:
+                return ctx.error(path, "price_range_size")
+            low, high = (self._amount(v, path + (i,), ctx) for i, v in enumerate(value))
+            if INVALID in (low, high):
+                return INVALID
+            if low > high:
+                return ctx.error(path, "price_range_order", low=low, high=high)
+            return model.Price(low, high)
+        amount = self._amount(value, path, ctx)
+        return INVALID if amount is INVALID else model.Price(amount, amount)
+
+    def _amount(self, value, path, ctx):
+        if isinstance(value, float) and math.isfinite(value):
+            return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ctx.error(path, "expected_price", got=type_name(value))
+        if value < 0:
+            return ctx.error(path, "price_negative", value=value)
+        return value
+
+    def json_schema(self):
+        amount = {"type": "integer", "minimum": 0}
+        return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
+
+
+def _thousands_guess(value: float) -> str:
+    """What `25.000` most likely meant: 25000."""
+    return str(round(value * 1000)) if value < 1000 else str(round(value))
+
+
+class HoursSpec(Spec):
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_hours", got=type_name(value))
+        try:
+            return model.Hours(value.strip(), parse_hours(value))
+        except HoursError as exc:
+            return ctx.error(path, "bad_hours", part=exc.part)
+
+    def json_schema(self):
+        return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, unique: bool = False):
+        self.item, self.unique = item, unique
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (str, dict)) or not isinstance(value, list):
+            return ctx.error(path, "expected_list", got=type_name(value))
+        items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
+        return INVALID if INVALID in items else tuple(items)
+
+    def json_schema(self):
+        return {"type": "array", "items": self.item.json_schema()}
+
+
+class Ref(Spec):
+    """The id of a category defined in categories.yaml."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in ctx.categories:
+            close = difflib.get_close_matches(value, sorted(ctx.categories), n=1)
+            return ctx.error(path, "unknown_category", value=value, known=", ".join(sorted(ctx.categories)),
+                             suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+@dataclass
+class Field:
+    spec: Spec
+    description: str
+    required: bool = False
+
+
+class Obj(Spec):
+    """A mapping with known fields that becomes a model dataclass."""
+
+    def __init__(self, build, fields: dict[str, Field], description: str = ""):
+        self.build, self.fields, self.description = build, fields, description
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_mapping", got=type_name(value))
+        values, ok = {}, True
+        for key in value:
+            if key not in self.fields:
+                ok = False
+                close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+                ctx.error(path + (key,), "unknown_field_suggest" if close else "unknown_field",
+                          suggestion=close[0] if close else "", known=", ".join(self.fields))
+        for name, fld in self.fields.items():
+            if value.get(name) is None:
+                if fld.required:
+                    ok = False
+                    ctx.error(path + (name,) if name in value else path, "required", name=name)
+                continue
+            checked = fld.spec.check(value[name], path + (name,), ctx)
+            ok = ok and checked is not INVALID
+            values[name] = checked
+        return self.build(**values) if ok else INVALID
+
+    def json_schema(self):
+        return {
+            "type": "object",
+            "properties": {name: {**f.spec.json_schema(), "description": f.description}
+                           for name, f in self.fields.items()},
+            "required": [name for name, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+
+
+class MapOf(Spec):
+    """A mapping from slug-like ids to objects (categories.yaml)."""
+
+    def __init__(self, item: Obj, description: str = ""):
+        self.item, self.description = item, description
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_mapping", got=type_name(value))
+        result = {}
+        for key, item in value.items():
+            if not SLUG.match(key):
+                ctx.error(path + (key,), "bad_id", value=key)
+                continue
+            checked = self.item.check(item, path + (key,), ctx)
+            if checked is not INVALID:
+                result[key] = checked
+        if not result and not value:
+            return ctx.error(path, "empty_file")
+        return result
+
+    def json_schema(self):
+        return {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
+                "additionalProperties": self.item.json_schema(), "minProperties": 1}
+
+
+# -- The content format ---------------------------------------------------------------------
+
+URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,20}$")
+HANDLE = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
+COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp|JPE?G|PNG|WEBP)$")
+
+
+def _phone():
+    return Str(PHONE, hint="+62 812 3456 7890")
+
+
+PRICE = PriceSpec()
+
+LOCATION = Obj(model.Location, {
+    "lat": Field(Number(-90, 90, range_key="not_latitude"), "Latitude in decimal degrees, -90 to 90 (south is negative).", True),
+    "lon": Field(Number(-180, 180, range_key="not_longitude"), "Longitude in decimal degrees, -180 to 180.", True),
+    "address": Field(TextSpec(), "Street address as a visitor would ask for it: kelurahan, kecamatan, city."),
+    "approximate": Field(Bool(), "true when the pin marks the area, not the exact door; the page then says so."),
+})
+
+PRODUCT = Obj(model.Product, {
+    "name": Field(TextSpec(), "What the product is called.", True),
+    "price_idr": Field(PRICE, "Price in whole rupiah, or [min, max]. Write 25000, not 25.000."),
+    "description": Field(TextSpec(), "One line about the product."),
+})
+
+EXPERIENCE = Obj(model.Experience, {
+    "name": Field(TextSpec(), "What a visitor can do or learn.", True),
+    "duration_minutes": Field(Number(1, 24 * 60, integer=True), "How long it takes, in minutes."),
+    "price_idr": Field(PRICE, "Price per person in whole rupiah, or [min, max]."),
+    "booking": Field(TextSpec(), "How to book, e.g. a request letter or a message a day before."),
+    "description": Field(TextSpec(), "One line about the activity."),
+})
+
+CONTACT = Obj(model.Contact, {
+    "whatsapp": Field(_phone(), "WhatsApp number, e.g. +62 812 3456 7890."),
+    "phone": Field(_phone(), "Telephone number."),
+    "instagram": Field(Str(HANDLE, hint="@kampungbatik"), "Instagram account name."),
+    "website": Field(Str(URL, hint="https://example.org"), "Website address starting with https://."),
+    "email": Field(Str(EMAIL, hint="name@example.org"), "E-mail address."),
+})
+
+PHOTO = Obj(model.Photo, {
+    "file": Field(Str(FILE, hint="batik-1.jpg (letters, digits, - _ . ; .jpg, .png or .webp)"),
+                  "File name under content/images/.", True),
+    "alt": Field(TextSpec(), "What the photo shows, for visitors who cannot see it.", True),
+    "credit": Field(Str(), "Who took the photo."),
+})
+
+KAMPUNG = Obj(dict, {
+    "name": Field(TextSpec(), "Name of the kampung.", True),
+    "category": Field(Ref(), "Category id from categories.yaml.", True),
+    "summary": Field(TextSpec(max_len=300), "One sentence: what is made here and why visit.", True),
+    "description": Field(TextSpec(markdown=True), "The story of the kampung, in Markdown.", True),
+    "location": Field(LOCATION, "Where the kampung is.", True),
+    "opening_hours": Field(HoursSpec(), "OpenStreetMap opening_hours, e.g. 'Mo-Sa 08:00-16:00; Su off'."),
+    "products": Field(ListOf(PRODUCT), "What is made and sold here."),
+    "experiences": Field(ListOf(EXPERIENCE), "Workshops and visits a tourist can join."),
+    "contact": Field(CONTACT, "How visitors reach the kampung; every key is optional."),
+    "photos": Field(ListOf(PHOTO), "Photos under content/images/, each with alt text."),
+    "tags": Field(ListOf(Str(max_len=40)), "Search words, e.g. [batik, kain, oleh-oleh]."),
+}, "A kampung UMKM profile (content/kampung/<slug>.yaml).")
+
+CATEGORY = Obj(dict, {
+    "name": Field(TextSpec(max_len=60), "Category name.", True),
+    "description": Field(TextSpec(max_len=300), "One sentence about the category."),
+    "color": Field(Str(COLOR, hint="#8b4513"), "Pin and label colour, as #rrggbb."),
+    "icon": Field(Str(max_len=4), "A short symbol (an emoji or one or two letters) shown on pins and cards."),
+})
+
+CATEGORIES = MapOf(CATEGORY, "content/categories.yaml: category id -> category.")
+
+MAP = Obj(model.MapConfig, {
+    "center": Field(ListOf(Number(-180, 180)), "[lat, lon] the maps centre on.", True),
+    "zoom": Field(Number(1, 19, integer=True), "Zoom level of the overview map, 1-19."),
+    "tiles": Field(Str(re.compile(r"^https://\S+\{z\}\S*$"), hint="https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+                   "Tile URL template; default OpenStreetMap."),
+    "attribution": Field(Str(), "Tile attribution, required with custom tiles (HTML allowed)."),
+})
+
+OFFICE = Obj(model.OfficeContact, {
+    "name": Field(TextSpec(), "Name of the tourism office."),
+    "whatsapp": Field(_phone(), "WhatsApp number."),
+    "phone": Field(_phone(), "Telephone number."),
+    "email": Field(Str(EMAIL, hint="name@example.org"), "E-mail address."),
+    "website": Field(Str(URL, hint="https://example.org"), "Website."),
+    "address": Field(TextSpec(), "Office address."),
+})
+
+SITE = Obj(dict, {
+    "title": Field(TextSpec(max_len=80), "Site title.", True),
+    "tagline": Field(TextSpec(max_len=200), "One line under the title."),
+    "intro": Field(TextSpec(markdown=True), "Home page introduction, in Markdown."),
+    "city": Field(Str(), "City or region the guide covers.", True),
+    "languages": Field(ListOf(Str(LANG, hint="id")), "Language codes; the first is served at the root."),
+    "map": Field(MAP, "Map centre, zoom and tiles.", True),
+    "contact": Field(OFFICE, "The tourism office visitors can ask."),
+    "messages_language": Field(Str(LANG, hint="id"), "Language of `check` messages: en or id."),
+})
+
+PAGE = Obj(dict, {
+    "title": Field(TextSpec(max_len=120), "Page title.", True),
+    "summary": Field(TextSpec(max_len=300), "One sentence for lists and link previews."),
+    "order": Field(Number(0, 1000, integer=True), "Position in the menu (smaller first)."),
+})
+
+
+def profile_json_schema() -> dict:
+    """The JSON Schema of a kampung profile, for editors with the YAML language server."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Kampung profile",
+        "description": KAMPUNG.description,
+        **KAMPUNG.json_schema(),
+    }

@@ -1,0 +1,70 @@
+"""What search engines and link previews read: JSON-LD, sitemap, robots.txt."""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from .hours import DAYS, clock
+from .model import Kampung, Site
+
+SCHEMA_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+
+
+def base_path(base_url: str) -> str:
+    """`https://host/guide/` -> `/guide/`."""
+    return urlsplit(base_url).path or "/"
+
+
+def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
+    """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": ["TouristAttraction", "LocalBusiness"],
+        "name": k.name.get(lang),
+        "description": k.summary.get(lang),
+        "inLanguage": lang,
+        "geo": {"@type": "GeoCoordinates", "latitude": k.location.lat, "longitude": k.location.lon},
+        "address": {"@type": "PostalAddress", "addressLocality": site.config.city, "addressCountry": "ID",
+                    **({"streetAddress": k.location.address.get(lang)} if k.location.address else {})},
+    }
+    if url:
+        data["url"] = url
+    if k.opening_hours:
+        data["openingHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[DAYS[d]]}" for d in rule.days],
+             "opens": clock(a), "closes": clock(b)}
+            for rule in k.opening_hours.rules if rule.days for a, b in rule.spans]
+    if k.contact.phone or k.contact.whatsapp:
+        data["telephone"] = k.contact.phone or k.contact.whatsapp
+    if k.tags:
+        data["keywords"] = ", ".join(k.tags)
+    return _script_json(data)
+
+
+def _script_json(data: dict) -> Markup:
+    """JSON that cannot close its <script> element: <, > and & are written as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def sitemap(urls: list[list[tuple[str, str]]], base_url: str) -> str:
+    """A sitemap; each entry is a page's twins as (lang, url), each listed with hreflang links."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for twins in urls:
+        for _, url in twins:
+            lines.append(f"  <url><loc>{escape(base_url + url)}</loc>")
+            lines.extend(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(base_url + other)}"/>'
+                         for lang, other in twins)
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(base_url: str | None) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    return text + (f"Sitemap: {base_url}sitemap.xml\n" if base_url else "")

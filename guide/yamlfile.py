@@ -1,0 +1,171 @@
+"""Read YAML the way an editor means it: YAML 1.2 scalars, no duplicate keys, line numbers kept.
+
+PyYAML follows YAML 1.1, where `10:00` is the number 600, `no` is false and `2024-05-01` a date.
+An office's content must not change meaning that way, so the loader here resolves only the
+YAML 1.2 core schema (true/false, null, decimal/octal/hex integers, floats) and leaves the rest as
+text. It walks the composed node tree itself, which keeps every key's line for messages, reports a
+duplicate key instead of keeping the last one, and bounds how far aliases may expand.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml's parser is ~10x faster; the resolver stays ours either way
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml.parser import Parser as _ParserBase
+    from yaml.composer import Composer
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _ParserBase, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _ParserBase.__init__(self)
+            Composer.__init__(self)
+
+MAX_NODES = 100_000  # a real profile has a few hundred; an alias bomb has billions
+MAX_DEPTH = 64
+
+STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema resolver (a fresh class-level table, so PyYAML's own is untouched)."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _pattern, _first in (
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (FLOAT, r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+):
+    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+_Resolver.add_implicit_resolver(NULL, re.compile(r"^$"), [""])
+
+
+class _Loader(_Parser, _Resolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        _Resolver.__init__(self)
+
+
+class YamlError(Exception):
+    """A file that is not valid YAML for this guide; `line` is 1-based."""
+
+    def __init__(self, line: int, key: str, params: dict | None = None):
+        super().__init__(key)
+        self.line, self.key, self.params = line, key, params or {}
+
+
+@dataclass
+class Document:
+    """A parsed YAML value with the line of every mapping key and list item, by path."""
+
+    value: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line(self, path: tuple) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def parse_yaml(text: str) -> Document:
+    """Parse one YAML document; raise YamlError for syntax errors and forbidden constructs."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise YamlError(1, "yaml_syntax", {"detail": str(exc)}) from None
+    doc = Document(None)
+    if node is not None:
+        walker = _Walker(doc.lines)
+        doc.value = walker.convert(node, (), 0)
+        doc.lines.setdefault((), node.start_mark.line + 1)
+    return doc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(mark.column + 1, 1) if mark else None]:
+        return YamlError(line, "yaml_tab")
+    detail = (exc.problem or exc.context or "invalid YAML").strip()
+    return YamlError(line, "yaml_syntax", {"detail": detail})
+
+
+class _Walker:
+    """Turns composed nodes into plain values, recording lines and guarding size."""
+
+    def __init__(self, lines: dict[tuple, int]):
+        self.lines = lines
+        self.count = 0
+
+    def convert(self, node: yaml.Node, path: tuple, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise YamlError(node.start_mark.line + 1, "yaml_too_big", {"limit": MAX_NODES})
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node, path, depth)
+        return scalar_value(node)
+
+    def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+        if node.tag != MAP:
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise YamlError(line, "yaml_key", {"key": getattr(key_node, "value", "?")})
+            key = str(key)
+            if key in result:
+                raise YamlError(line, "yaml_duplicate", {"key": key, "first": self.lines[path + (key,)]})
+            self.lines[path + (key,)] = line
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result
+
+    def sequence(self, node: yaml.SequenceNode, path: tuple, depth: int) -> list:
+        if node.tag != SEQ:
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+        items = []
+        for index, item in enumerate(node.value):
+            self.lines[path + (index,)] = item.start_mark.line + 1
+            items.append(self.convert(item, path + (index,), depth + 1))
+        return items
+
+
+def scalar_value(node: yaml.ScalarNode):
+    """The Python value of a scalar under the YAML 1.2 core schema."""
+    text, tag = node.value, node.tag
+    if tag == STR:
+        return text
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return text.lower() == "true"
+    if tag == INT:
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+    if tag == FLOAT:
+        lowered = text.lower().lstrip("+")
+        if lowered in (".inf", "-.inf", ".nan"):
+            return {".inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}[lowered]
+        return float(text)
+    raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": tag})
