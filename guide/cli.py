@@ -10,6 +10,8 @@ from .content import load_site
 from .problems import Report
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_FOLDERS = [PROJECT / "templates", PROJECT / "assets", PROJECT / "guide"]  # never replaced by a build
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +87,7 @@ def cmd_build(args) -> int:
     content, out = Path(args.content), Path(args.out)
     base_url = normalise_base_url(args.base_url)
     try:
-        check_output_folder(out, [content, Path.cwd() / "templates", Path.cwd() / "assets"], args.force)
+        check_output_folder(out, [content, *PROJECT_FOLDERS], args.force)
         count = write_site(build_files(site, content, base_url), out)
     except (OutputRefused, TemplateMissing) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -189,7 +189,9 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
         kampung = model.Kampung(slug=slug, source=loader.display(path), **fields)
         for lang, text in kampung.description.values.items():
             field = ("description",) if lang == "*" else ("description", lang)
-            loader.links.extend((ctx.file, doc.line(field), field, target) for target in find_site_links(text))
+            for offset, line in enumerate(text.splitlines()):
+                loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
+                                    for target in find_site_links(line))
         check_kampung(kampung, ctx, images, config, loader)
         result.append(kampung)
     return tuple(result)

@@ -32,7 +32,7 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, file: str, line: int, path: tuple, key: str, *, warning: bool = False, **params) -> None:
+    def add(self, file: str, line: int, path: tuple, key: str, /, *, warning: bool = False, **params) -> None:
         """Record a problem at `path` (a tuple of keys and list indexes) in `file`."""
         self.problems.append(Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning))
 

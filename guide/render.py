@@ -185,7 +185,8 @@ class Renderer:
     def view_not_found(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
         return {"title": t("not_found_title"), "description": t("not_found_text"),
-                "base_href": seo.base_path(self.base_url) if self.base_url else ""}
+                "base_href": seo.base_path(self.base_url) + page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
+                if self.base_url else ""}
 
     def view_kampung(self, page: Page) -> dict:
         k, lang = page.obj, page.lang

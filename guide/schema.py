@@ -30,12 +30,12 @@ class Ctx:
     languages: tuple[str, ...] = ("id", "en")
     categories: frozenset[str] = frozenset()
 
-    def error(self, path: tuple, key: str, **params) -> object:
+    def error(self, path: tuple, key: str, /, **params) -> object:
         """Record an error at `path` and return INVALID."""
         self.report.add(self.file, self.doc.line(path), path, key, **params)
         return INVALID
 
-    def warn(self, path: tuple, key: str, **params) -> None:
+    def warn(self, path: tuple, key: str, /, **params) -> None:
         self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
 
 
@@ -244,8 +244,8 @@ class Ref(Spec):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.categories:
             close = difflib.get_close_matches(value, sorted(ctx.categories), n=1)
-            return ctx.error(path, "unknown_category", value=value, known=", ".join(sorted(ctx.categories)),
-                             suggestion=close[0] if close else "")
+            return ctx.error(path, "unknown_category_suggest" if close else "unknown_category", value=value,
+                             known=", ".join(sorted(ctx.categories)), suggestion=close[0] if close else "")
         return value
 
     def json_schema(self):
@@ -279,7 +279,7 @@ class Obj(Spec):
             if value.get(name) is None:
                 if fld.required:
                     ok = False
-                    ctx.error(path + (name,) if name in value else path, "required", name=name)
+                    ctx.error(path + (name,), "required", name=name)
                 continue
             checked = fld.spec.check(value[name], path + (name,), ctx)
             ok = ok and checked is not INVALID

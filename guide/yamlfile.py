@@ -73,6 +73,12 @@ class Document:
 
     value: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    text_starts: dict[tuple, int] = field(default_factory=dict)  # first line of a multi-line text
+
+    def text_line(self, path: tuple, offset: int) -> int:
+        """The line of the `offset`-th line (0-based) inside the text at `path`."""
+        start = self.text_starts.get(path)
+        return start + offset if start else self.line(path)
 
     def line(self, path: tuple) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -91,7 +97,7 @@ def parse_yaml(text: str) -> Document:
         raise YamlError(1, "yaml_syntax", {"detail": str(exc)}) from None
     doc = Document(None)
     if node is not None:
-        walker = _Walker(doc.lines)
+        walker = _Walker(doc.lines, doc.text_starts)
         doc.value = walker.convert(node, (), 0)
         doc.lines.setdefault((), node.start_mark.line + 1)
     return doc
@@ -110,8 +116,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 class _Walker:
     """Turns composed nodes into plain values, recording lines and guarding size."""
 
-    def __init__(self, lines: dict[tuple, int]):
-        self.lines = lines
+    def __init__(self, lines: dict[tuple, int], text_starts: dict[tuple, int]):
+        self.lines, self.text_starts = lines, text_starts
         self.count = 0
 
     def convert(self, node: yaml.Node, path: tuple, depth: int):
@@ -122,6 +128,10 @@ class _Walker:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node, path, depth)
+        if node.style in ("|", ">"):  # the text begins on the line after the indicator
+            self.text_starts[path] = node.start_mark.line + 2
+        elif node.start_mark.line != node.end_mark.line:
+            self.text_starts[path] = node.start_mark.line + 1
         return scalar_value(node)
 
     def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:

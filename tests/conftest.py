@@ -1,0 +1,79 @@
+"""Shared fixtures: tiny content folders written inline, and the build command run for real."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SITE = """\
+title: {id: Kampung Uji, en: Test Villages}
+tagline: {id: Panduan uji, en: A test guide}
+city: Kota Uji
+languages: [id, en]
+map:
+  center: [-7.47, 112.43]
+  zoom: 14
+"""
+
+CATEGORIES = """\
+batik:
+  name: {id: Batik, en: Batik}
+  color: "#8b4513"
+kuliner:
+  name: {id: Kuliner, en: Food}
+  color: "#b03a2e"
+"""
+
+KAMPUNG = """\
+name: Kampung Batik
+category: batik
+summary:
+  id: Kampung pembuat batik.
+  en: A batik-making village.
+description:
+  id: |
+    Batik tulis dibuat di sini.
+  en: |
+    Hand-drawn batik is made here.
+location:
+  lat: -7.47
+  lon: 112.43
+"""
+
+
+def write_content(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    """A valid minimal content folder under `root`, with `files` added, replaced or (None) removed."""
+    content = root / "content"
+    defaults = {"site.yaml": SITE, "categories.yaml": CATEGORIES, "kampung/batik.yaml": KAMPUNG}
+    for name, text in {**defaults, **(files or {})}.items():
+        path = content / name
+        if text is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+    return content
+
+
+def run_build(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python build.py ARGS` as a user would; output captured as text."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return write_content(tmp_path)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, for byte-for-byte comparisons."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
