@@ -36,8 +36,15 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
     check.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
     check.set_defaults(run=cmd_check)
+    serve = sub.add_parser("serve", help="preview: build, serve on 127.0.0.1, rebuild and reload on change")
+    serve.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    serve.set_defaults(run=cmd_serve)
     schema = sub.add_parser("schema", help="print the JSON Schema of a kampung profile")
     schema.add_argument("--out", default=None, help="write to this file instead of printing")
+    schema.add_argument("--format", choices=["json", "markdown"], default="json",
+                        help="json: the JSON Schema of a profile; markdown: the field reference")
     schema.set_defaults(run=cmd_schema)
     return p
 
@@ -97,6 +104,19 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import signal
+
+    from .preview import serve
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        serve(Path(args.content), args.content, args.port, args.lang)
+    except OSError as exc:
+        print(f"error: cannot serve on port {args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def normalise_base_url(url: str | None) -> str | None:
     """`https://host/guide` -> `https://host/guide/`."""
     if not url:
@@ -105,8 +125,11 @@ def normalise_base_url(url: str | None) -> str | None:
 
 
 def cmd_schema(args) -> int:
-    from .schema import profile_json_schema
-    text = json.dumps(profile_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    from .schema import markdown_reference, profile_json_schema
+    if args.format == "markdown":
+        text = markdown_reference()
+    else:
+        text = json.dumps(profile_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:

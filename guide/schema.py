@@ -440,3 +440,27 @@ def profile_json_schema() -> dict:
         "description": KAMPUNG.description,
         **KAMPUNG.json_schema(),
     }
+
+
+def field_table(spec: Obj, prefix: str = "") -> list[tuple[str, bool, str]]:
+    """(field path, required, description) for every field, nested fields and list items included."""
+    rows = []
+    for name, fld in spec.fields.items():
+        path = prefix + name
+        rows.append((path, fld.required, fld.description))
+        inner = fld.spec.item if isinstance(fld.spec, ListOf) else fld.spec
+        if isinstance(inner, Obj):
+            rows.extend(field_table(inner, path + ("[]." if isinstance(fld.spec, ListOf) else ".")))
+    return rows
+
+
+def markdown_reference() -> str:
+    """The field reference of every content file, as Markdown tables (for the README)."""
+    parts = []
+    for title, spec in (("content/kampung/<slug>.yaml", KAMPUNG), ("content/site.yaml", SITE),
+                        ("content/categories.yaml (each category)", CATEGORY),
+                        ("content/pages/<slug>.md front matter", PAGE)):
+        parts.append(f"#### `{title}`\n\n| field | required | meaning |\n|---|---|---|")
+        parts.extend(f"| `{path}` | {'yes' if required else ''} | {text} |" for path, required, text in field_table(spec))
+        parts.append("")
+    return "\n".join(parts)

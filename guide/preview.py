@@ -1,0 +1,195 @@
+"""`build.py serve`: build in memory, serve on 127.0.0.1, rebuild on change, reload the browser.
+
+Nothing is written to disk: the preview's pages live in memory, and only they carry the small
+reload script (injected when a page is served), so a published `_site/` never contains it.
+A content error does not stop the server: every page then shows the list of problems, and the
+next good save brings the site back.
+"""
+from __future__ import annotations
+
+import html
+import mimetypes
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .content import load_site
+from .problems import Report
+
+RELOAD_PATH = "/__preview/reload.js"
+EVENTS_PATH = "/__preview/events"
+RELOAD_JS = b"""// Preview only: reload when the site is rebuilt.
+(function () {
+  var source = new EventSource("/__preview/events");
+  var first = null;
+  source.onmessage = function (event) {
+    if (first === null) { first = event.data; return; }
+    if (event.data !== first) { window.location.reload(); }
+  };
+})();
+"""
+
+
+@dataclass
+class State:
+    """The current preview: the built files or the problems that stopped the build."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    generation: int = 0
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, files: dict[str, bytes] | None, problems: list[str]) -> None:
+        with self.changed:
+            if files is not None:
+                self.files = files
+            self.problems = problems
+            self.generation += 1
+            self.changed.notify_all()
+
+
+def rebuild(content: Path, shown: str, state: State, lang: str | None) -> float:
+    """Load and build the site into `state`; return the seconds it took."""
+    from .builder import build_files
+    from .render import TemplateMissing
+    start = time.perf_counter()
+    site, report = load_site(content, shown)
+    messages_lang = lang or (site.config.messages_language if site else "en")
+    if site is None:
+        state.publish(None, [p.render(messages_lang) for p in report.sorted() if not p.warning])
+    else:
+        try:
+            state.publish(dict(build_files(site, content, None)), [])
+        except TemplateMissing as exc:
+            state.publish(None, [str(exc)])
+    return time.perf_counter() - start
+
+
+def error_page(problems: list[str]) -> bytes:
+    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Content problems · preview</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
+h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
+<body><h1>The site cannot be built / Situs tidak dapat dibuat</h1>
+<p>{len(problems)} problem(s). Fix them and save: this page reloads by itself.</p>
+<ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
+
+
+def make_handler(state: State):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format, *args):  # quiet: the console is for build messages
+            pass
+
+        def do_GET(self):
+            path = unquote(urlsplit(self.path).path)
+            if path == RELOAD_PATH:
+                return self.send(200, RELOAD_JS, "text/javascript")
+            if path == EVENTS_PATH:
+                return self.events()
+            name = path.lstrip("/")
+            if name == "" or name.endswith("/"):
+                name += "index.html"
+            if state.problems and name.endswith(".html"):
+                return self.send(500, error_page(state.problems), "text/html; charset=utf-8")
+            data = state.files.get(name)
+            if data is None and f"{name}/index.html" in state.files:
+                return self.redirect(path + "/")
+            if data is None:
+                return self.send(404, inject(state.files.get("404.html", b"Not found")), "text/html; charset=utf-8")
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            if kind == "text/html":
+                data, kind = inject(data), "text/html; charset=utf-8"
+            self.send(200, data, kind)
+
+        def send(self, status: int, data: bytes, kind: str):
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def redirect(self, location: str):
+            self.send_response(301)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def events(self):
+            """Server-sent events: the build generation now, then again after every rebuild."""
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = None
+            try:
+                while not getattr(self.server, "stopping", False):
+                    with state.changed:
+                        if seen == state.generation:
+                            state.changed.wait(timeout=15)
+                        current = state.generation
+                    if current != seen:
+                        self.wfile.write(f"data: {current}\n\n".encode())
+                        seen = current
+                    else:
+                        self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return Handler
+
+
+def inject(page: bytes) -> bytes:
+    """Add the reload script before </body>."""
+    tag = f'<script src="{RELOAD_PATH}"></script>\n</body>'.encode()
+    return page.replace(b"</body>", tag, 1) if b"</body>" in page else page + tag
+
+
+def watched_folders(content: Path) -> list[Path]:
+    from .builder import PROJECT_ASSETS
+    from .render import PROJECT_TEMPLATES
+    return [p for p in (content, PROJECT_TEMPLATES, PROJECT_ASSETS) if p.is_dir()]
+
+
+def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> None:
+    """Build, serve and watch until interrupted."""
+    from watchfiles import watch
+    state = State()
+    seconds = rebuild(content, shown, state, lang)
+    report_build(state, seconds, out)
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    out(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)", flush=True)
+    stop = threading.Event()
+    try:
+        for changes in watch(*watched_folders(content), stop_event=stop, debounce=50, step=20):
+            seconds = rebuild(content, shown, state, lang)
+            names = sorted({Path(p).name for _, p in changes})
+            out(f"changed: {', '.join(names[:5])}", flush=True)
+            report_build(state, seconds, out)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stopping = True
+        with state.changed:
+            state.changed.notify_all()
+        server.shutdown()
+        server.server_close()
+        out("Stopped.", flush=True)
+
+
+def report_build(state: State, seconds: float, out) -> None:
+    if state.problems:
+        out(f"build failed in {seconds:.2f} s:", flush=True)
+        for problem in state.problems:
+            out("  " + problem, flush=True)
+    else:
+        out(f"built {len(state.files)} files in {seconds:.2f} s", flush=True)

@@ -1,0 +1,201 @@
+"""Checks that read the built files rather than drive a browser: links, and the Nu HTML Checker.
+
+They are functions returning lists of problems, so the tests can run them on the real build and on a
+deliberately broken copy (to show they do find problems).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .harness import ROOT
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+INSTALL_VNU = "run `npm ci --ignore-scripts` in the repository (package.json pins vnu-jar)"
+
+# A meta tag whose content is an address (it must lead to a page of the site, too).
+URL_METAS = {"og:url", "og:image"}
+
+
+# -- reading pages ----------------------------------------------------------------------------
+
+@dataclass
+class Reference:
+    url: str
+    line: int
+    where: str  # e.g. "a href"
+
+
+@dataclass
+class ParsedPage:
+    base: str | None = None
+    refs: list[Reference] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.result = ParsedPage()
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        found = dict(attrs)
+        if found.get("id"):
+            self.result.ids.add(found["id"])
+        if tag == "a" and found.get("name"):
+            self.result.ids.add(found["name"])
+        if tag == "base" and found.get("href") is not None and self.result.base is None:
+            self.result.base = found["href"]
+            return
+        for attr in ("href", "src", "poster", "action"):
+            if found.get(attr) is not None:
+                self.result.refs.append(Reference(found[attr], line, f"{tag} {attr}"))
+        for attr in ("srcset", "imagesrcset"):
+            if found.get(attr):
+                for candidate in found[attr].split(","):
+                    if candidate.strip():
+                        self.result.refs.append(Reference(candidate.split()[0], line, f"{tag} {attr}"))
+        if tag == "meta" and found.get("property") in URL_METAS and found.get("content"):
+            self.result.refs.append(Reference(found["content"], line, f"meta {found['property']}"))
+
+    handle_startendtag = handle_starttag
+
+
+def parse_page(path: Path) -> ParsedPage:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    collector.close()
+    return collector.result
+
+
+# -- link checking ----------------------------------------------------------------------------
+
+@dataclass
+class LinkReport:
+    broken: list[str] = field(default_factory=list)  # "file:line: where url: why"
+    external: dict[str, list[str]] = field(default_factory=dict)  # url -> where it is used
+    checked: int = 0  # internal references that resolved
+
+
+class LinkChecker:
+    """Resolves references the way a browser does for a site published at `base_url`."""
+
+    def __init__(self, site: Path, base_url: str):
+        self.site, self.base_url = site, base_url
+        self.report = LinkReport()
+        self._pages: dict[Path, ParsedPage] = {}
+
+    def page(self, path: Path) -> ParsedPage:
+        if path not in self._pages:
+            self._pages[path] = parse_page(path)
+        return self._pages[path]
+
+    def address(self, path: Path) -> str:
+        """Public address of a file of the site; a folder's index.html is addressed as the folder."""
+        rel = path.relative_to(self.site).as_posix()
+        return self.base_url + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
+
+    def check_html(self, path: Path) -> None:
+        parsed = self.page(path)
+        document = self.address(path)
+        base = urljoin(document, parsed.base) if parsed.base is not None else document
+        for ref in parsed.refs:
+            self.check(ref.url, base, f"{self.where(path)}:{ref.line}: {ref.where}")
+
+    def check_css(self, path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"url\(\s*(['\"]?)(.*?)\1\s*\)", text):
+            url = match[2]
+            if url.startswith("#"):
+                continue  # a reference inside the same document (leaflet.css's old-IE `behavior: url(#default#VML)`)
+            line = text.count("\n", 0, match.start()) + 1
+            self.check(url, self.address(path), f"{self.where(path)}:{line}: css url()")
+
+    def check_map_script(self, path: Path) -> None:
+        """Popup links and tile/attribution addresses in a page's map.js (resolved against the page)."""
+        text = path.read_text(encoding="utf-8")
+        page = self.address(path.parent / "index.html")
+        for match in re.finditer(r'\.bindPopup\(("(?:[^"\\]|\\.)*")\)', text):
+            for href in re.findall(r'href="([^"]*)"', json.loads(match[1])):
+                self.check(href, page, f"{self.where(path)}: popup link")
+        for match in re.finditer(r'L\.tileLayer\(\s*"([^"]+)"', text):
+            self.external(match[1], f"{self.where(path)}: tiles")
+        for match in re.finditer(r'"attribution": ("(?:[^"\\]|\\.)*")', text):
+            for href in re.findall(r'href="([^"]*)"', json.loads(match[1])):
+                self.external(href, f"{self.where(path)}: attribution")
+
+    def where(self, path: Path) -> str:
+        return path.relative_to(self.site).as_posix()
+
+    def external(self, url: str, where: str) -> None:
+        self.report.external.setdefault(url, []).append(where)
+
+    def check(self, url: str, base: str, where: str) -> None:
+        absolute = urljoin(base, url.strip())
+        parts = urlsplit(absolute)
+        if parts.scheme == "javascript":
+            self.report.broken.append(f"{where} {url}: javascript: address")
+            return
+        if not absolute.startswith(self.base_url):
+            self.external(absolute, where)
+            return
+        rel = unquote(parts.path[len(urlsplit(self.base_url).path):])
+        target = self.site / rel
+        if rel == "" or rel.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        if ".." in Path(rel).parts or not target.is_file():
+            self.report.broken.append(f"{where} {url}: no file {target.relative_to(self.site).as_posix()}")
+            return
+        if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in self.page(target).ids:
+            self.report.broken.append(f"{where} {url}: no id {parts.fragment!r} in {self.where(target)}")
+            return
+        self.report.checked += 1
+
+
+def check_links(site: Path, base_url: str) -> LinkReport:
+    """Check every reference in every .html, .css and map.js file of the built site."""
+    checker = LinkChecker(site, base_url)
+    for path in sorted(site.rglob("*.html")):
+        checker.check_html(path)
+    for path in sorted(site.rglob("*.css")):
+        checker.check_css(path)
+    for path in sorted(site.rglob("map.js")):
+        checker.check_map_script(path)
+    return checker.report
+
+
+# -- the Nu HTML Checker ----------------------------------------------------------------------
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's error messages for `files`, from one JVM; raise if it cannot run."""
+    if not VNU_JAR.is_file():
+        raise FileNotFoundError(f"{VNU_JAR.relative_to(ROOT)} is missing: {INSTALL_VNU}")
+    java = shutil.which("java")
+    if java is None:
+        raise FileNotFoundError("java is missing: install a Java 11+ runtime (Debian: default-jre-headless)")
+    run = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
+                         capture_output=True, text=True, timeout=300)
+    try:
+        messages = json.loads(run.stderr or run.stdout)["messages"]
+    except (ValueError, KeyError):
+        raise RuntimeError(f"vnu gave no JSON report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}")
+    if run.returncode not in (0, 1) or (run.returncode == 1 and not messages):
+        raise RuntimeError(f"vnu failed (exit {run.returncode}):\n{run.stderr}")
+    return [m for m in messages if m.get("type") in ("error", "non-document-error")]
+
+
+def describe_vnu(message: dict, site: Path) -> str:
+    url = message.get("url", "")
+    path = Path(urlsplit(url).path) if url.startswith("file:") else Path(url)
+    try:
+        name = path.relative_to(site).as_posix()
+    except ValueError:
+        name = str(path)
+    return f"{name}:{message.get('lastLine', '?')}: {message.get('message', '')} [{message.get('extract', '').strip()}]"

@@ -1,0 +1,177 @@
+"""Every page kind in every language, in a real browser: runs cleanly, maps, language switch, phone layout, axe."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .pages import FACTS, IDS, KIND_LANGS, expected_pins, kampung_path, page_path
+
+PHONE = {"width": 360, "height": 740}
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+MAX_TABS = 80  # more Tab presses than the page has stops before its map's pins
+
+# Links inside running text are exempt from the target size (WCAG 2.5.8, "inline" exception).
+INLINE_LINKS = ".prose p a, .prose li a, .note a, .map-text a"
+# The site's own buttons and list links are meant for thumbs: 44 px tall.
+THUMB_TARGETS = ".button, .site-nav a, .lang-switch a, .card__link, .category__link, .nearby a"
+
+TARGETS_JS = """([inline, thumb]) => {
+  const small = [];
+  for (const el of document.querySelectorAll(
+      "a[href], button, [role=button], input:not([type=hidden]), select, textarea, summary")) {
+    const box = el.getBoundingClientRect();
+    if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+    if (el.matches(inline)) continue;
+    const minHeight = el.matches(thumb) ? 44 : 24;
+    if (box.width < 24 || box.height < minHeight) {
+      small.push(`${Math.round(box.width * 10) / 10}x${Math.round(box.height * 10) / 10} (need 24x${minHeight}) `
+                 + el.outerHTML.slice(0, 140));
+    }
+  }
+  return small;
+}"""
+
+
+def address(built, kind: str, lang: str) -> str:
+    """The 404 page carries <base href="/guide/">, so it is opened where that is right: under /guide/."""
+    path = page_path(FACTS, kind, lang)
+    assert (built.site / (path if path.endswith(".html") else path + "index.html")).is_file(), path
+    return built.sub_url(path) if kind == "404" else built.url(path)
+
+
+def other_language(lang: str) -> str:
+    return next(other for other in FACTS.languages if other != lang)
+
+
+@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+def test_page_runs_cleanly(visit, built, kind, lang):
+    """No console error, no script error, no failed request, nothing fetched from outside but stubbed tiles."""
+    visit.open(address(built, kind, lang))
+    assert visit.page.evaluate("document.documentElement.lang") == lang
+    assert visit.page.locator("main h1").count() == 1
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+def test_map_pins(visit, built, kind, lang):
+    """One pin per kampung shown; each named, focusable, and opening a popup (with the right link on overviews)."""
+    pins = expected_pins(FACTS, kind)
+    visit.open(address(built, kind, lang))
+    page = visit.page
+    markers = page.locator("#map .leaflet-marker-icon")
+    if not pins:
+        assert page.locator("#map").count() == 0 and markers.count() == 0
+        return
+    assert markers.count() == len(pins)
+    titles = [markers.nth(i).get_attribute("title") or "" for i in range(markers.count())]
+    assert sorted(titles) == sorted(k.name(lang) for k in pins)
+    assert [markers.nth(i).get_attribute("tabindex") for i in range(markers.count())] == ["0"] * len(pins)
+    by_name = {k.name(lang): k for k in pins}
+    popup = page.locator(".leaflet-popup-content")
+    for i in range(markers.count()):
+        markers.nth(i).click()
+        kampung = by_name[titles[i]]
+        assert popup.count() == 1 and kampung.name(lang) in popup.inner_text()
+        link = popup.locator("a")
+        if kind == "kampung":
+            assert link.count() == 0, "a kampung page's own pin needs no link to itself"
+        else:
+            assert link.evaluate("a => a.href") == built.url(kampung_path(FACTS, lang, kampung.slug))
+        page.locator(".leaflet-popup-close-button").click()
+        assert popup.count() == 0
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize(("kind", "lang"), [kl for kl in KIND_LANGS if expected_pins(FACTS, kl[0])],
+                         ids=[i for i, kl in zip(IDS, KIND_LANGS) if expected_pins(FACTS, kl[0])])
+def test_map_pins_work_from_keyboard(visit, built, kind, lang):
+    """Tab reaches a pin; Enter opens its popup; on an overview its link leads to that kampung's page."""
+    visit.open(address(built, kind, lang))
+    page = visit.page
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('leaflet-marker-icon')"):
+            break
+    else:
+        pytest.fail(f"{MAX_TABS} Tab presses did not reach a map pin")
+    name = page.evaluate("document.activeElement.title")
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    assert popup.count() == 1 and name in popup.inner_text()
+    if kind != "kampung":
+        kampung = next(k for k in expected_pins(FACTS, kind) if k.name(lang) == name)
+        with page.expect_navigation():
+            popup.locator("a").click()
+        assert page.url == built.url(kampung_path(FACTS, lang, kampung.slug))
+        assert page.locator("main h1").inner_text() == name
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+def test_language_switch_leads_to_twin(visit, built, kind, lang):
+    """The language link goes to the same page in the other language, and back again."""
+    other = other_language(lang)
+    url = address(built, kind, lang)
+    twin = address(built, kind, other)
+    visit.open(url)
+    page = visit.page
+    switch = page.locator("nav.lang-switch a")
+    assert switch.count() == len(FACTS.languages) - 1
+    assert switch.first.get_attribute("hreflang") == other
+    with page.expect_navigation():
+        switch.first.click()
+    assert page.url == twin
+    assert page.evaluate("document.documentElement.lang") == other
+    with page.expect_navigation():
+        page.locator("nav.lang-switch a").first.click()
+    assert page.url == url
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+def test_phone_layout(visit, built, kind, lang):
+    """At 360 x 740: no sideways scrolling; targets at least 24 x 24 px, thumb targets 44 px tall."""
+    page = visit.page
+    page.set_viewport_size(PHONE)
+    visit.open(address(built, kind, lang))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page is {width}px wide at a {PHONE['width']}px viewport"
+    small = page.evaluate(TARGETS_JS, [INLINE_LINKS, THUMB_TARGETS])
+    if expected_pins(FACTS, kind):  # measure an open popup's link and close button too
+        page.locator("#map .leaflet-marker-icon").first.click()
+        small += page.evaluate(TARGETS_JS, [INLINE_LINKS, THUMB_TARGETS])
+    assert not small, "targets too small:\n  " + "\n  ".join(dict.fromkeys(small))
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+def test_axe_finds_no_violations(visit, built, kind, lang):
+    """axe-core (with the WCAG 2.2 target-size rule on) finds nothing, on a desktop and a phone viewport."""
+    page = visit.page
+    visit.open(address(built, kind, lang))
+    found = []
+    for viewport in (None, PHONE):
+        if viewport:
+            page.set_viewport_size(viewport)
+        results = Axe().run(page, options=AXE_OPTIONS)
+        found += [f"[{viewport and 'phone' or 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
+                  + "; ".join(" ".join(n["target"]) for n in v["nodes"]) for v in results.response["violations"]]
+    assert not found, f"{page.url}:\n  " + "\n  ".join(found)
+
+
+def test_missing_address_gets_working_404_page(visit, built):
+    """Under /guide/ an unknown address gets the 404 page, styled; its skip link stays on that page."""
+    missing = built.sub_url(f"{FACTS.prefix(FACTS.languages[0])}kampung/no-such-kampung/")
+    visit.open(missing, status=404)
+    page = visit.page
+    assert page.evaluate("document.body.className") == "page-404"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") \
+        != "rgba(0, 0, 0, 0)", "the style sheet did not apply"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    # With <base href="/guide/"> a bare "#main" would mean /guide/#main: the home page.
+    assert page.evaluate("document.activeElement.href") == missing + "#main", "the skip link leaves the page"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#main'")
+    assert page.url == missing + "#main"
+    visit.assert_clean()

@@ -1,0 +1,76 @@
+"""Small pure functions: hours, Markdown safety, formatting, distances, colours, links."""
+import pytest
+
+from guide.colors import contrast, text_on
+from guide.geo import distance_km
+from guide.hours import HoursError, parse_hours, week
+from guide.i18n import format_distance, format_duration, format_price, hours_table
+from guide.links import directions, tel_url, whatsapp_digits
+from guide.markdown import relative_links, render_markdown, site_links
+from guide.model import Hours, Price
+
+
+def test_hours_week_with_overrides_and_wraparound():
+    rules = parse_hours("Mo-Su 08:00-16:00; Fr 13:00-17:00; Su off")
+    assert week(rules) == [((480, 960),)] * 4 + [((780, 1020),), ((480, 960),), ()]
+    assert week(parse_hours("Sa-Mo 04:00-09:00"))[6] == ((240, 540),)
+    assert week(parse_hours("Sa-Mo 04:00-09:00"))[1] == ()
+
+
+@pytest.mark.parametrize("text, part", [("Mo-Sa 8-16", "8-16"), ("Mon 08:00-10:00", "Mon"),
+                                        ("Mo 17:00-08:00", "17:00-08:00"), ("sunset-sunrise", "sunset-sunrise")])
+def test_hours_errors_name_the_part(text, part):
+    with pytest.raises(HoursError) as caught:
+        parse_hours(text)
+    assert caught.value.part == part
+
+
+def test_hours_table_in_both_languages():
+    hours = Hours("Mo-Sa 04:00-09:00; PH off", parse_hours("Mo-Sa 04:00-09:00; PH off"))
+    assert hours_table(hours, "id")[0] == ("Senin", "04.00–09.00")
+    assert hours_table(hours, "id")[6] == ("Minggu", "Tutup")
+    assert hours_table(hours, "en")[-1] == ("Public holidays", "Closed")
+
+
+def test_prices_durations_and_distances_read_locally():
+    assert format_price(Price(350000, 350000), "id") == "Rp350.000"
+    assert format_price(Price(150000, 350000), "en") == "IDR 150,000–350,000"
+    assert format_duration(120, "id") == "2 jam" and format_duration(45, "en") == "45 minutes"
+    assert format_distance(1.26, "id") == "1,3 km" and format_distance(0.432, "en") == "430 m"
+
+
+def test_haversine_agrees_with_the_spherical_law_of_cosines():
+    import math
+    def cosines(lat1, lon1, lat2, lon2):
+        p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+        return 6371.0088 * math.acos(math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl))
+    for a, b in [((-7.2458, 112.7378), (-7.4722, 112.4338)), ((-7.47, 112.43), (-7.46, 112.44)), ((51.5, 0), (40.7, -74))]:
+        assert distance_km(*a, *b) == pytest.approx(cosines(*a, *b), rel=0.001)
+    assert distance_km(0, 0, 0, 1) == pytest.approx(2 * math.pi * 6371.0088 / 360, rel=1e-9)
+
+
+def test_markdown_is_sanitized_and_headings_demoted():
+    html = render_markdown("# Title\n\n<script>x()</script><b onclick='x'>b</b> [j](javascript:x) [ok](https://a.example)")
+    assert html.startswith("<h2>Title</h2>")
+    assert "<script" not in html and "onclick" not in html and "javascript:" not in html
+    assert '<a href="https://a.example" rel="noopener noreferrer">ok</a>' in html
+
+
+def test_site_links_become_relative():
+    html = render_markdown("[a](/kampung/x/) [b](//evil.example/) [c](https://x.example/)")
+    assert site_links(html) == ["kampung/x/"]
+    assert 'href="../../kampung/x/"' in relative_links(html, "../../")
+    assert 'href="//evil.example/"' in relative_links(html, "../../")
+
+
+def test_category_text_colour_has_contrast():
+    for color in ("#8b4513", "#f0c419", "#2f5d8a", "#ffffff", "#000000"):
+        assert contrast(color, text_on(color)) >= 4.5
+
+
+def test_contact_links():
+    assert whatsapp_digits("0812-3456-7890") == whatsapp_digits("+62 812 3456 7890") == "6281234567890"
+    assert tel_url("0321 123456") == "tel:+62321123456"
+    links = directions(-7.47, 112.43, "Kampung Batik")
+    assert links["google"] == "https://www.google.com/maps/dir/?api=1&destination=-7.470000%2C112.430000"
+    assert links["geo"].startswith("geo:-7.470000,112.430000?q=")
