@@ -33,7 +33,7 @@ UI: dict[str, dict[str, str]] = {
         "tags": "Kata kunci", "see_all": "Lihat semua kampung", "visit_info": "Informasi kunjungan",
         "in_category": "Kampung {name}", "show_on_map": "Lihat di peta", "photo_none": "Belum ada foto",
         "days": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu", "time_sep": ".",
-        "per_person": "per orang",
+        "per_person": "per orang", "about_kampung": "Tentang kampung ini",
     },
     "en": {
         "skip": "Skip to content", "menu": "Menu", "home": "Home", "all_kampung": "All villages",
@@ -63,7 +63,7 @@ UI: dict[str, dict[str, str]] = {
         "tags": "Keywords", "see_all": "See all villages", "visit_info": "Visiting",
         "in_category": "{name} villages", "show_on_map": "Show on map", "photo_none": "No photo yet",
         "days": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday", "time_sep": ":",
-        "per_person": "per person",
+        "per_person": "per person", "about_kampung": "About this village",
     },
 }
 

@@ -24,12 +24,14 @@ _converter = _markdown.Markdown(extensions=["tables", "sane_lists"], output_form
 _cache: dict[str, str] = {}
 
 
-def render_markdown(text: str) -> str:
-    """Safe HTML for `text`, headings moved down one level (the page owns <h1>); cached by content."""
-    key = hashlib.sha256(text.encode()).hexdigest()
+def render_markdown(text: str, top: int = 2) -> str:
+    """Safe HTML for `text`, its largest heading made level `top` (the page owns <h1>); cached."""
+    key = hashlib.sha256(f"{top}\0{text}".encode()).hexdigest()
     if key not in _cache:
         html = _converter.reset().convert(text)
-        html = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
+        levels = [int(m[2]) for m in _HEADING.finditer(html)]
+        shift = top - min(levels) if levels else 0
+        html = _HEADING.sub(lambda m: f"<{m[1]}h{max(1, min(int(m[2]) + shift, 6))}>", html)
         _cache[key] = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                                 link_rel="noopener noreferrer")
     return _cache[key]

@@ -121,6 +121,7 @@ class MapConfig:
 @dataclass(frozen=True)
 class OfficeContact:
     name: Text | None = None
+    short_name: Text | None = None
     whatsapp: str | None = None
     phone: str | None = None
     email: str | None = None

@@ -65,7 +65,9 @@ class Renderer:
     def common(self, page: Page) -> dict:
         lang, config = page.lang, self.site.config
         t = i18n.ui(lang)
-        office = config.contact.name.get(lang) if config.contact.name else t("ask_office_generic")
+        contact = config.contact
+        office = (contact.short_name or contact.name).get(lang) if (contact.short_name or contact.name) \
+            else t("ask_office_generic")
         return {
             "lang": lang, "main_lang": self.languages[0], "t": t, "page": page, "root": page.root, "office": office,
             "home": self.href(page, ""), "site_title": config.title.get(lang),
@@ -80,6 +82,7 @@ class Renderer:
             "map_script": "map.js" if page.url in self.map_pages else "",
             "category_of": lambda k: self.site.categories[k.category],
             "og_locale": i18n.LOCALES.get(lang, lang),
+            "office_name": contact.name.get(lang) if contact.name else office,
             "office_links": self.office_links(lang),
         }
 
@@ -105,11 +108,12 @@ class Renderer:
     def absolute(self, url: str) -> str:
         return self.base_url + url if self.base_url else ""
 
-    def markdown(self, page: Page, value: Text | None) -> Markup:
+    def markdown(self, page: Page, value: Text | None, top: int = 2) -> Markup:
+        """Markdown as safe HTML for this page: its links relative, its headings from level `top`."""
         if not value:
             return Markup("")
         prefix = page.root + lang_prefix(page.lang, self.languages)
-        return Markup(relative_links(render_markdown(value.get(page.lang)), prefix))
+        return Markup(relative_links(render_markdown(value.get(page.lang), top), prefix))
 
     def nav(self, page: Page) -> list[dict]:
         t = i18n.ui(page.lang)
@@ -197,7 +201,7 @@ class Renderer:
         return {
             "title": name, "description": k.summary.get(lang), "k": k, "name": name, "category": category,
             "category_name": category.name.get(lang), "category_href": self.href(page, category_key(category.id)),
-            "description_html": self.markdown(page, k.description),
+            "description_html": self.markdown(page, k.description, top=3),
             "products": [self.product(p, lang) for p in k.products],
             "experiences": [self.experience(e, lang) for e in k.experiences],
             "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],

@@ -407,6 +407,7 @@ MAP = Obj(model.MapConfig, {
 
 OFFICE = Obj(model.OfficeContact, {
     "name": Field(TextSpec(), "Name of the tourism office."),
+    "short_name": Field(TextSpec(max_len=60), "Short name used in running text, e.g. 'Disbudporapar Kota Mojokerto'."),
     "whatsapp": Field(_phone(), "WhatsApp number."),
     "phone": Field(_phone(), "Telephone number."),
     "email": Field(Str(EMAIL, hint="name@example.org"), "E-mail address."),
