@@ -13,4 +13,11 @@
       }
     });
   }
+  // The 404 page has a <base href> because it is served at any missing address; against it a bare
+  // "#main" (the skip link) would mean the home page. Point same-page links at this address instead.
+  if (document.querySelector("base[href]")) {
+    document.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.setAttribute("href", window.location.pathname + window.location.search + link.getAttribute("href"));
+    });
+  }
 })();

@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from .content import load_site
+from .content import Loader, load_categories, load_config, load_site
 from .problems import Report
+from .scaffold import SCHEMA_FILE
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
 PROJECT = Path(__file__).resolve().parent.parent
@@ -41,8 +42,15 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--lang", choices=["en", "id"], help="language of messages")
     serve.set_defaults(run=cmd_serve)
-    schema = sub.add_parser("schema", help="print the JSON Schema of a kampung profile")
-    schema.add_argument("--out", default=None, help="write to this file instead of printing")
+    new = sub.add_parser("new", help="start a new profile: new kampung SLUG")
+    new.add_argument("kind", choices=["kampung"], help="what to create")
+    new.add_argument("slug", help="page address, e.g. kampung-keramik (lowercase letters, digits, hyphens)")
+    new.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    new.set_defaults(run=cmd_new)
+    schema = sub.add_parser("schema", help="write the JSON Schema of a kampung profile for editors")
+    schema.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    schema.add_argument("--out", default=None,
+                        help="file to write (default: CONTENT/kampung.schema.json; '-' prints it)")
     schema.add_argument("--format", choices=["json", "markdown"], default="json",
                         help="json: the JSON Schema of a profile; markdown: the field reference")
     schema.set_defaults(run=cmd_schema)
@@ -130,8 +138,35 @@ def cmd_schema(args) -> int:
         text = markdown_reference()
     else:
         text = json.dumps(profile_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-    else:
+    out = args.out or (None if args.format == "markdown" else str(Path(args.content) / SCHEMA_FILE))
+    if out is None or out == "-":
         sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .schema import SLUG
+    from .scaffold import kampung_template
+    content = Path(args.content)
+    target = content / "kampung" / f"{args.slug}.yaml"
+    if not SLUG.match(args.slug):
+        print(f"error: '{args.slug}' cannot be a page address: use lowercase letters, digits and hyphens, "
+              "e.g. kampung-keramik", file=sys.stderr)
+        return 1
+    if target.exists():
+        print(f"error: {target} already exists", file=sys.stderr)
+        return 1
+    loader = Loader(content, args.content)
+    config = load_config(loader)
+    categories = load_categories(loader, config.languages) if config else None
+    if not config or not categories:
+        print("error: site.yaml and categories.yaml must be valid first; run: python build.py check", file=sys.stderr)
+        return 1
+    text = kampung_template(args.slug, next(iter(categories)), *config.map.center, config.languages)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}; fill it in and run: python build.py check", file=sys.stderr)
     return 0

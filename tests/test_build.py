@@ -265,7 +265,7 @@ def test_photos_are_copied_and_shown(tmp_path):
 
 def test_schema_command_prints_the_profile_schema(tmp_path):
     import json
-    result = run_build("schema")
+    result = run_build("schema", "--out", "-")
     schema = json.loads(result.stdout)
     assert schema["required"] == ["name", "category", "summary", "description", "location"]
     assert schema["properties"]["location"]["properties"]["lat"]["maximum"] == 90
