@@ -8,11 +8,11 @@ from typing import Iterator
 from . import maps, seo
 from .colors import category_css
 from .model import Site
-from .pages import Page, kampung_key, plan_pages
+from .pages import plan_pages
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-HASHED_ASSETS = ("style.css", "site.js", "categories.css")
+HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js")
 
 
 def build_files(site: Site, content_dir: Path, base_url: str | None = None) -> Iterator[tuple[str, bytes]]:
@@ -20,16 +20,16 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None) -> I
     pages = plan_pages(site)
     assets = dict(read_assets(content_dir))
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
+    if site.kampung:
+        config = site.config.map
+        assets["assets/map.js"] = maps.render_map_script(config.center, config.zoom, config.tiles,
+                                                         config.attribution).encode()
     yield from sorted(assets.items())
     versions = {name: hashlib.sha256(assets[f"assets/{name}"]).hexdigest()[:10]
                 for name in HASHED_ASSETS if f"assets/{name}" in assets}
-    map_scripts = dict(plan_maps(site, pages))
-    renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url,
-                        {url for url in map_scripts})
+    renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
     for page in pages:
         yield page.path, renderer.render(page).encode()
-        if page.url in map_scripts:
-            yield page.url + "map.js", maps.render_map(map_scripts[page.url]).script.encode()
     yield from photo_files(site)
     yield "robots.txt", seo.robots(base_url).encode()
     if base_url:
@@ -51,35 +51,6 @@ def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:
                     found["assets/" + path.relative_to(folder).as_posix()] = path
     for name, path in found.items():
         yield name, path.read_bytes()
-
-
-def plan_maps(site: Site, pages: list[Page]) -> Iterator[tuple[str, maps.MapSpec]]:
-    """The map of each page that has one: home and categories show many pins, a kampung its own."""
-    config = site.config.map
-    for page in pages:
-        if page.kind == "home":
-            chosen, fit = site.kampung, True
-        elif page.kind == "category":
-            chosen, fit = [k for k in site.kampung if k.category == page.obj.id], True
-        elif page.kind == "kampung":
-            chosen, fit = [page.obj], False
-        else:
-            continue
-        if not chosen:
-            continue
-        pins = tuple(pin_for(site, page, k) for k in chosen)
-        center, zoom = ((page.obj.location.lat, page.obj.location.lon), 16) if page.kind == "kampung" \
-            else (tuple(config.center), config.zoom)
-        yield page.url, maps.MapSpec(center, zoom, pins, config.tiles, config.attribution, "map", fit)
-
-
-def pin_for(site: Site, page: Page, k) -> maps.Pin:
-    category = site.categories[k.category]
-    own = page.kind == "kampung"
-    prefix = "" if page.lang == site.config.languages[0] else f"{page.lang}/"
-    return maps.Pin(k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
-                    "" if own else page.root + prefix + kampung_key(k.slug), category.name.get(page.lang),
-                    k.location.approximate, category.color)
 
 
 def photo_files(site: Site) -> Iterator[tuple[str, bytes]]:

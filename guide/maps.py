@@ -1,16 +1,20 @@
-"""Leaflet maps made with folium, split into markup and a script file for the page.
+"""Leaflet maps: one script for the whole site, made with folium, and a JSON data island per page.
 
-folium is imported only here, and only when a map is rendered (its import costs about a second).
-Output is deterministic: element ids come from a counter that restarts with every map.
-Popup and pin text is HTML-escaped by us and passed to Leaflet as JSON, never through folium's
-Popup/Tooltip templates, which do not escape for JavaScript.
+folium renders the map machinery once per build (tile layer, controls, and our pin layer); each
+page carries only its pins as JSON in `<script type="application/json" id="map-data">`, which a
+browser never executes. Pins and popups are built in the browser with DOM calls and
+`textContent`, so no content text is ever parsed as HTML or JavaScript. folium is imported only
+when the script is rendered (its import costs about a second). Output is deterministic: element
+ids come from a counter, not random bytes.
 """
 from __future__ import annotations
 
 import contextlib
-import html
 import itertools
+import json
 from dataclasses import dataclass
+
+CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
 
 @dataclass(frozen=True)
@@ -22,30 +26,39 @@ class Pin:
     icon: str = ""
     url: str = ""  # relative to the page; empty: no link in the popup
     note: str = ""  # second line of the popup (category name)
-    approximate: bool = False
-    color: str = "#555555"
 
 
 @dataclass(frozen=True)
-class MapSpec:
+class MapData:
+    """What one page's map shows."""
+
     center: tuple[float, float]
     zoom: int
     pins: tuple[Pin, ...]
-    tiles: str
-    attribution: str
-    element_id: str = "map"
     fit: bool = False  # fit the view to the pins instead of centre and zoom
+    area_m: int = 0  # radius of a circle around a single approximate pin
+    color: str = ""  # the circle's colour
+
+    @property
+    def clustered(self) -> bool:
+        return len(self.pins) >= CLUSTER_FROM
 
 
-@dataclass(frozen=True)
-class MapOutput:
-    element_id: str
-    script: str
+def map_json(data: MapData) -> str:
+    """The page's map data as JSON that cannot end its <script> element."""
+    value = {
+        "center": [round(c, 6) for c in data.center], "zoom": data.zoom, "fit": data.fit,
+        "cluster": data.clustered, "area": data.area_m, "color": data.color,
+        # one short array per pin keeps a 1,000-pin overview small
+        "pins": [[round(p.lat, 6), round(p.lon, 6), p.name, p.category, p.icon, p.url, p.note] for p in data.pins],
+    }
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @contextlib.contextmanager
 def _counted_ids():
-    """Make branca's element ids a per-map counter instead of random bytes."""
+    """Make branca's element ids a counter instead of random bytes, for byte-identical builds."""
     from branca.element import Element
     counter = itertools.count(1)
     original = Element.__dict__["_generate_id"]
@@ -56,64 +69,80 @@ def _counted_ids():
         Element._generate_id = original
 
 
-def render_map(spec: MapSpec) -> MapOutput:
-    """The Leaflet script for `spec`; the page supplies a container with id `spec.element_id`."""
+PIN_LAYER_JS = """
+(function (map) {
+  var island = document.getElementById("map-data");
+  if (!island) { return; }
+  var data = JSON.parse(island.textContent);
+  var layer = data.cluster && L.markerClusterGroup ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
+  data.pins.forEach(function (p) {
+    var icon = document.createElement("span");
+    var symbol = document.createElement("span");
+    symbol.className = "pin__icon";
+    symbol.setAttribute("aria-hidden", "true");
+    symbol.textContent = p[4];
+    var label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = p[2];
+    icon.appendChild(symbol);
+    icon.appendChild(label);
+    var marker = L.marker([p[0], p[1]], {
+      title: p[2], alt: p[2], keyboard: true,
+      icon: L.divIcon({html: icon, className: "pin pin--" + p[3], iconSize: [30, 30], iconAnchor: [15, 38], popupAnchor: [0, -34]})
+    });
+    var popup = document.createElement("div");
+    var title = document.createElement(p[5] ? "a" : "strong");
+    title.textContent = p[2];
+    if (p[5]) { title.setAttribute("href", p[5]); }
+    popup.appendChild(title);
+    if (p[6]) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(p[6])); }
+    marker.bindPopup(popup);
+    layer.addLayer(marker);
+  });
+  layer.addTo(map);
+  if (data.area && data.pins.length === 1) {
+    L.circle([data.pins[0][0], data.pins[0][1]], {radius: data.area, color: data.color, weight: 2,
+      fillOpacity: 0.12, interactive: false}).addTo(map);
+  }
+  if (data.fit && data.pins.length > 1) {
+    map.fitBounds(layer.getBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16});
+  } else {
+    map.setView(data.center, data.zoom);
+  }
+  if (window.location.protocol === "file:") {  // folder links need index.html from disk
+    map.on("popupopen", function (event) {
+      var link = event.popup.getElement().querySelector("a[href$='/']");
+      if (link) { link.setAttribute("href", link.getAttribute("href") + "index.html"); }
+    });
+  }
+})
+"""
+
+
+def render_map_script(center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
+    """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data."""
     import folium
     from branca.element import MacroElement
     from jinja2 import Template
 
-    class SafePopup(MacroElement):
-        """A popup whose HTML is built and escaped by us and handed to Leaflet as a JSON string."""
+    class PinLayer(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}" + PIN_LAYER_JS.strip()
+                             + "({{ this._parent.get_name() }});{% endmacro %}")
 
-        _template = Template(
-            "{% macro script(this, kwargs) %}"
-            "{{ this._parent.get_name() }}.bindPopup({{ this.content|tojson }});"
-            "{% endmacro %}")
-
-        def __init__(self, content: str):
+        def __init__(self):
             super().__init__()
-            self._name = "SafePopup"
-            self.content = content
+            self._name = "PinLayer"
 
     with _counted_ids():
-        fmap = folium.Map(location=list(spec.center), zoom_start=spec.zoom, tiles=None,
-                          control_scale=True, max_zoom=19)
-        folium.TileLayer(tiles=spec.tiles, attr=spec.attribution, max_zoom=19).add_to(fmap)
-        for pin in spec.pins:
-            if pin.approximate and len(spec.pins) == 1:
-                folium.Circle([pin.lat, pin.lon], radius=250, color=pin.color, weight=2,
-                              fill=True, fill_opacity=0.12, interactive=False).add_to(fmap)
-            marker = folium.Marker([pin.lat, pin.lon], title=pin.name, alt=pin.name, keyboard=True,
-                                   icon=folium.DivIcon(html=_pin_html(pin), class_name=f"pin pin--{pin.category}",
-                                                       icon_size=(30, 30), icon_anchor=(15, 30),
-                                                       popup_anchor=(0, -28)))
-            marker.add_child(SafePopup(_popup_html(pin)))
-            marker.add_to(fmap)
-        if spec.fit and len(spec.pins) > 1:
-            lats, lons = [p.lat for p in spec.pins], [p.lon for p in spec.pins]
-            fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+        fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19)
+        folium.TileLayer(tiles=tiles, attr=attribution, max_zoom=19).add_to(fmap)
+        fmap.add_child(PinLayer())
         figure = fmap.get_root()
         figure.render()
-        script = figure.script.render()
-        map_name = fmap.get_name()
-    script = script.replace(f'"{map_name}"', f'"{spec.element_id}"', 1)
-    return MapOutput(spec.element_id, _tidy(script))
-
-
-def _pin_html(pin: Pin) -> str:
-    name = html.escape(pin.name)
-    icon = html.escape(pin.icon) if pin.icon else ""
-    return f'<span class="pin__icon" aria-hidden="true">{icon}</span><span class="visually-hidden">{name}</span>'
-
-
-def _popup_html(pin: Pin) -> str:
-    name = html.escape(pin.name)
-    title = f'<a href="{html.escape(pin.url)}">{name}</a>' if pin.url else f"<strong>{name}</strong>"
-    note = f"<br>{html.escape(pin.note)}" if pin.note else ""
-    return title + note
-
-
-def _tidy(script: str) -> str:
-    """Drop folium's blank lines and indentation noise; wrap in a function so nothing leaks."""
+        script, name = figure.script.render(), fmap.get_name()
+    script = script.replace(f'"{name}"', '"map"', 1)
     lines = [line.strip() for line in script.splitlines() if line.strip()]
-    return "(function () {\n\"use strict\";\n" + "\n".join(lines) + "\n})();\n"
+    body = "\n".join(lines)
+    return ("/* The guide's maps: made with folium; pins come from the page's #map-data. */\n"
+            "(function () {\n\"use strict\";\nif (!document.getElementById(\"map\") || !window.L) { return; }\n"
+            + body + "\n})();\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, links, seo
+from . import i18n, links, maps, seo
 from .geo import nearest
 from .markdown import relative_links, render_markdown
 from .model import Kampung, Site, Text
@@ -44,11 +44,9 @@ class Assets:
 class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
-    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
-                 map_pages: set[str]):
+    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None):
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
         self.languages = site.config.languages
-        self.map_pages = map_pages  # urls of pages that have a map.js beside them
 
     def render(self, page: Page) -> str:
         """The HTML of one page."""
@@ -79,7 +77,7 @@ class Renderer:
             "md": lambda value: self.markdown(page, value),
             "nav": self.nav(page), "twins": self.twins(page), "footer_pages": self.page_links(page),
             "contact": config.contact, "canonical": self.absolute(page.url) if page.kind != "404" else "",
-            "map_script": "map.js" if page.url in self.map_pages else "",
+            "map": self.page_map(page),
             "category_of": lambda k: self.site.categories[k.category],
             "og_locale": i18n.LOCALES.get(lang, lang),
             "office_name": contact.name.get(lang) if contact.name else office,
@@ -100,6 +98,33 @@ class Renderer:
             found.append({"href": c.website, "label": f"{t('website')}: {c.website.split('://', 1)[-1].rstrip('/')}",
                           "external": True})
         return found
+
+    def page_map(self, page: Page) -> dict | None:
+        """The page's map, if it has one: its data as JSON and whether pins are clustered."""
+        if page.kind == "home":
+            chosen, fit = self.site.kampung, True
+        elif page.kind == "category":
+            chosen, fit = [k for k in self.site.kampung if k.category == page.obj.id], True
+        elif page.kind == "kampung":
+            chosen, fit = [page.obj], False
+        else:
+            return None
+        if not chosen:
+            return None
+        config = self.site.config.map
+        own = page.obj if page.kind == "kampung" else None
+        data = maps.MapData(
+            center=(own.location.lat, own.location.lon) if own else tuple(config.center),
+            zoom=16 if own else config.zoom, fit=fit,
+            pins=tuple(self.pin(page, k, link=own is None) for k in chosen),
+            area_m=250 if own and own.location.approximate else 0,
+            color=self.site.categories[own.category].color if own else "")
+        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+
+    def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
+        category = self.site.categories[k.category]
+        return maps.Pin(k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
+                        self.href(page, kampung_key(k.slug)) if link else "", category.name.get(page.lang))
 
     def href(self, page: Page, key: str, lang: str | None = None) -> str:
         """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
