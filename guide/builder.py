@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from pathlib import Path
 from typing import Iterator
 
 from . import maps, seo
 from .colors import category_css
 from .model import Site
-from .pages import plan_pages
+from .pages import Page, plan_pages
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js")
 
 
-def build_files(site: Site, content_dir: Path, base_url: str | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site in a stable order; paths are relative to the output folder."""
+def build_files(site: Site, content_dir: Path, base_url: str | None = None,
+                workers: int = 1) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site in a stable order; paths are relative to the output folder.
+
+    With `workers` > 1 and a large site, pages are rendered by that many forked processes; the
+    files and their order are the same as with one process.
+    """
     pages = plan_pages(site)
     assets = dict(read_assets(content_dir))
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
@@ -28,8 +34,7 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None) -> I
     versions = {name: hashlib.sha256(assets[f"assets/{name}"]).hexdigest()[:10]
                 for name in HASHED_ASSETS if f"assets/{name}" in assets}
     renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
-    for page in pages:
-        yield page.path, renderer.render(page).encode()
+    yield from render_pages(renderer, pages, workers)
     yield from photo_files(site)
     yield "robots.txt", seo.robots(base_url).encode()
     if base_url:
@@ -38,6 +43,30 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None) -> I
             if page.kind != "404":
                 twins.setdefault(page.key, []).append((page.lang, page.url))
         yield "sitemap.xml", seo.sitemap(list(twins.values()), base_url).encode()
+
+
+PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves
+_job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
+
+
+def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterator[tuple[str, bytes]]:
+    """Each page's path and HTML, in the order of `pages`."""
+    global _job
+    if workers <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        for page in pages:
+            yield page.path, renderer.render(page).encode()
+        return
+    _job = (renderer, pages)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_render_one, range(len(pages)), chunksize=8)
+    finally:
+        _job = None
+
+
+def _render_one(index: int) -> tuple[str, bytes]:
+    renderer, pages = _job
+    return pages[index].path, renderer.render(pages[index]).encode()
 
 
 def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Build the kampung UMKM guide from content/.")
     p.set_defaults(run=cmd_build, content=DEFAULT_CONTENT, out=DEFAULT_OUT, base_url=None, force=False,
-                   lang=None)
+                   lang=None, jobs=0)
     sub = p.add_subparsers(metavar="COMMAND")
     build = sub.add_parser("build", help="build the site (the default command)")
     build.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -32,6 +33,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", help="public address of the site, e.g. https://example.org/guide/")
     build.add_argument("--force", action="store_true", help="replace an output folder holding other files")
     build.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    build.add_argument("--jobs", type=int, default=0, help="processes rendering pages (default: one per CPU)")
     build.set_defaults(run=cmd_build)
     check = sub.add_parser("check", help="check the content without writing anything")
     check.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -103,7 +105,7 @@ def cmd_build(args) -> int:
     base_url = normalise_base_url(args.base_url)
     try:
         check_output_folder(out, [content, *PROJECT_FOLDERS], args.force)
-        count = write_site(build_files(site, content, base_url), out)
+        count = write_site(build_files(site, content, base_url, workers=args.jobs or os.cpu_count() or 1), out)
     except (OutputRefused, TemplateMissing) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

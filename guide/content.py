@@ -33,10 +33,16 @@ class Loader:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
         return str(Path(self.shown) / path.relative_to(self.root))
 
+    def inside(self, path: Path) -> bool:
+        """Whether `path`, symlinks followed, stays inside the content folder (a symlink costs a lookup)."""
+        if not path.is_symlink() and not path.parent.is_symlink() and path.parent.parent == self.root:
+            return True
+        return path.resolve().is_relative_to(self.real_root)
+
     def read_text(self, path: Path) -> str | None:
         """A file's text, or None after reporting why it cannot be used."""
         shown = self.display(path)
-        if not path.resolve().is_relative_to(self.real_root):
+        if not self.inside(path):
             self.report.add(shown, 1, (), "photo_outside", file=path.name)
             return None
         try:
@@ -160,8 +166,7 @@ def list_images(loader: Loader) -> dict[str, Path]:
     folder = loader.root / "images"
     if not folder.is_dir():
         return {}
-    return {p.name: p for p in sorted(folder.iterdir())
-            if p.is_file() and p.resolve().is_relative_to(loader.real_root)}
+    return {p.name: p for p in sorted(folder.iterdir()) if p.is_file() and loader.inside(p)}
 
 
 def load_kampung(loader, languages, categories, images, config) -> tuple[model.Kampung, ...]:

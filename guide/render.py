@@ -8,7 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, links, maps, seo
-from .geo import nearest
+from .geo import nearest_all
 from .markdown import relative_links, render_markdown
 from .model import Kampung, Site, Text
 from .pages import Page, category_key, kampung_key, lang_prefix
@@ -25,7 +25,7 @@ def make_environment(extra: list[Path] | None = None) -> jinja2.Environment:
     folders = [str(p) for p in (extra or []) if p.is_dir()] + [str(PROJECT_TEMPLATES)]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, auto_reload=False)
     env.globals["template_folders"] = folders
     return env
 
@@ -47,6 +47,7 @@ class Renderer:
     def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None):
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
         self.languages = site.config.languages
+        self.neighbours = nearest_all(site.kampung)
 
     def render(self, page: Page) -> str:
         """The HTML of one page."""
@@ -237,7 +238,7 @@ class Renderer:
                        for p in k.photos],
             "nearby": [{"href": self.href(page, kampung_key(o.slug)), "name": o.name.get(lang),
                         "distance": i18n.format_distance(km, lang), "category": self.site.categories[o.category]}
-                       for km, o in nearest(k, self.site.kampung)],
+                       for km, o in self.neighbours[k.slug]],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
             "og_image": self.absolute(f"images/{k.photos[0].file}") if k.photos else "",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 try:  # libyaml's parser is ~10x faster; the resolver stays ours either way
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml.parser import Parser as _ParserBase
     from yaml.composer import Composer

@@ -74,3 +74,20 @@ def test_contact_links():
     links = directions(-7.47, 112.43, "Kampung Batik")
     assert links["google"] == "https://www.google.com/maps/dir/?api=1&destination=-7.470000%2C112.430000"
     assert links["geo"].startswith("geo:-7.470000,112.430000?q=")
+
+
+def test_nearest_all_agrees_with_comparing_every_pair():
+    import random
+    from types import SimpleNamespace
+
+    from guide.geo import nearest_all
+    rng = random.Random(3)
+    places = [SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=-7.5 + rng.random() * 0.2,
+                                                                          lon=112.3 + rng.random() * 0.2))
+              for i in range(150)]
+    found = nearest_all(places, count=3)
+    for place in places:
+        brute = sorted((distance_km(place.location.lat, place.location.lon, o.location.lat, o.location.lon), o.slug)
+                       for o in places if o is not place)[:3]
+        assert [(round(km, 9), o.slug) for km, o in found[place.slug]] == [(round(km, 9), s) for km, s in brute]
+    assert nearest_all(places[:1]) == {"k000": []}

@@ -37,16 +37,29 @@ class ParsedPage:
     base: str | None = None
     refs: list[Reference] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    map_data: str = ""  # the JSON of <script type="application/json" id="map-data">
+    map_data_line: int = 0
 
 
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.result = ParsedPage()
+        self._in_map_data = False
+
+    def handle_data(self, data):
+        if self._in_map_data:
+            self.result.map_data += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_map_data = False
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
         found = dict(attrs)
+        if tag == "script" and found.get("id") == "map-data":
+            self._in_map_data, self.result.map_data_line = True, line
         if found.get("id"):
             self.result.ids.add(found["id"])
         if tag == "a" and found.get("name"):
@@ -82,6 +95,7 @@ class LinkReport:
     broken: list[str] = field(default_factory=list)  # "file:line: where url: why"
     external: dict[str, list[str]] = field(default_factory=dict)  # url -> where it is used
     checked: int = 0  # internal references that resolved
+    pin_links: int = 0  # of those, links in map pins' popups
 
 
 class LinkChecker:
@@ -108,6 +122,10 @@ class LinkChecker:
         base = urljoin(document, parsed.base) if parsed.base is not None else document
         for ref in parsed.refs:
             self.check(ref.url, base, f"{self.where(path)}:{ref.line}: {ref.where}")
+        if parsed.map_data:
+            for url in relative_paths(json.loads(parsed.map_data)):
+                if self.check(url, base, f"{self.where(path)}:{parsed.map_data_line}: map pin link"):
+                    self.report.pin_links += 1
 
     def check_css(self, path: Path) -> None:
         text = path.read_text(encoding="utf-8")
@@ -119,12 +137,8 @@ class LinkChecker:
             self.check(url, self.address(path), f"{self.where(path)}:{line}: css url()")
 
     def check_map_script(self, path: Path) -> None:
-        """Popup links and tile/attribution addresses in a page's map.js (resolved against the page)."""
+        """The tile and attribution addresses in a map script."""
         text = path.read_text(encoding="utf-8")
-        page = self.address(path.parent / "index.html")
-        for match in re.finditer(r'\.bindPopup\(("(?:[^"\\]|\\.)*")\)', text):
-            for href in re.findall(r'href="([^"]*)"', json.loads(match[1])):
-                self.check(href, page, f"{self.where(path)}: popup link")
         for match in re.finditer(r'L\.tileLayer\(\s*"([^"]+)"', text):
             self.external(match[1], f"{self.where(path)}: tiles")
         for match in re.finditer(r'"attribution": ("(?:[^"\\]|\\.)*")', text):
@@ -137,30 +151,43 @@ class LinkChecker:
     def external(self, url: str, where: str) -> None:
         self.report.external.setdefault(url, []).append(where)
 
-    def check(self, url: str, base: str, where: str) -> None:
+    def check(self, url: str, base: str, where: str) -> bool:
+        """Record `url` as external, broken, or checked; True when it resolved to a file of the site."""
         absolute = urljoin(base, url.strip())
         parts = urlsplit(absolute)
         if parts.scheme == "javascript":
             self.report.broken.append(f"{where} {url}: javascript: address")
-            return
+            return False
         if not absolute.startswith(self.base_url):
             self.external(absolute, where)
-            return
+            return False
         rel = unquote(parts.path[len(urlsplit(self.base_url).path):])
         target = self.site / rel
         if rel == "" or rel.endswith("/") or target.is_dir():
             target = target / "index.html"
         if ".." in Path(rel).parts or not target.is_file():
             self.report.broken.append(f"{where} {url}: no file {target.relative_to(self.site).as_posix()}")
-            return
+            return False
         if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in self.page(target).ids:
             self.report.broken.append(f"{where} {url}: no id {parts.fragment!r} in {self.where(target)}")
-            return
+            return False
         self.report.checked += 1
+        return True
+
+
+def relative_paths(data) -> list[str]:
+    """Strings in map data that are page addresses (`kampung/onde-onde/`): no space, no scheme, a slash."""
+    if isinstance(data, dict):
+        return [url for value in data.values() for url in relative_paths(value)]
+    if isinstance(data, list):
+        return [url for value in data for url in relative_paths(value)]
+    if isinstance(data, str) and "/" in data and not re.search(r"\s|^[a-z][a-z0-9+.-]*:", data):
+        return [data]
+    return []
 
 
 def check_links(site: Path, base_url: str) -> LinkReport:
-    """Check every reference in every .html, .css and map.js file of the built site."""
+    """Check every reference in every .html page (and its map pins), .css file and map script of the built site."""
     checker = LinkChecker(site, base_url)
     for path in sorted(site.rglob("*.html")):
         checker.check_html(path)

@@ -95,12 +95,19 @@ class Visit:
         assert not lines, f"{self.page.url}:\n  " + "\n  ".join(lines)
 
 
-@pytest.fixture
-def visit(browser, built) -> Visit:
+@pytest.fixture(scope="session")
+def context(browser):
+    """One browser context for the whole run (the site keeps no cookies or storage); a page per test."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
     context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def visit(context, built) -> Visit:
     page = context.new_page()
     expected: dict[str, int] = {}
     problems = watch(page, built.origins, set(built.tiles), files=built.tmp, expected_status=expected)
     yield Visit(page, problems, expected)
-    context.close()
+    page.close()

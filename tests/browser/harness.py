@@ -216,8 +216,14 @@ def watch(page, local_origins: set[str], tiles: set[str], tile_png: bytes = TILE
         if not (request.failure == "net::ERR_ABORTED" and urlsplit(request.url).hostname in tiles):
             problems.failed_requests.append(f"{request.failure} {request.url}")
 
+    def on_console(message):
+        url = message.location.get("url")
+        if message.type == "error" and not (message.text.startswith("Failed to load resource")
+                                            and url in expected_status):
+            problems.console.append(f"{message.text} ({url})")
+
     page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and problems.console.append(f"{m.text} ({m.location.get('url')})"))
+    page.on("console", on_console)
     page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
     page.on("requestfailed", on_failed)
     page.on("response", on_response)

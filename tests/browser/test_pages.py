@@ -9,12 +9,6 @@ from .pages import FACTS, IDS, KIND_LANGS, expected_pins, kampung_path, page_pat
 
 PHONE = {"width": 360, "height": 740}
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
-# Known violations whose fix lies outside templates/, assets/ (in guide/). Each is asserted to be still
-# there, so that the entry is removed, and the page checked in full again, as soon as it is fixed.
-KNOWN_AXE = {
-    ("page", "heading-order"): "guide/markdown.py moves every Markdown heading down one level, so a free "
-                               "page's '### …' becomes an <h4> straight after the page's <h1>",
-}
 MAX_TABS = 80  # more Tab presses than the page has stops before its map's pins
 
 # Links inside running text are exempt from the target size (WCAG 2.5.8, "inline" exception).
@@ -163,13 +157,9 @@ def test_axe_finds_no_violations(visit, built, kind, lang):
         if viewport:
             page.set_viewport_size(viewport)
         for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]:
-            found.append((v["id"], f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
-                          + "; ".join(" ".join(n["target"]) for n in v["nodes"])))
-    unknown = [line for rule, line in found if (kind, rule) not in KNOWN_AXE]
-    assert not unknown, f"{page.url}:\n  " + "\n  ".join(unknown)
-    for (known_kind, rule), why in KNOWN_AXE.items():
-        if known_kind == kind:
-            assert rule in {r for r, _ in found}, f"fixed? remove ({kind!r}, {rule!r}) from KNOWN_AXE: {why}"
+            found.append(f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
+                         + "; ".join(" ".join(n["target"]) for n in v["nodes"]))
+    assert not found, f"{page.url}:\n  " + "\n  ".join(found)
 
 
 def test_missing_address_gets_working_404_page(visit, built):
