@@ -9,40 +9,99 @@ from typing import Iterator
 from . import maps, seo
 from .colors import category_css
 from .model import Site
-from .pages import Page, plan_pages
+from .pages import Page, category_key, kampung_key, plan_pages
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js")
 
 
+class SiteBuild:
+    """One build of a site: its pages, assets and renderer; renders all pages or only some."""
+
+    def __init__(self, site: Site, content_dir: Path, base_url: str | None = None):
+        self.site, self.content_dir, self.base_url = site, content_dir, base_url
+        self.pages = plan_pages(site)
+        self.assets = site_assets(site, content_dir)
+        versions = {name: hashlib.sha256(self.assets[f"assets/{name}"]).hexdigest()[:10]
+                    for name in HASHED_ASSETS if f"assets/{name}" in self.assets}
+        self.renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
+
+    def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
+        """Every file of the site in a stable order; paths are relative to the output folder."""
+        yield from sorted(self.assets.items())
+        yield from render_pages(self.renderer, self.pages, workers)
+        yield from self.extra_files()
+
+    def page_files(self, keys: set[str]) -> Iterator[tuple[str, bytes]]:
+        """The pages whose key is in `keys`, in every language."""
+        yield from render_pages(self.renderer, [p for p in self.pages if p.key in keys], 1)
+
+    def extra_files(self) -> Iterator[tuple[str, bytes]]:
+        """Files made from the whole site: photos, robots.txt, the sitemap."""
+        yield from photo_files(self.site)
+        yield "robots.txt", seo.robots(self.base_url).encode()
+        if self.base_url:
+            twins: dict[str, list] = {}
+            for page in self.pages:
+                if page.kind != "404":
+                    twins.setdefault(page.key, []).append((page.lang, page.url))
+            yield "sitemap.xml", seo.sitemap(list(twins.values()), self.base_url).encode()
+
+
 def build_files(site: Site, content_dir: Path, base_url: str | None = None,
                 workers: int = 1) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site in a stable order; paths are relative to the output folder.
+    """Every file of the site. With `workers` > 1 and a large site, pages are rendered by that
+    many forked processes; the files and their order are the same as with one process."""
+    return SiteBuild(site, content_dir, base_url).files(workers)
 
-    With `workers` > 1 and a large site, pages are rendered by that many forked processes; the
-    files and their order are the same as with one process.
-    """
-    pages = plan_pages(site)
+
+def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
+    """The files under assets/: the project's and the content's own, category colours, the map script."""
     assets = dict(read_assets(content_dir))
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
     if site.kampung:
         config = site.config.map
         assets["assets/map.js"] = maps.render_map_script(config.center, config.zoom, config.tiles,
                                                          config.attribution).encode()
-    yield from sorted(assets.items())
-    versions = {name: hashlib.sha256(assets[f"assets/{name}"]).hexdigest()[:10]
-                for name in HASHED_ASSETS if f"assets/{name}" in assets}
-    renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
-    yield from render_pages(renderer, pages, workers)
-    yield from photo_files(site)
-    yield "robots.txt", seo.robots(base_url).encode()
-    if base_url:
-        twins: dict[str, list] = {}
-        for page in pages:
-            if page.kind != "404":
-                twins.setdefault(page.key, []).append((page.lang, page.url))
-        yield "sitemap.xml", seo.sitemap(list(twins.values()), base_url).encode()
+    return assets
+
+
+def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tuple[SiteBuild, dict[str, bytes]]:
+    """The files for `site`, re-rendering only the pages a change of profiles can have touched.
+
+    The result equals a clean build's; anything beyond profiles (settings, categories, pages,
+    photos, templates, assets) changing means a full build.
+    """
+    new = SiteBuild(site, old.content_dir, old.base_url)
+    keys = affected_keys(old, new)
+    if keys is None or new.assets != old.assets:
+        return new, dict(new.files())
+    paths = {page.path for page in new.pages}
+    files = {path: data for path, data in old_files.items() if path in paths}
+    files.update(new.assets)
+    files.update(new.page_files(keys))
+    files.update(new.extra_files())
+    return new, files
+
+
+def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
+    """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
+    a, b = old.site, new.site
+    if (a.config, a.categories, a.pages, a.images) != (b.config, b.categories, b.pages, b.images):
+        return None
+    before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
+    changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
+    if not changed:
+        return set()
+    keys = {"", "kampung/"} | {kampung_key(slug) for slug in changed}
+    keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
+    for slug in after:
+        shown_before = [(round(km, 9), o.slug) for km, o in old.renderer.neighbours.get(slug, [])]
+        shown_after = [(round(km, 9), o.slug) for km, o in new.renderer.neighbours[slug]]
+        if shown_before != shown_after or changed & {o for _, o in shown_after}:
+            keys.add(kampung_key(slug))
+    return keys
 
 
 PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves

@@ -5,6 +5,7 @@ files and photos that resolve (through `..` or symlinks) outside it are refused.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -22,8 +23,9 @@ PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 class Loader:
     """Reads one content folder; `report` collects problems from every file."""
 
-    def __init__(self, root: Path, shown: str | None = None):
+    def __init__(self, root: Path, shown: str | None = None, cache: dict | None = None):
         self.root = root
+        self.cache = cache  # checked profiles kept between loads (the preview server keeps one)
         self.real_root = root.resolve()
         self.shown = shown if shown is not None else str(root)
         self.report = Report()
@@ -90,9 +92,12 @@ def _kind(value) -> str:
     return type_name(value)
 
 
-def load_site(root: Path, shown: str | None = None) -> tuple[model.Site | None, Report]:
-    """Load and check the whole content folder; the Site is None when there are errors."""
-    loader = Loader(root, shown)
+def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -> tuple[model.Site | None, Report]:
+    """Load and check the whole content folder; the Site is None when there are errors.
+
+    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
+    """
+    loader = Loader(root, shown, cache)
     config = load_config(loader)
     languages = config.languages if config else ("id", "en")
     categories = load_categories(loader, languages)
@@ -184,22 +189,49 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
             loader.report.add(loader.display(path), 1, (), "duplicate_slug", other=seen[slug.lower()])
             continue
         seen[slug.lower()] = loader.display(path)
-        doc = loader.read_yaml(path)
-        if doc is None:
-            continue
-        ctx = loader.ctx(path, doc, languages, categories)
-        fields = KAMPUNG.check(doc.value, (), ctx)
-        if fields is INVALID:
-            continue
-        kampung = model.Kampung(slug=slug, source=loader.display(path), **fields)
-        for lang, text in kampung.description.values.items():
-            field = ("description",) if lang == "*" else ("description", lang)
-            for offset, line in enumerate(text.splitlines()):
-                loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
-                                    for target in find_site_links(line))
-        check_kampung(kampung, ctx, images, config, loader)
-        result.append(kampung)
+        kampung = load_profile(loader, path, languages, categories, images, config)
+        if kampung is not None:
+            result.append(kampung)
     return tuple(result)
+
+
+def load_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:
+    """One checked profile, from the loader's cache when neither the file nor its context changed."""
+    key = None
+    if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
+        key = (path, digest, tuple(languages), tuple(categories), tuple(images),
+               config.map.center if config else None)
+    cached = loader.cache.get(key) if key else None
+    if cached is None:
+        problems, links = len(loader.report.problems), len(loader.links)
+        kampung = check_profile(loader, path, languages, categories, images, config)
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:])
+        if key:
+            loader.cache[key] = cached
+    else:
+        loader.report.problems.extend(cached[1])
+        loader.links.extend(cached[2])
+    return cached[0]
+
+
+def check_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:
+    """Read and check one profile file; problems and site links go to the loader."""
+    doc = loader.read_yaml(path)
+    if doc is None:
+        return None
+    ctx = loader.ctx(path, doc, languages, categories)
+    fields = KAMPUNG.check(doc.value, (), ctx)
+    if fields is INVALID:
+        return None
+    kampung = model.Kampung(slug=path.stem, source=loader.display(path), **fields)
+    for lang, text in kampung.description.values.items():
+        field = ("description",) if lang == "*" else ("description", lang)
+        for offset, line in enumerate(text.splitlines()):
+            loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
+                                for target in find_site_links(line))
+    check_kampung(kampung, ctx, images, config, loader)
+    return kampung
 
 
 def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Loader) -> None:

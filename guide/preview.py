@@ -39,6 +39,8 @@ class State:
 
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    build: object = None  # the last good SiteBuild, for incremental rebuilds
+    profiles: dict = field(default_factory=dict)  # checked profiles kept between loads
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -51,20 +53,28 @@ class State:
             self.changed.notify_all()
 
 
-def rebuild(content: Path, shown: str, state: State, lang: str | None) -> float:
-    """Load and build the site into `state`; return the seconds it took."""
-    from .builder import build_files
+def rebuild(content: Path, shown: str, state: State, lang: str | None, full: bool = True) -> float:
+    """Load and build the site into `state`; return the seconds it took.
+
+    Unless `full`, only the pages that changed profiles can touch are rendered again.
+    """
+    from .builder import SiteBuild, rebuild_files
     from .render import TemplateMissing
     start = time.perf_counter()
-    site, report = load_site(content, shown)
+    site, report = load_site(content, shown, state.profiles)
     messages_lang = lang or (site.config.messages_language if site else "en")
     if site is None:
         state.publish(None, [p.render(messages_lang) for p in report.sorted() if not p.warning])
-    else:
-        try:
-            state.publish(dict(build_files(site, content, None)), [])
-        except TemplateMissing as exc:
-            state.publish(None, [str(exc)])
+        return time.perf_counter() - start
+    try:
+        if full or state.build is None:
+            state.build = SiteBuild(site, content, None)
+            files = dict(state.build.files())
+        else:
+            state.build, files = rebuild_files(state.build, state.files, site)
+        state.publish(files, [])
+    except TemplateMissing as exc:
+        state.publish(None, [str(exc)])
     return time.perf_counter() - start
 
 
@@ -171,7 +181,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> 
     stop = threading.Event()
     try:
         for changes in watch(*watched_folders(content), stop_event=stop, debounce=50, step=20):
-            seconds = rebuild(content, shown, state, lang)
+            seconds = rebuild(content, shown, state, lang, full=not only_profiles(changes, content))
             names = sorted({Path(p).name for _, p in changes})
             out(f"changed: {', '.join(names[:5])}", flush=True)
             report_build(state, seconds, out)
@@ -184,6 +194,12 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> 
         server.shutdown()
         server.server_close()
         out("Stopped.", flush=True)
+
+
+def only_profiles(changes, content: Path) -> bool:
+    """Whether every changed file is a kampung profile (then an incremental rebuild is enough)."""
+    folder = (content / "kampung").resolve()
+    return all(Path(path).resolve().parent == folder for _, path in changes)
 
 
 def report_build(state: State, seconds: float, out) -> None:

@@ -1,0 +1,81 @@
+"""Rebuilds that re-render only what changed equal a clean build, byte for byte; so do parallel builds."""
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from guide.builder import PARALLEL_FROM, SiteBuild, affected_keys, build_files, rebuild_files
+from guide.content import load_site
+
+SAMPLE = ROOT / "content"
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def load(folder, cache=None):
+    site, report = load_site(folder, cache=cache)
+    assert site is not None, [p.render() for p in report.errors]
+    return site
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGES = {
+    "summary": lambda c: edit(c / "kampung/onde-onde.yaml", "summary:", "summary:\n  # edited\n") or
+    edit(c / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. "),
+    "moved": lambda c: edit(c / "kampung/hidroponik.yaml", "lat: -7.", "lat: -7.0") ,
+    "category": lambda c: edit(c / "kampung/alas-sandal.yaml", "category: alas-kaki", "category: kuliner"),
+    "added": lambda c: shutil.copy(c / "kampung/onde-onde.yaml", c / "kampung/onde-onde-kedua.yaml"),
+    "removed": lambda c: (c / "kampung/cor-kuningan.yaml").unlink(),
+    "renamed": lambda c: edit(c / "kampung/batik-majapahit.yaml", "name: Kampung Batik Majapahit", "name: Kampung Batik"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_incremental_rebuild_equals_clean_build(content, change):
+    cache: dict = {}
+    before = SiteBuild(load(content, cache), content, "https://example.org/")
+    files = dict(before.files())
+    CHANGES[change](content)
+    site = load(content, cache)
+    keys = affected_keys(before, SiteBuild(site, content, "https://example.org/"))
+    assert keys is not None and keys, "a profile change re-renders some pages, not all and not none"
+    _, rebuilt = rebuild_files(before, files, site)
+    clean = dict(build_files(load(content), content, "https://example.org/"))
+    assert sorted(rebuilt) == sorted(clean)
+    assert [path for path in clean if rebuilt[path] != clean[path]] == []
+
+
+def test_only_dependent_pages_are_re_rendered(content):
+    before = SiteBuild(load(content), content, None)
+    edit(content / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")
+    keys = affected_keys(before, SiteBuild(load(content), content, None))
+    assert {"", "kampung/", "kampung/onde-onde/", "kategori/kuliner/"} <= keys
+    assert "kategori/batik/" not in keys and "tentang/" not in keys
+    assert len(keys) < len({p.key for p in before.pages})
+
+
+def test_settings_change_means_a_full_build(content):
+    before = SiteBuild(load(content), content, None)
+    edit(content / "site.yaml", "zoom: 14", "zoom: 13")
+    assert affected_keys(before, SiteBuild(load(content), content, None)) is None
+
+
+def test_parallel_build_equals_one_process(tmp_path):
+    from bench.generate import generate
+    folder = generate(tmp_path / "many", 160)
+    site = load(folder)
+    one = list(build_files(site, folder, "https://example.org/", workers=1))
+    two = list(build_files(site, folder, "https://example.org/", workers=2))
+    assert sum(name.endswith(".html") for name, _ in one) >= PARALLEL_FROM  # two processes really render
+    assert [name for name, _ in one] == [name for name, _ in two]
+    assert [name for (name, a), (_, b) in zip(one, two) if a != b] == []
