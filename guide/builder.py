@@ -6,14 +6,15 @@ import multiprocessing
 from pathlib import Path
 from typing import Iterator
 
-from . import maps, seo
+from . import ical, maps, opendata, search, seo
 from .colors import category_css
+from .headers import headers_file
 from .model import Site
 from .pages import Page, category_key, kampung_key, plan_pages
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js")
+HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js")
 
 
 class SiteBuild:
@@ -23,8 +24,10 @@ class SiteBuild:
         self.site, self.content_dir, self.base_url = site, content_dir, base_url
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
-        versions = {name: hashlib.sha256(self.assets[f"assets/{name}"]).hexdigest()[:10]
-                    for name in HASHED_ASSETS if f"assets/{name}" in self.assets}
+        self.data = data_files(site, base_url)
+        hashed = {**self.assets, **self.data}
+        versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
+                    for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
         self.renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
 
     def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
@@ -38,9 +41,11 @@ class SiteBuild:
         yield from render_pages(self.renderer, [p for p in self.pages if p.key in keys], 1)
 
     def extra_files(self) -> Iterator[tuple[str, bytes]]:
-        """Files made from the whole site: photos, robots.txt, the sitemap."""
+        """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
         yield from photo_files(self.site)
+        yield from sorted(self.data.items())
         yield "robots.txt", seo.robots(self.base_url).encode()
+        yield "_headers", headers_file(self.site.config.map.tiles).encode()
         if self.base_url:
             twins: dict[str, list] = {}
             for page in self.pages:
@@ -65,6 +70,11 @@ def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
         assets["assets/map.js"] = maps.render_map_script(config.center, config.zoom, config.tiles,
                                                          config.attribution).encode()
     return assets
+
+
+def data_files(site: Site, base_url: str | None) -> dict[str, bytes]:
+    """Files made from every profile: the search indexes, the open data, the calendars."""
+    return {**search.search_assets(site), **opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url)}
 
 
 def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tuple[SiteBuild, dict[str, bytes]]:

@@ -324,7 +324,7 @@ class MapOf(Spec):
 
 # -- The content format ---------------------------------------------------------------------
 
-URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+URL = re.compile(r"^https?://[^\s/$.?#\"'<>`][^\s\"'<>`]*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,20}$")
 HANDLE = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
