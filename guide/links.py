@@ -5,6 +5,15 @@ import re
 from urllib.parse import quote
 
 
+def format_mobile(number: str) -> str:
+    """`+6281234567890` -> `+62 812-3456-7890`, the way Indonesian numbers are usually written."""
+    digits = re.sub(r"\D", "", number)
+    if not digits.startswith("62"):
+        return number
+    rest = digits[2:]
+    return f"+62 {rest[:3]}-{rest[3:7]}-{rest[7:]}" if len(rest) > 7 else f"+62 {rest}"
+
+
 def whatsapp_digits(number: str) -> str:
     """`0812-3456-7890` or `+62 812…` -> `6281234567890`, the form wa.me expects."""
     digits = re.sub(r"\D", "", number)

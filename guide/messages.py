@@ -75,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "'{part}' tidak dipahami; tulis misalnya 'Mo-Sa 08:00-16:00; Su off'"),
     "unknown_category": ("'{value}' is not a category in categories.yaml (known: {known})",
                          "'{value}' bukan kategori di categories.yaml (yang ada: {known})"),
+    "bad_whatsapp": ("'{value}' is not an Indonesian mobile number; write it like 0812 3456 7890 or +62 812-3456-7890",
+                     "'{value}' bukan nomor HP Indonesia; tulis seperti 0812 3456 7890 atau +62 812-3456-7890"),
     "unknown_category_suggest": ("'{value}' is not a category in categories.yaml; did you mean '{suggestion}'?",
                                  "'{value}' bukan kategori di categories.yaml; maksud Anda '{suggestion}'?"),
     "bad_id": ("'{value}' is not a valid id: use lowercase letters, digits and hyphens",

@@ -236,6 +236,37 @@ class ListOf(Spec):
         return {"type": "array", "items": self.item.json_schema()}
 
 
+class WhatsApp(Spec):
+    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # an unquoted 62812... reads as a number
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        normal = normalise_mobile(value)
+        if normal is None:
+            return ctx.error(path, "bad_whatsapp", value=value.strip())
+        return normal
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
+                "examples": ["0812 3456 7890", "+62 812-3456-7890"]}
+
+
+def normalise_mobile(text: str) -> str | None:
+    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+    text = text.strip()
+    if not re.fullmatch(r"\+?[0-9(][0-9 ().-]*", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    if not re.fullmatch(r"628[0-9]{8,11}", digits):
+        return None
+    return "+" + digits
+
+
 class Ref(Spec):
     """The id of a category defined in categories.yaml."""
 
@@ -360,7 +391,7 @@ EXPERIENCE = Obj(model.Experience, {
 })
 
 CONTACT = Obj(model.Contact, {
-    "whatsapp": Field(_phone(), "WhatsApp number, e.g. +62 812 3456 7890."),
+    "whatsapp": Field(WhatsApp(), "Indonesian mobile number on WhatsApp: 0812 3456 7890 or +62 812-3456-7890."),
     "phone": Field(_phone(), "Telephone number."),
     "instagram": Field(Str(HANDLE, hint="@kampungbatik"), "Instagram account name."),
     "website": Field(Str(URL, hint="https://example.org"), "Website address starting with https://."),
@@ -408,7 +439,7 @@ MAP = Obj(model.MapConfig, {
 OFFICE = Obj(model.OfficeContact, {
     "name": Field(TextSpec(), "Name of the tourism office."),
     "short_name": Field(TextSpec(max_len=60), "Short name used in running text, e.g. 'Disbudporapar Kota Mojokerto'."),
-    "whatsapp": Field(_phone(), "WhatsApp number."),
+    "whatsapp": Field(WhatsApp(), "Indonesian mobile number on WhatsApp."),
     "phone": Field(_phone(), "Telephone number."),
     "email": Field(Str(EMAIL, hint="name@example.org"), "E-mail address."),
     "website": Field(Str(URL, hint="https://example.org"), "Website."),

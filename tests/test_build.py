@@ -216,7 +216,8 @@ def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):
         assert "lang-switch" not in html
     kilns = (out / "kampung/harbour-kilns/index.html").read_text(encoding="utf-8")
     assert "IDR 120,000–200,000" in kilns and "1 h 30 min" in kilns
-    assert "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns." in kilns
+    assert "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns%20on%20%E2%80%A6" in kilns
+    assert "+62 812-3456-7890" in kilns
     assert "<th scope=\"row\">Monday</th><td>Closed</td>" in kilns
     assert "<th scope=\"row\">Tuesday</th><td>10:00–17:00</td>" in kilns
     assert 'href="../../kampung/north-looms/"' in kilns  # a site link in Markdown made relative

@@ -91,3 +91,18 @@ def test_nearest_all_agrees_with_comparing_every_pair():
                        for o in places if o is not place)[:3]
         assert [(round(km, 9), o.slug) for km, o in found[place.slug]] == [(round(km, 9), s) for km, s in brute]
     assert nearest_all(places[:1]) == {"k000": []}
+
+
+@pytest.mark.parametrize("written, normal", [
+    ("0812-3456-7890", "+6281234567890"), ("+62 812 3456 7890", "+6281234567890"), ("62812345678", "+62812345678"),
+    ("(0812) 3456.7890", "+6281234567890"), ("085712345678901", None), ("0321 123456", None), ("+1 415 555 0100", None),
+    ("0812", None), ("wa: 0812 3456 7890", None), ("+62 21 1234 5678", None),
+])
+def test_whatsapp_numbers_are_normalised_or_refused(written, normal):
+    from guide.schema import normalise_mobile
+    assert normalise_mobile(written) == normal
+
+
+def test_mobile_numbers_are_shown_the_indonesian_way():
+    from guide.links import format_mobile
+    assert format_mobile("+6281234567890") == "+62 812-3456-7890"
