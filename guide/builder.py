@@ -10,6 +10,7 @@ from . import ical, maps, opendata, search, seo
 from .colors import category_css
 from .headers import headers_file
 from .model import Site
+from .photos import PhotoSet, encode_photo, plan_photo
 from .pages import Page, category_key, kampung_key, plan_pages
 from .render import Assets, Renderer, make_environment
 
@@ -28,7 +29,9 @@ class SiteBuild:
         hashed = {**self.assets, **self.data}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
-        self.renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url)
+        self.photos = plan_photos(site)
+        self.renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url,
+                                 self.photos)
 
     def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
         """Every file of the site in a stable order; paths are relative to the output folder."""
@@ -42,7 +45,7 @@ class SiteBuild:
 
     def extra_files(self) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
-        yield from photo_files(self.site)
+        yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         yield from sorted(self.data.items())
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
@@ -151,8 +154,14 @@ def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:
         yield name, path.read_bytes()
 
 
-def photo_files(site: Site) -> Iterator[tuple[str, bytes]]:
-    """Each photo used by a profile, copied once under images/."""
+def plan_photos(site: Site) -> dict[str, PhotoSet]:
+    """The responsive sizes of every photo a profile uses, read from the files' headers."""
     used = sorted({p.file for k in site.kampung for p in k.photos})
-    for name in used:
-        yield f"images/{name}", Path(site.images[name]).read_bytes()
+    return {name: plan_photo(name, Path(site.images[name])) for name in used}
+
+
+def photo_files(site: Site, photos: dict[str, PhotoSet], cache: Path) -> Iterator[tuple[str, bytes]]:
+    """The resized, metadata-free variants of each photo (never the originals), cached on disk."""
+    for name, photo in photos.items():
+        variants, _ = encode_photo(photo, Path(site.images[name]), cache)
+        yield from variants

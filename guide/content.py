@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import model
 from .geo import distance_km
+from .photos import photo_warnings
 from .problems import Report
 from .schema import CATEGORIES, INVALID, KAMPUNG, PAGE, SITE, SLUG, Ctx, TextSpec
 from .yamlfile import Document, YamlError, parse_yaml
@@ -240,6 +241,10 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
         if photo.file not in images:
             ctx.error(("photos", i, "file"), "photo_missing", file=photo.file,
                       folder=loader.display(loader.root / "images") + "/")
+            continue
+        for key, params in photo_warnings(images[photo.file]):
+            report = ctx.error if key == "photo_unreadable" else ctx.warn
+            report(("photos", i, "file"), key, **params)
     if not kampung.photos:
         ctx.warn(("photos",), "no_photo")
     if kampung.opening_hours is None:
@@ -326,7 +331,7 @@ def find_site_links(markdown: str) -> list[str]:
 def check_links(loader: Loader, kampung, categories, pages, images) -> None:
     """Every site-absolute link in Markdown must lead to a page or photo of the site."""
     keys = {"", "kampung/"} | {f"kampung/{k.slug}/" for k in kampung} | {f"kategori/{c}/" for c in categories}
-    keys |= {f"{p.slug}/" for p in pages} | {f"images/{name}" for name in images}
+    keys |= {f"{p.slug}/" for p in pages}
     for file, line, field, target in loader.links:
         path = target.split("#", 1)[0].split("?", 1)[0].removesuffix("index.html")
         if path not in keys and path + "/" not in keys:

@@ -113,7 +113,8 @@ def open_image(source: Path | io.BytesIO) -> Image.Image:
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise PhotoError("photo_unreadable", detail=str(exc)) from exc
     except (OSError, SyntaxError, ValueError) as exc:  # UnidentifiedImageError is an OSError
-        raise PhotoError("photo_unreadable", detail=str(exc) or type(exc).__name__) from exc
+        detail = (str(exc) or type(exc).__name__).replace(f" '{source}'", "").replace(str(source), "the file")
+        raise PhotoError("photo_unreadable", detail=detail) from exc
     if img.width * img.height > MAX_PIXELS:
         img.close()
         raise PhotoError("photo_unreadable", detail=f"{img.width}x{img.height} px is more than "

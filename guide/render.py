@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, links, maps, seo
+from . import i18n, links, maps, opendata, search, seo
 from .geo import nearest_all
 from .markdown import relative_links, render_markdown
 from .model import Kampung, Site, Text
@@ -44,8 +44,10 @@ class Assets:
 class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
-    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None):
+    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
+                 photos: dict | None = None):
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
+        self.photos = photos or {}  # file name -> photos.PhotoSet
         self.languages = site.config.languages
         self.neighbours = nearest_all(site.kampung)
 
@@ -90,7 +92,8 @@ class Renderer:
         c, t = self.site.config.contact, i18n.ui(lang)
         found = []
         if c.whatsapp:
-            found.append({"href": links.whatsapp_url(c.whatsapp, ""), "label": f"WhatsApp {c.whatsapp}", "external": True})
+            found.append({"href": links.whatsapp_url(c.whatsapp, ""), "label": f"WhatsApp {links.format_mobile(c.whatsapp)}",
+                          "external": True})
         if c.phone:
             found.append({"href": links.tel_url(c.phone), "label": f"{t('phone')} {c.phone}", "external": False})
         if c.email:
@@ -163,7 +166,7 @@ class Renderer:
         lang = page.lang
         category = self.site.categories[kampung.category]
         return {"href": self.href(page, kampung_key(kampung.slug)), "name": kampung.name.get(lang),
-                "summary": kampung.summary.get(lang), "category": category,
+                "summary": kampung.summary.get(lang), "category": category, "slug": kampung.slug,
                 "category_name": category.name.get(lang),
                 "category_href": self.href(page, category_key(category.id)),
                 "area": kampung.location.address.get(lang) if kampung.location.address else ""}
@@ -198,7 +201,8 @@ class Renderer:
         return {"title": t("list_title"), "description": t("list_intro"),
                 "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
                 "categories": [self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
-                               for c in self.site.categories.values()]}
+                               for c in self.site.categories.values()],
+                "search_index": search.index_asset(page.lang)}
 
     def view_category(self, page: Page) -> dict:
         category, lang = page.obj, page.lang
@@ -234,15 +238,22 @@ class Renderer:
             "address": k.location.address.get(lang) if k.location.address else "",
             "directions": links.directions(k.location.lat, k.location.lon, name),
             "contact_links": contact,
-            "photos": [{"src": f"{page.root}images/{p.file}", "alt": p.alt.get(lang), "credit": p.credit}
-                       for p in k.photos],
+            "photos": [self.photo(page, p) for p in k.photos],
             "nearby": [{"href": self.href(page, kampung_key(o.slug)), "name": o.name.get(lang),
                         "distance": i18n.format_distance(km, lang), "category": self.site.categories[o.category]}
                        for km, o in self.neighbours[k.slug]],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
-            "og_image": self.absolute(f"images/{k.photos[0].file}") if k.photos else "",
+            "og_image": self.absolute(self.photos[k.photos[0].file].fallback.path) if k.photos else "",
+            "data_links": opendata.data_links(k, page.root, lang),
         }
+
+    def photo(self, page: Page, photo) -> dict:
+        """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
+        sizes = self.photos[photo.file]
+        return {"webp": sizes.srcset("image/webp", page.root), "jpeg": sizes.srcset("image/jpeg", page.root),
+                "src": page.root + sizes.fallback.path, "width": sizes.fallback.width, "height": sizes.fallback.height,
+                "alt": photo.alt.get(page.lang), "credit": photo.credit}
 
     def product(self, product, lang: str) -> dict:
         return {"name": product.name.get(lang),
@@ -258,11 +269,11 @@ class Renderer:
 
     def contact_links(self, k: Kampung, lang: str) -> list[dict]:
         c, t = k.contact, i18n.ui(lang)
-        greeting = {"id": "Halo, saya ingin berkunjung ke {name}.",
-                    "en": "Hello, I would like to visit {name}."}.get(lang, "Hello, I would like to visit {name}.")
+        greeting = t("whatsapp_greeting")
         found = []
         if c.whatsapp:
-            found.append(("whatsapp", links.whatsapp_url(c.whatsapp, greeting.format(name=k.name.get(lang))), c.whatsapp))
+            found.append(("whatsapp", links.whatsapp_url(c.whatsapp, greeting.format(name=k.name.get(lang))),
+                          links.format_mobile(c.whatsapp)))
         if c.phone:
             found.append(("phone", links.tel_url(c.phone), c.phone))
         if c.email:

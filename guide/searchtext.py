@@ -98,3 +98,9 @@ def index_tokens(text: str, lang: str) -> list[str]:
     tokens = sorted({form for word in split_words(text) for form in word_forms(word, lang)})
     return [token for i, token in enumerate(tokens)
             if not (i + 1 < len(tokens) and tokens[i + 1].startswith(token))]
+
+
+def query_matches(terms: list[list[str]], tokens: str) -> bool:
+    """Whether every query word has a form that starts some token of the space-separated `tokens`."""
+    text = " " + tokens
+    return all(any(" " + form in text for form in forms) for forms in terms)

@@ -266,11 +266,11 @@ def draw_sandals(rng: random.Random) -> Image.Image:
         x, y, r = rng.uniform(0, 1600), rng.uniform(0, 1200), rng.uniform(1, 3)
         ImageDraw.Draw(canvas).ellipse(k(x - r, y - r, x + r, y + r), fill=mix((150, 160, 168), (235, 238, 240),
                                                                                rng.random()))
-    stack = [(1300, 380 - 22 * i, 80, False) for i in range(4)]
-    pairs = [(300, 640, 8, True), (560, 620, -6, False), (870, 700, 10, True), (1120, 690, -4, False)]
+    stack = [(1370, 640 - 22 * i, -6, False) for i in range(4)]
+    pairs = [(250, 640, 6, True), (510, 620, -4, False), (810, 680, 7, True), (1070, 670, -3, False)]
     colours = [((232, 96, 44), (248, 240, 226), (38, 38, 42), (28, 60, 110))] * 2 + \
               [((40, 110, 160), (248, 240, 226), (38, 38, 42), (230, 170, 40))] * 2
-    for (cx, cy, angle, left), layers in zip(stack, [colours[0]] * 4):
+    for (cx, cy, angle, left), layers in zip(stack, [((84, 150, 116), (248, 240, 226), (38, 38, 42), None)] * 4):
         draw_sandal(canvas, cx, cy, angle, left, layers, strap=False)
     for (cx, cy, angle, left), layers in zip(pairs, colours):
         draw_sandal(canvas, cx, cy, angle, left, layers, strap=True)
@@ -293,11 +293,238 @@ def draw_sandal(canvas, cx, cy, angle, left: bool, layers, strap: bool) -> None:
     if not strap:
         return
     straps, pen = new_mask()
-    post = (cx + (10 if left else -10), cy - 170)
-    for dx, dy in ((-112, 40), (112, 40)):
-        pen.line([k(*post), k(cx + dx, cy + dy)], fill=255, width=k(30)[0], joint="curve")
+    post = (cx + (12 if left else -12), cy - 185)
+    for dx, dy in ((-116, 10), (116, 10)):
+        bend = (cx + dx * .8, post[1] + 40)  # straps bow outwards over the foot
+        curve = [tuple((1 - t) ** 2 * p + 2 * (1 - t) * t * c + t * t * e
+                       for p, c, e in zip(post, bend, (cx + dx, cy + dy))) for t in (i / 16 for i in range(17))]
+        pen.line(scaled(curve), fill=255, width=k(30)[0], joint="curve")
         pen.ellipse(k(cx + dx - 16, cy + dy - 16, cx + dx + 16, cy + dy + 16), fill=255)
     pen.ellipse(k(post[0] - 20, post[1] - 20, post[0] + 20, post[1] + 20), fill=255)
     straps = straps.rotate(angle, Image.Resampling.BICUBIC, center=k(cx, cy))
     shadow(canvas, straps, (4, 12), 8, .45)
     paint(canvas, straps, band)
+
+
+def draw_onde_onde(rng: random.Random) -> Image.Image:
+    """Onde-onde, fried rice balls rolled in sesame, on a banana leaf on a plate."""
+    canvas = Image.new("RGB", CANVAS)
+    wood(canvas, rng, 0, ((150, 96, 58), (112, 68, 38)))
+    plate, pen = new_mask()
+    pen.ellipse(k(190, 230, 1410, 1070), fill=255)
+    shadow(canvas, plate, (0, 22), 24, .5)
+    paint_gradient(canvas, plate, (190, 230, 1410, 1070), [(0, (236, 236, 232)), (1, (200, 200, 196))], False)
+    well, pen = new_mask()
+    pen.ellipse(k(300, 310, 1300, 990), fill=255)
+    paint_gradient(canvas, well, (300, 310, 1300, 990), [(0, (214, 214, 210)), (.3, (250, 250, 248)),
+                                                        (1, (240, 240, 236))], False)
+    draw_banana_leaf(canvas, 800, 650)
+    spots = [(0, 0)] + [(math.cos(a) * 250, math.sin(a) * 160) for a in (math.pi * i / 3 + .3 for i in range(6))]
+    for dx, dy in sorted(spots, key=lambda p: p[1]):
+        draw_ball(canvas, rng, 800 + dx, 610 + dy, 118)
+    return finish(canvas)
+
+
+def draw_banana_leaf(canvas, cx, cy) -> None:
+    """A square of banana leaf, the usual bed for jajanan pasar."""
+    sheet, pen = new_mask()
+    edge = [(x + 6 * math.sin(i * 1.7), y + 6 * math.cos(i * 2.3))
+            for i, (x, y) in enumerate(oval(cx, cy, 440, 285, -.05, 90))]  # a leaf cut round by hand
+    pen.polygon(scaled(edge), fill=255)
+    paint(canvas, sheet, (78, 138, 58))
+    veins, pen = new_mask()
+    for i in range(-40, 41):
+        x = cx + i * 12
+        pen.line(k(x, cy - 360, x + 60, cy + 360), fill=255, width=k(2)[0])
+    paint(canvas, ImageChops.multiply(veins, sheet), (96, 160, 72))
+    glow(canvas, (cx - 420, cy - 260, cx + 100, cy), (210, 240, 170), 60, .25, sheet)
+
+
+def draw_ball(canvas, rng, cx, cy, r) -> None:
+    """One onde-onde: a golden-brown sphere covered in sesame seeds, with a soft gloss of oil."""
+    body, pen = new_mask()
+    pen.ellipse(k(cx - r, cy - r, cx + r, cy + r), fill=255)
+    shadow(canvas, body, (14, 26), 16, .55)
+    layer = Image.new("RGB", CANVAS)
+    ink = ImageDraw.Draw(layer)
+    stops = [(0, (118, 68, 26)), (.55, (198, 132, 58)), (1, (238, 186, 106))]
+    for i in range(48):  # shrinking discs drifting towards the light: a sphere lit from the top left
+        t = i / 47
+        rr, shift = r * (1 - t * .9), r * .35 * t
+        ink.ellipse(k(cx - shift - rr, cy - shift - rr, cx - shift + rr, cy - shift + rr), fill=ramp(stops, t))
+    for _ in range(230):
+        a, d = rng.uniform(0, 2 * math.pi), r * math.sqrt(rng.random()) * .96
+        x, y = cx + d * math.cos(a), cy + d * math.sin(a)
+        squash = math.sqrt(max(.15, 1 - (d / r) ** 2))  # seeds near the rim are seen edge-on
+        seed = oval(x, y, 7 * (squash if rng.random() < .5 else 1), 3.4, a + rng.uniform(-.6, .6), 12)
+        ink.polygon(scaled(seed), fill=mix((240, 226, 188), (190, 150, 96), (d / r) ** 3 * .8 + rng.random() * .15))
+    canvas.paste(layer, (0, 0), body)
+    glow(canvas, (cx - r * .7, cy - r * .75, cx - r * .05, cy - r * .2), (255, 246, 220), 10, .35, body)
+
+
+def draw_hydroponics(rng: random.Random) -> Image.Image:
+    """A rack of white PVC pipes with leafy greens growing from holes along the top."""
+    canvas = Image.new("RGB", CANVAS)
+    canvas.paste(gradient(CANVAS, [(0, (178, 218, 240)), (.17, (226, 240, 248)), (.171, (238, 226, 200)),
+                                   (.8, (222, 206, 176)), (.801, (160, 156, 148)), (1, (128, 124, 118))]))
+    wall = ImageDraw.Draw(canvas)
+    wall.rectangle(k(0, 186, 1600, 204), fill=(176, 92, 60))  # the roof edge of the house behind
+    for y in range(226, 960, 46):  # plastered brick courses showing faintly through
+        wall.line(k(0, y, 1600, y), fill=(228, 214, 186), width=k(2)[0])
+    posts, pen = new_mask()
+    for x in (200, 1400):
+        pen.rectangle(k(x - 14, 300, x + 14, 1080), fill=255)
+    shadow(canvas, posts, (18, 8), 10, .3)
+    paint_gradient(canvas, posts, (186, 300, 1414, 1080), [(0, (150, 156, 160)), (1, (110, 116, 120))])
+    for y in (430, 650, 870):
+        for x in range(260, 1380, 138):
+            draw_plant(canvas, rng, x + rng.uniform(-8, 8), y - 34, rng.uniform(.75, 1.15))
+        draw_pipe(canvas, y)
+    hose, pen = new_mask()
+    pen.line(scaled([(1440, 430), (1470, 430), (1470, 650), (1440, 650), (1470, 650), (1470, 870), (1440, 870)]),
+             fill=255, width=k(12)[0], joint="curve")
+    paint(canvas, hose, (60, 120, 180))
+    return finish(canvas)
+
+
+def draw_pipe(canvas, y) -> None:
+    """One horizontal pipe, shaded as a cylinder, with its end caps."""
+    pipe, pen = new_mask()
+    pen.rounded_rectangle(k(150, y - 38, 1450, y + 38), radius=k(12)[0], fill=255)
+    shadow(canvas, pipe, (0, 20), 14, .35)
+    paint_gradient(canvas, pipe, (150, y - 38, 1450, y + 38), [(0, (168, 176, 180)), (.28, (250, 251, 251)),
+                                                              (.5, (238, 240, 241)), (1, (132, 140, 146))], False)
+    caps, pen = new_mask()
+    for x in (150, 1420):
+        pen.rounded_rectangle(k(x, y - 44, x + 30, y + 44), radius=k(8)[0], fill=255)
+    paint_gradient(canvas, caps, (150, y - 44, 1450, y + 44), [(0, (120, 128, 134)), (.3, (214, 218, 220)),
+                                                              (1, (100, 108, 114))], False)
+
+
+def draw_plant(canvas, rng, x, y, size) -> None:
+    """A lettuce-like plant in a net pot: a fan of leaves, darker behind and lighter in front."""
+    pot, pen = new_mask()
+    pen.polygon(scaled([(x - 24, y + 10), (x + 24, y + 10), (x + 18, y + 40), (x - 18, y + 40)]), fill=255)
+    paint(canvas, pot, (40, 44, 46))
+    leaves, pen = new_mask()
+    greens = [(46, 112, 46), (74, 150, 58), (118, 188, 82)]
+    for layer, colour in enumerate(greens):
+        mask, pen = new_mask()
+        for _ in range(4):
+            angle = -math.pi / 2 + rng.uniform(-1.2, 1.2) * (1 - layer * .25)
+            length = size * rng.uniform(95, 150) * (1 - layer * .18)
+            pen.polygon(scaled(leaf(x, y + 12, length, length * .55, angle)), fill=255)
+        paint(canvas, mask, colour)
+        glow(canvas, (x - 60 * size, y - 130 * size, x + 60 * size, y - 40 * size), (220, 250, 200), 20, .12, mask)
+
+
+def glaze(base: Color) -> list:
+    """Shading stops across a glossy round object of one colour."""
+    return [(0, mix(base, (0, 0, 0), .6)), (.22, base), (.34, mix(base, (255, 255, 255), .35)),
+            (.5, base), (.85, mix(base, (0, 0, 0), .35)), (1, mix(base, (0, 0, 0), .65))]
+
+
+def draw_turned(canvas, cx, base_y, profile, stops, bands=(), gold=(214, 170, 70)) -> Image.Image:
+    """A vessel or bell from its profile, shaded, with painted bands; returns its mask."""
+    height = profile[-1][0]
+    mask, box = lathe(cx, base_y - height, profile)
+    foot, pen = new_mask()
+    pen.ellipse(k(cx - profile[-1][1], base_y - 14, cx + profile[-1][1], base_y + 10), fill=255)
+    shadow(canvas, foot, (26, 6), 14, .5)
+    paint_gradient(canvas, mask, box, stops)
+    for top, bottom in bands:
+        band, pen = new_mask()
+        pen.rectangle(k(box[0], base_y - height + top, box[2], base_y - height + bottom), fill=255)
+        paint_gradient(canvas, ImageChops.multiply(band, mask), box, glaze(gold))
+    return mask
+
+
+def draw_fibre(rng: random.Random) -> Image.Image:
+    """Glossy moulded fibreglass souvenirs: a tall vase, a jar and a bowl on a shelf."""
+    canvas = Image.new("RGB", CANVAS)
+    canvas.paste(gradient(CANVAS, [(0, (58, 92, 100)), (.74, (30, 52, 60)), (.741, (222, 208, 184)),
+                                   (1, (190, 172, 144))]))
+    vase = draw_turned(canvas, 560, 1000, [(0, 78), (26, 64), (110, 60), (200, 130), (330, 196), (470, 168),
+                                            (600, 104), (660, 98), (690, 108)],
+                       glaze((158, 30, 42)), [(150, 166), (300, 330), (560, 576)])
+    glow(canvas, (470, 420, 520, 800), blur=12, strength=.55, clip=vase)
+    rim, pen = new_mask()
+    pen.ellipse(k(486, 300, 634, 330), fill=255)
+    paint(canvas, rim, (70, 14, 20))
+    jar = draw_turned(canvas, 1000, 1000, [(0, 56), (20, 50), (60, 100), (170, 124), (280, 92), (320, 76)],
+                      glaze((26, 128, 132)), [(70, 84)])
+    glow(canvas, (940, 730, 970, 900), blur=8, strength=.5, clip=jar)
+    bowl = draw_turned(canvas, 1330, 1010, [(0, 170), (50, 160), (110, 110), (140, 70)],
+                       glaze((210, 160, 52)))
+    glow(canvas, (1220, 900, 1300, 940), blur=8, strength=.45, clip=bowl)
+    openings, pen = new_mask()
+    pen.ellipse(k(946, 674, 1054, 694), fill=255)
+    pen.ellipse(k(1166, 858, 1494, 886), fill=255)
+    paint(canvas, openings, (60, 40, 14))
+    speck = ImageDraw.Draw(canvas)
+    for _ in range(300):  # the fine grit of a workshop shelf
+        x, y = rng.uniform(0, 1600), rng.uniform(900, 1200)
+        speck.point(k(x, y), fill=(170, 152, 124))
+    return finish(canvas)
+
+
+def draw_brass(rng: random.Random) -> Image.Image:
+    """Cast-brass pieces on dark cloth: two bells and a miniature temple gate."""
+    canvas = Image.new("RGB", CANVAS)
+    canvas.paste(gradient(CANVAS, [(0, (46, 26, 28)), (.72, (22, 14, 16)), (.721, (70, 40, 30)),
+                                   (1, (40, 22, 16))]))
+    for x0, size in ((380, 1.0), (720, .72)):
+        p = [(0, 16), (16, 22), (34, 14), (50, 26), (80, 70), (150, 98), (270, 118), (340, 150), (372, 184),
+             (386, 184)]
+        bell = draw_turned(canvas, x0, 1010, [(y * size, r * size) for y, r in p], BRASS, gold=(200, 150, 60))
+        glow(canvas, (x0 - 70 * size, 700, x0 - 40 * size, 960), (255, 236, 170), 10, .35, bell)
+        ring, pen = new_mask()
+        for y in (300, 330):
+            yy = 1010 - 386 * size + y * size
+            pen.line(k(x0 - 190 * size, yy, x0 + 190 * size, yy), fill=255, width=k(4)[0])
+        paint(canvas, ImageChops.multiply(ring, bell), (90, 60, 16))
+    draw_gate(canvas, 1170, 1010)
+    return finish(canvas)
+
+
+def draw_gate(canvas, cx, base_y) -> None:
+    """A miniature roofed temple gate like Bajang Ratu: a doorway under tiers narrowing to a finial."""
+    tiers = [(0, 40, 210), (40, 70, 190), (70, 290, 150), (290, 330, 170), (330, 380, 140), (380, 420, 150),
+             (420, 465, 115), (465, 500, 122), (500, 540, 88), (540, 570, 94), (570, 610, 60), (610, 650, 30)]
+    gate, pen = new_mask()
+    for bottom, top, half in tiers:
+        pen.rectangle(k(cx - half, base_y - top, cx + half, base_y - bottom), fill=255)
+    pen.polygon(scaled([(cx - 22, base_y - 650), (cx + 22, base_y - 650), (cx, base_y - 700)]), fill=255)
+    shadow(canvas, gate, (26, 8), 14, .55)
+    paint_gradient(canvas, gate, (cx - 210, base_y - 700, cx + 210, base_y), BRASS)
+    lines, pen = new_mask()
+    for bottom, _, half in tiers[1:]:
+        pen.line(k(cx - half, base_y - bottom, cx + half, base_y - bottom), fill=255, width=k(4)[0])
+    pen.rectangle(k(cx - 38, base_y - 250, cx + 38, base_y - 70), fill=255)  # the doorway
+    paint(canvas, ImageChops.multiply(lines, gate), (60, 38, 10))
+
+
+SCENES = {
+    "batik-majapahit": draw_batik,
+    "alas-sepatu": draw_soles,
+    "alas-sandal": draw_sandals,
+    "onde-onde": draw_onde_onde,
+    "hidroponik": draw_hydroponics,
+    "suvenir-fiber": draw_fibre,
+    "cor-kuningan": draw_brass,
+}
+
+
+def main(argv: list[str]) -> int:
+    """Draw every scene and save it as <content>/images/<slug>-1.jpg."""
+    folder = (Path(argv[0]) if argv else ROOT / "content") / "images"
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, draw in SCENES.items():
+        path = folder / f"{slug}-1.jpg"
+        draw(random.Random(slug)).save(path, "JPEG", quality=85, optimize=True)
+        print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

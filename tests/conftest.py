@@ -46,6 +46,19 @@ location:
 """
 
 
+def jpeg(width: int = 1000, height: int = 750) -> bytes:
+    """A real JPEG photo of the given size (a flat colour), for profiles that need a photo file."""
+    import io
+
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (150, 90, 40)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+JPEG = jpeg()
+
+
 def write_content(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
     """A valid minimal content folder under `root`, with `files` added, replaced or (None) removed."""
     content = root / "content"

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import KAMPUNG, ROOT, run_build, snapshot, write_content
+from conftest import KAMPUNG, ROOT, jpeg, run_build, snapshot, write_content
 
 SAMPLE = ROOT / "content"
 LAKESIDE = ROOT / "tests" / "sites" / "lakeside" / "content"
@@ -254,16 +254,44 @@ def test_folder_with_foreign_files_needs_force(tmp_path):
     assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
 
 
-def test_photos_are_copied_and_shown(tmp_path):
+def jpeg_with_gps(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "S", 2: (7.0, 28.0, 12.5)})  # GPS latitude of the maker's home
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (150, 90, 40)).save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_photos_are_published_resized_without_the_original(tmp_path):
     text = KAMPUNG + "photos:\n  - file: kain.jpg\n    alt: {id: Kain batik, en: Batik cloth}\n    credit: Dinas\n"
-    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/kain.jpg": b"\xff\xd8\xffdata",
-                                       "images/unused.jpg": b"\xff\xd8\xffother"})
+    original = jpeg_with_gps(1200, 900)
+    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/kain.jpg": original,
+                                       "images/unused.jpg": jpeg(1000, 800)})
     out = tmp_path / "site"
-    assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
-    assert (out / "images/kain.jpg").read_bytes() == b"\xff\xd8\xffdata"
-    assert not (out / "images/unused.jpg").exists()
+    result = run_build("build", "--content", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    images = sorted(p.name for p in (out / "images").iterdir())
+    assert images == ["kain-1200.jpg", "kain-1200.webp", "kain-480.jpg", "kain-480.webp", "kain-960.jpg", "kain-960.webp"]
+    assert all(b"GPS" not in p.read_bytes() and p.read_bytes() != original for p in (out / "images").iterdir())
     page = (out / "en/kampung/batik/index.html").read_text(encoding="utf-8")
-    assert '<img src="../../../images/kain.jpg" alt="Batik cloth"' in page
+    assert '<source type="image/webp" srcset="../../../images/kain-480.webp 480w, ../../../images/kain-960.webp 960w, ' \
+           '../../../images/kain-1200.webp 1200w"' in page
+    assert 'src="../../../images/kain-960.jpg"' in page and 'width="960" height="720" alt="Batik cloth"' in page
+    assert (tmp_path / ".cache" / "photos").is_dir()
+
+
+def test_photos_that_are_not_images_or_too_small_are_reported(tmp_path):
+    text = KAMPUNG + "photos:\n  - file: bad.jpg\n    alt: x\n  - file: tiny.jpg\n    alt: y\n"
+    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/bad.jpg": b"\xff\xd8\xff not a photo",
+                                       "images/tiny.jpg": jpeg(300, 200)})
+    result = run_build("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "batik.yaml:15: photos[0].file: this file cannot be read as a photo" in result.stderr
+    assert "batik.yaml:17: photos[1].file: warning: the photo is only 300 px wide; use one at least 800 px wide" \
+        in result.stderr
 
 
 def test_schema_command_prints_the_profile_schema(tmp_path):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KAMPUNG, write_content
+from conftest import JPEG, KAMPUNG, write_content
 from guide.content import load_site
 
 
@@ -122,7 +122,7 @@ def test_opening_hours_are_parsed_or_explained(tmp_path):
 
 def test_photo_needs_a_file_and_alt_text(tmp_path):
     text = KAMPUNG + "photos:\n  - file: missing.jpg\n  - file: there.jpg\n"
-    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/there.jpg": b"\xff\xd8\xff"})
+    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/there.jpg": JPEG})
     assert problems(content) == [
         "content/kampung/batik.yaml:15: photos[0].alt: this field is required and missing",
         "content/kampung/batik.yaml:16: photos[1].alt: this field is required and missing",

@@ -57,13 +57,13 @@ MISTAKES = {
 
 
 def test_editor_guide_quotes_the_real_messages(tmp_path):
-    from conftest import run_build, write_content
+    from conftest import JPEG, run_build, write_content
     guide = (ROOT / "docs" / "panduan-editor.md").read_text(encoding="utf-8")
     assert "docs/panduan-editor.md" in README
     for name, text in MISTAKES.items():
         folder = tmp_path / name
         write_content(folder, {"kampung/batik.yaml": None, "kampung/contoh.yaml": text,
-                               "images/contoh-1.jpg": b"\xff\xd8\xff"})
+                               "images/contoh-1.jpg": JPEG})
         result = run_build("check", "--content", "content", "--lang", "id", cwd=folder)
         [error] = [line for line in result.stderr.splitlines() if line.startswith("content/") and "peringatan" not in line]
         assert f"\n{error}\n" in guide, (name, error)

@@ -5,7 +5,7 @@ import string
 
 import pytest
 
-from conftest import KAMPUNG, ROOT, run_build, write_content
+from conftest import JPEG, KAMPUNG, ROOT, run_build, write_content
 from guide.messages import MESSAGES, format_message
 from guide.schema import KAMPUNG as KAMPUNG_SPEC, field_table
 
@@ -99,7 +99,7 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
      "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; untuk 25000 rupiah tulis 25000 tanpa titik"),
 ])
 def test_check_messages_in_both_languages(tmp_path, edit, english, indonesian):
-    content = write_content(tmp_path, {**edit, "images/ada.jpg": b"\xff\xd8\xff"})
+    content = write_content(tmp_path, {**edit, "images/ada.jpg": JPEG})
     for lang, expected in (("en", english), ("id", indonesian)):
         result = run_build("check", "--content", str(content), "--lang", lang)
         assert result.returncode == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CATEGORIES, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
+from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
 from guide.content import load_site
 
 PAYLOADS = [
@@ -78,7 +78,7 @@ tags: [{q("tag ", next(p))}]
     categories = CATEGORIES.replace("name: {id: Batik, en: Batik}", f"name: {q('Batik ', next(p))}")
     pages = f"---\ntitle: {q('Halaman ', next(p))}\nsummary: {q('Ringkas ', next(p))}\n---\n{MARKDOWN}\n"
     return write_content(root, {"kampung/batik.yaml": profile, "site.yaml": site, "categories.yaml": categories,
-                                "pages/info.md": pages, "images/kain.jpg": b"\xff\xd8\xff"})
+                                "pages/info.md": pages, "images/kain.jpg": JPEG})
 
 
 class Elements(HTMLParser):

@@ -37,7 +37,7 @@ def read_back(blob: bytes) -> Image.Image:
     return img
 
 
-def encode(tmp_path: Path, source: Path, cache: Path | None = None):
+def encode(source: Path, cache: Path | None = None):
     photo = plan_photo(source.name, source)
     return photo, *encode_photo(photo, source, cache)
 
@@ -71,7 +71,7 @@ def test_plan_publishes_an_original_exactly_the_largest_width(tmp_path):
 
 
 def test_variants_have_the_planned_size_and_format(tmp_path):
-    photo, files, count = encode(tmp_path, save(photo_like((700, 560)), tmp_path / "a.png"))
+    photo, files, count = encode(save(photo_like((700, 560)), tmp_path / "a.png"))
     assert count == 4
     assert [path for path, _ in files] == [v.path for v in photo.webp + photo.jpeg]
     for (_, blob), variant in zip(files, photo.webp + photo.jpeg):
@@ -101,7 +101,7 @@ def test_outputs_are_upright_and_carry_no_metadata(tmp_path, icc):
     with Image.open(source) as original:  # the test picture really carries what must go
         assert original.getexif().get_ifd(0x8825) and "comment" in original.info
         assert ("icc_profile" in original.info) == icc
-    photo, files, _ = encode(tmp_path, source)
+    photo, files, _ = encode(source)
     assert [(v.width, v.height) for v in photo.jpeg] == [(480, 640), (900, 1200)]
     for path, blob in files:
         img = read_back(blob)
@@ -116,16 +116,16 @@ def test_outputs_are_upright_and_carry_no_metadata(tmp_path, icc):
 
 def test_encoding_is_deterministic(tmp_path):
     source = gps_rotated_jpeg(tmp_path / "a.jpg")
-    _, first, _ = encode(tmp_path, source)
-    _, second, _ = encode(tmp_path, source)
+    _, first, _ = encode(source)
+    _, second, _ = encode(source)
     assert first == second
 
 
 def test_cache_skips_encoding_and_returns_the_same_bytes(tmp_path):
     source = save(photo_like((1000, 750)), tmp_path / "a.jpg", quality=90)
     cache = tmp_path / "cache"
-    _, cold, cold_count = encode(tmp_path, source, cache)
-    _, warm, warm_count = encode(tmp_path, source, cache)
+    _, cold, cold_count = encode(source, cache)
+    _, warm, warm_count = encode(source, cache)
     assert (cold_count, warm_count) == (6, 0)
     assert warm == cold
     assert len(list(cache.iterdir())) == 6  # and no temporary files left behind
@@ -134,9 +134,9 @@ def test_cache_skips_encoding_and_returns_the_same_bytes(tmp_path):
 def test_changed_source_is_encoded_again(tmp_path):
     source = save(photo_like((700, 500)), tmp_path / "a.jpg")
     cache = tmp_path / "cache"
-    _, before, _ = encode(tmp_path, source, cache)
+    _, before, _ = encode(source, cache)
     save(photo_like((700, 500), seed=2), source)
-    _, after, count = encode(tmp_path, source, cache)
+    _, after, count = encode(source, cache)
     assert count == 4
     assert after != before
 
@@ -154,14 +154,14 @@ def test_processes_share_a_cache_safely(tmp_path):
 
 def test_transparency_becomes_white(tmp_path):
     source = save(Image.new("RGBA", (600, 400), (0, 0, 0, 0)), tmp_path / "cutout.png")
-    _, files, _ = encode(tmp_path, source)
+    _, files, _ = encode(source)
     for path, blob in files:
         r, g, b = read_back(blob).convert("RGB").getpixel((10, 10))
         assert min(r, g, b) > 245, path
 
 
 def test_webp_is_smaller_than_jpeg(tmp_path):
-    _, files, _ = encode(tmp_path, save(photo_like((1600, 1200)), tmp_path / "a.png"))
+    _, files, _ = encode(save(photo_like((1600, 1200)), tmp_path / "a.png"))
     sizes = {path: len(blob) for path, blob in files}
     for width in (480, 960, 1600):
         assert sizes[f"images/a-{width}.webp"] < sizes[f"images/a-{width}.jpg"], sizes

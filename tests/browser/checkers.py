@@ -1,4 +1,4 @@
-"""Checks that read the built files rather than drive a browser: links, and the Nu HTML Checker.
+"""The checks: links and the Nu HTML Checker read the built files; target sizes are measured in a page.
 
 They are functions returning lists of problems, so the tests can run them on the real build and on a
 deliberately broken copy (to show they do find problems).
@@ -218,11 +218,41 @@ def run_vnu(files: list[Path]) -> list[dict]:
     return [m for m in messages if m.get("type") in ("error", "non-document-error")]
 
 
+def vnu_path(message: dict) -> Path:
+    """The file a vnu message is about (vnu names it by a `file:/…` address)."""
+    return Path(unquote(urlsplit(message.get("url", "")).path))
+
+
 def describe_vnu(message: dict, site: Path) -> str:
-    url = message.get("url", "")
-    path = Path(urlsplit(url).path) if url.startswith("file:") else Path(url)
-    try:
-        name = path.relative_to(site).as_posix()
-    except ValueError:
-        name = str(path)
+    path = vnu_path(message)
+    name = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else str(path)
     return f"{name}:{message.get('lastLine', '?')}: {message.get('message', '')} [{message.get('extract', '').strip()}]"
+
+
+# -- target sizes (WCAG 2.2 AA 2.5.8) ---------------------------------------------------------
+
+# Links inside running text are exempt from the target size (WCAG 2.5.8, "inline" exception).
+INLINE_LINKS = ".prose p a, .prose li a, .note a, .map-text a"
+# The site's own buttons and list links are meant for thumbs: 44 px tall.
+THUMB_TARGETS = ".button, .site-nav a, .lang-switch a, .card__link, .category__link, .nearby a"
+
+_TARGETS_JS = """([inline, thumb]) => {
+  const small = [];
+  for (const el of document.querySelectorAll(
+      "a[href], button, [role=button], input:not([type=hidden]), select, textarea, summary")) {
+    const box = el.getBoundingClientRect();
+    if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+    if (el.matches(inline)) continue;
+    const minHeight = el.matches(thumb) ? 44 : 24;
+    if (box.width < 24 || box.height < minHeight) {
+      small.push(`${Math.round(box.width * 10) / 10}x${Math.round(box.height * 10) / 10} (need 24x${minHeight}) `
+                 + el.outerHTML.slice(0, 140));
+    }
+  }
+  return small;
+}"""
+
+
+def small_targets(page) -> list[str]:
+    """Visible links and buttons of `page` smaller than 24 x 24 px (thumb targets: 44 px tall), described."""
+    return page.evaluate(_TARGETS_JS, [INLINE_LINKS, THUMB_TARGETS])

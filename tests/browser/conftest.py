@@ -1,21 +1,24 @@
 """Real-browser harness: build the sample site twice, serve it over HTTP, drive Debian's Chromium offline.
 
-- `site`: the sample content built into a temp folder, served at the server root.
-- the same content built into <tmp>/sub/guide/, served under the sub-path /guide/ (as on
-  https://example.org/guide/, the base URL both builds are made for); a missing file there gets
-  the guide's 404.html with status 404, as a static host would answer.
-- `visit`: a fresh browser page per test whose every request outside the local servers is aborted
-  and recorded (map tiles get a local PNG), with console errors, page errors and failed requests
-  recorded too.
+- `built`: content/ built for https://example.org/guide/ into <tmp>/site (served at the root of one
+  local server) and into <tmp>/sub/guide/ (served under the sub-path /guide/ of another, where a
+  missing file gets the guide's 404.html with status 404, as a static host would answer).
+- `browser`, `context`: one Chromium and one context for the whole run.
+- `visit`: a fresh page per test whose every request outside the local servers is aborted and
+  recorded (map tiles get a local PNG), with console errors, page errors and failed requests recorded.
+- `broken_site`: a temp copy of the build with a deliberately broken home page; `vnu`: the Nu HTML
+  Checker run once over every page of the build and the broken page.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from .checkers import run_vnu, vnu_path
 from .harness import BASE_URL, Facts, Problems, Server, finish_build, launch_chromium, read_facts, settle, \
     start_build, tile_hosts, watch
 
@@ -99,7 +102,7 @@ class Visit:
 def context(browser):
     """One browser context for the whole run (the site keeps no cookies or storage); a page per test."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)  # generous: CI shares two cores
     yield context
     context.close()
 
@@ -111,3 +114,52 @@ def visit(context, built) -> Visit:
     problems = watch(page, built.origins, set(built.tiles), files=built.tmp, expected_status=expected)
     yield Visit(page, problems, expected)
     page.close()
+
+
+# A deliberately broken page, put at the start of <main> of the home page in a temp copy of the build,
+# to show that each check finds what it is there to find.
+MISSING_PAGE = "kampung/no-such-kampung/"
+OUTSIDE_IMAGE = "https://cdn.example.com/pixel.png"
+BROKEN = f"""
+<p><img src="assets/vendor/leaflet/images/marker-icon.png" id="no-alt"></p>
+<p><a href="{MISSING_PAGE}">a page that does not exist</a></p>
+</span>
+<p><img src="{OUTSIDE_IMAGE}" alt=""><img src="assets/no-such-image.png" alt="missing"></p>
+<script>notAFunction();</script>
+<p><a id="tiny" href="#main" style="font-size:6px">x</a> <a class="button" id="flat" href="#main" style="min-height:30px;padding:0">flat</a></p>
+<div style="width:500px">too wide for a phone</div>
+"""
+
+
+@pytest.fixture(scope="session")
+def broken_site(built) -> Path:
+    site = built.tmp / "broken" / "site"
+    shutil.copytree(built.site, site)
+    home = site / "index.html"
+    text = home.read_text(encoding="utf-8")
+    assert text.count('<main id="main"') == 1
+    start = text.index(">", text.index('<main id="main"')) + 1
+    home.write_text(text[:start] + BROKEN + text[start:], encoding="utf-8")
+    return site
+
+
+class VnuRun:
+    """The Nu HTML Checker run once (one JVM) over every page of the build and the broken page."""
+
+    def __init__(self, files: list[Path]):
+        self.problem, self.messages = "", []
+        try:
+            self.messages = run_vnu(files)
+        except FileNotFoundError as exc:
+            self.problem = str(exc)
+
+    def errors_in(self, folder: Path) -> list[dict]:
+        """Errors for files under `folder`; fails the calling test if vnu could not run."""
+        if self.problem:
+            pytest.fail(self.problem)
+        return [m for m in self.messages if vnu_path(m).is_relative_to(folder.resolve())]
+
+
+@pytest.fixture(scope="session")
+def vnu(built, broken_site) -> VnuRun:
+    return VnuRun(sorted(built.site.rglob("*.html")) + [broken_site / "index.html"])

@@ -5,32 +5,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .checkers import small_targets
+from .harness import settle
 from .pages import FACTS, IDS, KIND_LANGS, expected_pins, kampung_path, page_path
+
+MAP_KIND_LANGS = [(kind, lang) for kind, lang in KIND_LANGS if expected_pins(FACTS, kind)]
+MAP_IDS = [f"{kind}-{lang}" for kind, lang in MAP_KIND_LANGS]
 
 PHONE = {"width": 360, "height": 740}
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 MAX_TABS = 80  # more Tab presses than the page has stops before its map's pins
 
-# Links inside running text are exempt from the target size (WCAG 2.5.8, "inline" exception).
-INLINE_LINKS = ".prose p a, .prose li a, .note a, .map-text a"
-# The site's own buttons and list links are meant for thumbs: 44 px tall.
-THUMB_TARGETS = ".button, .site-nav a, .lang-switch a, .card__link, .category__link, .nearby a"
-
-TARGETS_JS = """([inline, thumb]) => {
-  const small = [];
-  for (const el of document.querySelectorAll(
-      "a[href], button, [role=button], input:not([type=hidden]), select, textarea, summary")) {
-    const box = el.getBoundingClientRect();
-    if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
-    if (el.matches(inline)) continue;
-    const minHeight = el.matches(thumb) ? 44 : 24;
-    if (box.width < 24 || box.height < minHeight) {
-      small.push(`${Math.round(box.width * 10) / 10}x${Math.round(box.height * 10) / 10} (need 24x${minHeight}) `
-                 + el.outerHTML.slice(0, 140));
-    }
-  }
-  return small;
-}"""
 
 
 def address(built, kind: str, lang: str) -> str:
@@ -45,24 +30,33 @@ def other_language(lang: str) -> str:
 
 
 @pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
-def test_page_runs_cleanly(visit, built, kind, lang):
-    """No console error, no script error, no failed request, nothing fetched from outside but stubbed tiles."""
+def test_page_runs_cleanly_and_axe_finds_nothing(visit, built, kind, lang):
+    """No console error, script error, failed request or outside request (but stubbed tiles); the right
+    <html lang>; and axe-core (WCAG 2.2 target-size rule on) finds nothing at desktop and phone sizes."""
+    page = visit.page
     visit.open(address(built, kind, lang))
-    assert visit.page.evaluate("document.documentElement.lang") == lang
-    assert visit.page.locator("main h1").count() == 1
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("main h1").count() == 1
+    if not expected_pins(FACTS, kind):
+        assert page.locator("#map").count() == 0, "a map on a page that should have none"
+    found = []
+    for viewport in (None, PHONE):
+        if viewport:
+            page.set_viewport_size(viewport)
+        for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]:
+            found.append(f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
+                         + "; ".join(" ".join(n["target"]) for n in v["nodes"]))
+    assert not found, f"{page.url}:\n  " + "\n  ".join(found)
     visit.assert_clean()
 
 
-@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
+@pytest.mark.parametrize(("kind", "lang"), MAP_KIND_LANGS, ids=MAP_IDS)
 def test_map_pins(visit, built, kind, lang):
     """One pin per kampung shown; each named, focusable, and opening a popup (with the right link on overviews)."""
     pins = expected_pins(FACTS, kind)
     visit.open(address(built, kind, lang))
     page = visit.page
     markers = page.locator("#map .leaflet-marker-icon")
-    if not pins:
-        assert page.locator("#map").count() == 0 and markers.count() == 0
-        return
     assert markers.count() == len(pins)
     titles = [markers.nth(i).get_attribute("title") or "" for i in range(markers.count())]
     assert sorted(titles) == sorted(k.name(lang) for k in pins)
@@ -84,8 +78,7 @@ def test_map_pins(visit, built, kind, lang):
     visit.assert_clean()
 
 
-@pytest.mark.parametrize(("kind", "lang"), [kl for kl in KIND_LANGS if expected_pins(FACTS, kl[0])],
-                         ids=[i for i, kl in zip(IDS, KIND_LANGS) if expected_pins(FACTS, kl[0])])
+@pytest.mark.parametrize(("kind", "lang"), MAP_KIND_LANGS, ids=MAP_IDS)
 def test_map_pins_work_from_keyboard(visit, built, kind, lang):
     """Tab reaches a pin; Enter opens its popup; on an overview its link leads to that kampung's page."""
     visit.open(address(built, kind, lang))
@@ -103,8 +96,9 @@ def test_map_pins_work_from_keyboard(visit, built, kind, lang):
     assert name in popup.inner_text()
     if kind != "kampung":
         kampung = next(k for k in expected_pins(FACTS, kind) if k.name(lang) == name)
-        with page.expect_navigation():
+        with page.expect_navigation(wait_until="domcontentloaded"):
             popup.locator("a").click()
+        settle(page)
         assert page.url == built.url(kampung_path(FACTS, lang, kampung.slug))
         assert page.locator("main h1").inner_text() == name
     visit.assert_clean()
@@ -112,22 +106,19 @@ def test_map_pins_work_from_keyboard(visit, built, kind, lang):
 
 @pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
 def test_language_switch_leads_to_twin(visit, built, kind, lang):
-    """The language link goes to the same page in the other language, and back again."""
+    """The language link goes to the same page in the other language (whose own link is the other case)."""
     other = other_language(lang)
-    url = address(built, kind, lang)
     twin = address(built, kind, other)
-    visit.open(url)
+    visit.open(address(built, kind, lang))
     page = visit.page
     switch = page.locator("nav.lang-switch a")
     assert switch.count() == len(FACTS.languages) - 1
     assert switch.first.get_attribute("hreflang") == other
-    with page.expect_navigation():
+    with page.expect_navigation(wait_until="domcontentloaded"):
         switch.first.click()
+    settle(page)
     assert page.url == twin
     assert page.evaluate("document.documentElement.lang") == other
-    with page.expect_navigation():
-        page.locator("nav.lang-switch a").first.click()
-    assert page.url == url
     visit.assert_clean()
 
 
@@ -139,27 +130,12 @@ def test_phone_layout(visit, built, kind, lang):
     visit.open(address(built, kind, lang))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page is {width}px wide at a {PHONE['width']}px viewport"
-    small = page.evaluate(TARGETS_JS, [INLINE_LINKS, THUMB_TARGETS])
+    small = small_targets(page)
     if expected_pins(FACTS, kind):  # measure an open popup's link and close button too
         page.locator("#map .leaflet-marker-icon").first.click()
-        small += page.evaluate(TARGETS_JS, [INLINE_LINKS, THUMB_TARGETS])
+        small += small_targets(page)
     assert not small, "targets too small:\n  " + "\n  ".join(dict.fromkeys(small))
     visit.assert_clean()
-
-
-@pytest.mark.parametrize(("kind", "lang"), KIND_LANGS, ids=IDS)
-def test_axe_finds_no_violations(visit, built, kind, lang):
-    """axe-core (with the WCAG 2.2 target-size rule on) finds nothing, on a desktop and a phone viewport."""
-    page = visit.page
-    visit.open(address(built, kind, lang))
-    found = []
-    for viewport in (None, PHONE):
-        if viewport:
-            page.set_viewport_size(viewport)
-        for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]:
-            found.append(f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
-                         + "; ".join(" ".join(n["target"]) for n in v["nodes"]))
-    assert not found, f"{page.url}:\n  " + "\n  ".join(found)
 
 
 def test_missing_address_gets_working_404_page(visit, built):

@@ -1,0 +1,212 @@
+"""iCalendar files for experiences that have a schedule: one per kampung and one for the whole city.
+
+A schedule entry is weekly or dated, with local times in Asia/Jakarta (WIB, UTC+7, no daylight saving):
+
+    schedule:
+      - {days: [Sa, Su], start: "09:00", end: "11:00"}            # every Saturday and Sunday
+      - {days: [We], start: "13:00", end: "15:00", from: 2026-02-01, until: 2026-06-30}
+      - {date: 2026-12-05, start: "09:00", end: "12:00"}          # once
+
+The profile schema does not have `schedule` yet; `experience_slots` reads it from an experience
+if it is there, as dicts (the YAML shape) or as objects with the same attribute names (`valid_from`
+for `from`). Output is byte-stable: UIDs come from slugs and positions, DTSTAMP is a constant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from .model import Kampung, Site
+from .pages import kampung_key, lang_prefix
+
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+TZID = "Asia/Jakarta"
+JAKARTA = ZoneInfo(TZID)
+DTSTAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)  # never the build time: builds stay byte-identical
+ANCHOR = date(2026, 1, 1)  # a weekly series without `from` starts on its first day from here
+DEFAULT_DOMAIN = "kampung-guide.local"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """When an experience takes place: weekly on `days`, or once on `on`; times are Jakarta time."""
+
+    start: time
+    end: time
+    days: tuple[str, ...] = ()  # "Mo".."Su"
+    on: date | None = None
+    valid_from: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """An experience with its slots, ready to become events."""
+
+    uid: str  # e.g. "batik-majapahit-1": slot numbers and "@domain" are added
+    summary: str
+    description: str
+    location: str
+    geo: tuple[float, float]
+    url: str
+    slots: tuple[Slot, ...]
+
+
+def ics_path(slug: str, lang: str) -> str:
+    """Where a kampung's calendar in `lang` is written."""
+    return f"data/ical/{slug}.{lang}.ics"
+
+
+def city_path(lang: str) -> str:
+    """Where the calendar of every kampung in `lang` is written."""
+    return f"data/kampung.{lang}.ics"
+
+
+def parse_clock(value) -> time:
+    """`"09:30"`, a `time`, or minutes after midnight (YAML 1.1 reads 09:30 unquoted as 570)."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, int):
+        return time(value // 60, value % 60)
+    hours, minutes = str(value).split(":")
+    return time(int(hours), int(minutes))
+
+
+def parse_day(value) -> date | None:
+    """`"2026-12-05"` or a `date` (YAML reads an unquoted date as one); None stays None."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def parse_slot(value) -> Slot:
+    """A Slot from a schedule entry, given as a dict or as an object with the same fields."""
+    def field(name, attribute=None):
+        if isinstance(value, dict):
+            return value.get(name)
+        return getattr(value, attribute or name, None)
+    days = tuple(field("days") or ())
+    unknown = [d for d in days if d not in DAYS]
+    if unknown:
+        raise ValueError(f"unknown day {unknown[0]!r}; use one of {', '.join(DAYS)}")
+    slot = Slot(parse_clock(field("start")), parse_clock(field("end")), days, parse_day(field("date")),
+                parse_day(field("from", "valid_from")), parse_day(field("until")))
+    if bool(slot.days) == bool(slot.on) or slot.start >= slot.end:
+        raise ValueError("a schedule entry needs either days or a date, and a start before its end")
+    return slot
+
+
+def experience_slots(experience) -> tuple[Slot, ...]:
+    """The slots of an experience's `schedule`, if it has one."""
+    return tuple(parse_slot(entry) for entry in getattr(experience, "schedule", None) or ())
+
+
+def has_schedule(k: Kampung) -> bool:
+    """Whether any experience of the kampung has a schedule (and so the kampung a calendar)."""
+    return any(getattr(e, "schedule", None) for e in k.experiences)
+
+
+def page_url(slug: str, lang: str, site: Site, base_url: str | None) -> str:
+    """The kampung page's public address, or "" when the site's address is not known."""
+    return base_url + lang_prefix(lang, site.config.languages) + kampung_key(slug) if base_url else ""
+
+
+def kampung_sessions(k: Kampung, site: Site, lang: str, base_url: str | None) -> list[Session]:
+    """One Session per scheduled experience of `k`, texts in `lang`."""
+    sessions = []
+    url = page_url(k.slug, lang, site, base_url)
+    for number, exp in enumerate(k.experiences, start=1):
+        slots = experience_slots(exp)
+        if slots:
+            parts = [exp.description.get(lang) if exp.description else "", exp.booking.get(lang) if exp.booking else "", url]
+            sessions.append(Session(f"{k.slug}-{number}", f"{exp.name.get(lang)} · {k.name.get(lang)}",
+                                    "\n\n".join(p for p in parts if p),
+                                    k.location.address.get(lang) if k.location.address else k.name.get(lang),
+                                    (k.location.lat, k.location.lon), url, slots))
+    return sessions
+
+
+def first_day(slot: Slot) -> date:
+    """The date of the first event of a slot: its date, or its first listed weekday from `from`."""
+    if slot.on:
+        return slot.on
+    start = slot.valid_from or ANCHOR
+    wanted = {DAYS.index(d) for d in slot.days}
+    return next(start + timedelta(days=i) for i in range(7) if (start + timedelta(days=i)).weekday() in wanted)
+
+
+def slot_event(session: Session, number: int, slot: Slot, domain: str) -> icalendar.Event:
+    """One VEVENT: a single event, or a weekly series with RRULE."""
+    day = first_day(slot)
+    event = icalendar.Event()
+    event.add("uid", f"{session.uid}-{number}@{domain}")
+    event.add("dtstamp", DTSTAMP)
+    event.add("dtstart", datetime.combine(day, slot.start, JAKARTA))
+    event.add("dtend", datetime.combine(day, slot.end, JAKARTA))
+    event.add("summary", session.summary)
+    if session.description:
+        event.add("description", session.description)
+    event.add("location", session.location)
+    event.add("geo", session.geo)
+    if session.url:
+        event.add("url", session.url)
+    if not slot.on:
+        rule = {"freq": "weekly", "byday": [d.upper() for d in DAYS if d in slot.days]}
+        if slot.until:
+            last = datetime.combine(slot.until, time(23, 59, 59), JAKARTA)
+            rule["until"] = last.astimezone(timezone.utc)
+        event.add("rrule", rule)
+    return event
+
+
+def jakarta_timezone() -> icalendar.Timezone:
+    """A fixed VTIMEZONE for Asia/Jakarta: UTC+7 all year (WIB), so it needs no transition data."""
+    standard = icalendar.TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", timedelta(hours=7))
+    standard.add("tzoffsetto", timedelta(hours=7))
+    standard.add("tzname", "WIB")
+    zone = icalendar.Timezone()
+    zone.add("tzid", TZID)
+    zone.add_component(standard)
+    return zone
+
+
+def make_calendar(sessions: list[Session], name: str, domain: str, lang: str) -> icalendar.Calendar:
+    """A VCALENDAR with the Jakarta time zone and every slot of `sessions`."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//kampung-umkm-guide//{domain}//{lang.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(jakarta_timezone())
+    for session in sessions:
+        for number, slot in enumerate(session.slots, start=1):
+            calendar.add_component(slot_event(session, number, slot, domain))
+    return calendar
+
+
+def calendar_domain(base_url: str | None) -> str:
+    """The host of the site's address, for UIDs; a fixed name when it is not known."""
+    return (urlsplit(base_url).hostname if base_url else None) or DEFAULT_DOMAIN
+
+
+def calendar_files(site: Site, base_url: str | None) -> dict[str, bytes]:
+    """Each scheduled kampung's calendar and the city's, per language; nothing when nobody has a schedule."""
+    domain, files = calendar_domain(base_url), {}
+    for lang in site.config.languages:
+        everyone = []
+        for k in site.kampung:
+            sessions = kampung_sessions(k, site, lang, base_url)
+            if sessions:
+                files[ics_path(k.slug, lang)] = make_calendar(sessions, k.name.get(lang), domain, lang).to_ical()
+                everyone += sessions
+        if everyone:
+            files[city_path(lang)] = make_calendar(everyone, site.config.title.get(lang), domain, lang).to_ical()
+    return files

@@ -1,0 +1,102 @@
+"""The guide's public data for reuse: every kampung as GeoJSON (RFC 7946) and as a plain JSON list.
+
+Both files hold the same public fields; texts are objects with one entry per language. Contact
+numbers are left out on purpose: they are shown to visitors, but a bulk list of residents'
+phone numbers invites scraping. JSON is written with sorted keys and fixed separators, so two
+builds of the same content give the same bytes.
+"""
+from __future__ import annotations
+
+import json
+
+from . import i18n, ical
+from .model import Kampung, Price, Site, Text
+from .pages import kampung_key, lang_prefix
+
+GEOJSON_PATH = "data/kampung.geojson"
+JSON_PATH = "data/kampung.json"
+DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
+
+
+def opendata_files(site: Site, base_url: str | None) -> dict[str, bytes]:
+    """data/kampung.geojson and data/kampung.json."""
+    records = [kampung_record(k, site, base_url) for k in sorted(site.kampung, key=lambda k: k.slug)]
+    features = [{"type": "Feature", "geometry": point(record.pop("lat"), record.pop("lon")),
+                 "properties": record} for record in (dict(r) for r in records)]
+    return {GEOJSON_PATH: dump_json({"type": "FeatureCollection", "features": features}),
+            JSON_PATH: dump_json(records)}
+
+
+def dump_json(value) -> bytes:
+    """Deterministic, compact UTF-8 JSON with a final newline."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+
+
+def point(lat: float, lon: float) -> dict:
+    """A GeoJSON Point: longitude first (RFC 7946 section 3.1.1), six decimals (about 10 cm)."""
+    return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+
+
+def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
+    """The public fields of one kampung, with `lat` and `lon`."""
+    languages = site.config.languages
+    hours = k.opening_hours
+    return {
+        "slug": k.slug, "name": texts(k.name, languages), "summary": texts(k.summary, languages),
+        "category": k.category, "category_name": texts(site.categories[k.category].name, languages),
+        "lat": k.location.lat, "lon": k.location.lon, "approximate": k.location.approximate,
+        "address": texts(k.location.address, languages),
+        "opening_hours": hours.source if hours else None,
+        "products": [{"name": texts(p.name, languages), "price_idr": price(p.price_idr)} for p in k.products],
+        "experiences": [experience_record(e, languages) for e in k.experiences],
+        "tags": list(k.tags),
+        "url": {lang: public_url(lang_prefix(lang, languages) + kampung_key(k.slug), base_url) for lang in languages},
+        "calendar": {lang: public_url(ical.ics_path(k.slug, lang), base_url) for lang in languages}
+        if ical.has_schedule(k) else None,
+    }
+
+
+def experience_record(exp, languages: tuple[str, ...]) -> dict:
+    """An experience's public fields, with its schedule when it has one."""
+    record = {"name": texts(exp.name, languages), "duration_minutes": exp.duration_minutes,
+              "price_idr": price(exp.price_idr), "booking": texts(exp.booking, languages)}
+    slots = ical.experience_slots(exp)
+    if slots:
+        record["schedule"] = [slot_record(slot) for slot in slots]
+    return record
+
+
+def slot_record(slot: ical.Slot) -> dict:
+    """A schedule entry as in the profile: days or date, local start and end."""
+    record = {"start": slot.start.strftime("%H:%M"), "end": slot.end.strftime("%H:%M"), "timezone": ical.TZID}
+    if slot.on:
+        record["date"] = slot.on.isoformat()
+    else:
+        record["days"] = list(slot.days)
+        record.update({key: value.isoformat() for key, value in (("from", slot.valid_from), ("until", slot.until))
+                       if value})
+    return record
+
+
+def texts(value: Text | None, languages: tuple[str, ...]) -> dict | None:
+    """{"id": ..., "en": ...}: the text in each language (falling back as the pages do), or None."""
+    return {lang: value.get(lang) for lang in languages} if value else None
+
+
+def price(value: Price | None) -> dict | None:
+    return {"min": value.low, "max": value.high} if value else None
+
+
+def public_url(path: str, base_url: str | None) -> str:
+    """`path` under the site's address, or relative to the data/ folder when it is not known."""
+    return base_url + path if base_url else DATA_ROOT + path
+
+
+def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
+    """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
+    t = i18n.ui(lang)
+    links = [{"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
+             {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"}]
+    if ical.has_schedule(k):
+        links.append({"href": root + ical.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
+    return links

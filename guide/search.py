@@ -1,0 +1,95 @@
+"""The list page's search index, one per language, written as a script that sets `window.GUIDE_SEARCH`.
+
+A script rather than JSON because fetch() of a local file fails when the site is opened from disk;
+a relative <script src> loads from file:// and from any sub-path. Rows are arrays with their field
+names listed once, and opening-hours weeks and areas are shared tables, so 1,000 kampung stay small.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .hours import week
+from .model import Kampung, Site
+from .searchtext import index_tokens
+
+FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens")
+_AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
+
+
+def index_asset(lang: str) -> str:
+    """The index script's name under assets/, e.g. `search-en.js`."""
+    return f"search-{lang}.js"
+
+
+def index_names(site: Site) -> tuple[str, ...]:
+    """The index scripts' names under assets/, one per language."""
+    return tuple(index_asset(lang) for lang in site.config.languages)
+
+
+def search_assets(site: Site) -> dict[str, bytes]:
+    """Each language's index script, keyed by its path in the output folder."""
+    return {f"assets/{index_asset(lang)}": index_script(search_index(site, lang)) for lang in site.config.languages}
+
+
+def index_script(index: dict) -> bytes:
+    """`window.GUIDE_SEARCH = {...};`, ASCII only, so the page's charset never matters."""
+    return b"window.GUIDE_SEARCH=" + json.dumps(index, separators=(",", ":")).encode() + b";\n"
+
+
+def search_index(site: Site, lang: str) -> dict:
+    """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
+    categories = list(site.categories)
+    areas = sorted({area for k in site.kampung for area in kampung_areas(k, lang)})
+    weeks = sorted({json.dumps(table) for k in site.kampung if (table := week_table(k)) is not None})
+    rows = [kampung_row(k, site, lang, categories, areas, weeks) for k in sorted(site.kampung, key=lambda k: k.slug)]
+    return {"v": 1, "lang": lang, "fields": list(FIELDS),
+            "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
+            "areas": [list(area) for area in areas], "weeks": [json.loads(w) for w in weeks], "kampung": rows}
+
+
+def kampung_row(k: Kampung, site: Site, lang: str, categories: list[str], areas: list, weeks: list[str]) -> list:
+    """One kampung's row, its fields in the order of FIELDS."""
+    table = week_table(k)
+    return [k.slug, f"{k.slug}/", k.name.get(lang), categories.index(k.category),
+            [areas.index(area) for area in kampung_areas(k, lang)],
+            k.location.address.get(lang) if k.location.address else "",
+            1 if k.experiences else 0, price_range(k),
+            weeks.index(json.dumps(table)) if table is not None else None,
+            " ".join(index_tokens(searchable_text(k, site, lang), lang))]
+
+
+def searchable_text(k: Kampung, site: Site, lang: str) -> str:
+    """Everything a visitor may search for: name, summary, products, experiences, tags, category, areas."""
+    parts = [k.name.get(lang), k.summary.get(lang), site.categories[k.category].name.get(lang), *k.tags]
+    for item in (*k.products, *k.experiences):
+        parts += [item.name.get(lang), item.description.get(lang) if item.description else ""]
+    parts += [name for _, name in kampung_areas(k, lang)]
+    return " ".join(parts)
+
+
+def kampung_areas(k: Kampung, lang: str) -> list[tuple[str, str]]:
+    """(kind, name) of each kelurahan ("kel") and kecamatan ("kec") named in the address."""
+    return parse_areas(k.location.address.get(lang)) if k.location.address else []
+
+
+def parse_areas(address: str) -> list[tuple[str, str]]:
+    """`Kelurahan Miji (Kecamatan Kranggan)` -> [("kel", "Miji"), ("kec", "Kranggan")], in order, once each."""
+    found = []
+    for word, name in _AREA.findall(address):
+        kind = "kel" if word.lower().startswith("kel") else "kec"
+        found.append((kind, name))
+    return list(dict.fromkeys(found))
+
+
+def week_table(k: Kampung) -> list | None:
+    """Opening spans per weekday, Monday first, as [[start, end], ...] in minutes; None when unknown."""
+    if not k.opening_hours:
+        return None
+    return [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
+
+
+def price_range(k: Kampung) -> list[int] | None:
+    """[lowest, highest] rupiah over products and experiences, or None when no price is known."""
+    prices = [item.price_idr for item in (*k.products, *k.experiences) if item.price_idr]
+    return [min(p.low for p in prices), max(p.high for p in prices)] if prices else None

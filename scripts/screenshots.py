@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Take phone and desktop screenshots of the sample site: `python scripts/screenshots.py`.
+
+Builds content/ into a temp folder, serves it on 127.0.0.1, and photographs the home page, the
+list and one kampung page with Debian's Chromium (map tiles are replaced by plain light grey, so
+nothing is fetched from the internet). Writes docs/screenshots/<page>-phone.png (360 px wide, the
+full page cut at 1600 px) and <page>-desktop.png (1280 x 800). The category icons are emoji: install
+Debian's fonts-noto-color-emoji first, or they show as empty boxes.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser.harness import (CONTENT, Server, finish_build, launch_chromium, png, read_facts,  # noqa: E402
+                             settle, start_build, tile_hosts, watch)
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE_MAX_HEIGHT = 1600
+GREY_TILE = png(256, 256, (221, 221, 221))
+
+
+def pages_to_shoot(content: Path) -> dict[str, str]:
+    """Screenshot name -> path of the page in the site (first language)."""
+    facts = read_facts(content)
+    return {"home": "", "list": "kampung/", "kampung": f"kampung/{facts.kampung[0].slug}/"}
+
+
+def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out: Path, full: bool) -> None:
+    page = browser.new_page(viewport=viewport)
+    problems = watch(page, {origin}, tiles, tile_png=GREY_TILE)
+    page.goto(f"{origin}/{path}")
+    settle(page)
+    page.evaluate("document.fonts.ready.then(() => 0)")
+    if full:
+        height = min(page.evaluate("document.documentElement.scrollHeight"), PHONE_MAX_HEIGHT)
+        page.screenshot(path=out, full_page=True, animations="disabled",
+                        clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+    else:
+        page.screenshot(path=out, animations="disabled")
+    page.close()
+    for line in problems.lines():
+        print(f"warning: {path or '/'}: {line}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: content)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots",
+                        help="folder for the PNG files (default: docs/screenshots)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
+        site = finish_build(start_build(Path(tmp) / "site", content=args.content.resolve()), Path(tmp) / "site")
+        args.out.mkdir(parents=True, exist_ok=True)
+        with Server(site) as server, sync_playwright() as p:
+            browser = launch_chromium(p)
+            for name, path in pages_to_shoot(args.content).items():
+                for size, viewport, full in (("phone", PHONE, True), ("desktop", DESKTOP, False)):
+                    out = args.out / f"{name}-{size}.png"
+                    shoot(browser, server.origin, tile_hosts(site), path, viewport, out, full)
+                    print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
