@@ -35,6 +35,15 @@ UI: dict[str, dict[str, str]] = {
         "days": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu", "time_sep": ".",
         "per_person": "per orang", "about_kampung": "Tentang kampung ini",
         "whatsapp_greeting": "Halo, saya ingin berkunjung ke {name} pada tanggal …",
+        "visit_best_time": "Waktu terbaik", "visit_booking": "Pemesanan", "visit_lead": "Pesan {n} hari sebelumnya",
+        "visit_lead_1": "Pesan 1 hari sebelumnya", "visit_group": "Rombongan", "visit_group_max": "Maksimal {n} orang",
+        "visit_parking": "Parkir", "visit_payment": "Pembayaran", "visit_facilities": "Fasilitas",
+        "visit_wheelchair": "Kursi roda",
+        "parking_car": "mobil", "parking_motorbike": "sepeda motor", "parking_bus": "bus",
+        "payment_cash": "tunai", "payment_qris": "QRIS", "payment_transfer": "transfer bank", "payment_card": "kartu",
+        "facility_toilet": "toilet", "facility_mushola": "musala", "facility_halal_food": "makanan halal",
+        "facility_drinking_water": "air minum", "facility_shade": "tempat berteduh", "facility_seating": "tempat duduk",
+        "wheelchair_yes": "bisa diakses", "wheelchair_partial": "sebagian bisa diakses", "wheelchair_no": "belum bisa diakses",
         "search_title": "Cari dan saring kampung", "search_label": "Cari kampung",
         "search_hint": "Nama, produk, kelas, atau kata kunci, misalnya batik atau onde-onde.",
         "search_any": "Semua", "search_area": "Kelurahan atau kecamatan", "search_any_area": "Semua wilayah",
@@ -75,6 +84,15 @@ UI: dict[str, dict[str, str]] = {
         "days": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday", "time_sep": ":",
         "per_person": "per person", "about_kampung": "About this village",
         "whatsapp_greeting": "Hello, I would like to visit {name} on …",
+        "visit_best_time": "Best time", "visit_booking": "Booking", "visit_lead": "Book {n} days ahead",
+        "visit_lead_1": "Book 1 day ahead", "visit_group": "Groups", "visit_group_max": "Up to {n} people",
+        "visit_parking": "Parking", "visit_payment": "Payment", "visit_facilities": "Facilities",
+        "visit_wheelchair": "Wheelchair",
+        "parking_car": "cars", "parking_motorbike": "motorbikes", "parking_bus": "buses",
+        "payment_cash": "cash", "payment_qris": "QRIS", "payment_transfer": "bank transfer", "payment_card": "card",
+        "facility_toilet": "toilet", "facility_mushola": "prayer room (mushola)", "facility_halal_food": "halal food",
+        "facility_drinking_water": "drinking water", "facility_shade": "shade", "facility_seating": "seating",
+        "wheelchair_yes": "accessible", "wheelchair_partial": "partly accessible", "wheelchair_no": "not accessible",
         "search_title": "Search and filter villages", "search_label": "Search villages",
         "search_hint": "A name, product, class or keyword, for example batik or onde-onde.",
         "search_any": "All", "search_area": "Kelurahan or kecamatan (district)", "search_any_area": "All areas",
@@ -141,4 +159,28 @@ def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
     holidays = holiday_spans(hours.rules)
     if holidays is not None:
         rows.append((t("public_holidays"), spans_text(holidays)))
+    return rows
+
+
+VISIT_ICONS = {"visit_best_time": "🕓", "visit_booking": "📝", "visit_group": "👥", "visit_parking": "🅿️",
+               "visit_payment": "💳", "visit_facilities": "🚻", "visit_wheelchair": "♿"}
+
+
+def visit_rows(visit, lang: str) -> list[tuple[str, str, str]]:
+    """(icon, label, text) for each thing the profile says about visiting, in a fixed order."""
+    t = ui(lang)
+    rows = []
+
+    def add(key: str, text: str) -> None:
+        if text:
+            rows.append((VISIT_ICONS[key], t(key), text))
+    add("visit_best_time", visit.best_time.get(lang) if visit.best_time else "")
+    lead = visit.booking_lead_days
+    lead_text = "" if lead is None else (t("visit_lead_1") if lead == 1 else t("visit_lead", n=lead))
+    add("visit_booking", "; ".join(x for x in (visit.booking.get(lang) if visit.booking else "", lead_text) if x))
+    add("visit_group", t("visit_group_max", n=visit.group_max) if visit.group_max else "")
+    add("visit_parking", ", ".join(t(f"parking_{p}") for p in visit.parking))
+    add("visit_payment", ", ".join(t(f"payment_{p}") for p in visit.payment))
+    add("visit_facilities", ", ".join(t(f"facility_{f}") for f in visit.facilities))
+    add("visit_wheelchair", t(f"wheelchair_{visit.wheelchair}") if visit.wheelchair else "")
     return rows

@@ -85,6 +85,20 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """What a group needs to know before coming: when, how to book, what is there."""
+
+    best_time: Text | None = None
+    booking: Text | None = None
+    booking_lead_days: int | None = None
+    group_max: int | None = None
+    parking: tuple[str, ...] = ()  # car, motorbike, bus
+    payment: tuple[str, ...] = ()  # cash, qris, transfer, card
+    facilities: tuple[str, ...] = ()  # toilet, mushola, halal_food, drinking_water, shade, seating
+    wheelchair: str | None = None  # yes, partial, no
+
+
+@dataclass(frozen=True)
 class Kampung:
     slug: str
     name: Text
@@ -98,6 +112,7 @@ class Kampung:
     contact: Contact = field(default_factory=Contact)
     photos: tuple[Photo, ...] = ()
     tags: tuple[str, ...] = ()
+    visit: Visit | None = None
     source: str = ""
 
 

@@ -239,6 +239,7 @@ class Renderer:
             "directions": links.directions(k.location.lat, k.location.lon, name),
             "contact_links": contact,
             "photos": [self.photo(page, p) for p in k.photos],
+            "visit": i18n.visit_rows(k.visit, lang) if k.visit else [],
             "nearby": [{"href": self.href(page, kampung_key(o.slug)), "name": o.name.get(lang),
                         "distance": i18n.format_distance(km, lang), "category": self.site.categories[o.category]}
                        for km, o in self.neighbours[k.slug]],

@@ -88,4 +88,15 @@ location:
 
 # {d['tags']}
 # tags: [kata, kunci]
+
+# {d['visit']}
+# visit:
+#   best_time: ...                   # {d['visit.best_time']}
+#   booking: ...                     # {d['visit.booking']}
+#   booking_lead_days: 3             # {d['visit.booking_lead_days']}
+#   group_max: 30                    # {d['visit.group_max']}
+#   parking: [motorbike]             # {d['visit.parking']}
+#   payment: [cash, qris]            # {d['visit.payment']}
+#   facilities: [toilet, mushola]    # {d['visit.facilities']}
+#   wheelchair: partial              # {d['visit.wheelchair']}
 """

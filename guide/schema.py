@@ -267,6 +267,25 @@ def normalise_mobile(text: str) -> str | None:
     return "+" + digits
 
 
+class Choice(Spec):
+    """One word from a fixed list, with "did you mean" for a near miss."""
+
+    def __init__(self, *choices: str):
+        self.choices = choices
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in self.choices:
+            close = difflib.get_close_matches(value, self.choices, n=1)
+            return ctx.error(path, "bad_choice_suggest" if close else "bad_choice", value=value,
+                             choices=", ".join(self.choices), suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"enum": list(self.choices)}
+
+
 class Ref(Spec):
     """The id of a category defined in categories.yaml."""
 
@@ -405,6 +424,21 @@ PHOTO = Obj(model.Photo, {
     "credit": Field(Str(), "Who took the photo."),
 })
 
+PARKING = ("car", "motorbike", "bus")
+PAYMENT = ("cash", "qris", "transfer", "card")
+FACILITIES = ("toilet", "mushola", "halal_food", "drinking_water", "shade", "seating")
+
+VISIT = Obj(model.Visit, {
+    "best_time": Field(TextSpec(), "When to come to see the work, e.g. 'mornings from 04:00'."),
+    "booking": Field(TextSpec(), "How groups book, e.g. 'send a request letter to the tourism office'."),
+    "booking_lead_days": Field(Number(0, 365, integer=True), "How many days ahead to book."),
+    "group_max": Field(Number(1, 10_000, integer=True), "The largest group that can visit at once."),
+    "parking": Field(ListOf(Choice(*PARKING)), f"Parking there is: {', '.join(PARKING)}."),
+    "payment": Field(ListOf(Choice(*PAYMENT)), f"How visitors can pay: {', '.join(PAYMENT)}."),
+    "facilities": Field(ListOf(Choice(*FACILITIES)), f"What is there: {', '.join(FACILITIES)}."),
+    "wheelchair": Field(Choice("yes", "partial", "no"), "Wheelchair access: yes, partial or no."),
+})
+
 KAMPUNG = Obj(dict, {
     "name": Field(TextSpec(), "Name of the kampung.", True),
     "category": Field(Ref(), "Category id from categories.yaml.", True),
@@ -417,6 +451,7 @@ KAMPUNG = Obj(dict, {
     "contact": Field(CONTACT, "How visitors reach the kampung; every key is optional."),
     "photos": Field(ListOf(PHOTO), "Photos under content/images/, each with alt text."),
     "tags": Field(ListOf(Str(max_len=40)), "Search words, e.g. [batik, kain, oleh-oleh]."),
+    "visit": Field(VISIT, "Visit readiness: best time, booking, group size, parking, payment, facilities."),
 }, "A kampung UMKM profile (content/kampung/<slug>.yaml).")
 
 CATEGORY = Obj(dict, {

@@ -41,7 +41,32 @@ def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
         data["telephone"] = k.contact.phone or k.contact.whatsapp
     if k.tags:
         data["keywords"] = ", ".join(k.tags)
+    if k.visit:
+        data.update(visit_jsonld(k.visit))
     return _script_json(data)
+
+
+FEATURES = {"toilet": "Toilets", "mushola": "Prayer room", "halal_food": "Halal food",
+            "drinking_water": "Drinking water", "shade": "Shade", "seating": "Seating"}
+PARKING = {"car": "Car parking", "motorbike": "Motorbike parking", "bus": "Bus parking"}
+PAYMENT = {"cash": "Cash", "qris": "QRIS", "transfer": "Bank transfer", "card": "Credit card"}
+
+
+def visit_jsonld(visit) -> dict:
+    """schema.org properties for what a visit offers: amenityFeature, paymentAccepted, maximumAttendeeCapacity."""
+    def feature(name: str, value) -> dict:
+        return {"@type": "LocationFeatureSpecification", "name": name, "value": value}
+    features = [feature(FEATURES[f], True) for f in visit.facilities] + [feature(PARKING[p], True) for p in visit.parking]
+    if visit.wheelchair:
+        features.append(feature("Wheelchair accessible", {"yes": True, "partial": "Partially", "no": False}[visit.wheelchair]))
+    data: dict = {}
+    if features:
+        data["amenityFeature"] = features
+    if visit.payment:
+        data["paymentAccepted"] = ", ".join(PAYMENT[p] for p in visit.payment)
+    if visit.group_max:
+        data["maximumAttendeeCapacity"] = visit.group_max
+    return data
 
 
 def _script_json(data: dict) -> Markup:
