@@ -20,4 +20,35 @@
       link.setAttribute("href", window.location.pathname + window.location.search + link.getAttribute("href"));
     });
   }
+  // Offline: a service worker keeps the pages and photos a visitor opens (not from file://).
+  var root = document.documentElement.getAttribute("data-root") || "";
+  if ("serviceWorker" in navigator && /^https?:$/.test(window.location.protocol)) {
+    navigator.serviceWorker.register(root + "sw.js").catch(function () {});
+    var save = document.querySelector("[data-save-offline]");
+    if (save) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        save.parentNode.hidden = false;
+        var status = save.parentNode.querySelector("[role=status]");
+        navigator.serviceWorker.addEventListener("message", function (event) {
+          if (event.data && event.data.type === "saved") {
+            status.textContent = save.getAttribute(event.data.ok ? "data-saved" : "data-failed");
+          }
+        });
+        save.addEventListener("click", function () {
+          var urls = [window.location.href.split("#")[0]];
+          document.querySelectorAll("link[rel=stylesheet], script[src], img").forEach(function (el) {
+            var url = el.currentSrc || el.href || el.src;
+            if (url) { urls.push(url); }
+          });
+          registration.active.postMessage({type: "save", urls: urls});
+        });
+      });
+    }
+  }
+
+  // A print button only makes sense with script; without it, the browser's own Print works.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

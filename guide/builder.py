@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
-from . import ical, maps, opendata, search, seo
+from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
 from .headers import headers_file
 from .model import Site
 from .photos import PhotoSet, encode_photo, plan_photo
-from .pages import Page, category_key, kampung_key, plan_pages
+from .pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
+from .posters import qr_svg
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js")
+HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
 
 
 class SiteBuild:
@@ -34,10 +36,31 @@ class SiteBuild:
                                  self.photos)
 
     def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
-        """Every file of the site in a stable order; paths are relative to the output folder."""
-        yield from sorted(self.assets.items())
-        yield from render_pages(self.renderer, self.pages, workers)
-        yield from self.extra_files()
+        """Every file of the site in a stable order; paths are relative to the output folder.
+
+        The service worker comes last: its cache is named after a hash of all the others.
+        """
+        digests: dict[str, bytes] = {}
+        for name, data in chain(sorted(self.assets.items()), render_pages(self.renderer, self.pages, workers),
+                                self.extra_files()):
+            digests[name] = hashlib.sha256(data).digest()
+            yield name, data
+        yield "sw.js", self.service_worker(digests)
+
+    def service_worker(self, digests: dict[str, bytes]) -> bytes:
+        """sw.js for a build whose files have these sha256 digests."""
+        return offline.service_worker(offline.content_version(digests), self.precache())
+
+    def precache(self) -> list[str]:
+        """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
+        languages = self.site.config.languages
+        pages = [lang_prefix(lang, languages) + key for lang in languages for key in ("", "kampung/")]
+        pages = [page or "./" for page in pages]
+        versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
+        fixed = ["assets/vendor/leaflet/leaflet.css", "assets/vendor/leaflet/leaflet.js",
+                 *sorted(n for n in self.assets if n.startswith("assets/icons/")),
+                 *[lang_prefix(lang, languages) + "manifest.webmanifest" for lang in languages]]
+        return pages + sorted(versioned) + fixed
 
     def page_files(self, keys: set[str]) -> Iterator[tuple[str, bytes]]:
         """The pages whose key is in `keys`, in every language."""
@@ -47,14 +70,27 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         yield from sorted(self.data.items())
+        yield from qr_files(self.site, self.base_url)
+        yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
         if self.base_url:
             twins: dict[str, list] = {}
             for page in self.pages:
-                if page.kind != "404":
+                if page.kind not in ("404", "poster", "posters"):
                     twins.setdefault(page.key, []).append((page.lang, page.url))
             yield "sitemap.xml", seo.sitemap(list(twins.values()), self.base_url).encode()
+
+
+    def manifests(self) -> Iterator[tuple[str, bytes]]:
+        """One web app manifest per language, beside that language's home page."""
+        config, languages = self.site.config, self.site.config.languages
+        for lang in languages:
+            prefix = lang_prefix(lang, languages)
+            title = config.title.get(lang)
+            yield prefix + "manifest.webmanifest", offline.manifest(
+                title, offline.short_name(title), config.tagline.get(lang) if config.tagline else title,
+                lang, "../" * prefix.count("/"))
 
 
 def build_files(site: Site, content_dir: Path, base_url: str | None = None,
@@ -68,6 +104,7 @@ def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
     """The files under assets/: the project's and the content's own, category colours, the map script."""
     assets = dict(read_assets(content_dir))
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
+    assets.update(offline.icon_files())
     if site.kampung:
         config = site.config.map
         assets["assets/map.js"] = maps.render_map_script(config.center, config.zoom, config.tiles,
@@ -77,7 +114,8 @@ def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
 
 def data_files(site: Site, base_url: str | None) -> dict[str, bytes]:
     """Files made from every profile: the search indexes, the open data, the calendars."""
-    return {**search.search_assets(site), **opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url)}
+    return {**search.search_assets(site), **opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url),
+            **planview.route_files(site)}
 
 
 def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tuple[SiteBuild, dict[str, bytes]]:
@@ -95,20 +133,23 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
     files.update(new.assets)
     files.update(new.page_files(keys))
     files.update(new.extra_files())
+    files.pop("sw.js", None)
+    files["sw.js"] = new.service_worker({name: hashlib.sha256(data).digest() for name, data in files.items()})
     return new, files
 
 
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images) != (b.config, b.categories, b.pages, b.images):
+    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
         return None
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
         return set()
-    keys = {"", "kampung/"} | {kampung_key(slug) for slug in changed}
+    keys = {"", "kampung/", "poster/"} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
     keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
+    keys |= {PLAN_KEY} | {route_key(r.slug) for r in b.routes if changed & set(r.stops)}
     for slug in after:
         shown_before = [(round(km, 9), o.slug) for km, o in old.renderer.neighbours.get(slug, [])]
         shown_after = [(round(km, 9), o.slug) for km, o in new.renderer.neighbours[slug]]
@@ -152,6 +193,16 @@ def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:
                     found["assets/" + path.relative_to(folder).as_posix()] = path
     for name, path in found.items():
         yield name, path.read_bytes()
+
+
+def qr_files(site: Site, base_url: str | None) -> Iterator[tuple[str, bytes]]:
+    """A QR code of each kampung page's public address, beside the page (only with a base URL)."""
+    if not base_url:
+        return
+    for k in site.kampung:
+        for lang in site.config.languages:
+            url = lang_prefix(lang, site.config.languages) + kampung_key(k.slug)
+            yield url + "qr.svg", qr_svg(base_url + url, k.name.get(lang))
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:

@@ -13,7 +13,8 @@ from . import model
 from .geo import distance_km
 from .photos import photo_warnings
 from .problems import Report
-from .schema import CATEGORIES, INVALID, KAMPUNG, PAGE, SITE, SLUG, Ctx, TextSpec
+from .routes import visiting_order
+from .schema import CATEGORIES, INVALID, KAMPUNG, PAGE, ROUTE, SITE, SLUG, Ctx, TextSpec
 from .yamlfile import Document, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
@@ -105,10 +106,11 @@ def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
     pages = load_pages(loader, languages)
-    check_links(loader, kampung, categories or {}, pages, images)
+    routes = load_routes(loader, languages, kampung)
+    check_links(loader, kampung, categories or {}, pages, images, routes)
     if loader.report.errors or config is None or categories is None:
         return None, loader.report
-    site = model.Site(config, categories, kampung, pages, images)
+    site = model.Site(config, categories, kampung, pages, images, routes)
     return site, loader.report
 
 
@@ -320,6 +322,70 @@ def _merge_page(loader, slug, versions, languages) -> model.FreePage:
                           order=main[1].get("order", 100), source=loader.display(main[0]))
 
 
+SHORTER_BY = 0.98  # suggest another order only when it saves more than 2 %: less is not worth a warning
+
+
+def load_routes(loader: Loader, languages, kampung) -> tuple[model.Route, ...]:
+    """Suggested routes from content/routes/<slug>.yaml; the folder is optional."""
+    folder = loader.root / "routes"
+    if not folder.is_dir():
+        return ()
+    profiles = loader.root / "kampung"
+    known = frozenset(p.stem for pattern in ("*.yaml", "*.yml") for p in profiles.glob(pattern)
+                      if SLUG.match(p.stem)) if profiles.is_dir() else frozenset()
+    places = {k.slug: k.location for k in kampung}
+    result, seen = [], {}
+    for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
+        if not SLUG.match(path.stem) or path.stem in seen:
+            key = "bad_slug" if not SLUG.match(path.stem) else "duplicate_slug"
+            loader.report.add(loader.display(path), 1, (), key, value=path.name, other=seen.get(path.stem, ""))
+            continue
+        seen[path.stem] = loader.display(path)
+        route = load_route(loader, path, languages, known, places)
+        if route is not None:
+            result.append(route)
+    return tuple(result)
+
+
+def load_route(loader: Loader, path: Path, languages, known, places) -> model.Route | None:
+    """One checked route file; its description's site links go to the loader."""
+    doc = loader.read_yaml(path)
+    if doc is None:
+        return None
+    ctx = Ctx(loader.display(path), doc, loader.report, tuple(languages), kampung=known)
+    fields = ROUTE.check(doc.value, (), ctx)
+    if fields is INVALID:
+        return None
+    for lang, text in fields["description"].values.items():
+        field = ("description",) if lang == "*" else ("description", lang)
+        for offset, line in enumerate(text.splitlines()):
+            loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
+                                for target in find_site_links(line))
+    if not check_route(fields["stops"], ctx, places):
+        return None
+    return model.Route(slug=path.stem, source=ctx.file, **fields)
+
+
+def check_route(stops: tuple[str, ...], ctx: Ctx, places) -> bool:
+    """At least two stops, each once; a warning when the same start allows a clearly shorter order."""
+    if len(stops) < 2:
+        ctx.error(("stops",), "route_too_short")
+        return False
+    twice = [(i, slug) for i, slug in enumerate(stops) if stops.index(slug) < i]
+    for i, slug in twice:
+        ctx.error(("stops", i), "stop_twice", value=slug, first=stops.index(slug) + 1)
+    if twice or not all(slug in places for slug in stops):
+        return not twice
+    points = [(places[s].lat, places[s].lon) for s in stops]
+    order = visiting_order(points)
+    given = sum(distance_km(*a, *b) for a, b in zip(points, points[1:]))
+    shorter = sum(distance_km(*points[a], *points[b]) for a, b in zip(order, order[1:]))
+    if shorter < given * SHORTER_BY:
+        ctx.warn(("stops",), "route_shorter_order", order=" → ".join(stops[i] for i in order),
+                 shorter=f"{shorter:.1f}", given=f"{given:.1f}")
+    return True
+
+
 _MD_LINK = re.compile(r"\]\((/[^)\s]*)|href=[\"'](/[^\"']*)")
 
 
@@ -328,10 +394,10 @@ def find_site_links(markdown: str) -> list[str]:
     return [(a or b)[1:] for a, b in _MD_LINK.findall(markdown) if not (a or b).startswith("//")]
 
 
-def check_links(loader: Loader, kampung, categories, pages, images) -> None:
+def check_links(loader: Loader, kampung, categories, pages, images, routes=()) -> None:
     """Every site-absolute link in Markdown must lead to a page or photo of the site."""
     keys = {"", "kampung/"} | {f"kampung/{k.slug}/" for k in kampung} | {f"kategori/{c}/" for c in categories}
-    keys |= {f"{p.slug}/" for p in pages}
+    keys |= {f"{p.slug}/" for p in pages} | {"rencana/"} | {f"rencana/{r.slug}/" for r in routes}
     for file, line, field, target in loader.links:
         path = target.split("#", 1)[0].split("?", 1)[0].removesuffix("index.html")
         if path not in keys and path + "/" not in keys:

@@ -100,6 +100,27 @@ PIN_LAYER_JS = """
     layer.addLayer(marker);
   });
   layer.addTo(map);
+  var line = null;  // an optional route, [[lat, lon], ...]; a "change" event on the island redraws it
+  function drawLine() {
+    var points = JSON.parse(island.textContent).line || [];
+    if (line) { map.removeLayer(line); line = null; }
+    if (points.length > 1) { line = L.polyline(points, {className: "route-line", interactive: false}).addTo(map); }
+  }
+  drawLine();
+  island.addEventListener("change", drawLine);
+  var container = map.getContainer();
+  function offline() {  // no tiles: say so, the pins and the page's address text still work
+    if (container.querySelector(".map-offline")) { return; }
+    var notice = document.createElement("p");
+    notice.className = "map-offline";
+    notice.setAttribute("role", "status");
+    notice.textContent = container.getAttribute("data-offline");
+    container.appendChild(notice);
+  }
+  map.on("layeradd", function (event) {  // the tile layer is added after this script sets the view
+    if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
+  });
+  if (navigator.onLine === false) { offline(); }
   if (data.area && data.pins.length === 1) {
     L.circle([data.pins[0][0], data.pins[0][1]], {radius: data.area, color: data.color, weight: 2,
       fillOpacity: 0.12, interactive: false}).addTo(map);
@@ -135,8 +156,8 @@ def render_map_script(center: tuple[float, float], zoom: int, tiles: str, attrib
 
     with _counted_ids():
         fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19)
+        fmap.add_child(PinLayer())  # first, so tiles load only for the page's own view
         folium.TileLayer(tiles=tiles, attr=attribution, max_zoom=19).add_to(fmap)
-        fmap.add_child(PinLayer())
         figure = fmap.get_root()
         figure.render()
         script, name = figure.script.render(), fmap.get_name()

@@ -80,6 +80,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_choice": ("'{value}' is not one of: {choices}", "'{value}' bukan salah satu dari: {choices}"),
     "bad_choice_suggest": ("'{value}' is not one of: {choices}; did you mean '{suggestion}'?",
                            "'{value}' bukan salah satu dari: {choices}; maksud Anda '{suggestion}'?"),
+    "bad_clock": ("'{value}' is not a time; write HH:MM in quotes, e.g. \"09:00\"",
+                  "'{value}' bukan jam; tulis HH:MM dalam tanda kutip, misalnya \"09:00\""),
+    "bad_date": ("'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-12-05",
+                 "'{value}' bukan tanggal; tulis YYYY-MM-DD, misalnya 2026-12-05"),
+    "schedule_days_or_date": ("a schedule entry has either days (weekly) or a date (once), not both or neither",
+                              "jadwal berisi days (mingguan) atau date (sekali), bukan keduanya atau tidak sama sekali"),
+    "schedule_order": ("the end {end} is not after the start {start}", "jam selesai {end} tidak setelah jam mulai {start}"),
+    "schedule_range_weekly": ("from and until are only for weekly schedules", "from dan until hanya untuk jadwal mingguan"),
     "unknown_category_suggest": ("'{value}' is not a category in categories.yaml; did you mean '{suggestion}'?",
                                  "'{value}' bukan kategori di categories.yaml; maksud Anda '{suggestion}'?"),
     "bad_id": ("'{value}' is not a valid id: use lowercase letters, digits and hyphens",
@@ -112,6 +120,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "halaman ini tidak punya versi {main} ({expected})"),
     "no_kampung": ("there is no profile in {folder}", "belum ada profil di {folder}"),
     "broken_link": ("the link '{target}' leads to no page of the site", "tautan '{target}' tidak menuju halaman situs mana pun"),
+    # routes
+    "unknown_kampung": ("'{value}' is not a kampung: there is no {value}.yaml in the kampung folder",
+                        "'{value}' bukan kampung: tidak ada {value}.yaml di folder kampung"),
+    "unknown_kampung_suggest": ("'{value}' is not a kampung; did you mean '{suggestion}'?",
+                                "'{value}' bukan kampung; maksud Anda '{suggestion}'?"),
+    "route_too_short": ("a route needs at least two stops", "rute perlu paling sedikit dua perhentian"),
+    "stop_twice": ("'{value}' is already stop {first}; list each kampung once",
+                   "'{value}' sudah menjadi perhentian ke-{first}; cantumkan setiap kampung sekali saja"),
+    "route_shorter_order": ("from the same start, the order {order} is shorter ({shorter} km instead of {given} km in a straight line)",
+                            "dari awal yang sama, urutan {order} lebih pendek ({shorter} km, bukan {given} km garis lurus)"),
 }
 
 

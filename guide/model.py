@@ -49,12 +49,25 @@ class Product:
 
 
 @dataclass(frozen=True)
+class Schedule:
+    """When an experience takes place, in Asia/Jakarta time: weekly on `days`, or once on `date`."""
+
+    start: str  # "HH:MM"
+    end: str
+    days: tuple[str, ...] = ()  # Mo..Su
+    date: str | None = None  # ISO date
+    valid_from: str | None = None  # weekly only: first and last day it runs
+    until: str | None = None
+
+
+@dataclass(frozen=True)
 class Experience:
     name: Text
     duration_minutes: int | None = None
     price_idr: Price | None = None
     booking: Text | None = None
     description: Text | None = None
+    schedule: tuple[Schedule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,18 @@ class FreePage:
 
 
 @dataclass(frozen=True)
+class Route:
+    """A suggested route (content/routes/<slug>.yaml): kampung slugs in the order to visit them."""
+
+    slug: str
+    name: Text
+    description: Text
+    mode: str  # one of routes.MODES
+    stops: tuple[str, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the build renders: checked, cross-referenced, in a stable order."""
 
@@ -175,3 +200,4 @@ class Site:
     kampung: tuple[Kampung, ...]
     pages: tuple[FreePage, ...]
     images: dict[str, str]  # file name under content/images -> absolute path
+    routes: tuple[Route, ...] = ()

@@ -46,8 +46,19 @@ def kampung_key(slug: str) -> str:
     return f"kampung/{slug}/"
 
 
+def poster_key(slug: str) -> str:
+    return f"kampung/{slug}/poster/"
+
+
 def category_key(category_id: str) -> str:
     return f"kategori/{category_id}/"
+
+
+PLAN_KEY = "rencana/"
+
+
+def route_key(slug: str) -> str:
+    return f"{PLAN_KEY}{slug}/"
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -60,7 +71,11 @@ def plan_pages(site: Site) -> list[Page]:
         pages.append(page("", "home"))
         pages.append(page("kampung/", "list"))
         pages.extend(page(kampung_key(k.slug), "kampung", k) for k in site.kampung)
+        pages.append(page("poster/", "posters"))
+        pages.extend(page(poster_key(k.slug), "poster", k) for k in site.kampung)
         pages.extend(page(category_key(c.id), "category", c) for c in site.categories.values())
         pages.extend(page(f"{p.slug}/", "page", p) for p in site.pages)
+        pages.append(page(PLAN_KEY, "plan"))
+        pages.extend(page(route_key(r.slug), "route", r) for r in site.routes)
         pages.append(page("404.html", "404"))
     return pages

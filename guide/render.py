@@ -7,11 +7,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, links, maps, opendata, search, seo
+from . import i18n, links, maps, opendata, planview, search, seo
 from .geo import nearest_all
 from .markdown import relative_links, render_markdown
 from .model import Kampung, Site, Text
-from .pages import Page, category_key, kampung_key, lang_prefix
+from .pages import Page, category_key, kampung_key, lang_prefix, poster_key
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -37,8 +37,12 @@ class Assets:
     versions: dict[str, str]
 
     def url(self, page: Page, name: str) -> str:
+        return page.root + self.url_from_root(name)
+
+    def url_from_root(self, name: str) -> str:
+        """`assets/style.css?v=…`, relative to the site root."""
         version = self.versions.get(name)
-        return f"{page.root}assets/{name}" + (f"?v={version}" if version else "")
+        return f"assets/{name}" + (f"?v={version}" if version else "")
 
 
 class Renderer:
@@ -80,7 +84,7 @@ class Renderer:
             "md": lambda value: self.markdown(page, value),
             "nav": self.nav(page), "twins": self.twins(page), "footer_pages": self.page_links(page),
             "contact": config.contact, "canonical": self.absolute(page.url) if page.kind != "404" else "",
-            "map": self.page_map(page),
+            "map": self.page_map(page), "robots": "",
             "category_of": lambda k: self.site.categories[k.category],
             "og_locale": i18n.LOCALES.get(lang, lang),
             "office_name": contact.name.get(lang) if contact.name else office,
@@ -146,7 +150,7 @@ class Renderer:
 
     def nav(self, page: Page) -> list[dict]:
         t = i18n.ui(page.lang)
-        items = [("", t("home"), "home"), ("kampung/", t("all_kampung"), "list")]
+        items = [("", t("home"), "home"), ("kampung/", t("all_kampung"), "list"), ("rencana/", t("plan_nav"), "plan")]
         items += [(f"{p.slug}/", p.title.get(page.lang), f"page:{p.slug}") for p in self.site.pages]
         current = "page:" + page.obj.slug if page.kind == "page" else page.kind
         return [{"href": self.href(page, key), "label": label, "current": ident == current}
@@ -216,6 +220,12 @@ class Renderer:
         return {"title": free.title.get(lang), "description": free.summary.get(lang) if free.summary else "",
                 "body": self.markdown(page, free.body), "body_untranslated": not free.body.translated(lang)}
 
+    def view_plan(self, page: Page) -> dict:
+        return planview.plan_view(self, page)
+
+    def view_route(self, page: Page) -> dict:
+        return planview.route_view(self, page)
+
     def view_not_found(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
         return {"title": t("not_found_title"), "description": t("not_found_text"),
@@ -245,6 +255,8 @@ class Renderer:
                        for km, o in self.neighbours[k.slug]],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
+            "qr": "qr.svg" if self.base_url else "",
+            "poster_href": self.href(page, poster_key(k.slug)),
             "og_image": self.absolute(self.photos[k.photos[0].file].fallback.path) if k.photos else "",
             "data_links": opendata.data_links(k, page.root, lang),
         }
@@ -255,6 +267,24 @@ class Renderer:
         return {"webp": sizes.srcset("image/webp", page.root), "jpeg": sizes.srcset("image/jpeg", page.root),
                 "src": page.root + sizes.fallback.path, "width": sizes.fallback.width, "height": sizes.fallback.height,
                 "alt": photo.alt.get(page.lang), "credit": photo.credit}
+
+    def view_posters(self, page: Page) -> dict:
+        t = i18n.ui(page.lang)
+        return {"title": t("posters_title"), "description": t("posters_intro"), "robots": "noindex",
+                "posters": [{"href": self.href(page, poster_key(k.slug)), "name": k.name.get(page.lang),
+                             "category": self.site.categories[k.category]} for k in self.sorted_kampung(page.lang)],
+                "has_qr": bool(self.base_url)}
+
+    def view_poster(self, page: Page) -> dict:
+        """A printable A4 poster: name, category, both languages' summaries, QR code, where to ask."""
+        k, lang = page.obj, page.lang
+        category = self.site.categories[k.category]
+        url = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug))
+        return {"title": k.name.get(lang), "description": k.summary.get(lang), "k": k, "name": k.name.get(lang),
+                "category": category, "category_name": category.name.get(lang), "robots": "noindex",
+                "summaries": [{"lang": other, "text": k.summary.get(other)} for other in self.languages
+                              if other == lang or k.summary.translated(other)],
+                "qr": "../qr.svg" if url else "", "url": url, "page_href": self.href(page, kampung_key(k.slug))}
 
     def product(self, product, lang: str) -> dict:
         return {"name": product.name.get(lang),

@@ -71,6 +71,13 @@ location:
 #     price_idr: 75000               # {d['experiences[].price_idr']}
 #     booking: ...                   # {d['experiences[].booking']}
 #     description: ...               # {d['experiences[].description']}
+#     schedule:                      # {d['experiences[].schedule']}
+#       - days: [Sa, Su]             # {d['experiences[].schedule[].days']}
+#         date: 2026-12-05           # {d['experiences[].schedule[].date']} (use days or date)
+#         start: "09:00"             # {d['experiences[].schedule[].start']}
+#         end: "11:00"               # {d['experiences[].schedule[].end']}
+#         from: 2026-01-01           # {d['experiences[].schedule[].from']}
+#         until: 2026-06-30          # {d['experiences[].schedule[].until']}
 
 # {d['contact']}
 # contact:

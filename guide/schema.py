@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import model
 from .hours import HoursError, parse_hours
 from .problems import Report
+from .routes import MODES
 from .yamlfile import Document
 
 INVALID = object()
@@ -29,6 +30,7 @@ class Ctx:
     report: Report
     languages: tuple[str, ...] = ("id", "en")
     categories: frozenset[str] = frozenset()
+    kampung: frozenset[str] = frozenset()  # slugs of the profiles, for routes' stops
 
     def error(self, path: tuple, key: str, /, **params) -> object:
         """Record an error at `path` and return INVALID."""
@@ -286,6 +288,33 @@ class Choice(Spec):
         return {"enum": list(self.choices)}
 
 
+class Clock(Spec):
+    """A time of day, `HH:MM` (24-hour)."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
+            return ctx.error(path, "bad_clock", value=str(value))
+        return value.strip()
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+
+
+class IsoDate(Spec):
+    """A calendar date, `YYYY-MM-DD`."""
+
+    def check(self, value, path, ctx):
+        import datetime
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat() if isinstance(value, str) else \
+                ctx.error(path, "bad_date", value=str(value))
+        except ValueError:
+            return ctx.error(path, "bad_date", value=value)
+
+    def json_schema(self):
+        return {"type": "string", "format": "date"}
+
+
 class Ref(Spec):
     """The id of a category defined in categories.yaml."""
 
@@ -296,6 +325,22 @@ class Ref(Spec):
             close = difflib.get_close_matches(value, sorted(ctx.categories), n=1)
             return ctx.error(path, "unknown_category_suggest" if close else "unknown_category", value=value,
                              known=", ".join(sorted(ctx.categories)), suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class KampungRef(Spec):
+    """The slug of a kampung profile (its file name without .yaml)."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in ctx.kampung:
+            close = difflib.get_close_matches(value, sorted(ctx.kampung), n=1)
+            return ctx.error(path, "unknown_kampung_suggest" if close else "unknown_kampung", value=value,
+                             suggestion=close[0] if close else "")
         return value
 
     def json_schema(self):
@@ -372,6 +417,22 @@ class MapOf(Spec):
                 "additionalProperties": self.item.json_schema(), "minProperties": 1}
 
 
+class ScheduleSpec(Obj):
+    """A schedule entry: weekly `days` or one `date`, a start before the end."""
+
+    def check(self, value, path, ctx):
+        entry = super().check(value, path, ctx)
+        if entry is INVALID:
+            return INVALID
+        if bool(entry.days) == bool(entry.date):
+            return ctx.error(path, "schedule_days_or_date")
+        if entry.start >= entry.end:
+            return ctx.error(path + ("end",), "schedule_order", start=entry.start, end=entry.end)
+        if entry.date and (entry.valid_from or entry.until):
+            return ctx.error(path, "schedule_range_weekly")
+        return entry
+
+
 # -- The content format ---------------------------------------------------------------------
 
 URL = re.compile(r"^https?://[^\s/$.?#\"'<>`][^\s\"'<>`]*$")
@@ -401,12 +462,24 @@ PRODUCT = Obj(model.Product, {
     "description": Field(TextSpec(), "One line about the product."),
 })
 
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+SCHEDULE = ScheduleSpec(lambda **v: model.Schedule(valid_from=v.pop("from", None), **v), {
+    "days": Field(ListOf(Choice(*DAY_CODES)), "Weekly: the days it runs, e.g. [Sa, Su]."),
+    "date": Field(IsoDate(), "Once: the date, e.g. 2026-12-05."),
+    "start": Field(Clock(), "Start time, HH:MM in Asia/Jakarta (WIB).", True),
+    "end": Field(Clock(), "End time, HH:MM.", True),
+    "from": Field(IsoDate(), "Weekly only: the first date it runs."),
+    "until": Field(IsoDate(), "Weekly only: the last date it runs."),
+})
+
 EXPERIENCE = Obj(model.Experience, {
     "name": Field(TextSpec(), "What a visitor can do or learn.", True),
     "duration_minutes": Field(Number(1, 24 * 60, integer=True), "How long it takes, in minutes."),
     "price_idr": Field(PRICE, "Price per person in whole rupiah, or [min, max]."),
     "booking": Field(TextSpec(), "How to book, e.g. a request letter or a message a day before."),
     "description": Field(TextSpec(), "One line about the activity."),
+    "schedule": Field(ListOf(SCHEDULE), "When it runs (for calendars): weekly days or dated sessions."),
 })
 
 CONTACT = Obj(model.Contact, {
@@ -498,6 +571,15 @@ PAGE = Obj(dict, {
     "order": Field(Number(0, 1000, integer=True), "Position in the menu (smaller first)."),
 })
 
+MODE = Choice(*MODES)  # the speeds for each mode live in routes.py
+
+ROUTE = Obj(dict, {
+    "name": Field(TextSpec(max_len=120), "Name of the route.", True),
+    "description": Field(TextSpec(markdown=True), "What the route shows a visitor, in Markdown. State only what is known.", True),
+    "mode": Field(MODE, "How to travel: walk, becak, motorbike or car.", True),
+    "stops": Field(ListOf(KampungRef()), "Kampung slugs (file names without .yaml) in the order to visit them; at least two.", True),
+}, "A suggested route through several kampung (content/routes/<slug>.yaml).")
+
 
 def profile_json_schema() -> dict:
     """The JSON Schema of a kampung profile, for editors with the YAML language server."""
@@ -526,7 +608,8 @@ def markdown_reference() -> str:
     parts = []
     for title, spec in (("content/kampung/<slug>.yaml", KAMPUNG), ("content/site.yaml", SITE),
                         ("content/categories.yaml (each category)", CATEGORY),
-                        ("content/pages/<slug>.md front matter", PAGE)):
+                        ("content/pages/<slug>.md front matter", PAGE),
+                        ("content/routes/<slug>.yaml", ROUTE)):
         parts.append(f"#### `{title}`\n\n| field | required | meaning |\n|---|---|---|")
         parts.extend(f"| `{path}` | {'yes' if required else ''} | {text} |" for path, required, text in field_table(spec))
         parts.append("")

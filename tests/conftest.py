@@ -90,3 +90,16 @@ def content(tmp_path: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, for byte-for-byte comparisons."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, one for the whole run (a second sync Playwright
+    in the same thread is refused); tests open their own contexts and pages."""
+    from playwright.sync_api import sync_playwright
+
+    from browser.harness import launch_chromium
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()

@@ -10,18 +10,10 @@ from conftest import write_content
 from guide import ical
 from guide.builder import build_files
 from guide.content import load_site
-from guide.model import Experience
 from guide.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
 from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"
-
-
-@dataclasses.dataclass(frozen=True)
-class ScheduledExperience(Experience):
-    """An experience with the proposed `schedule` field, until the schema has it."""
-
-    schedule: tuple = ()
 
 
 WEEKEND = {"days": ["Sa", "Su"], "start": "09:00", "end": "11:00"}
@@ -45,8 +37,7 @@ def with_schedule(site, slug: str, *entries):
     def change(k):
         if k.slug != slug:
             return k
-        first = ScheduledExperience(**{f.name: getattr(k.experiences[0], f.name)
-                                       for f in dataclasses.fields(Experience)}, schedule=entries)
+        first = dataclasses.replace(k.experiences[0], schedule=entries)
         return dataclasses.replace(k, experiences=(first, *k.experiences[1:]))
     return dataclasses.replace(site, kampung=tuple(change(k) for k in site.kampung))
 

@@ -153,7 +153,7 @@ class Tab:
 @pytest.fixture(scope="module")
 def chromium():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
+        pytest.fail(f"no Chromium at {CHROMIUM}: apt-get install chromium (see the README)")
     browser = Chromium()
     yield browser
     browser.close()

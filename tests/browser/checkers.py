@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from .harness import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-INSTALL_VNU = "run `npm ci --ignore-scripts` in the repository (package.json pins vnu-jar)"
+INSTALL_VNU = "run `npm ci --ignore-scripts` in the repository (package.json pins vnu-jar and the map libraries)"
 
 # A meta tag whose content is an address (it must lead to a page of the site, too).
 URL_METAS = {"og:url", "og:image"}

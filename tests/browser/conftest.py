@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from .checkers import run_vnu, vnu_path
-from .harness import BASE_URL, Facts, Problems, Server, finish_build, launch_chromium, read_facts, settle, \
+from .harness import BASE_URL, Facts, Problems, Server, finish_build, read_facts, settle, \
     start_build, tile_hosts, watch
 
 
@@ -65,14 +64,6 @@ def built(tmp_path_factory, facts) -> Built:
     assert BASE_URL.endswith("/guide/")
     with Server(site) as root, Server(tmp / "sub", not_found=sub_site / "404.html") as sub:
         yield Built(tmp, site, sub_site, root.origin, sub.origin, facts, frozenset(tile_hosts(site)))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 class Visit:

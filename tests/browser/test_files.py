@@ -1,12 +1,13 @@
-"""The built files themselves: valid HTML (Nu HTML Checker), links that lead somewhere, only expected outside addresses."""
+"""The built files themselves: valid HTML (Nu HTML Checker), links that lead somewhere, only expected outside
+addresses, the site served under a sub-path and from disk, and vendored libraries equal to the pinned packages."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from .checkers import check_links, describe_vnu
-from .harness import BASE_URL, settle
+from .checkers import INSTALL_VNU, check_links, describe_vnu
+from .harness import BASE_URL, ROOT, settle
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +88,25 @@ def test_site_works_from_disk(visit, built):
     assert page.url.startswith(built.site.as_uri() + "/") and page.url.endswith("/index.html")
     assert page.locator("main h1").inner_text() == name
     visit.assert_clean()
+
+
+# The npm package each folder of assets/vendor/ is copied from (package.json pins the versions).
+VENDOR_LICENCES = {"leaflet": "LICENSE", "leaflet.markercluster": "MIT-LICENCE.txt"}
+
+
+@pytest.mark.parametrize("library", sorted(VENDOR_LICENCES))
+def test_vendored_library_is_the_pinned_package(library):
+    """Every file in assets/vendor/<library>/ is byte for byte the one in the pinned npm package."""
+    vendored = ROOT / "assets" / "vendor" / library
+    package = ROOT / "node_modules" / library
+    if not package.is_dir():
+        pytest.fail(f"node_modules/{library} is missing: {INSTALL_VNU}")
+    files = sorted(p for p in vendored.rglob("*") if p.is_file())
+    assert files
+    differ = []
+    for path in files:
+        rel = path.relative_to(vendored).as_posix()
+        source = package / VENDOR_LICENCES[library] if rel == "LICENSE" else package / "dist" / rel
+        if not source.is_file() or source.read_bytes() != path.read_bytes():
+            differ.append(f"assets/vendor/{library}/{rel} != {source.relative_to(ROOT)}")
+    assert not differ, "\n".join(differ)

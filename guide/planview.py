@@ -1,0 +1,183 @@
+"""The "plan your visit" pages: the planner page, one page per suggested route, and each route's
+GPX and GeoJSON files. Values for templates and files; no disk I/O here.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from . import i18n, maps, routes
+from .hours import week
+from .model import Kampung, Route, Site
+from .opendata import dump_json
+from .pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+
+GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
+
+
+def safe_json(value) -> Markup:
+    """JSON for a <script type="application/json"> island that cannot end its element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def route_stops(site: Site, route: Route) -> list[Kampung]:
+    """The kampung of a route, in its order."""
+    by_slug = {k.slug: k for k in site.kampung}
+    return [by_slug[slug] for slug in route.stops]
+
+
+def decimal(value: float, lang: str) -> str:
+    """`1.3` -> `1,3` in Indonesian."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def estimates_note(lang: str) -> str:
+    """How distances and times are estimated, with the detour factor and the speeds."""
+    t = i18n.ui(lang)
+    speeds = ", ".join(t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(routes.SPEED_KMH[m], lang))
+                       for m in routes.MODES)
+    return t("route_estimates", detour=decimal(routes.DETOUR, lang), speeds=speeds)
+
+
+def hours_summary(k: Kampung, lang: str) -> str:
+    """Opening hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`."""
+    if not k.opening_hours:
+        return ""
+    groups: list[list] = []  # [first day, last day, hours, is a weekday]
+    for i, (day, text) in enumerate(i18n.hours_table(k.opening_hours, lang)):
+        if groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
+            groups[-1][1] = day
+        else:
+            groups.append([day, day, text, i < 7])
+    return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups)
+
+
+def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict]:
+    """Each leg as text, and the totals (straight-line and street distance, travel time)."""
+    t = i18n.ui(lang)
+    kms = routes.leg_distances([(k.location.lat, k.location.lon) for k in stops])
+    minutes = [routes.travel_minutes(km, mode) for km in kms]
+    legs = [t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
+            for km, m in zip(kms, minutes)]
+    total = sum(kms)
+    return legs, {"straight": i18n.format_distance(total, lang),
+                  "road": i18n.format_distance(routes.road_km(total), lang),
+                  "time": i18n.format_duration(max(sum(minutes), 1), lang)}
+
+
+def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
+    """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
+    pins = []
+    for n, k in enumerate(stops, 1):
+        pin = renderer.pin(page, k, link=False)
+        pins.append(maps.Pin(pin.lat, pin.lon, pin.name, pin.category, str(n) if numbered else pin.icon, "", pin.note))
+    config = renderer.site.config.map
+    data = maps.MapData(center=tuple(config.center), zoom=config.zoom, pins=tuple(pins), fit=True)
+    value = json.loads(maps.map_json(data))
+    if line:
+        value["line"] = [[round(k.location.lat, 6), round(k.location.lon, 6)] for k in stops]
+    return {"json": safe_json(value), "clustered": data.clustered}
+
+
+def planner_query(route: Route) -> str:
+    """The planner's address query for a suggested route, e.g. `?stops=a,b&start=a&mode=walk`."""
+    return "?" + urlencode({"stops": ",".join(route.stops), "start": route.stops[0], "mode": route.mode}, safe=",")
+
+
+def route_card(renderer, page: Page, route: Route) -> dict:
+    """A suggested route on the planner page: name, link, mode, stops and distance."""
+    lang, t = page.lang, i18n.ui(page.lang)
+    stops = route_stops(renderer.site, route)
+    _, totals = route_legs(stops, route.mode, lang)
+    return {"name": route.name.get(lang), "href": renderer.href(page, route_key(route.slug)),
+            "stops": ", ".join(k.name.get(lang) for k in stops),
+            "meta": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"])}
+
+
+def route_view(renderer, page: Page) -> dict:
+    """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
+    route, lang = page.obj, page.lang
+    t = i18n.ui(lang)
+    stops = route_stops(renderer.site, route)
+    legs, totals = route_legs(stops, route.mode, lang)
+    points = [(k.location.lat, k.location.lon) for k in stops]
+    rows = [{"n": n, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
+             "category": renderer.site.categories[k.category], "hours": hours_summary(k, lang),
+             "approximate": k.location.approximate, "leg": legs[n - 1] if n <= len(legs) else ""}
+            for n, k in enumerate(stops, 1)]
+    name = route.name.get(lang)
+    return {
+        "title": name, "route": route, "name": name, "mode": t(f"mode_{route.mode}"),
+        "description": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
+        "description_html": renderer.markdown(page, route.description), "stops": rows, "totals": totals,
+        "description_untranslated": not route.description.translated(lang), "estimates": estimates_note(lang),
+        "map": route_map(renderer, page, stops, numbered=True, line=True), "map_label": f"{t('route_map')}: {name}",
+        "gpx_href": GPX_NAME, "geojson_href": GEOJSON_NAME, "file_stem": route.slug,
+        "map_app": routes.map_app_url(points, route.mode),
+        "map_app_partial": t("map_app_partial", n=routes.MAX_WAYPOINTS + 2)
+        if len(points) > routes.MAX_WAYPOINTS + 2 else "",
+        "plan_href": renderer.href(page, PLAN_KEY), "planner_href": renderer.href(page, PLAN_KEY) + planner_query(route),
+    }
+
+
+def plan_view(renderer, page: Page) -> dict:
+    """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
+    lang, t = page.lang, i18n.ui(page.lang)
+    chosen = renderer.sorted_kampung(lang)
+    return {
+        "title": t("plan_title"), "description": t("plan_intro"),
+        "routes": [route_card(renderer, page, r) for r in renderer.site.routes],
+        "choices": [{"slug": k.slug, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
+                     "category": renderer.site.categories[k.category]} for k in chosen],
+        "modes": [(m, t(f"mode_{m}")) for m in routes.MODES], "days": list(enumerate(t("days").split())),
+        "visit": routes.VISIT_MINUTES, "estimates": estimates_note(lang),
+        "plan_data": safe_json(plan_data(renderer, page, chosen)),
+        "map": route_map(renderer, page, chosen, numbered=False, line=False) if chosen else None,
+        "map_label": t("route_map"),
+    }
+
+
+def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
+    """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
+    lang, t = page.lang, i18n.ui(page.lang)
+    words = ["route_leg", "route_straight", "route_road", "route_travel", "route_total", "stay", "hours_ok",
+             "hours_clash", "no_hours", "plan_pick_more", "km_away", "m_away", "minutes", "hours_minutes",
+             "hours_only", "closed", "time_sep", "map_app_partial", "route_all_stops", "open_map_app",
+             "download_gpx", "download_geojson", "share_whatsapp", "route_take"]
+    return {
+        "lang": lang, "creator": renderer.site.config.title.get(lang), "name": t("plan_result"),
+        "office": office_name(renderer.site, lang),
+        "kampung": {k.slug: [round(k.location.lat, 6), round(k.location.lon, 6), k.name.get(lang),
+                             renderer.href(page, kampung_key(k.slug)),
+                             [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
+                             if k.opening_hours else None] for k in chosen},
+        "speeds": routes.SPEED_KMH, "detour": routes.DETOUR, "maxWaypoints": routes.MAX_WAYPOINTS,
+        "travelmode": routes.TRAVELMODE, "improvement": routes.IMPROVEMENT_KM,
+        "mapApp": routes.MAP_APP, "gpxNamespace": routes.GPX_NAMESPACE, "share": "https://wa.me/?text=",
+        "words": {w: t(w) for w in words},
+    }
+
+
+def office_name(site: Site, lang: str) -> str:
+    """How running text names the tourism office, as on every page."""
+    contact = site.config.contact
+    named = contact.short_name or contact.name
+    return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
+
+
+def route_files(site: Site) -> dict[str, bytes]:
+    """Each suggested route as GPX and GeoJSON, beside its page in every language."""
+    files = {}
+    for route in site.routes:
+        stops = route_stops(site, route)
+        for lang in site.config.languages:
+            folder = lang_prefix(lang, site.config.languages) + route_key(route.slug)
+            named = [(k.name.get(lang), k.location.lat, k.location.lon) for k in stops]
+            name = route.name.get(lang)
+            files[folder + GPX_NAME] = routes.route_gpx(name, named, site.config.title.get(lang)).encode()
+            files[folder + GEOJSON_NAME] = dump_json(routes.route_geojson(name, route.mode, named))
+    return files

@@ -1,0 +1,66 @@
+"""QR posters: each code, as the browser draws it, decodes to exactly the kampung's public URL."""
+import io
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from conftest import ROOT, run_build
+
+BASE = "https://kampung.example.org/panduan/"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    out = tmp_path_factory.mktemp("posters") / "site"
+    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out), "--base-url", BASE)
+    assert result.returncode == 0, result.stderr
+    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def slugs():
+    return sorted(p.stem for p in (ROOT / "content" / "kampung").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_poster_qr_decodes_to_its_page(served, browser, prefix):
+    out, url = served
+    page = browser.new_page(viewport={"width": 800, "height": 1100})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    for slug in slugs():
+        page.goto(f"{url}{prefix}kampung/{slug}/poster/")
+        page.emulate_media(media="print")
+        image = Image.open(io.BytesIO(page.locator(".poster__qr img").screenshot()))
+        [code] = zxingcpp.read_barcodes(image)
+        assert code.format == zxingcpp.BarcodeFormat.QRCode
+        assert code.text == f"{BASE}{prefix}kampung/{slug}/"
+        assert page.locator(".site-nav").is_hidden()  # printed without the menu
+    page.close()
+
+
+def test_kampung_pages_print_their_qr_code(served, browser):
+    _, url = served
+    page = browser.new_page()
+    page.goto(f"{url}kampung/{slugs()[0]}/")
+    assert page.locator(".print-qr").is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator(".print-qr img").is_visible()
+    assert page.locator(".leaflet-control-zoom").count() == 0 or page.locator(".leaflet-control-zoom").is_hidden()
+    page.close()
+
+
+def test_without_base_url_posters_say_so_instead_of_printing_a_wrong_code(tmp_path):
+    out = tmp_path / "site"
+    assert run_build("build", "--content", str(ROOT / "content"), "--out", str(out)).returncode == 0
+    poster = (out / f"kampung/{slugs()[0]}/poster/index.html").read_text(encoding="utf-8")
+    assert "Kode QR belum bisa dibuat" in poster and "<img src=\"../qr.svg\"" not in poster
+    assert not list(out.rglob("qr.svg"))
+    assert '<meta name="robots" content="noindex">' in poster
