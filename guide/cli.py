@@ -150,7 +150,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .schema import SLUG
+    from .specs import SLUG
     from .scaffold import kampung_template
     content = Path(args.content)
     target = content / "kampung" / f"{args.slug}.yaml"

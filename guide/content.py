@@ -14,7 +14,8 @@ from .geo import distance_km
 from .photos import photo_warnings
 from .problems import Report
 from .routes import visiting_order
-from .schema import CATEGORIES, INVALID, KAMPUNG, PAGE, ROUTE, SITE, SLUG, Ctx, TextSpec
+from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
+from .specs import INVALID, SLUG, Ctx, type_name
 from .yamlfile import Document, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
@@ -81,17 +82,12 @@ class Loader:
             return None
         if not isinstance(doc.value, dict):
             self.report.add(self.display(path), doc.line(()), (), "not_a_mapping_file",
-                            got=_kind(doc.value))
+                            got=type_name(doc.value))
             return None
         return doc
 
     def ctx(self, path: Path, doc: Document, languages, categories=frozenset()) -> Ctx:
         return Ctx(self.display(path), doc, self.report, tuple(languages), frozenset(categories))
-
-
-def _kind(value) -> str:
-    from .schema import type_name
-    return type_name(value)
 
 
 def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -> tuple[model.Site | None, Report]:

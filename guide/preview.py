@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .content import load_site
-from .problems import Report
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"

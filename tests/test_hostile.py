@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
-from guide.content import load_site
 
 PAYLOADS = [
     '<script>window.__pwned = 1</script>',

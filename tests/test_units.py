@@ -99,7 +99,7 @@ def test_nearest_all_agrees_with_comparing_every_pair():
     ("0812", None), ("wa: 0812 3456 7890", None), ("+62 21 1234 5678", None),
 ])
 def test_whatsapp_numbers_are_normalised_or_refused(written, normal):
-    from guide.schema import normalise_mobile
+    from guide.specs import normalise_mobile
     assert normalise_mobile(written) == normal
 
 

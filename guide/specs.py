@@ -1,0 +1,431 @@
+"""The spec machinery: each spec checks a plain value at a path, records problems with their lines,
+and returns a model value (or INVALID); `json_schema()` describes the same rules for editors.
+The content format itself, built from these specs, is in schema.py.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+
+from . import model
+from .hours import HoursError, parse_hours
+from .problems import Report
+from .yamlfile import Document
+
+INVALID = object()
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass
+class Ctx:
+    """Where values come from and where problems go."""
+
+    file: str
+    doc: Document
+    report: Report
+    languages: tuple[str, ...] = ("id", "en")
+    categories: frozenset[str] = frozenset()
+    kampung: frozenset[str] = frozenset()  # slugs of the profiles, for routes' stops
+
+    def error(self, path: tuple, key: str, /, **params) -> object:
+        """Record an error at `path` and return INVALID."""
+        self.report.add(self.file, self.doc.line(path), path, key, **params)
+        return INVALID
+
+    def warn(self, path: tuple, key: str, /, **params) -> None:
+        self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
+
+
+def type_name(value) -> str:
+    """The editor's word for a value's kind, used in 'expected X, got Y' messages."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
+
+
+class Spec:
+    description = ""
+
+    def check(self, value, path: tuple, ctx: Ctx):
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+
+class Str(Spec):
+    """A single line of text, optionally matching a pattern."""
+
+    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500):
+        self.pattern, self.hint, self.max_len = pattern, hint, max_len
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
+            value = str(value)
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        value = value.strip()
+        if not value:
+            return ctx.error(path, "empty_text")
+        if len(value) > self.max_len:
+            return ctx.error(path, "too_long", limit=self.max_len)
+        if self.pattern and not self.pattern.match(value):
+            return ctx.error(path, "bad_format", value=value, hint=self.hint)
+        return value
+
+    def json_schema(self):
+        schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.pattern:
+            schema["pattern"] = self.pattern.pattern
+        return schema
+
+
+class TextSpec(Spec):
+    """Text that is the same in every language, or a mapping of language code to text."""
+
+    def __init__(self, markdown: bool = False, max_len: int | None = None):
+        self.markdown = markdown
+        self.max_len = max_len or (20_000 if markdown else 500)
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str):
+            return self._one(value, path, ctx) and model.Text.plain(value.strip(), ctx.languages[0]) or INVALID
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
+        values = {}
+        for lang, text in value.items():
+            if lang not in ctx.languages:
+                ctx.error(path + (lang,), "unknown_language", lang=lang, langs=", ".join(ctx.languages))
+            elif isinstance(text, str) and self._one(text, path + (lang,), ctx):
+                values[lang] = text.strip()
+            elif not isinstance(text, str):
+                ctx.error(path + (lang,), "expected_text", got=type_name(text))
+        if not values:
+            if value and all(lang in ctx.languages for lang in value):
+                return INVALID
+            return ctx.error(path, "empty_text") if not value else INVALID
+        if ctx.languages[0] not in values:
+            return ctx.error(path, "missing_first_language", lang=ctx.languages[0])
+        for lang in ctx.languages[1:]:
+            if lang not in values:
+                ctx.warn(path, "untranslated", lang=lang)
+        return model.Text(values, ctx.languages[0])
+
+    def _one(self, text: str, path, ctx) -> bool:
+        if not text.strip():
+            ctx.error(path, "empty_text")
+            return False
+        if len(text) > self.max_len:
+            ctx.error(path, "too_long", limit=self.max_len)
+            return False
+        if not self.markdown and "\n" in text.strip():
+            ctx.error(path, "one_line")
+            return False
+        return True
+
+    def json_schema(self):
+        one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        return {"anyOf": [one, {"type": "object", "properties": {"id": one, "en": one},
+                                "additionalProperties": one, "minProperties": 1}]}
+
+
+class Number(Spec):
+    """A finite number within bounds; `integer` refuses fractions."""
+
+    def __init__(self, low=None, high=None, integer=False, range_key="out_of_range"):
+        self.low, self.high, self.integer, self.range_key = low, high, integer, range_key
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return ctx.error(path, "expected_number", got=type_name(value))
+        if isinstance(value, float) and not math.isfinite(value):
+            return ctx.error(path, "not_finite", value=str(value))
+        if self.integer and isinstance(value, float):
+            return ctx.error(path, "expected_whole_number", value=_num(value))
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
+        return value
+
+    def json_schema(self):
+        schema: dict = {"type": "integer" if self.integer else "number"}
+        if self.low is not None:
+            schema["minimum"] = self.low
+        if self.high is not None:
+            schema["maximum"] = self.high
+        return schema
+
+
+def _num(value) -> str:
+    return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+
+
+class Bool(Spec):
+    def check(self, value, path, ctx):
+        if not isinstance(value, bool):
+            return ctx.error(path, "expected_bool", got=type_name(value))
+        return value
+
+    def json_schema(self):
+        return {"type": "boolean"}
+
+
+class PriceSpec(Spec):
+    """Whole rupiah, or `[min, max]`. A float is refused: `25.000` in YAML is 25, not 25,000."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, list):
+            if len(value) != 2:
+                return ctx.error(path, "price_range_size")
+            low, high = (self._amount(v, path + (i,), ctx) for i, v in enumerate(value))
+            if INVALID in (low, high):
+                return INVALID
+            if low > high:
+                return ctx.error(path, "price_range_order", low=low, high=high)
+            return model.Price(low, high)
+        amount = self._amount(value, path, ctx)
+        return INVALID if amount is INVALID else model.Price(amount, amount)
+
+    def _amount(self, value, path, ctx):
+        if isinstance(value, float) and math.isfinite(value):
+            return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ctx.error(path, "expected_price", got=type_name(value))
+        if value < 0:
+            return ctx.error(path, "price_negative", value=value)
+        return value
+
+    def json_schema(self):
+        amount = {"type": "integer", "minimum": 0}
+        return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
+
+
+def _thousands_guess(value: float) -> str:
+    """What `25.000` most likely meant: 25000."""
+    return str(round(value * 1000)) if value < 1000 else str(round(value))
+
+
+class HoursSpec(Spec):
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_hours", got=type_name(value))
+        try:
+            return model.Hours(value.strip(), parse_hours(value))
+        except HoursError as exc:
+            return ctx.error(path, "bad_hours", part=exc.part)
+
+    def json_schema(self):
+        return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, unique: bool = False):
+        self.item, self.unique = item, unique
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (str, dict)) or not isinstance(value, list):
+            return ctx.error(path, "expected_list", got=type_name(value))
+        items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
+        return INVALID if INVALID in items else tuple(items)
+
+    def json_schema(self):
+        return {"type": "array", "items": self.item.json_schema()}
+
+
+class WhatsApp(Spec):
+    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # an unquoted 62812... reads as a number
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        normal = normalise_mobile(value)
+        if normal is None:
+            return ctx.error(path, "bad_whatsapp", value=value.strip())
+        return normal
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
+                "examples": ["0812 3456 7890", "+62 812-3456-7890"]}
+
+
+def normalise_mobile(text: str) -> str | None:
+    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+    text = text.strip()
+    if not re.fullmatch(r"\+?[0-9(][0-9 ().-]*", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    if not re.fullmatch(r"628[0-9]{8,11}", digits):
+        return None
+    return "+" + digits
+
+
+class Choice(Spec):
+    """One word from a fixed list, with "did you mean" for a near miss."""
+
+    def __init__(self, *choices: str):
+        self.choices = choices
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in self.choices:
+            close = difflib.get_close_matches(value, self.choices, n=1)
+            return ctx.error(path, "bad_choice_suggest" if close else "bad_choice", value=value,
+                             choices=", ".join(self.choices), suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"enum": list(self.choices)}
+
+
+class Clock(Spec):
+    """A time of day, `HH:MM` (24-hour)."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
+            return ctx.error(path, "bad_clock", value=str(value))
+        return value.strip()
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+
+
+class IsoDate(Spec):
+    """A calendar date, `YYYY-MM-DD`."""
+
+    def check(self, value, path, ctx):
+        import datetime
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat() if isinstance(value, str) else \
+                ctx.error(path, "bad_date", value=str(value))
+        except ValueError:
+            return ctx.error(path, "bad_date", value=value)
+
+    def json_schema(self):
+        return {"type": "string", "format": "date"}
+
+
+class Ref(Spec):
+    """The id of a category defined in categories.yaml."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in ctx.categories:
+            close = difflib.get_close_matches(value, sorted(ctx.categories), n=1)
+            return ctx.error(path, "unknown_category_suggest" if close else "unknown_category", value=value,
+                             known=", ".join(sorted(ctx.categories)), suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+class KampungRef(Spec):
+    """The slug of a kampung profile (its file name without .yaml)."""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return ctx.error(path, "expected_text", got=type_name(value))
+        if value not in ctx.kampung:
+            close = difflib.get_close_matches(value, sorted(ctx.kampung), n=1)
+            return ctx.error(path, "unknown_kampung_suggest" if close else "unknown_kampung", value=value,
+                             suggestion=close[0] if close else "")
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+@dataclass
+class Field:
+    spec: Spec
+    description: str
+    required: bool = False
+
+
+class Obj(Spec):
+    """A mapping with known fields that becomes a model dataclass."""
+
+    def __init__(self, build, fields: dict[str, Field], description: str = ""):
+        self.build, self.fields, self.description = build, fields, description
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_mapping", got=type_name(value))
+        values, ok = {}, True
+        for key in value:
+            if key not in self.fields:
+                ok = False
+                close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+                ctx.error(path + (key,), "unknown_field_suggest" if close else "unknown_field",
+                          suggestion=close[0] if close else "", known=", ".join(self.fields))
+        for name, fld in self.fields.items():
+            if value.get(name) is None:
+                if fld.required:
+                    ok = False
+                    ctx.error(path + (name,), "required", name=name)
+                continue
+            checked = fld.spec.check(value[name], path + (name,), ctx)
+            ok = ok and checked is not INVALID
+            values[name] = checked
+        return self.build(**values) if ok else INVALID
+
+    def json_schema(self):
+        return {
+            "type": "object",
+            "properties": {name: {**f.spec.json_schema(), "description": f.description}
+                           for name, f in self.fields.items()},
+            "required": [name for name, f in self.fields.items() if f.required],
+            "additionalProperties": False,
+        }
+
+
+class MapOf(Spec):
+    """A mapping from slug-like ids to objects (categories.yaml)."""
+
+    def __init__(self, item: Obj, description: str = ""):
+        self.item, self.description = item, description
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return ctx.error(path, "expected_mapping", got=type_name(value))
+        result = {}
+        for key, item in value.items():
+            if not SLUG.match(key):
+                ctx.error(path + (key,), "bad_id", value=key)
+                continue
+            checked = self.item.check(item, path + (key,), ctx)
+            if checked is not INVALID:
+                result[key] = checked
+        if not result and not value:
+            return ctx.error(path, "empty_file")
+        return result
+
+    def json_schema(self):
+        return {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
+                "additionalProperties": self.item.json_schema(), "minProperties": 1}
+
+
+class ScheduleSpec(Obj):
+    """A schedule entry: weekly `days` or one `date`, a start before the end."""
+
+    def check(self, value, path, ctx):
+        entry = super().check(value, path, ctx)
+        if entry is INVALID:
+            return INVALID
+        if bool(entry.days) == bool(entry.date):
+            return ctx.error(path, "schedule_days_or_date")
+        if entry.start >= entry.end:
+            return ctx.error(path + ("end",), "schedule_order", start=entry.start, end=entry.end)
+        if entry.date and (entry.valid_from or entry.until):
+            return ctx.error(path, "schedule_range_weekly")
+        return entry
