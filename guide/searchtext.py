@@ -11,6 +11,8 @@ because the guide's English text keeps Indonesian words (kampung, batik, tags), 
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import unicodedata
 
@@ -77,12 +79,17 @@ def english_forms(word: str) -> list[str]:
 
 def word_forms(word: str, lang: str) -> list[str]:
     """A folded word and its stems, the word first, without repeats."""
+    return list(_word_forms(word, lang))
+
+
+@functools.lru_cache(maxsize=65536)  # texts repeat few distinct words; stemming each once keeps large builds fast
+def _word_forms(word: str, lang: str) -> tuple[str, ...]:
     forms = [word]
     if _LETTERS.match(word):
         if lang != "id":
             forms += english_forms(word)
         forms += indonesian_forms(word)
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def query_terms(text: str, lang: str) -> list[list[str]]:
