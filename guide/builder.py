@@ -23,7 +23,10 @@ HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js"
 class SiteBuild:
     """One build of a site: its pages, assets and renderer; renders all pages or only some."""
 
-    def __init__(self, site: Site, content_dir: Path, base_url: str | None = None):
+    def __init__(self, site: Site, content_dir: Path, base_url: str | None = None,
+                 previous: "SiteBuild | None" = None):
+        """`previous`, a build of the same templates, lends its compiled templates and, when no pin
+        moved, its nearest-neighbour table."""
         self.site, self.content_dir, self.base_url = site, content_dir, base_url
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
@@ -32,8 +35,10 @@ class SiteBuild:
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
         self.photos = plan_photos(site)
-        self.renderer = Renderer(site, make_environment([content_dir / "templates"]), Assets(versions), base_url,
-                                 self.photos)
+        env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
+        same_pins = previous and pin_positions(previous.site) == pin_positions(site)
+        self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos,
+                                 same_neighbours(previous.renderer.neighbours, site) if same_pins else None)
 
     def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
         """Every file of the site in a stable order; paths are relative to the output folder.
@@ -124,7 +129,7 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
     The result equals a clean build's; anything beyond profiles (settings, categories, pages,
     photos, templates, assets) changing means a full build.
     """
-    new = SiteBuild(site, old.content_dir, old.base_url)
+    new = SiteBuild(site, old.content_dir, old.base_url, previous=old)
     keys = affected_keys(old, new)
     if keys is None or new.assets != old.assets:
         return new, dict(new.files())
@@ -147,7 +152,10 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
         return set()
-    keys = {"", "kampung/", "poster/"} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
+    keys = {"", "kampung/"} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
+    listed = [(k.slug, k.name, k.category) for k in b.kampung] != [(k.slug, k.name, k.category) for k in a.kampung]
+    if listed:  # the poster index shows only names and categories
+        keys.add("poster/")
     keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
     keys |= {PLAN_KEY} | {route_key(r.slug) for r in b.routes if changed & set(r.stops)}
     for slug in after:
@@ -203,6 +211,16 @@ def qr_files(site: Site, base_url: str | None) -> Iterator[tuple[str, bytes]]:
         for lang in site.config.languages:
             url = lang_prefix(lang, site.config.languages) + kampung_key(k.slug)
             yield url + "qr.svg", qr_svg(base_url + url, k.name.get(lang))
+
+
+def same_neighbours(neighbours: dict, site: Site) -> dict:
+    """A previous build's neighbour table pointing at this site's (possibly edited) profiles."""
+    current = {k.slug: k for k in site.kampung}
+    return {slug: [(km, current[other.slug]) for km, other in nearby] for slug, nearby in neighbours.items()}
+
+
+def pin_positions(site: Site) -> list[tuple[str, float, float]]:
+    return [(k.slug, k.location.lat, k.location.lon) for k in site.kampung]
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:

@@ -7,6 +7,7 @@ hosts, map tiles above all, are never cached (OpenStreetMap's tile policy forbid
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -35,6 +36,7 @@ def icon_png(size: int, maskable: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=1)  # drawn once per process: the preview rebuilds often
 def icon_files() -> dict[str, bytes]:
     files = {f"assets/icons/icon-{size}.png": icon_png(size) for size in ICON_SIZES}
     files["assets/icons/icon-maskable-512.png"] = icon_png(512, maskable=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from . import i18n, ical
+from .memo import IdentityMemo
 from .model import Kampung, Price, Site, Text
 from .pages import kampung_key, lang_prefix
 
@@ -18,9 +19,15 @@ JSON_PATH = "data/kampung.json"
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
 
 
+_RECORDS = IdentityMemo()  # a profile's public record, kept across the preview's rebuilds
+
+
 def opendata_files(site: Site, base_url: str | None) -> dict[str, bytes]:
     """data/kampung.geojson and data/kampung.json."""
-    records = [kampung_record(k, site, base_url) for k in sorted(site.kampung, key=lambda k: k.slug)]
+    languages = site.config.languages
+    records = [_RECORDS.get(k, (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
+                            lambda k=k: kampung_record(k, site, base_url))
+               for k in sorted(site.kampung, key=lambda k: k.slug)]
     features = [{"type": "Feature", "geometry": point(record.pop("lat"), record.pop("lon")),
                  "properties": record} for record in (dict(r) for r in records)]
     return {GEOJSON_PATH: dump_json({"type": "FeatureCollection", "features": features}),

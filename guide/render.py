@@ -49,11 +49,11 @@ class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
     def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
-                 photos: dict | None = None):
+                 photos: dict | None = None, neighbours: dict | None = None):
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
         self.photos = photos or {}  # file name -> photos.PhotoSet
         self.languages = site.config.languages
-        self.neighbours = nearest_all(site.kampung)
+        self.neighbours = neighbours if neighbours is not None else nearest_all(site.kampung)
 
     def render(self, page: Page) -> str:
         """The HTML of one page."""

@@ -10,6 +10,7 @@ import json
 import re
 
 from .hours import week
+from .memo import IdentityMemo
 from .model import Kampung, Site
 from .searchtext import index_tokens
 
@@ -20,6 +21,9 @@ _AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ 
 def index_asset(lang: str) -> str:
     """The index script's name under assets/, e.g. `search-en.js`."""
     return f"search-{lang}.js"
+
+
+_TOKENS = IdentityMemo()  # a profile's search tokens, kept across the preview's rebuilds
 
 
 def index_names(site: Site) -> tuple[str, ...]:
@@ -56,7 +60,8 @@ def kampung_row(k: Kampung, site: Site, lang: str, categories: list[str], areas:
             k.location.address.get(lang) if k.location.address else "",
             1 if k.experiences else 0, price_range(k),
             weeks.index(json.dumps(table)) if table is not None else None,
-            " ".join(index_tokens(searchable_text(k, site, lang), lang))]
+            _TOKENS.get(k, (lang, site.categories[k.category].name.get(lang)),
+                        lambda: " ".join(index_tokens(searchable_text(k, site, lang), lang)))]
 
 
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:

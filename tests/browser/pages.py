@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .harness import Facts, read_facts
 
-KINDS = ("home", "list", "kampung", "category", "page", "404")
+KINDS = ("home", "list", "kampung", "category", "page", "404", "poster", "posters")
 FACTS = read_facts()
 KIND_LANGS = [(kind, lang) for kind in KINDS for lang in FACTS.languages]
 IDS = [f"{kind}-{lang}" for kind, lang in KIND_LANGS]
@@ -22,7 +22,7 @@ def page_path(facts: Facts, kind: str, lang: str) -> str:
     """Path of the page in the output folder, as in its address: `en/kampung/onde-onde/`."""
     key = {"home": "", "list": "kampung/", "kampung": f"kampung/{sample_kampung(facts).slug}/",
            "category": f"kategori/{sample_category(facts)}/", "page": f"{facts.pages[0]}/",
-           "404": "404.html"}[kind]
+           "404": "404.html", "poster": f"kampung/{sample_kampung(facts).slug}/poster/", "posters": "poster/"}[kind]
     return facts.prefix(lang) + key
 
 
