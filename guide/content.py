@@ -110,12 +110,18 @@ def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -
     return site, loader.report
 
 
-def load_config(loader: Loader) -> model.SiteConfig | None:
-    path = loader.root / "site.yaml"
+def read_required(loader: Loader, name: str) -> tuple[Path, Document | None]:
+    """A settings file that every site has, parsed; a missing file is reported."""
+    path = loader.root / name
     if not path.is_file():
         loader.report.add(loader.display(path), 1, (), "missing_file")
-        return None
-    doc = loader.read_yaml(path)
+        return path, None
+    return path, loader.read_yaml(path)
+
+
+def load_config(loader: Loader) -> model.SiteConfig | None:
+    """site.yaml, checked; its languages decide which texts every other file may have."""
+    path, doc = read_required(loader, "site.yaml")
     if doc is None:
         return None
     languages = _languages(doc, loader.ctx(path, doc, ("id", "en")))
@@ -152,11 +158,8 @@ def _check_map(config: model.SiteConfig, doc: Document, ctx: Ctx) -> model.SiteC
 
 
 def load_categories(loader: Loader, languages) -> dict[str, model.Category] | None:
-    path = loader.root / "categories.yaml"
-    if not path.is_file():
-        loader.report.add(loader.display(path), 1, (), "missing_file")
-        return None
-    doc = loader.read_yaml(path)
+    """categories.yaml, checked, by id in alphabetical order."""
+    path, doc = read_required(loader, "categories.yaml")
     if doc is None:
         return None
     raw = CATEGORIES.check(doc.value, (), loader.ctx(path, doc, languages))

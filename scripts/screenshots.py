@@ -29,7 +29,12 @@ GREY_TILE = png(256, 256, (221, 221, 221))
 def pages_to_shoot(content: Path) -> dict[str, str]:
     """Screenshot name -> path of the page in the site (first language)."""
     facts = read_facts(content)
-    return {"home": "", "list": "kampung/", "kampung": f"kampung/{facts.kampung[0].slug}/"}
+    stops = ",".join(k.slug for k in facts.kampung[:3])
+    return {"home": "", "list": "kampung/", "kampung": f"kampung/{facts.kampung[0].slug}/",
+            "search": "en/kampung/?q=batik", "plan": f"en/rencana/?stops={stops}&mode=walk&t=09:00"}
+
+
+SCROLL_TO = {"rencana/": "#map"}  # pages whose interesting part is below the fold on a desktop
 
 
 def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out: Path, full: bool) -> None:
@@ -43,6 +48,10 @@ def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out:
         page.screenshot(path=out, full_page=True, animations="disabled",
                         clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
     else:
+        for marker, selector in SCROLL_TO.items():
+            if marker in path:
+                page.evaluate(f"document.querySelector({selector!r}).scrollIntoView({{block: 'center'}})")
+                settle(page)
         page.screenshot(path=out, animations="disabled")
     page.close()
     for line in problems.lines():

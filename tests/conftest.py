@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from http.server import SimpleHTTPRequestHandler
 import textwrap
 from pathlib import Path
 
@@ -85,6 +86,13 @@ def run_build(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return write_content(tmp_path)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file server for browser tests that keeps the test output clean."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -2,11 +2,11 @@
 planner still work. The server sends the headers of the `_headers` file the build writes."""
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT, QuietHandler, run_build
 
 TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                      "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082")
@@ -19,16 +19,13 @@ def read_headers(site) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
 
 
-class WithHeaders(SimpleHTTPRequestHandler):
+class WithHeaders(QuietHandler):
     headers_to_send: dict[str, str] = {}
 
     def end_headers(self):
         for name, value in self.headers_to_send.items():
             self.send_header(name, value)
         super().end_headers()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

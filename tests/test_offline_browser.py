@@ -2,11 +2,11 @@
 it is offline, and a new build replaces the old cache instead of serving a stale site."""
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import KAMPUNG, run_build, write_content
+from conftest import KAMPUNG, QuietHandler, run_build, write_content
 
 TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                      "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082")
@@ -17,8 +17,7 @@ def served(tmp_path):
     content = write_content(tmp_path, {"kampung/tenun.yaml": KAMPUNG.replace("Kampung Batik", "Kampung Tenun")})
     out = tmp_path / "srv" / "guide"
     assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
-    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path / "srv"))
-    handler.log_message = lambda *args: None
+    handler = partial(QuietHandler, directory=str(tmp_path / "srv"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield content, out, f"http://127.0.0.1:{server.server_address[1]}/guide/"

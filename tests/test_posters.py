@@ -2,13 +2,13 @@
 import io
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import ROOT, run_build
+from conftest import ROOT, QuietHandler, run_build
 
 BASE = "https://kampung.example.org/panduan/"
 
@@ -18,8 +18,7 @@ def served(tmp_path_factory):
     out = tmp_path_factory.mktemp("posters") / "site"
     result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out), "--base-url", BASE)
     assert result.returncode == 0, result.stderr
-    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *args: None
+    handler = partial(QuietHandler, directory=str(out))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, f"http://127.0.0.1:{server.server_address[1]}/"
