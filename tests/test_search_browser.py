@@ -21,7 +21,7 @@ from conftest import ROOT, run_build, write_content
 from guide.searchtext import query_terms
 from test_search import ONDE, WORKSHOP
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
