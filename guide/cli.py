@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .content import Loader, load_categories, load_config, load_site
+from .content import Loader, configured_language, load_categories, load_config, load_site
 from .problems import Report
 from .scaffold import SCHEMA_FILE
 
@@ -62,21 +62,10 @@ def parser() -> argparse.ArgumentParser:
 def load_checked(args) -> tuple[object, Report, str]:
     content = Path(args.content)
     site, report = load_site(content, args.content)
-    lang = args.lang or (site.config.messages_language if site else _configured_language(content))
+    lang = args.lang or (site.config.messages_language if site else configured_language(content))
     for problem in report.sorted():
         print(problem.render(lang), file=sys.stderr)
     return site, report, lang
-
-
-def _configured_language(content: Path) -> str:
-    """The messages language from site.yaml even when the rest of the content is broken."""
-    from .yamlfile import YamlError, parse_yaml
-    try:
-        value = parse_yaml((content / "site.yaml").read_text(encoding="utf-8")).value
-    except (OSError, UnicodeDecodeError, YamlError):
-        return "en"
-    lang = value.get("messages_language") if isinstance(value, dict) else None
-    return lang if lang in ("en", "id") else "en"
 
 
 def summary(report: Report, lang: str) -> str:

@@ -401,3 +401,13 @@ def check_links(loader: Loader, kampung, categories, pages, images, routes=()) -
         path = target.split("#", 1)[0].split("?", 1)[0].removesuffix("index.html")
         if path not in keys and path + "/" not in keys:
             loader.report.add(file, line, field, "broken_link", target="/" + target)
+
+
+def configured_language(content: Path) -> str:
+    """The messages language from site.yaml even when the rest of the content is broken."""
+    try:
+        value = parse_yaml((content / "site.yaml").read_text(encoding="utf-8")).value
+    except (OSError, UnicodeDecodeError, YamlError):
+        return "en"
+    lang = value.get("messages_language") if isinstance(value, dict) else None
+    return lang if lang in ("en", "id") else "en"

@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .content import load_site
+from .content import configured_language, load_site
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
@@ -38,16 +38,17 @@ class State:
 
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    lang: str = "en"  # of the problem messages
     build: object = None  # the last good SiteBuild, for incremental rebuilds
     profiles: dict = field(default_factory=dict)  # checked profiles kept between loads
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, files: dict[str, bytes] | None, problems: list[str]) -> None:
+    def publish(self, files: dict[str, bytes] | None, problems: list[str], lang: str = "en") -> None:
         with self.changed:
             if files is not None:
                 self.files = files
-            self.problems = problems
+            self.problems, self.lang = problems, lang
             self.generation += 1
             self.changed.notify_all()
 
@@ -61,9 +62,9 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     from .render import TemplateMissing
     start = time.perf_counter()
     site, report = load_site(content, shown, state.profiles)
-    messages_lang = lang or (site.config.messages_language if site else "en")
+    messages_lang = lang or (site.config.messages_language if site else configured_language(content))
     if site is None:
-        state.publish(None, [p.render(messages_lang) for p in report.sorted() if not p.warning])
+        state.publish(None, [p.render(messages_lang) for p in report.sorted() if not p.warning], messages_lang)
         return time.perf_counter() - start
     try:
         if full or state.build is None:
@@ -77,15 +78,23 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     return time.perf_counter() - start
 
 
-def error_page(problems: list[str]) -> bytes:
+ERROR_TEXT = {
+    "en": ("The site cannot be built", "{n} problem(s). Fix them and save: this page reloads by itself."),
+    "id": ("Situs tidak dapat dibuat", "{n} masalah. Perbaiki lalu simpan: halaman ini dimuat ulang sendiri."),
+}
+
+
+def error_page(problems: list[str], lang: str = "en") -> bytes:
+    """The page every address shows while the content has errors: each problem with file and line."""
     items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    title, advice = ERROR_TEXT.get(lang, ERROR_TEXT["en"])
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Content problems · preview</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
 h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
-<body><h1>The site cannot be built / Situs tidak dapat dibuat</h1>
-<p>{len(problems)} problem(s). Fix them and save: this page reloads by itself.</p>
+<body><h1>{title}</h1>
+<p>{advice.format(n=len(problems))}</p>
 <ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
 
 
@@ -104,7 +113,7 @@ def make_handler(state: State):
             if name == "" or name.endswith("/"):
                 name += "index.html"
             if state.problems and name.endswith(".html"):
-                return self.send(500, error_page(state.problems), "text/html; charset=utf-8")
+                return self.send(500, error_page(state.problems, state.lang), "text/html; charset=utf-8")
             data = state.files.get(name)
             if data is None and f"{name}/index.html" in state.files:
                 return self.redirect(path + "/")

@@ -72,11 +72,26 @@ def test_serve_rebuilds_reloads_and_shows_errors(preview):
     profile.write_text(KAMPUNG.replace("lat: -7.47", "lat: -97.2"), encoding="utf-8")
     status, page = wait_for(lambda: (r := fetch(url + "kampung/batik/"))[0] == 500 and r)
     assert "kampung/batik.yaml:12: location.lat: -97.2 is not a latitude (must be between -90 and 90)" in page
+    assert "<h1>The site cannot be built</h1>" in page
     assert "/__preview/reload.js" in page
 
     profile.write_text(KAMPUNG, encoding="utf-8")
     status, page = wait_for(lambda: (r := fetch(url + "en/kampung/batik/"))[0] == 200 and r)
     assert "A batik-making village." in page
+
+
+def test_error_page_speaks_the_editors_language(tmp_path):
+    from conftest import SITE
+    content = write_content(tmp_path, {"site.yaml": SITE + "messages_language: id\n",
+                                       "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")})
+    from guide.preview import State, rebuild
+    state = State()
+    rebuild(content, "content", state, None)
+    assert state.problems == ["content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang "
+                              "(harus antara -90 dan 90)"]
+    from guide.preview import error_page
+    page = error_page(state.problems, state.lang).decode()
+    assert '<html lang="id">' in page and "<h1>Situs tidak dapat dibuat</h1>" in page and "1 masalah." in page
 
 
 def test_published_site_has_no_preview_script(tmp_path):
