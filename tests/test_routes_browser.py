@@ -19,20 +19,11 @@ import pytest
 from conftest import run_build, write_content
 from guide import routes
 from test_routes import FILES
-from test_search_browser import CHROMIUM, BASE_URL, Chromium, Quiet, Tab
+from test_search_browser import BASE_URL, Quiet, Tab, chromium  # noqa: F401 - chromium is a fixture
 
 PHONE = {"width": 360, "height": 740}
 NAMES = {"batik": "Kampung Batik", "pasar": "Kampung Pasar", "gerabah": "Kampung Gerabah", "tenun": "Kampung Tenun"}
 PLACES = {"batik": (-7.47, 112.43), "pasar": (-7.465, 112.43), "gerabah": (-7.475, 112.44), "tenun": (-7.46, 112.445)}
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: apt-get install chromium (see the README)")
-    browser = Chromium()
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")
