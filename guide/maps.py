@@ -126,9 +126,9 @@ PIN_LAYER_JS = """
       fillOpacity: 0.12, interactive: false}).addTo(map);
   }
   if (data.fit && data.pins.length > 1) {
-    map.fitBounds(layer.getBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16});
+    map.fitBounds(layer.getBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
   } else {
-    map.setView(data.center, data.zoom);
+    map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
   }
   if (window.location.protocol === "file:") {  // folder links need index.html from disk
     map.on("popupopen", function (event) {
