@@ -11,7 +11,6 @@ from pathlib import Path
 
 from . import model
 from .geo import distance_km
-from .photos import photo_warnings
 from .problems import Report
 from .routes import visiting_order
 from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
@@ -243,6 +242,7 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
             ctx.error(("photos", i, "file"), "photo_missing", file=photo.file,
                       folder=loader.display(loader.root / "images") + "/")
             continue
+        from .photos import photo_warnings  # Pillow only when a profile has photos: check stays quick
         for key, params in photo_warnings(images[photo.file]):
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)
