@@ -107,7 +107,7 @@ def cmd_serve(args) -> int:
     import signal
 
     from .preview import serve
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as on Ctrl+C: close the server cleanly
     try:
         serve(Path(args.content), args.content, args.port, args.lang)
     except OSError as exc:

@@ -4,6 +4,7 @@ The content format itself, built from these specs, is in schema.py.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -302,12 +303,10 @@ class IsoDate(Spec):
     """A calendar date, `YYYY-MM-DD`."""
 
     def check(self, value, path, ctx):
-        import datetime
         try:
-            return datetime.date.fromisoformat(value.strip()).isoformat() if isinstance(value, str) else \
-                ctx.error(path, "bad_date", value=str(value))
-        except ValueError:
-            return ctx.error(path, "bad_date", value=value)
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except (AttributeError, ValueError):  # not text, or not a real date
+            return ctx.error(path, "bad_date", value=str(value))
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
