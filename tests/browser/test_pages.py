@@ -61,6 +61,9 @@ def test_map_pins(visit, built, kind, lang):
     titles = [markers.nth(i).get_attribute("title") or "" for i in range(markers.count())]
     assert sorted(titles) == sorted(k.name(lang) for k in pins)
     assert [markers.nth(i).get_attribute("tabindex") for i in range(markers.count())] == ["0"] * len(pins)
+    # The map's box cannot be scrolled: a tap on a popup button half out of sight would focus it, scroll
+    # the box to show it, and Leaflet would snap the box back between press and release: a lost tap.
+    assert page.locator("#map").evaluate("m => { m.scrollTop = 40; m.scrollLeft = 40; return m.scrollTop + m.scrollLeft; }") == 0
     by_name = {k.name(lang): k for k in pins}
     popup = page.locator(".leaflet-popup-content")
     for i in range(markers.count()):
