@@ -13,7 +13,6 @@ from .headers import headers_file
 from .model import Site
 from .photos import PhotoSet, encode_photo, plan_photo
 from .pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
-from .posters import qr_svg
 from .render import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -75,7 +74,6 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         yield from sorted(self.data.items())
-        yield from qr_files(self.site, self.base_url)
         yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
@@ -201,16 +199,6 @@ def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:
                     found["assets/" + path.relative_to(folder).as_posix()] = path
     for name, path in found.items():
         yield name, path.read_bytes()
-
-
-def qr_files(site: Site, base_url: str | None) -> Iterator[tuple[str, bytes]]:
-    """A QR code of each kampung page's public address, beside the page (only with a base URL)."""
-    if not base_url:
-        return
-    for k in site.kampung:
-        for lang in site.config.languages:
-            url = lang_prefix(lang, site.config.languages) + kampung_key(k.slug)
-            yield url + "qr.svg", qr_svg(base_url + url, k.name.get(lang))
 
 
 def same_neighbours(neighbours: dict, site: Site) -> dict:

@@ -70,9 +70,9 @@ def plan_pages(site: Site) -> list[Page]:
             return Page(key, lang, kind, obj, languages)
         pages.append(page("", "home"))
         pages.append(page("kampung/", "list"))
-        pages.extend(page(kampung_key(k.slug), "kampung", k) for k in site.kampung)
+        for k in site.kampung:  # a page and its poster side by side: they share a QR code
+            pages += [page(kampung_key(k.slug), "kampung", k), page(poster_key(k.slug), "poster", k)]
         pages.append(page("poster/", "posters"))
-        pages.extend(page(poster_key(k.slug), "poster", k) for k in site.kampung)
         pages.extend(page(category_key(c.id), "category", c) for c in site.categories.values())
         pages.extend(page(f"{p.slug}/", "page", p) for p in site.pages)
         pages.append(page(PLAN_KEY, "plan"))

@@ -12,6 +12,7 @@ from .geo import nearest_all
 from .markdown import relative_links, render_markdown
 from .model import Kampung, Site, Text
 from .pages import Page, category_key, kampung_key, lang_prefix, poster_key
+from .posters import qr_svg
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -253,7 +254,7 @@ class Renderer:
                        for km, o in self.neighbours[k.slug]],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
-            "qr": "qr.svg" if self.base_url else "",
+            "qr": self.qr(page, k, 160, "QR"),
             "poster_href": self.href(page, poster_key(k.slug)),
             "og_image": self.absolute(self.photos[k.photos[0].file].fallback.path) if k.photos else "",
             "data_links": opendata.data_links(k, page.root, lang),
@@ -275,14 +276,22 @@ class Renderer:
 
     def view_poster(self, page: Page) -> dict:
         """A printable A4 poster: name, category, both languages' summaries, QR code, where to ask."""
-        k, lang = page.obj, page.lang
+        k, lang, t = page.obj, page.lang, i18n.ui(page.lang)
         category = self.site.categories[k.category]
         url = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug))
         return {"title": k.name.get(lang), "description": k.summary.get(lang), "k": k, "name": k.name.get(lang),
                 "category": category, "category_name": category.name.get(lang), "robots": "noindex",
                 "summaries": [{"lang": other, "text": k.summary.get(other)} for other in self.languages
                               if other == lang or k.summary.translated(other)],
-                "qr": "../qr.svg" if url else "", "url": url, "page_href": self.href(page, kampung_key(k.slug))}
+                "qr": self.qr(page, k, 330, f"{t('poster_scan')}: {url}") if url else "", "url": url,
+                "page_href": self.href(page, kampung_key(k.slug))}
+
+    def qr(self, page: Page, k, px: int, label: str) -> Markup | str:
+        """The QR code of a kampung page's public address, inline; none without a base URL."""
+        if not self.base_url:
+            return ""
+        url = self.absolute(lang_prefix(page.lang, self.languages) + kampung_key(k.slug))
+        return Markup(qr_svg(url, label, px, "qr"))
 
     def product(self, product, lang: str) -> dict:
         return {"name": product.name.get(lang),
