@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
@@ -33,6 +34,10 @@ class SiteBuild:
         hashed = {**self.assets, **self.data}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
+        self.map_config = site.config.map if site.kampung else None
+        if self.map_config:
+            versions["map.js"] = maps.script_version(*self.map_script_args())
+        self._map_script = previous._map_script if previous and previous.map_config == self.map_config else None
         self.photos = plan_photos(site)
         env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
         same_pins = previous and pin_positions(previous.site) == pin_positions(site)
@@ -45,11 +50,24 @@ class SiteBuild:
         The service worker comes last: its cache is named after a hash of all the others.
         """
         digests: dict[str, bytes] = {}
-        for name, data in chain(sorted(self.assets.items()), render_pages(self.renderer, self.pages, workers),
-                                self.extra_files()):
+        for name, data in chain(sorted(self.assets.items()), render_pages(self.renderer, self.pages, workers,
+                                                                          meanwhile=self.map_files),
+                                self.map_files(), self.extra_files()):
             digests[name] = hashlib.sha256(data).digest()
             yield name, data
         yield "sw.js", self.service_worker(digests)
+
+    def map_script_args(self) -> tuple:
+        config = self.map_config
+        return config.center, config.zoom, config.tiles, config.attribution
+
+    def map_files(self) -> list[tuple[str, bytes]]:
+        """assets/map.js, made once per build (and kept by the next while the map settings stay)."""
+        if not self.map_config:
+            return []
+        if self._map_script is None:
+            self._map_script = maps.render_map_script(*self.map_script_args()).encode()
+        return [("assets/map.js", self._map_script)]
 
     def service_worker(self, digests: dict[str, bytes]) -> bytes:
         """sw.js for a build whose files have these sha256 digests."""
@@ -104,14 +122,11 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None,
 
 
 def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
-    """The files under assets/: the project's and the content's own, category colours, the map script."""
+    """The files under assets/: the project's and the content's own, category colours, icons (the map
+    script comes from `SiteBuild.map_files`)."""
     assets = dict(read_assets(content_dir))
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
     assets.update(offline.icon_files())
-    if site.kampung:
-        config = site.config.map
-        assets["assets/map.js"] = maps.render_map_script(config.center, config.zoom, config.tiles,
-                                                         config.attribution).encode()
     return assets
 
 
@@ -134,6 +149,7 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
     paths = {page.path for page in new.pages}
     files = {path: data for path, data in old_files.items() if path in paths}
     files.update(new.assets)
+    files.update(new.map_files())
     files.update(new.page_files(keys))
     files.update(new.extra_files())
     files.pop("sw.js", None)
@@ -168,17 +184,24 @@ PARALLEL_FROM = 300  # below this many pages, starting processes costs more than
 _job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
 
 
-def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterator[tuple[str, bytes]]:
-    """Each page's path and HTML, in the order of `pages`."""
+def render_pages(renderer: Renderer, pages: list[Page], workers: int,
+                 meanwhile: Callable[[], object] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Each page's path and HTML, in the order of `pages`. `meanwhile`, other work of the build,
+    runs in a thread while forked workers render (or first, when this process renders)."""
     global _job
     if workers <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile:
+            meanwhile()
         for page in pages:
             yield page.path, renderer.render(page).encode()
         return
     _job = (renderer, pages)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(1) as thread:
+            side = thread.submit(meanwhile) if meanwhile else None  # after the fork: no thread is copied
             yield from pool.imap(_render_one, range(len(pages)), chunksize=8)
+            if side:
+                side.result()
     finally:
         _job = None
 

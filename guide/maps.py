@@ -10,9 +10,11 @@ ids come from a counter, not random bytes.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
@@ -138,6 +140,15 @@ PIN_LAYER_JS = """
   }
 })
 """
+
+
+def script_version(center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
+    """The map script's version, from what makes it: pages can name it before folium (an import of
+    almost a second) has made it, so the script is made while the pages render."""
+    from importlib.metadata import version
+    made_of = [Path(__file__).read_text(encoding="utf-8"), version("folium"), version("branca"),
+               repr((tuple(center), zoom, tiles, attribution))]
+    return hashlib.sha256("\0".join(made_of).encode()).hexdigest()[:10]
 
 
 def render_map_script(center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
