@@ -51,7 +51,7 @@ class SiteBuild:
         """
         digests: dict[str, bytes] = {}
         for name, data in chain(sorted(self.assets.items()), render_pages(self.renderer, self.pages, workers,
-                                                                          meanwhile=self.map_files),
+                                                                          meanwhile=self.map_script if self.map_config else None),
                                 self.map_files(), self.extra_files()):
             digests[name] = hashlib.sha256(data).digest()
             yield name, data
@@ -61,13 +61,15 @@ class SiteBuild:
         config = self.map_config
         return config.center, config.zoom, config.tiles, config.attribution
 
-    def map_files(self) -> list[tuple[str, bytes]]:
+    def map_script(self) -> bytes:
         """assets/map.js, made once per build (and kept by the next while the map settings stay)."""
-        if not self.map_config:
-            return []
         if self._map_script is None:
             self._map_script = maps.render_map_script(*self.map_script_args()).encode()
-        return [("assets/map.js", self._map_script)]
+        return self._map_script
+
+    def map_files(self) -> Iterator[tuple[str, bytes]]:
+        if self.map_config:
+            yield "assets/map.js", self.map_script()
 
     def service_worker(self, digests: dict[str, bytes]) -> bytes:
         """sw.js for a build whose files have these sha256 digests."""

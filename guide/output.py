@@ -59,10 +59,12 @@ def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> int:
     temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
     try:
         os.chmod(temp, 0o755)
-        names = []
+        names, folders = [], {temp}
         for name, data in files:
             target = temp / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # each folder made once: on some disks a mkdir is dear
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.update(target.parents)
             target.write_bytes(data)
             names.append(name)
         (temp / MANIFEST).write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")

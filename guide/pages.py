@@ -47,7 +47,7 @@ def kampung_key(slug: str) -> str:
 
 
 def poster_key(slug: str) -> str:
-    return f"kampung/{slug}/poster/"
+    return f"kampung/{slug}/poster.html"  # a file, not a folder: a folder per poster costs the build
 
 
 def category_key(category_id: str) -> str:

@@ -35,7 +35,7 @@ def test_every_poster_qr_decodes_to_its_page(served, browser, prefix):
     page = browser.new_page(viewport={"width": 800, "height": 1100})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
     for slug in slugs():
-        page.goto(f"{url}{prefix}kampung/{slug}/poster/")
+        page.goto(f"{url}{prefix}kampung/{slug}/poster.html")
         page.emulate_media(media="print")
         image = Image.open(io.BytesIO(page.locator(".poster__qr svg").screenshot()))
         [code] = zxingcpp.read_barcodes(image)
@@ -59,6 +59,6 @@ def test_kampung_pages_print_their_qr_code(served, browser):
 def test_without_base_url_posters_say_so_instead_of_printing_a_wrong_code(tmp_path):
     out = tmp_path / "site"
     assert run_build("build", "--content", str(ROOT / "content"), "--out", str(out)).returncode == 0
-    poster = (out / f"kampung/{slugs()[0]}/poster/index.html").read_text(encoding="utf-8")
+    poster = (out / f"kampung/{slugs()[0]}/poster.html").read_text(encoding="utf-8")
     assert "Kode QR belum bisa dibuat" in poster and "<svg" not in poster
     assert '<meta name="robots" content="noindex">' in poster

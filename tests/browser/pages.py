@@ -22,7 +22,7 @@ def page_path(facts: Facts, kind: str, lang: str) -> str:
     """Path of the page in the output folder, as in its address: `en/kampung/onde-onde/`."""
     key = {"home": "", "list": "kampung/", "kampung": f"kampung/{sample_kampung(facts).slug}/",
            "category": f"kategori/{sample_category(facts)}/", "page": f"{facts.pages[0]}/",
-           "404": "404.html", "poster": f"kampung/{sample_kampung(facts).slug}/poster/", "posters": "poster/"}[kind]
+           "404": "404.html", "poster": f"kampung/{sample_kampung(facts).slug}/poster.html", "posters": "poster/"}[kind]
     return facts.prefix(lang) + key
 
 
