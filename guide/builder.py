@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
@@ -24,10 +23,10 @@ class SiteBuild:
     """One build of a site: its pages, assets and renderer; renders all pages or only some."""
 
     def __init__(self, site: Site, content_dir: Path, base_url: str | None = None,
-                 previous: "SiteBuild | None" = None):
+                 previous: "SiteBuild | None" = None, map_maker: maps.ScriptMaker | None = None):
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
-        moved, its nearest-neighbour table."""
-        self.site, self.content_dir, self.base_url = site, content_dir, base_url
+        moved, its nearest-neighbour table. `map_maker` makes the map script in another process."""
+        self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
         self.data = data_files(site, base_url)
@@ -50,9 +49,8 @@ class SiteBuild:
         The service worker comes last: its cache is named after a hash of all the others.
         """
         digests: dict[str, bytes] = {}
-        for name, data in chain(sorted(self.assets.items()), render_pages(self.renderer, self.pages, workers,
-                                                                          meanwhile=self.map_script if self.map_config else None),
-                                self.map_files(), self.extra_files()):
+        for name, data in chain(sorted(self.assets.items()), self.map_files(),
+                                render_pages(self.renderer, self.pages, workers), self.extra_files()):
             digests[name] = hashlib.sha256(data).digest()
             yield name, data
         yield "sw.js", self.service_worker(digests)
@@ -64,7 +62,8 @@ class SiteBuild:
     def map_script(self) -> bytes:
         """assets/map.js, made once per build (and kept by the next while the map settings stay)."""
         if self._map_script is None:
-            self._map_script = maps.render_map_script(*self.map_script_args()).encode()
+            make = self.map_maker.script if self.map_maker else maps.render_map_script
+            self._map_script = make(*self.map_script_args()).encode()
         return self._map_script
 
     def map_files(self) -> Iterator[tuple[str, bytes]]:
@@ -117,10 +116,10 @@ class SiteBuild:
 
 
 def build_files(site: Site, content_dir: Path, base_url: str | None = None,
-                workers: int = 1) -> Iterator[tuple[str, bytes]]:
+                workers: int = 1, map_maker: maps.ScriptMaker | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of the site. With `workers` > 1 and a large site, pages are rendered by that
     many forked processes; the files and their order are the same as with one process."""
-    return SiteBuild(site, content_dir, base_url).files(workers)
+    return SiteBuild(site, content_dir, base_url, map_maker=map_maker).files(workers)
 
 
 def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
@@ -186,26 +185,23 @@ PARALLEL_FROM = 300  # below this many pages, starting processes costs more than
 _job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
 
 
-def render_pages(renderer: Renderer, pages: list[Page], workers: int,
-                 meanwhile: Callable[[], object] | None = None) -> Iterator[tuple[str, bytes]]:
-    """Each page's path and HTML, in the order of `pages`. `meanwhile`, other work of the build,
-    runs in a thread while forked workers render (or first, when this process renders)."""
+def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterator[tuple[str, bytes]]:
+    """Each page's path and HTML, in the order of `pages`."""
     global _job
-    if workers <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        if meanwhile:
-            meanwhile()
+    if workers <= 1 or len(pages) < PARALLEL_FROM or not can_fork():
         for page in pages:
             yield page.path, renderer.render(page).encode()
         return
     _job = (renderer, pages)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(1) as thread:
-            side = thread.submit(meanwhile) if meanwhile else None  # after the fork: no thread is copied
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_render_one, range(len(pages)), chunksize=8)
-            if side:
-                side.result()
     finally:
         _job = None
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _render_one(index: int) -> tuple[str, bytes]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -82,6 +83,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .builder import can_fork
+    from .maps import ScriptMaker
+    with ScriptMaker() if can_fork() else contextlib.nullcontext() as map_maker:
+        return build(args, map_maker)
+
+
+def build(args, map_maker) -> int:
     from .builder import build_files
     from .output import OutputRefused, check_output_folder, write_site
     from .render import TemplateMissing
@@ -94,7 +102,7 @@ def cmd_build(args) -> int:
     base_url = normalise_base_url(args.base_url)
     try:
         check_output_folder(out, [content, *PROJECT_FOLDERS], args.force)
-        count = write_site(build_files(site, content, base_url, workers=args.jobs or os.cpu_count() or 1), out)
+        count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
     except (OutputRefused, TemplateMissing) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -71,7 +71,7 @@ def visit_jsonld(visit) -> dict:
 
 def _script_json(data: dict) -> Markup:
     """JSON that cannot close its <script> element: <, > and & are written as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder, fewer bytes
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
