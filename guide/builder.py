@@ -29,8 +29,8 @@ class SiteBuild:
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
-        self.data = data_files(site, base_url)
-        hashed = {**self.assets, **self.data}
+        self.search = search.search_assets(site)  # named by hash in every page; the other data comes last
+        hashed = {**self.assets, **self.search}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
         self.map_config = site.config.map if site.kampung else None
@@ -92,7 +92,7 @@ class SiteBuild:
     def extra_files(self) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        yield from sorted(self.data.items())
+        yield from sorted({**self.search, **data_files(self.site, self.base_url)}.items())
         yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
@@ -132,8 +132,8 @@ def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
 
 
 def data_files(site: Site, base_url: str | None) -> dict[str, bytes]:
-    """Files made from every profile: the search indexes, the open data, the calendars."""
-    return {**search.search_assets(site), **opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url),
+    """Files made from every profile (but the search indexes): the open data, calendars, route files."""
+    return {**opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url),
             **planview.route_files(site)}
 
 

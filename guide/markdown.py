@@ -7,7 +7,7 @@ relative to each page when it is rendered, so they work under a sub-path and fro
 """
 from __future__ import annotations
 
-import hashlib
+import functools
 import re
 
 import markdown as _markdown
@@ -21,20 +21,16 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 _SITE_LINK = re.compile(r'href="/(?!/)([^"]*)"')
 
 _converter = _markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-_cache: dict[str, str] = {}
 
 
+@functools.lru_cache(maxsize=4096)  # the preview re-renders a few pages of texts it has seen; bounded for big builds
 def render_markdown(text: str, top: int = 2) -> str:
     """Safe HTML for `text`, its largest heading made level `top` (the page owns <h1>); cached."""
-    key = hashlib.sha256(f"{top}\0{text}".encode()).hexdigest()
-    if key not in _cache:
-        html = _converter.reset().convert(text)
-        levels = [int(m[2]) for m in _HEADING.finditer(html)]
-        shift = top - min(levels) if levels else 0
-        html = _HEADING.sub(lambda m: f"<{m[1]}h{max(1, min(int(m[2]) + shift, 6))}>", html)
-        _cache[key] = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
-                                link_rel="noopener noreferrer")
-    return _cache[key]
+    html = _converter.reset().convert(text)
+    levels = [int(m[2]) for m in _HEADING.finditer(html)]
+    shift = top - min(levels) if levels else 0
+    html = _HEADING.sub(lambda m: f"<{m[1]}h{max(1, min(int(m[2]) + shift, 6))}>", html)
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener noreferrer")
 
 
 def site_links(html: str) -> list[str]:
