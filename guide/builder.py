@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-from itertools import chain
+from collections import deque
+from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
@@ -40,8 +41,10 @@ class SiteBuild:
         self.photos = plan_photos(site)
         env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
         same_pins = previous and pin_positions(previous.site) == pin_positions(site)
+        same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
         self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos,
-                                 same_neighbours(previous.renderer.neighbours, site) if same_pins else None)
+                                 same_neighbours(previous.renderer.neighbours, site) if same_pins else None,
+                                 previous.renderer.memo if same_frame else None)
 
     def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
         """Every file of the site in a stable order; paths are relative to the output folder.
@@ -182,6 +185,7 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
 
 
 PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves
+CHUNK, IN_FLIGHT = 8, 8  # pages per task; tasks waiting or running per worker
 _job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
 
 
@@ -193,9 +197,17 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
             yield page.path, renderer.render(page).encode()
         return
     _job = (renderer, pages)
+    chunks = iter([range(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)])
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_render_one, range(len(pages)), chunksize=8)
+            # A window of chunks in flight, not imap's all-at-once: when the disk is slower than the
+            # workers, finished pages would otherwise pile up in memory (hundreds of MB at 10,000 kampung).
+            pending = deque(pool.apply_async(_render_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * workers))
+            while pending:
+                done = pending.popleft().get()
+                for chunk in islice(chunks, 1):
+                    pending.append(pool.apply_async(_render_chunk, (chunk,)))
+                yield from done
     finally:
         _job = None
 
@@ -204,9 +216,9 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _render_one(index: int) -> tuple[str, bytes]:
+def _render_chunk(indexes: range) -> list[tuple[str, bytes]]:
     renderer, pages = _job
-    return pages[index].path, renderer.render(pages[index]).encode()
+    return [(pages[i].path, renderer.render(pages[i]).encode()) for i in indexes]
 
 
 def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:

@@ -14,20 +14,26 @@ import hashlib
 import itertools
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
 
-@dataclass(frozen=True)
-class Pin:
-    lat: float
+class Pin(NamedTuple):
+    """One pin; as JSON, the short array the map script reads (a 1,000-pin overview stays small)."""
+
+    lat: float  # rounded to 6 decimals (about 0.1 m) by `pin`
     lon: float
     name: str
     category: str
     icon: str = ""
     url: str = ""  # relative to the page; empty: no link in the popup
     note: str = ""  # second line of the popup (category name)
+
+
+def pin(lat: float, lon: float, name: str, category: str, icon: str = "", url: str = "", note: str = "") -> Pin:
+    return Pin(round(lat, 6), round(lon, 6), name, category, icon, url, note)
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,7 @@ def map_json(data: MapData) -> str:
     value = {
         "center": [round(c, 6) for c in data.center], "zoom": data.zoom, "fit": data.fit,
         "cluster": data.clustered, "area": data.area_m, "color": data.color,
-        # one short array per pin keeps a 1,000-pin overview small
-        "pins": [[round(p.lat, 6), round(p.lon, 6), p.name, p.category, p.icon, p.url, p.note] for p in data.pins],
+        "pins": data.pins,
     }
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -73,13 +73,14 @@ def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: 
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
     pins = []
     for n, k in enumerate(stops, 1):
-        pin = renderer.pin(page, k, link=False)
-        pins.append(maps.Pin(pin.lat, pin.lon, pin.name, pin.category, str(n) if numbered else pin.icon, "", pin.note))
+        pin = renderer.memo.get(k, ("pin", page.lang, page.root, False), lambda k=k: renderer.pin(page, k, link=False))
+        pins.append(pin._replace(icon=str(n)) if numbered else pin)
     config = renderer.site.config.map
     data = maps.MapData(center=tuple(config.center), zoom=config.zoom, pins=tuple(pins), fit=True)
+    if not line:
+        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
     value = json.loads(maps.map_json(data))
-    if line:
-        value["line"] = [[round(k.location.lat, 6), round(k.location.lon, 6)] for k in stops]
+    value["line"] = [[round(k.location.lat, 6), round(k.location.lon, 6)] for k in stops]
     return {"json": safe_json(value), "clustered": data.clustered}
 
 
@@ -131,8 +132,9 @@ def plan_view(renderer, page: Page) -> dict:
     return {
         "title": t("plan_title"), "description": t("plan_intro"),
         "routes": [route_card(renderer, page, r) for r in renderer.site.routes],
-        "choices": [{"slug": k.slug, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
-                     "category": renderer.site.categories[k.category]} for k in chosen],
+        "choices": [renderer.memo.get(k, ("choice", lang, page.root), lambda k=k: {
+            "slug": k.slug, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
+            "category": renderer.site.categories[k.category]}) for k in chosen],
         "modes": [(m, t(f"mode_{m}")) for m in routes.MODES], "days": list(enumerate(t("days").split())),
         "visit": routes.VISIT_MINUTES, "estimates": estimates_note(lang),
         "plan_data": safe_json(plan_data(renderer, page, chosen)),
@@ -151,10 +153,10 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
     return {
         "lang": lang, "creator": renderer.site.config.title.get(lang), "name": t("plan_result"),
         "office": office_name(renderer.site, lang),
-        "kampung": {k.slug: [round(k.location.lat, 6), round(k.location.lon, 6), k.name.get(lang),
-                             renderer.href(page, kampung_key(k.slug)),
-                             [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
-                             if k.opening_hours else None] for k in chosen},
+        "kampung": {k.slug: renderer.memo.get(k, ("plan", lang, page.root), lambda k=k: [
+            round(k.location.lat, 6), round(k.location.lon, 6), k.name.get(lang), renderer.href(page, kampung_key(k.slug)),
+            [[list(span) for span in spans] for spans in week(k.opening_hours.rules)] if k.opening_hours else None])
+            for k in chosen},
         "speeds": routes.SPEED_KMH, "detour": routes.DETOUR, "maxWaypoints": routes.MAX_WAYPOINTS,
         "travelmode": routes.TRAVELMODE, "improvement": routes.IMPROVEMENT_KM,
         "mapApp": routes.MAP_APP, "gpxNamespace": routes.GPX_NAMESPACE, "share": "https://wa.me/?text=",

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from . import i18n, links, maps, opendata, planview, search, seo
 from .geo import nearest_all
 from .markdown import relative_links, render_markdown
+from .memo import IdentityMemo
 from .model import Kampung, Site, Text
 from .pages import Page, category_key, kampung_key, lang_prefix, poster_key
 from .posters import qr_svg
@@ -50,11 +51,15 @@ class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
     def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
-                 photos: dict | None = None, neighbours: dict | None = None):
+                 photos: dict | None = None, neighbours: dict | None = None, memo: IdentityMemo | None = None):
+        """`memo`, a previous renderer's for the same settings and categories, keeps what was made
+        from each unchanged profile (cards, pins, planner entries) for the next preview rebuild."""
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
         self.photos = photos or {}  # file name -> photos.PhotoSet
         self.languages = site.config.languages
         self.neighbours = neighbours if neighbours is not None else nearest_all(site.kampung)
+        self.memo = memo if memo is not None else IdentityMemo()
+        self._sorted: dict[str, list[Kampung]] = {}
 
     def render(self, page: Page) -> str:
         """The HTML of one page."""
@@ -123,14 +128,15 @@ class Renderer:
         data = maps.MapData(
             center=(own.location.lat, own.location.lon) if own else tuple(config.center),
             zoom=16 if own else config.zoom, fit=fit,
-            pins=tuple(self.pin(page, k, link=own is None) for k in chosen),
+            pins=tuple(self.memo.get(k, ("pin", page.lang, page.root, own is None),
+                                     lambda k=k: self.pin(page, k, link=own is None)) for k in chosen),
             area_m=250 if own and own.location.approximate else 0,
             color=self.site.categories[own.category].color if own else "")
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
     def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
         category = self.site.categories[k.category]
-        return maps.Pin(k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
+        return maps.pin(k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
                         self.href(page, kampung_key(k.slug)) if link else "", category.name.get(page.lang))
 
     def href(self, page: Page, key: str, lang: str | None = None) -> str:
@@ -165,6 +171,11 @@ class Renderer:
     def page_links(self, page: Page) -> list[dict]:
         return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
 
+    def memo_card(self, page: Page, kampung: Kampung) -> Markup:
+        """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
+        make = self.env.get_template("partials/card.html").module.card
+        return self.memo.get(kampung, ("card", page.lang, page.root), lambda: make(self.card(page, kampung)))
+
     def card(self, page: Page, kampung: Kampung) -> dict:
         lang = page.lang
         category = self.site.categories[kampung.category]
@@ -184,7 +195,7 @@ class Renderer:
             "intro": self.markdown(page, self.site.config.intro),
             "intro_untranslated": bool(self.site.config.intro) and not self.site.config.intro.translated(lang),
             "categories": [self.category_entry(page, c, counts[c.id]) for c in self.site.categories.values()],
-            "cards": [self.card(page, k) for k in self.sorted_kampung(lang)],
+            "cards": [self.memo_card(page, k) for k in self.sorted_kampung(lang)],
             "map_label": i18n.ui(lang)("overview_map"),
         }
 
@@ -196,13 +207,14 @@ class Renderer:
                 "count": t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)}
 
     def sorted_kampung(self, lang: str, category: str | None = None) -> list[Kampung]:
-        chosen = [k for k in self.site.kampung if category is None or k.category == category]
-        return sorted(chosen, key=lambda k: (k.name.get(lang).casefold(), k.slug))
+        if lang not in self._sorted:
+            self._sorted[lang] = sorted(self.site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))
+        return [k for k in self._sorted[lang] if category is None or k.category == category]
 
     def view_list(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
         return {"title": t("list_title"), "description": t("list_intro"),
-                "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
+                "cards": [self.memo_card(page, k) for k in self.sorted_kampung(page.lang)],
                 "categories": [self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
                                for c in self.site.categories.values()],
                 "search_index": search.index_asset(page.lang)}
@@ -211,7 +223,7 @@ class Renderer:
         category, lang = page.obj, page.lang
         return {"title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
                 "description": category.description.get(lang) if category.description else "",
-                "category": category, "cards": [self.card(page, k) for k in self.sorted_kampung(lang, category.id)],
+                "category": category, "cards": [self.memo_card(page, k) for k in self.sorted_kampung(lang, category.id)],
                 "map_label": i18n.ui(lang)("overview_map")}
 
     def view_page(self, page: Page) -> dict:

@@ -23,9 +23,6 @@ def index_asset(lang: str) -> str:
     return f"search-{lang}.js"
 
 
-_TOKENS = IdentityMemo()  # a profile's search tokens, kept across the preview's rebuilds
-
-
 def index_names(site: Site) -> tuple[str, ...]:
     """The index scripts' names under assets/, one per language."""
     return tuple(index_asset(lang) for lang in site.config.languages)
@@ -43,25 +40,30 @@ def index_script(index: dict) -> bytes:
 
 def search_index(site: Site, lang: str) -> dict:
     """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
-    categories = list(site.categories)
-    areas = sorted({area for k in site.kampung for area in kampung_areas(k, lang)})
-    weeks = sorted({json.dumps(table) for k in site.kampung if (table := week_table(k)) is not None})
-    rows = [kampung_row(k, site, lang, categories, areas, weeks) for k in sorted(site.kampung, key=lambda k: k.slug)]
+    categories = {c: i for i, c in enumerate(site.categories)}
+    parts = [_PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), lambda k=k: row_parts(k, site, lang))
+             for k in sorted(site.kampung, key=lambda k: k.slug)]
+    areas = sorted({area for part in parts for area in part[3]})
+    weeks = sorted({part[7] for part in parts if part[7] is not None})
+    area_index, week_index = {a: i for i, a in enumerate(areas)}, {w: i for i, w in enumerate(weeks)}
+    rows = [[slug, f"{slug}/", name, categories[category], [area_index[a] for a in own_areas], address, workshop,
+             price, week_index.get(hours), tokens]
+            for slug, name, category, own_areas, address, workshop, price, hours, tokens in parts]
     return {"v": 1, "lang": lang, "fields": list(FIELDS),
             "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
             "areas": [list(area) for area in areas], "weeks": [json.loads(w) for w in weeks], "kampung": rows}
 
 
-def kampung_row(k: Kampung, site: Site, lang: str, categories: list[str], areas: list, weeks: list[str]) -> list:
-    """One kampung's row, its fields in the order of FIELDS."""
+_PARTS = IdentityMemo()  # what a profile gives its row, kept across the preview's rebuilds
+
+
+def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
+    """A kampung's row before the shared tables are known: its areas and week as values, not indexes."""
     table = week_table(k)
-    return [k.slug, f"{k.slug}/", k.name.get(lang), categories.index(k.category),
-            [areas.index(area) for area in kampung_areas(k, lang)],
-            k.location.address.get(lang) if k.location.address else "",
-            1 if k.experiences else 0, price_range(k),
-            weeks.index(json.dumps(table)) if table is not None else None,
-            _TOKENS.get(k, (lang, site.categories[k.category].name.get(lang)),
-                        lambda: " ".join(index_tokens(searchable_text(k, site, lang), lang)))]
+    return (k.slug, k.name.get(lang), k.category, kampung_areas(k, lang),
+            k.location.address.get(lang) if k.location.address else "", 1 if k.experiences else 0, price_range(k),
+            json.dumps(table) if table is not None else None,
+            " ".join(index_tokens(searchable_text(k, site, lang), lang)))
 
 
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:
