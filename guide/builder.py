@@ -28,6 +28,7 @@ class SiteBuild:
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
         moved, its nearest-neighbour table. `map_maker` makes the map script in another process."""
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
+        self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
         self.search = search.search_assets(site)  # named by hash in every page; the other data comes last
@@ -51,7 +52,7 @@ class SiteBuild:
 
         The service worker comes last: its cache is named after a hash of all the others.
         """
-        digests: dict[str, bytes] = {}
+        self.digests = digests = {}
         for name, data in chain(sorted(self.assets.items()), self.map_files(),
                                 render_pages(self.renderer, self.pages, workers), self.extra_files()):
             digests[name] = hashlib.sha256(data).digest()
@@ -157,7 +158,9 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
     files.update(new.page_files(keys))
     files.update(new.extra_files())
     files.pop("sw.js", None)
-    files["sw.js"] = new.service_worker({name: hashlib.sha256(data).digest() for name, data in files.items()})
+    new.digests = {name: old.digests[name] if old_files.get(name) is data and name in old.digests
+                   else hashlib.sha256(data).digest() for name, data in files.items()}  # unchanged files: as before
+    files["sw.js"] = new.service_worker(new.digests)
     return new, files
 
 

@@ -19,24 +19,36 @@ JSON_PATH = "data/kampung.json"
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
 
 
-_RECORDS = IdentityMemo()  # a profile's public record, kept across the preview's rebuilds
+_RECORDS = IdentityMemo()  # a profile's record as JSON, kept across the preview's rebuilds
 
 
 def opendata_files(site: Site, base_url: str | None) -> dict[str, bytes]:
-    """data/kampung.geojson and data/kampung.json."""
+    """data/kampung.geojson and data/kampung.json: the bytes `dump_json` gives the whole documents,
+    joined from each profile's own JSON, so a rebuild serialises only the profiles that changed."""
     languages = site.config.languages
     records = [_RECORDS.get(k, (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
-                            lambda k=k: kampung_record(k, site, base_url))
+                            lambda k=k: record_json(kampung_record(k, site, base_url)))
                for k in sorted(site.kampung, key=lambda k: k.slug)]
-    features = [{"type": "Feature", "geometry": point(record.pop("lat"), record.pop("lon")),
-                 "properties": record} for record in (dict(r) for r in records)]
-    return {GEOJSON_PATH: dump_json({"type": "FeatureCollection", "features": features}),
-            JSON_PATH: dump_json(records)}
+    features = ",".join(feature for _, feature in records)
+    return {GEOJSON_PATH: f'{{"features":[{features}],"type":"FeatureCollection"}}\n'.encode(),
+            JSON_PATH: f'[{",".join(record for record, _ in records)}]\n'.encode()}
+
+
+def record_json(record: dict) -> tuple[str, str]:
+    """A record as JSON, alone and as a GeoJSON Feature (its place as the geometry)."""
+    properties = dict(record)
+    geometry = point(properties.pop("lat"), properties.pop("lon"))
+    return dumps(record), dumps({"type": "Feature", "geometry": geometry, "properties": properties})
+
+
+def dumps(value) -> str:
+    """Deterministic, compact JSON: sorted keys, fixed separators."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def dump_json(value) -> bytes:
     """Deterministic, compact UTF-8 JSON with a final newline."""
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+    return (dumps(value) + "\n").encode()
 
 
 def point(lat: float, lon: float) -> dict:
