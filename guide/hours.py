@@ -21,7 +21,7 @@ class HoursError(ValueError):
         self.part = part
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     days: tuple[int, ...]  # 0 = Monday
     holidays: bool

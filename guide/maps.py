@@ -103,7 +103,7 @@ PIN_LAYER_JS = """
     if (p[5]) { title.setAttribute("href", p[5]); }
     popup.appendChild(title);
     if (p[6]) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(p[6])); }
-    marker.bindPopup(popup);
+    marker.bindPopup(popup, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
     layer.addLayer(marker);
   });
   layer.addTo(map);

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A text in one or more languages; a missing language falls back to the site's first one."""
 
@@ -25,7 +25,7 @@ class Text:
         return cls({"*": text}, fallback)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Price:
     """A price in rupiah, or a range."""
 
@@ -33,7 +33,7 @@ class Price:
     high: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     lat: float
     lon: float
@@ -41,14 +41,14 @@ class Location:
     approximate: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Product:
     name: Text
     price_idr: Price | None = None
     description: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Schedule:
     """When an experience takes place, in Asia/Jakarta time: weekly on `days`, or once on `date`."""
 
@@ -60,7 +60,7 @@ class Schedule:
     until: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Experience:
     name: Text
     duration_minutes: int | None = None
@@ -70,7 +70,7 @@ class Experience:
     schedule: tuple[Schedule, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     whatsapp: str | None = None
     phone: str | None = None
@@ -82,14 +82,14 @@ class Contact:
         return any((self.whatsapp, self.phone, self.instagram, self.website, self.email))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     file: str
     alt: Text
     credit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hours:
     """OpenStreetMap opening_hours, parsed: the source text and its rules."""
 
@@ -97,7 +97,7 @@ class Hours:
     rules: tuple  # tuple[hours.Rule, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Visit:
     """What a group needs to know before coming: when, how to book, what is there."""
 
@@ -111,7 +111,7 @@ class Visit:
     wheelchair: str | None = None  # yes, partial, no
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kampung:
     slug: str
     name: Text
@@ -129,7 +129,7 @@ class Kampung:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     id: str
     name: Text
@@ -138,7 +138,7 @@ class Category:
     icon: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapConfig:
     center: tuple[float, float]
     zoom: int = 14
@@ -146,7 +146,7 @@ class MapConfig:
     attribution: str = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfficeContact:
     name: Text | None = None
     short_name: Text | None = None
@@ -157,7 +157,7 @@ class OfficeContact:
     address: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: Text
     city: str
@@ -169,7 +169,7 @@ class SiteConfig:
     messages_language: str = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FreePage:
     slug: str
     title: Text
@@ -179,7 +179,7 @@ class FreePage:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Route:
     """A suggested route (content/routes/<slug>.yaml): kampung slugs in the order to visit them."""
 
@@ -191,7 +191,7 @@ class Route:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """Everything the build renders: checked, cross-referenced, in a stable order."""
 

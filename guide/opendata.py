@@ -29,16 +29,16 @@ def opendata_files(site: Site, base_url: str | None) -> dict[str, bytes]:
     records = [_RECORDS.get(k, (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
                             lambda k=k: record_json(kampung_record(k, site, base_url)))
                for k in sorted(site.kampung, key=lambda k: k.slug)]
-    features = ",".join(feature for _, feature in records)
-    return {GEOJSON_PATH: f'{{"features":[{features}],"type":"FeatureCollection"}}\n'.encode(),
-            JSON_PATH: f'[{",".join(record for record, _ in records)}]\n'.encode()}
+    return {GEOJSON_PATH: b'{"features":[' + b",".join(feature for _, feature in records)
+            + b'],"type":"FeatureCollection"}\n',
+            JSON_PATH: b"[" + b",".join(record for record, _ in records) + b"]\n"}
 
 
-def record_json(record: dict) -> tuple[str, str]:
-    """A record as JSON, alone and as a GeoJSON Feature (its place as the geometry)."""
+def record_json(record: dict) -> tuple[bytes, bytes]:
+    """A record as UTF-8 JSON, alone and as a GeoJSON Feature (its place as the geometry)."""
     properties = dict(record)
     geometry = point(properties.pop("lat"), properties.pop("lon"))
-    return dumps(record), dumps({"type": "Feature", "geometry": geometry, "properties": properties})
+    return dumps(record).encode(), dumps({"type": "Feature", "geometry": geometry, "properties": properties}).encode()
 
 
 def dumps(value) -> str:
