@@ -79,3 +79,19 @@ def test_parallel_build_equals_one_process(tmp_path):
     assert sum(name.endswith(".html") for name, _ in one) >= PARALLEL_FROM  # two processes really render
     assert [name for name, _ in one] == [name for name, _ in two]
     assert [name for (name, a), (_, b) in zip(one, two) if a != b] == []
+
+
+def test_a_renamed_category_reaches_the_cards_of_unchanged_profiles(content):
+    """Unchanged profiles keep their objects across a category rename (the loader's cache), so what
+    the preview kept from them (cards, pins, search rows) must not outlive the old name."""
+    cache: dict = {}
+    build = SiteBuild(load(content, cache), content, "https://example.org/")
+    files = dict(build.files())
+    edit(content / "categories.yaml", "name: {id: Alas Kaki, en: Footwear}", "name: {id: Sandal dan Sepatu, en: Shoes}")
+    build, files = rebuild_files(build, files, load(content, cache))
+    edit(content / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")
+    _, files = rebuild_files(build, files, load(content, cache))
+    clean = dict(build_files(load(content), content, "https://example.org/"))
+    assert b"Sandal dan Sepatu" in clean["index.html"] and b"Alas Kaki" not in clean["index.html"]
+    assert sorted(files) == sorted(clean)
+    assert [path for path in clean if files[path] != clean[path]] == []
