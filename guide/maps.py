@@ -14,8 +14,8 @@ import hashlib
 import itertools
 import json
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
