@@ -46,6 +46,7 @@ class MapData:
     fit: bool = False  # fit the view to the pins instead of centre and zoom
     area_m: int = 0  # radius of a circle around a single approximate pin
     color: str = ""  # the circle's colour
+    line: tuple[tuple[float, float], ...] = ()  # a route drawn through these points, in order
 
     @property
     def clustered(self) -> bool:
@@ -59,6 +60,8 @@ def map_json(data: MapData) -> str:
         "cluster": data.clustered, "area": data.area_m, "color": data.color,
         "pins": data.pins,
     }
+    if data.line:
+        value["line"] = [[round(lat, 6), round(lon, 6)] for lat, lon in data.line]
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -71,17 +71,13 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
 
 def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
-    pins = []
-    for n, k in enumerate(stops, 1):
-        pin = renderer.memo.get(k, ("pin", page.lang, page.root, False), lambda k=k: renderer.pin(page, k, link=False))
-        pins.append(pin._replace(icon=str(n)) if numbered else pin)
+    pins = [renderer.pin(page, k, link=False) for k in stops]
+    if numbered:
+        pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     config = renderer.site.config.map
-    data = maps.MapData(center=tuple(config.center), zoom=config.zoom, pins=tuple(pins), fit=True)
-    if not line:
-        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
-    value = json.loads(maps.map_json(data))
-    value["line"] = [[round(k.location.lat, 6), round(k.location.lon, 6)] for k in stops]
-    return {"json": safe_json(value), "clustered": data.clustered}
+    data = maps.MapData(center=tuple(config.center), zoom=config.zoom, pins=tuple(pins), fit=True,
+                        line=tuple((k.location.lat, k.location.lon) for k in stops) if line else ())
+    return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
 
 def planner_query(route: Route) -> str:

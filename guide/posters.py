@@ -32,9 +32,9 @@ def qr_path(url: str) -> tuple[int, str]:
     return width + 2 * QUIET, "".join(path)
 
 
-def qr_svg(url: str, label: str, px: int, css_class: str) -> str:
+def qr_svg(url: str, label: str, px: int) -> str:
     """Inline SVG markup of `url`'s QR code, `px` wide, named `label` for screen readers."""
     size, path = qr_path(url)
-    return (f'<svg class="{css_class}" xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" '
+    return (f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" '
             f'viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{escape(label)}">'
             f'<rect width="{size}" height="{size}" fill="#fff"/><path stroke="#1a1a1a" d="{path}"/></svg>')

@@ -128,16 +128,17 @@ class Renderer:
         data = maps.MapData(
             center=(own.location.lat, own.location.lon) if own else tuple(config.center),
             zoom=16 if own else config.zoom, fit=fit,
-            pins=tuple(self.memo.get(k, ("pin", page.lang, page.root, own is None),
-                                     lambda k=k: self.pin(page, k, link=own is None)) for k in chosen),
+            pins=tuple(self.pin(page, k, link=own is None) for k in chosen),
             area_m=250 if own and own.location.approximate else 0,
             color=self.site.categories[own.category].color if own else "")
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
     def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
+        """A kampung's pin on this page's map (made once per language, folder depth and link)."""
         category = self.site.categories[k.category]
-        return maps.pin(k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
-                        self.href(page, kampung_key(k.slug)) if link else "", category.name.get(page.lang))
+        return self.memo.get(k, ("pin", page.lang, page.root, link), lambda: maps.pin(
+            k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
+            self.href(page, kampung_key(k.slug)) if link else "", category.name.get(page.lang)))
 
     def href(self, page: Page, key: str, lang: str | None = None) -> str:
         """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
@@ -171,19 +172,18 @@ class Renderer:
     def page_links(self, page: Page) -> list[dict]:
         return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
 
-    def memo_card(self, page: Page, kampung: Kampung) -> Markup:
+    def card(self, page: Page, kampung: Kampung) -> Markup:
         """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
-        make = self.env.get_template("partials/card.html").module.card
-        return self.memo.get(kampung, ("card", page.lang, page.root), lambda: make(self.card(page, kampung)))
+        return self.memo.get(kampung, ("card", page.lang, page.root), lambda: self.card_html(page, kampung))
 
-    def card(self, page: Page, kampung: Kampung) -> dict:
+    def card_html(self, page: Page, kampung: Kampung) -> Markup:
         lang = page.lang
         category = self.site.categories[kampung.category]
-        return {"href": self.href(page, kampung_key(kampung.slug)), "name": kampung.name.get(lang),
-                "summary": kampung.summary.get(lang), "category": category, "slug": kampung.slug,
-                "category_name": category.name.get(lang),
-                "category_href": self.href(page, category_key(category.id)),
-                "area": kampung.location.address.get(lang) if kampung.location.address else ""}
+        return self.env.get_template("partials/card.html").module.card({
+            "href": self.href(page, kampung_key(kampung.slug)), "name": kampung.name.get(lang),
+            "summary": kampung.summary.get(lang), "category": category, "slug": kampung.slug,
+            "category_name": category.name.get(lang), "category_href": self.href(page, category_key(category.id)),
+            "area": kampung.location.address.get(lang) if kampung.location.address else ""})
 
     # -- page kinds --------------------------------------------------------------------------
     def view_home(self, page: Page) -> dict:
@@ -195,7 +195,7 @@ class Renderer:
             "intro": self.markdown(page, self.site.config.intro),
             "intro_untranslated": bool(self.site.config.intro) and not self.site.config.intro.translated(lang),
             "categories": [self.category_entry(page, c, counts[c.id]) for c in self.site.categories.values()],
-            "cards": [self.memo_card(page, k) for k in self.sorted_kampung(lang)],
+            "cards": [self.card(page, k) for k in self.sorted_kampung(lang)],
             "map_label": i18n.ui(lang)("overview_map"),
         }
 
@@ -214,7 +214,7 @@ class Renderer:
     def view_list(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
         return {"title": t("list_title"), "description": t("list_intro"),
-                "cards": [self.memo_card(page, k) for k in self.sorted_kampung(page.lang)],
+                "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
                 "categories": [self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
                                for c in self.site.categories.values()],
                 "search_index": search.index_asset(page.lang)}
@@ -223,7 +223,7 @@ class Renderer:
         category, lang = page.obj, page.lang
         return {"title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
                 "description": category.description.get(lang) if category.description else "",
-                "category": category, "cards": [self.memo_card(page, k) for k in self.sorted_kampung(lang, category.id)],
+                "category": category, "cards": [self.card(page, k) for k in self.sorted_kampung(lang, category.id)],
                 "map_label": i18n.ui(lang)("overview_map")}
 
     def view_page(self, page: Page) -> dict:
@@ -266,7 +266,7 @@ class Renderer:
                        for km, o in self.neighbours[k.slug]],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
-            "qr": self.qr(page, k, 160, "QR"),
+            "qr": self.qr(self.absolute(page.url), 160, "QR"),
             "poster_href": self.href(page, poster_key(k.slug)),
             "og_image": self.absolute(self.photos[k.photos[0].file].fallback.path) if k.photos else "",
             "data_links": opendata.data_links(k, page.root, lang),
@@ -295,15 +295,12 @@ class Renderer:
                 "category": category, "category_name": category.name.get(lang), "robots": "noindex",
                 "summaries": [{"lang": other, "text": k.summary.get(other)} for other in self.languages
                               if other == lang or k.summary.translated(other)],
-                "qr": self.qr(page, k, 330, f"{t('poster_scan')}: {url}") if url else "", "url": url,
+                "qr": self.qr(url, 330, f"{t('poster_scan')}: {url}"), "url": url,
                 "page_href": self.href(page, kampung_key(k.slug))}
 
-    def qr(self, page: Page, k, px: int, label: str) -> Markup | str:
-        """The QR code of a kampung page's public address, inline; none without a base URL."""
-        if not self.base_url:
-            return ""
-        url = self.absolute(lang_prefix(page.lang, self.languages) + kampung_key(k.slug))
-        return Markup(qr_svg(url, label, px, "qr"))
+    def qr(self, url: str, px: int, label: str) -> Markup | str:
+        """The QR code of a public address (from `absolute`), inline; none without a base URL."""
+        return Markup(qr_svg(url, label, px)) if url else ""
 
     def product(self, product, lang: str) -> dict:
         return {"name": product.name.get(lang),

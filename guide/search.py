@@ -38,6 +38,9 @@ def index_script(index: dict) -> bytes:
     return b"window.GUIDE_SEARCH=" + json.dumps(index, separators=(",", ":")).encode() + b";\n"
 
 
+_PARTS = IdentityMemo()  # what a profile gives its row, kept across the preview's rebuilds
+
+
 def search_index(site: Site, lang: str) -> dict:
     """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
     categories = {c: i for i, c in enumerate(site.categories)}
@@ -52,9 +55,6 @@ def search_index(site: Site, lang: str) -> dict:
     return {"v": 1, "lang": lang, "fields": list(FIELDS),
             "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
             "areas": [list(area) for area in areas], "weeks": [json.loads(w) for w in weeks], "kampung": rows}
-
-
-_PARTS = IdentityMemo()  # what a profile gives its row, kept across the preview's rebuilds
 
 
 def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
