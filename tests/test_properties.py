@@ -80,3 +80,22 @@ def test_random_profiles_build_or_fail_cleanly(tmp_path, capsys, generated):
             target = target + "/index.html" if url.split("#")[0].split("?")[0].endswith("/") or target == "." else target
             target = target.removeprefix("./")
             assert target in site, (name, url, target)
+
+
+# Markdown pieces that trigger each inline pattern, mixed with plain words, tabs and line ends.
+markdown_bits = st.sampled_from([
+    "kain", " ", "\n", "\n\n", "  \n", "\t\n", "\t", "`", "``", "\\", "\\*", "[", "]", "(", ")", "![", "[a](/kampung/x/)",
+    "[b]: https://b.example", "[b]", "![i](x.jpg)", "<", ">", "<https://a.example>", "<a@b.example>", "<b>", "</b>",
+    "&amp;", "&", "&#65;", "*", "**", "_", "__", "# ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n| 1 | 2 |\n", "    code",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(markdown_bits, max_size=30).map("".join))
+def test_markdown_without_untriggerable_patterns_converts_the_same(text):
+    """The converter chosen by a text's marker characters gives what the full converter gives."""
+    import markdown as python_markdown
+
+    from guide.markdown import converter
+    full = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    assert converter(text).convert(text) == full.convert(text)
