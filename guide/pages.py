@@ -47,7 +47,8 @@ def kampung_key(slug: str) -> str:
 
 
 def poster_key(slug: str) -> str:
-    return f"kampung/{slug}/poster.html"  # a file, not a folder: a folder per poster costs the build
+    """The kampung's one poster, for every language (a file, not a folder: a folder per poster costs the build)."""
+    return f"kampung/{slug}/poster.html"
 
 
 def category_key(category_id: str) -> str:
@@ -62,20 +63,24 @@ def route_key(slug: str) -> str:
 
 
 def plan_pages(site: Site) -> list[Page]:
-    """Every page of the site, in a stable order: per language, home first."""
+    """Every page of the site, in a stable order: home and list pages first.
+
+    Each kampung has a page per language and one poster, in the first language's folder, that
+    serves every language; they are planned side by side because they share QR codes.
+    """
     languages = site.config.languages
-    pages = []
+
+    def page(key, kind, lang, obj=None):
+        return Page(key, lang, kind, obj, languages)
+    pages = [page(key, kind, lang) for lang in languages for key, kind in (("", "home"), ("kampung/", "list"))]
+    for k in site.kampung:
+        pages += [page(kampung_key(k.slug), "kampung", lang, k) for lang in languages]
+        pages.append(page(poster_key(k.slug), "poster", languages[0], k))
     for lang in languages:
-        def page(key, kind, obj=None):
-            return Page(key, lang, kind, obj, languages)
-        pages.append(page("", "home"))
-        pages.append(page("kampung/", "list"))
-        for k in site.kampung:  # a page and its poster side by side: they share a QR code
-            pages += [page(kampung_key(k.slug), "kampung", k), page(poster_key(k.slug), "poster", k)]
-        pages.append(page("poster/", "posters"))
-        pages.extend(page(category_key(c.id), "category", c) for c in site.categories.values())
-        pages.extend(page(f"{p.slug}/", "page", p) for p in site.pages)
-        pages.append(page(PLAN_KEY, "plan"))
-        pages.extend(page(route_key(r.slug), "route", r) for r in site.routes)
-        pages.append(page("404.html", "404"))
+        pages.append(page("poster/", "posters", lang))
+        pages.extend(page(category_key(c.id), "category", lang, c) for c in site.categories.values())
+        pages.extend(page(f"{p.slug}/", "page", lang, p) for p in site.pages)
+        pages.append(page(PLAN_KEY, "plan", lang))
+        pages.extend(page(route_key(r.slug), "route", lang, r) for r in site.routes)
+        pages.append(page("404.html", "404", lang))
     return pages

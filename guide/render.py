@@ -163,11 +163,12 @@ class Renderer:
                 for key, label, ident in items]
 
     def twins(self, page: Page) -> list[dict]:
-        """The same page in the other languages, for the language switch and hreflang."""
+        """The same page in the other languages, for the language switch and hreflang (a poster
+        serves every language and has none)."""
         return [{"lang": lang, "href": self.href(page, page.key, lang),
                  "absolute": self.absolute(lang_prefix(lang, self.languages) + page.key),
                  "name": i18n.ui(lang)("language_name"), "current": lang == page.lang}
-                for lang in self.languages]
+                for lang in (self.languages if page.kind != "poster" else (page.lang,))]
 
     def page_links(self, page: Page) -> list[dict]:
         return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
@@ -267,7 +268,6 @@ class Renderer:
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
             "qr": self.qr(self.absolute(page.url), 160, "QR"),
-            "poster_href": self.href(page, poster_key(k.slug)),
             "og_image": self.absolute(self.photos[k.photos[0].file].fallback.path) if k.photos else "",
             "data_links": opendata.data_links(k, page.root, lang),
         }
@@ -282,21 +282,27 @@ class Renderer:
     def view_posters(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
         return {"title": t("posters_title"), "description": t("posters_intro"), "robots": "noindex",
-                "posters": [{"href": self.href(page, poster_key(k.slug)), "name": k.name.get(page.lang),
+                "posters": [{"href": self.href(page, poster_key(k.slug), self.languages[0]), "name": k.name.get(page.lang),
                              "category": self.site.categories[k.category]} for k in self.sorted_kampung(page.lang)],
                 "has_qr": bool(self.base_url)}
 
     def view_poster(self, page: Page) -> dict:
-        """A printable A4 poster: name, category, both languages' summaries, QR code, where to ask."""
-        k, lang, t = page.obj, page.lang, i18n.ui(page.lang)
+        """A printable A4 poster for every language: name, category and summary in each, a QR code
+        to each language's page, where to ask."""
+        k = page.obj
         category = self.site.categories[k.category]
-        url = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug))
-        return {"title": k.name.get(lang), "description": k.summary.get(lang), "k": k, "name": k.name.get(lang),
-                "category": category, "category_name": category.name.get(lang), "robots": "noindex",
-                "summaries": [{"lang": other, "text": k.summary.get(other)} for other in self.languages
-                              if other == lang or k.summary.translated(other)],
-                "qr": self.qr(url, 330, f"{t('poster_scan')}: {url}"), "url": url,
+        return {"title": k.name.get(page.lang), "description": k.summary.get(page.lang), "category": category,
+                "robots": "noindex", "names": unique_texts(k.name, self.languages),
+                "category_names": unique_texts(category.name, self.languages),
+                "summaries": unique_texts(k.summary, self.languages),
+                "codes": [self.poster_code(k, lang) for lang in self.languages] if self.base_url else [],
                 "page_href": self.href(page, kampung_key(k.slug))}
+
+    def poster_code(self, k: Kampung, lang: str) -> dict:
+        """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
+        url, t = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug)), i18n.ui(lang)
+        return {"lang": lang, "language": t("language_name"), "scan": t("poster_scan"), "url": url,
+                "qr": self.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}")}
 
     def qr(self, url: str, px: int, label: str) -> Markup | str:
         """The QR code of a public address (from `absolute`), inline; none without a base URL."""
@@ -330,3 +336,12 @@ class Renderer:
         if c.instagram:
             found.append(("instagram", links.instagram_url(c.instagram), "@" + c.instagram.lstrip("@")))
         return [{"kind": kind, "label": t(kind), "href": href, "value": value} for kind, href, value in found]
+
+
+def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict]:
+    """`value` in each language, each wording once (an untranslated one falls back to a wording
+    already there): [{"lang": "id", "text": "…"}, …]."""
+    found: dict[str, str] = {}
+    for lang in languages:
+        found.setdefault(value.get(lang), lang)
+    return [{"lang": lang, "text": text} for text, lang in found.items()]

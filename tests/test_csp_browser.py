@@ -42,7 +42,7 @@ def served(tmp_path_factory):
 
 
 PAGES = [("", 7), ("en/", 7), ("kampung/", 0), ("en/kampung/onde-onde/", 1), ("rencana/", None),
-         ("en/kampung/onde-onde/poster.html", 0)]
+         ("kampung/onde-onde/poster.html", 0)]
 
 
 @pytest.mark.parametrize("path, pins", PAGES)

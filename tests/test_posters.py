@@ -1,5 +1,6 @@
 """QR posters: each code, as the browser draws it, decodes to exactly the kampung's public URL."""
 import io
+import re
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -29,19 +30,26 @@ def slugs():
     return sorted(p.stem for p in (ROOT / "content" / "kampung").glob("*.yaml"))
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_every_poster_qr_decodes_to_its_page(served, browser, prefix):
+def test_every_poster_code_decodes_to_its_language_page(served, browser):
+    """One poster per kampung serves every language: a code to each language's page, in print."""
     out, url = served
     page = browser.new_page(viewport={"width": 800, "height": 1100})
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
     for slug in slugs():
-        page.goto(f"{url}{prefix}kampung/{slug}/poster.html")
+        assert not (out / "en" / "kampung" / slug / "poster.html").exists()
+        page.goto(f"{url}kampung/{slug}/poster.html")
         page.emulate_media(media="print")
-        image = Image.open(io.BytesIO(page.locator(".poster__qr svg").screenshot()))
-        [code] = zxingcpp.read_barcodes(image)
-        assert code.format == zxingcpp.BarcodeFormat.QRCode
-        assert code.text == f"{BASE}{prefix}kampung/{slug}/"
+        decoded = {}
+        for figure in page.locator(".poster__qr").all():
+            image = Image.open(io.BytesIO(figure.locator("svg").screenshot()))
+            [code] = zxingcpp.read_barcodes(image)
+            assert code.format == zxingcpp.BarcodeFormat.QRCode
+            decoded[figure.get_attribute("lang")] = code.text
+        assert decoded == {"id": f"{BASE}kampung/{slug}/", "en": f"{BASE}en/kampung/{slug}/"}
         assert page.locator(".site-nav").is_hidden()  # printed without the menu
+        assert page.locator(".lang-switch").count() == 0  # no twin to switch to
+        pdf = page.pdf(format="A4", print_background=True)
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, f"{slug}: the poster does not fit one A4 sheet"
     page.close()
 
 

@@ -5,7 +5,8 @@ from .harness import Facts, read_facts
 
 KINDS = ("home", "list", "kampung", "category", "page", "404", "poster", "posters")
 FACTS = read_facts()
-KIND_LANGS = [(kind, lang) for kind in KINDS for lang in FACTS.languages]
+KIND_LANGS = [(kind, lang) for kind in KINDS for lang in FACTS.languages
+              if kind != "poster" or lang == FACTS.languages[0]]  # one poster serves every language
 IDS = [f"{kind}-{lang}" for kind, lang in KIND_LANGS]
 
 
