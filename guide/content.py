@@ -185,7 +185,7 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
     files = sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))) if folder.is_dir() else []
     if not files:
         loader.report.add(loader.display(folder), 1, (), "no_kampung", folder=loader.display(folder))
-    result, seen = [], {}
+    paths, seen = [], {}
     for path in files:
         slug = path.stem
         if not SLUG.match(slug):
@@ -195,10 +195,47 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
             loader.report.add(loader.display(path), 1, (), "duplicate_slug", other=seen[slug.lower()])
             continue
         seen[slug.lower()] = loader.display(path)
-        kampung = load_profile(loader, path, languages, categories, images, config)
-        if kampung is not None:
-            result.append(kampung)
-    return tuple(result)
+        paths.append(path)
+    context = (languages, categories, images, config)
+    if loader.cache is None and len(paths) >= PARALLEL_FROM and can_fork():
+        loaded = load_profiles_in_two(loader, paths, context)
+    else:
+        loaded = [load_profile(loader, path, *context) for path in paths]
+    return tuple(k for k in loaded if k is not None)
+
+
+PARALLEL_FROM = 200  # profiles; below this, starting a second process costs more than it saves
+_share: tuple | None = None  # what a forked process checks: (content folder, shown as, paths, context)
+
+
+def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> list[model.Kampung | None]:
+    """Each profile checked, the second half by a forked process, as if one process had checked all:
+    the same profiles, problems and links, in the same order."""
+    global _share
+    import multiprocessing
+    half = len(paths) // 2
+    _share = (loader.root, loader.shown, paths[half:], context)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            theirs = pool.apply_async(_check_share)
+            mine = [check_profile(loader, path, *context) for path in paths[:half]]
+            kampung, problems, links = theirs.get()
+    finally:
+        _share = None
+    loader.report.problems.extend(problems)
+    loader.links.extend(links)
+    return mine + kampung
+
+
+def _check_share() -> tuple[list, list, list]:
+    root, shown, paths, context = _share
+    loader = Loader(root, shown)
+    return [check_profile(loader, path, *context) for path in paths], loader.report.problems, loader.links
+
+
+def can_fork() -> bool:
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def load_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:

@@ -7,7 +7,8 @@ Supported: `24/7`; rules separated by `;`, each `DAYS TIMES` where DAYS is a com
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .model import value
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _SPAN = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
@@ -21,7 +22,7 @@ class HoursError(ValueError):
         self.part = part
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Rule:
     days: tuple[int, ...]  # 0 = Monday
     holidays: bool

@@ -227,3 +227,32 @@ def test_free_pages_pair_by_language(tmp_path):
         "content/pages/broken.md:1: a page starts with front matter between '---' lines (title: ...)",
         "content/pages/only.en.md:1: there is no id version of this page (only.md)",
     ]
+
+
+def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
+    """A large folder's profiles are checked half by a forked process: the same site, and the same
+    problems in the same order, as one process gives; problems from both halves are kept."""
+    import guide.content
+    from bench.generate import generate
+    folder = generate(tmp_path / "many", 2 * guide.content.PARALLEL_FROM)
+    edit = lambda name, old, new: (folder / "kampung" / name).write_text(  # noqa: E731
+        (folder / "kampung" / name).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    edit("kampung-00010.yaml", "location:\n", "colour: red\nlocation:\n")  # first half: unknown field
+    edit("kampung-00390.yaml", "  id: |\n", "  id: |\n    [Lihat](/kampung/tidak-ada/)\n")  # second half: a link to nowhere
+    split = []
+    monkeypatch.setattr(guide.content, "load_profiles_in_two",
+                        lambda *args, spy=guide.content.load_profiles_in_two: split.append(1) or spy(*args))
+    two = load_site(folder)
+    monkeypatch.setattr(guide.content, "PARALLEL_FROM", 10**9)
+    one = load_site(folder)
+    assert split == [1]  # the first load did use two processes
+    assert two[0] is None and one[0] is None  # the errors stop the build either way
+    assert [p.render() for p in two[1].problems] == [p.render() for p in one[1].problems]
+    assert {(p.file.rsplit("/", 1)[-1], p.key) for p in one[1].errors} == {
+        ("kampung-00010.yaml", "unknown_field"), ("kampung-00390.yaml", "broken_link")}
+    edit("kampung-00010.yaml", "colour: red\n", "")
+    edit("kampung-00390.yaml", "/kampung/tidak-ada/", "/kampung/kampung-00001/")
+    site_two, _ = load_site(folder)
+    monkeypatch.setattr(guide.content, "PARALLEL_FROM", 10**9)
+    site_one, _ = load_site(folder)
+    assert site_two is not None and site_two == site_one
