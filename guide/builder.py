@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import multiprocessing
 from collections import deque
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -96,7 +98,9 @@ class SiteBuild:
     def extra_files(self) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        yield from sorted({**self.search, **data_files(self.site, self.base_url)}.items())
+        small = {**self.search, **ical.calendar_files(self.site, self.base_url), **planview.route_files(self.site)}
+        yield from heapq.merge(sorted(small.items()), opendata.opendata_files(self.site, self.base_url),
+                               key=itemgetter(0))  # in name order; the big open data documents one at a time
         yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
@@ -133,12 +137,6 @@ def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
     assets["assets/categories.css"] = category_css(site.categories.values()).encode()
     assets.update(offline.icon_files())
     return assets
-
-
-def data_files(site: Site, base_url: str | None) -> dict[str, bytes]:
-    """Files made from every profile (but the search indexes): the open data, calendars, route files."""
-    return {**opendata.opendata_files(site, base_url), **ical.calendar_files(site, base_url),
-            **planview.route_files(site)}
 
 
 def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tuple[SiteBuild, dict[str, bytes]]:
