@@ -12,6 +12,7 @@ from typing import Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
+from .content import can_fork
 from .headers import headers_file
 from .model import Site
 from .photos import PhotoSet, encode_photo, plan_photo
@@ -198,7 +199,7 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
             yield page.path, renderer.render(page).encode()
         return
     _job = (renderer, pages)
-    chunks = iter([range(start, min(start + CHUNK, len(pages))) for start in range(0, len(pages), CHUNK)])
+    chunks = chunk_ranges(pages, CHUNK)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # A window of chunks in flight, not imap's all-at-once: when the disk is slower than the
@@ -213,8 +214,16 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
         _job = None
 
 
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def chunk_ranges(pages: list[Page], size: int) -> Iterator[range]:
+    """Consecutive ranges of about `size` pages; one never splits the pages of one kampung (its
+    page in each language and its poster share QR codes, kept by each worker's cache)."""
+    start = 0
+    while start < len(pages):
+        end = min(start + size, len(pages))
+        while end < len(pages) and pages[end].obj is not None and pages[end].obj is pages[end - 1].obj:
+            end += 1
+        yield range(start, end)
+        start = end
 
 
 def _render_chunk(indexes: range) -> list[tuple[str, bytes]]:

@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from guide.builder import PARALLEL_FROM, SiteBuild, affected_keys, build_files, rebuild_files
+from guide.builder import PARALLEL_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
 from guide.content import load_site
 
 SAMPLE = ROOT / "content"
@@ -95,3 +95,16 @@ def test_a_renamed_category_reaches_the_cards_of_unchanged_profiles(content):
     assert b"Sandal dan Sepatu" in clean["index.html"] and b"Alas Kaki" not in clean["index.html"]
     assert sorted(files) == sorted(clean)
     assert [path for path in clean if files[path] != clean[path]] == []
+
+
+def test_render_chunks_keep_a_kampungs_pages_together(content):
+    """Workers get whole kampung (pages and poster share QR codes), and every page exactly once."""
+    pages = SiteBuild(load(content), content, None).pages
+    chunks = list(chunk_ranges(pages, 2))
+    assert [i for chunk in chunks for i in chunk] == list(range(len(pages)))
+    owner = {}
+    for n, chunk in enumerate(chunks):
+        for i in chunk:
+            if pages[i].kind in ("kampung", "poster"):
+                assert owner.setdefault(pages[i].obj.slug, n) == n, f"{pages[i].obj.slug} split across chunks"
+    assert len(owner) >= 2 and all(len(chunk) <= 3 for chunk in chunks)
