@@ -1,14 +1,12 @@
 """QR codes for printed posters: each kampung's page address as inline SVG, encoded with zxing-cpp."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from html import escape
 
 import zxingcpp
 
 QUIET = 4  # modules of light margin around the code, as the QR standard asks
-DARK_RUN = re.compile(rb"\x00+")
 
 
 @lru_cache(maxsize=16)  # a kampung page and its poster, rendered one after the other, share a code
@@ -24,11 +22,13 @@ def qr_path(url: str) -> tuple[int, str]:
     cells = modules.tobytes()  # a byte per module: 0 dark, 255 light
     path = []  # per row, a 1-module-wide stroke along each dark run: "M x y.5 h run m gap 0 h run …"
     for y in range(height):
-        end = None
-        for m in DARK_RUN.finditer(cells, y * width, (y + 1) * width):
-            x, run = m.start() - y * width, m.end() - m.start()
-            path.append(f"M{QUIET + x} {QUIET + y}.5h{run}" if end is None else f"m{x - end} 0h{run}")
-            end = x + run
+        x, end = 0, None  # x: where the next piece starts; end: where the last dark run ended
+        for dark in cells[y * width:(y + 1) * width].split(b"\xff"):  # a dark run, or b"" per light module
+            if dark:
+                path.append(f"M{QUIET + x} {QUIET + y}.5h{len(dark)}" if end is None else f"m{x - end} 0h{len(dark)}")
+                end = x + len(dark)
+                x = end
+            x += 1  # the light module that ended the piece
     return width + 2 * QUIET, "".join(path)
 
 
