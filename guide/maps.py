@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
+
+from .scriptjson import script_json
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
@@ -62,8 +63,7 @@ def map_json(data: MapData) -> str:
     }
     if data.line:
         value["line"] = [[round(lat, 6), round(lon, 6)] for lat, lon in data.line]
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(value)
 
 
 @contextlib.contextmanager

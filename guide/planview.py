@@ -3,7 +3,6 @@ GPX and GeoJSON files. Values for templates and files; no disk I/O here.
 """
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -13,14 +12,14 @@ from .hours import week
 from .model import Kampung, Route, Site
 from .opendata import dump_json
 from .pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+from .scriptjson import script_json
 
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 
 
 def safe_json(value) -> Markup:
     """JSON for a <script type="application/json"> island that cannot end its element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Markup(script_json(value, sort_keys=True))
 
 
 def route_stops(site: Site, route: Route) -> list[Kampung]:

@@ -1,7 +1,6 @@
 """What search engines and link previews read: JSON-LD, sitemap, robots.txt."""
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -9,6 +8,7 @@ from markupsafe import Markup
 
 from .hours import DAYS, clock
 from .model import Kampung, Site
+from .scriptjson import script_json
 
 SCHEMA_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 
@@ -71,9 +71,7 @@ def visit_jsonld(visit) -> dict:
 
 def _script_json(data: dict) -> Markup:
     """JSON that cannot close its <script> element: <, > and & are written as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder, fewer bytes
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    return Markup(script_json(data))
 
 
 def sitemap(urls: list[list[tuple[str, str]]], base_url: str) -> str:
