@@ -1,6 +1,7 @@
 """Turn a checked Site into the files of the website, as (path, bytes) pairs. No disk writes here."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import multiprocessing
@@ -12,7 +13,8 @@ from typing import Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
-from .content import can_fork
+from .fork import can_fork, in_child
+from .geo import nearest_all
 from .headers import headers_file
 from .model import Site
 from .photos import PhotoSet, encode_photo, plan_photo
@@ -27,14 +29,23 @@ class SiteBuild:
     """One build of a site: its pages, assets and renderer; renders all pages or only some."""
 
     def __init__(self, site: Site, content_dir: Path, base_url: str | None = None,
-                 previous: "SiteBuild | None" = None, map_maker: maps.ScriptMaker | None = None):
+                 previous: "SiteBuild | None" = None, map_maker: maps.ScriptMaker | None = None, workers: int = 1):
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
-        moved, its nearest-neighbour table. `map_maker` makes the map script in another process."""
+        moved, its nearest-neighbour table. `map_maker` makes the map script in another process.
+        With `workers` > 1, a large site's pages are rendered by that many forked processes (the
+        same files as one process) and its search index is made by one while the rest is set up."""
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
+        self.workers = workers
         self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
+        apart = workers > 1 and len(site.kampung) >= SEARCH_APART_FROM and can_fork()
+        search_assets = in_child(search.search_assets, site) if apart else lambda: search.search_assets(site)
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
-        self.search = search.search_assets(site)  # named by hash in every page; the other data comes last
+        self.photos = plan_photos(site)
+        env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
+        same_pins = previous and pin_positions(previous.site) == pin_positions(site)
+        neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
+        self.search = search_assets()  # named by hash in the list pages; the other data comes last
         hashed = {**self.assets, **self.search}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
@@ -42,22 +53,18 @@ class SiteBuild:
         if self.map_config:
             versions["map.js"] = maps.script_version(*self.map_script_args())
         self._map_script = previous._map_script if previous and previous.map_config == self.map_config else None
-        self.photos = plan_photos(site)
-        env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
-        same_pins = previous and pin_positions(previous.site) == pin_positions(site)
         same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
-        self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos,
-                                 same_neighbours(previous.renderer.neighbours, site) if same_pins else None,
+        self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos, neighbours,
                                  previous.renderer.memo if same_frame else None)
 
-    def files(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
+    def files(self) -> Iterator[tuple[str, bytes]]:
         """Every file of the site in a stable order; paths are relative to the output folder.
 
         The service worker comes last: its cache is named after a hash of all the others.
         """
         self.digests = digests = {}
         for name, data in chain(sorted(self.assets.items()), self.map_files(),
-                                render_pages(self.renderer, self.pages, workers), self.extra_files()):
+                                render_pages(self.renderer, self.pages, self.workers), self.extra_files()):
             digests[name] = hashlib.sha256(data).digest()
             yield name, data
         yield "sw.js", self.service_worker(digests)
@@ -128,7 +135,7 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None,
                 workers: int = 1, map_maker: maps.ScriptMaker | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of the site. With `workers` > 1 and a large site, pages are rendered by that
     many forked processes; the files and their order are the same as with one process."""
-    return SiteBuild(site, content_dir, base_url, map_maker=map_maker).files(workers)
+    return SiteBuild(site, content_dir, base_url, map_maker=map_maker, workers=workers).files()
 
 
 def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:
@@ -187,7 +194,9 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
 
 
 PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves
-CHUNK, IN_FLIGHT = 8, 8  # pages per task; tasks waiting or running per worker
+SEARCH_APART_FROM = 200  # kampung; below this, the search index takes less time than starting a process
+CHUNK_PAGES = (8, 64)  # pages per task, fewest and most: a hand-off costs the main process about 0.7 ms
+IN_FLIGHT = 4  # tasks waiting or running per worker
 _job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
 
 
@@ -199,7 +208,8 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
             yield page.path, renderer.render(page).encode()
         return
     _job = (renderer, pages)
-    chunks = chunk_ranges(pages, CHUNK)
+    chunks = chunk_ranges(pages, workers, *CHUNK_PAGES)
+    gc.freeze()  # the site's objects: left alone by the workers' collections, so their pages stay shared
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # A window of chunks in flight, not imap's all-at-once: when the disk is slower than the
@@ -211,14 +221,17 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
                     pending.append(pool.apply_async(_render_chunk, (chunk,)))
                 yield from done
     finally:
+        gc.unfreeze()
         _job = None
 
 
-def chunk_ranges(pages: list[Page], size: int) -> Iterator[range]:
-    """Consecutive ranges of about `size` pages; one never splits the pages of one kampung (its
-    page in each language and its poster share QR codes, kept by each worker's cache)."""
+def chunk_ranges(pages: list[Page], workers: int, smallest: int, largest: int) -> Iterator[range]:
+    """Consecutive ranges of pages: up to `largest` while many remain (few hand-offs), shrinking to
+    `smallest` towards the end so that the workers finish together. One never splits the pages of
+    one kampung (its page in each language and its poster share QR codes, kept by each worker's cache)."""
     start = 0
     while start < len(pages):
+        size = max(smallest, min(largest, (len(pages) - start) // (4 * workers)))
         end = min(start + size, len(pages))
         while end < len(pages) and pages[end].obj is not None and pages[end].obj is pages[end - 1].obj:
             end += 1

@@ -83,7 +83,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .content import can_fork  # not the builder: its imports would delay the map process's start
+    from .fork import can_fork  # not the builder: its imports would delay the map process's start
     from .maps import ScriptMaker
     with ScriptMaker() if can_fork() else contextlib.nullcontext() as map_maker:
         return build(args, map_maker)

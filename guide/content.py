@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from . import model
+from .fork import can_fork, in_child
 from .geo import distance_km
 from .problems import Report
 from .routes import visiting_order
@@ -205,37 +206,24 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
 
 
 PARALLEL_FROM = 200  # profiles; below this, starting a second process costs more than it saves
-_share: tuple | None = None  # what a forked process checks: (content folder, shown as, paths, context)
 
 
 def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> list[model.Kampung | None]:
     """Each profile checked, the second half by a forked process, as if one process had checked all:
     the same profiles, problems and links, in the same order."""
-    global _share
-    import multiprocessing
     half = len(paths) // 2
-    _share = (loader.root, loader.shown, paths[half:], context)
-    try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            theirs = pool.apply_async(_check_share)
-            mine = [check_profile(loader, path, *context) for path in paths[:half]]
-            kampung, problems, links = theirs.get()
-    finally:
-        _share = None
+    theirs = in_child(_check_all, loader.root, loader.shown, paths[half:], context)
+    mine = [check_profile(loader, path, *context) for path in paths[:half]]
+    kampung, problems, links = theirs()
     loader.report.problems.extend(problems)
     loader.links.extend(links)
     return mine + kampung
 
 
-def _check_share() -> tuple[list, list, list]:
-    root, shown, paths, context = _share
+def _check_all(root: Path, shown: str | None, paths: list[Path], context: tuple) -> tuple[list, list, list]:
+    """Profiles checked by a loader of their own: the profiles, its problems and its links."""
     loader = Loader(root, shown)
     return [check_profile(loader, path, *context) for path in paths], loader.report.problems, loader.links
-
-
-def can_fork() -> bool:
-    import multiprocessing
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def load_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:

@@ -1,5 +1,6 @@
 """Rebuilds that re-render only what changed equal a clean build, byte for byte; so do parallel builds."""
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -100,7 +101,7 @@ def test_a_renamed_category_reaches_the_cards_of_unchanged_profiles(content):
 def test_render_chunks_keep_a_kampungs_pages_together(content):
     """Workers get whole kampung (pages and poster share QR codes), and every page exactly once."""
     pages = SiteBuild(load(content), content, None).pages
-    chunks = list(chunk_ranges(pages, 2))
+    chunks = list(chunk_ranges(pages, 2, 2, 2))
     assert [i for chunk in chunks for i in chunk] == list(range(len(pages)))
     owner = {}
     for n, chunk in enumerate(chunks):
@@ -108,3 +109,11 @@ def test_render_chunks_keep_a_kampungs_pages_together(content):
             if pages[i].kind in ("kampung", "poster"):
                 assert owner.setdefault(pages[i].obj.slug, n) == n, f"{pages[i].obj.slug} split across chunks"
     assert len(owner) >= 2 and all(len(chunk) <= 3 for chunk in chunks)
+
+
+def test_render_chunks_shrink_towards_the_end():
+    """Large chunks while many pages remain, the smallest at the end, every page once, in order."""
+    pages = [SimpleNamespace(obj=None) for _ in range(3000)]
+    sizes = [len(chunk) for chunk in chunk_ranges(pages, 2, 8, 64)]
+    assert sum(sizes) == 3000 and sizes[0] == 64 and sizes[-2] == 8
+    assert sizes == sorted(sizes, reverse=True)
