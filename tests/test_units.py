@@ -1,7 +1,10 @@
-"""Small pure functions: hours, Markdown safety, formatting, distances, colours, links."""
+"""Small pure functions: hours, Markdown safety, formatting, distances, colours, links; forked work."""
+import os
+
 import pytest
 
 from guide.colors import contrast, text_on
+from guide.fork import in_child
 from guide.geo import distance_km
 from guide.hours import HoursError, parse_hours, week
 from guide.i18n import format_distance, format_duration, format_price, hours_table
@@ -106,3 +109,11 @@ def test_whatsapp_numbers_are_normalised_or_refused(written, normal):
 def test_mobile_numbers_are_shown_the_indonesian_way():
     from guide.links import format_mobile
     assert format_mobile("+6281234567890") == "+62 812-3456-7890"
+
+
+def test_work_in_a_forked_process_returns_its_result_or_raises_its_error():
+    assert in_child(sorted, {3, 1, 2})() == [1, 2, 3]
+    with pytest.raises(ValueError, match="'x'"):
+        in_child(int, "x")()
+    with pytest.raises(RuntimeError, match="_exit ended without a result"):
+        in_child(os._exit, 3)()
