@@ -6,10 +6,11 @@ import hashlib
 import heapq
 import multiprocessing
 from collections import deque
+from functools import partial
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
@@ -33,19 +34,18 @@ class SiteBuild:
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
         moved, its nearest-neighbour table. `map_maker` makes the map script in another process.
         With `workers` > 1, a large site's pages are rendered by that many forked processes (the
-        same files as one process) and its search index is made by one while the rest is set up."""
+        same files as one process) and its search index is made by others while the rest is set up."""
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
         self.workers = workers
         self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
-        apart = workers > 1 and len(site.kampung) >= SEARCH_APART_FROM and can_fork()
-        search_assets = in_child(search.search_assets, site) if apart else lambda: search.search_assets(site)
+        search_files = search_later(site, workers > 1 and len(site.kampung) >= SEARCH_APART_FROM and can_fork())
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
         self.photos = plan_photos(site)
         env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
         same_pins = previous and pin_positions(previous.site) == pin_positions(site)
         neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
-        self.search = search_assets()  # named by hash in the list pages; the other data comes last
+        self.search = search_files()  # named by hash in the list pages; the other data comes last
         hashed = {**self.assets, **self.search}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
@@ -136,6 +136,18 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None,
     """Every file of the site. With `workers` > 1 and a large site, pages are rendered by that
     many forked processes; the files and their order are the same as with one process."""
     return SiteBuild(site, content_dir, base_url, map_maker=map_maker, workers=workers).files()
+
+
+def search_later(site: Site, apart: bool) -> Callable[[], dict[str, bytes]]:
+    """What gives the search index scripts: `search.search_assets`, or with `apart`, a forked process
+    per language started now, so that the indexes are made while the rest of the build is set up."""
+    if not apart:
+        return partial(search.search_assets, site)
+    made = [in_child(search.search_assets, site, (lang,)) for lang in site.config.languages]
+
+    def files() -> dict[str, bytes]:
+        return {name: data for result in made for name, data in result().items()}
+    return files
 
 
 def site_assets(site: Site, content_dir: Path) -> dict[str, bytes]:

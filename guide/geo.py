@@ -15,30 +15,78 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def nearest_all(places, count: int = 3) -> dict[str, list[tuple[float, object]]]:
-    """For every place (with .slug and .location), its `count` nearest others with distances in km.
+    """For every place (with .slug and .location), its `count` nearest others with distances in km,
+    nearest first (equal distances by slug).
 
-    Places are sorted by latitude and each one scans outwards only while the latitude gap alone
-    is shorter than its current worst neighbour: exact, and far from comparing every pair.
+    Places are filed in a grid of cubes by their position as a point of the unit sphere. Each one
+    looks through the cubes around its own, ring by ring, until nothing farther out can be nearer
+    than its current worst: exact, and linear in the number of places while they are spread out
+    (a crowd in one cube is compared pairwise).
     """
-    ordered = sorted(places, key=lambda p: (p.location.lat, p.slug))
-    lat = [math.radians(p.location.lat) for p in ordered]
-    lon = [math.radians(p.location.lon) for p in ordered]
-    cos = [math.cos(v) for v in lat]
-    gap_limit = 1 / EARTH_RADIUS_KM  # radians of latitude per km along a meridian
+    places = list(places)
+    points = [unit_point(p.location.lat, p.location.lon) for p in places]
+    size = cube_size(points, count)
+    cells = [(math.floor(x / size), math.floor(y / size), math.floor(z / size)) for x, y, z in points]
+    grid: dict[tuple[int, int, int], list[int]] = {}
+    for i, cell in enumerate(cells):
+        grid.setdefault(cell, []).append(i)
+    low = [min(cell[axis] for cell in cells) for axis in range(3)] if cells else []
+    high = [max(cell[axis] for cell in cells) for axis in range(3)] if cells else []
+    wanted = min(count, len(places) - 1)
     result = {}
-    for i, place in enumerate(ordered):
-        best: list[tuple[float, str, int]] = []
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(ordered):
-                if len(best) == count and abs(lat[j] - lat[i]) > best[-1][0] * gap_limit:
-                    break
-                a = math.sin((lat[j] - lat[i]) / 2) ** 2 + cos[i] * cos[j] * math.sin((lon[j] - lon[i]) / 2) ** 2
-                entry = (2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a))), ordered[j].slug, j)
-                if len(best) < count or entry < best[-1]:
-                    best.append(entry)
-                    best.sort()
-                    del best[count:]
-                j += step
-        result[place.slug] = [(km, ordered[j]) for km, _, j in best]
+    for i, place in enumerate(places):
+        x, y, z = points[i]
+        best: list[tuple[float, str, int]] = []  # (squared straight-line distance, slug, index)
+        worst = math.inf if wanted else -1.0  # the last of `best` once it is full
+        ring = 0
+        while True:
+            for cell in shell(cells[i], ring):
+                for j in grid.get(cell, ()):
+                    px, py, pz = points[j]
+                    squared = (px - x) ** 2 + (py - y) ** 2 + (pz - z) ** 2
+                    if squared <= worst and j != i:
+                        best.append((squared, places[j].slug, j))
+                        best.sort()
+                        del best[wanted:]
+                        if len(best) == wanted:
+                            worst = best[-1][0]
+            # Any place not seen yet is `ring` cubes away along some axis: at least that far in a straight line.
+            if worst < (ring * size) ** 2 * (1 - 1e-9):
+                break
+            if all(cells[i][axis] - ring <= low[axis] and cells[i][axis] + ring >= high[axis] for axis in range(3)):
+                break  # every cube seen
+            ring += 1
+        here = place.location
+        found = [(distance_km(here.lat, here.lon, places[j].location.lat, places[j].location.lon), places[j].slug, j)
+                 for _, _, j in best]
+        result[place.slug] = [(km, places[j]) for km, _, j in sorted(found)]
     return result
+
+
+def unit_point(lat: float, lon: float) -> tuple[float, float, float]:
+    """A position as a point of the unit sphere: the straight line between two such points grows
+    with the distance along the surface."""
+    a, b = math.radians(lat), math.radians(lon)
+    return math.cos(a) * math.cos(b), math.cos(a) * math.sin(b), math.sin(a)
+
+
+def cube_size(points: list[tuple[float, float, float]], count: int) -> float:
+    """The edge of the grid's cubes: about `count` places to a cube if they cover their area evenly."""
+    if len(points) < 2:
+        return 1.0
+    spans = sorted(max(p[axis] for p in points) - min(p[axis] for p in points) for axis in range(3))
+    area = spans[2] * max(spans[1], spans[2] / len(points))  # places on the sphere cover a surface, not a volume
+    return math.sqrt(area * count / len(points)) or 1.0
+
+
+def shell(cell: tuple[int, int, int], ring: int):
+    """The cubes exactly `ring` steps from `cell` (counting diagonal steps as one): the cell itself for 0."""
+    x, y, z = cell
+    if ring == 0:
+        yield cell
+        return
+    for dx in range(-ring, ring + 1):
+        for dy in range(-ring, ring + 1):
+            edge = abs(dx) == ring or abs(dy) == ring
+            for dz in (range(-ring, ring + 1) if edge else (-ring, ring)):
+                yield x + dx, y + dy, z + dz

@@ -28,9 +28,10 @@ def index_names(site: Site) -> tuple[str, ...]:
     return tuple(index_asset(lang) for lang in site.config.languages)
 
 
-def search_assets(site: Site) -> dict[str, bytes]:
-    """Each language's index script, keyed by its path in the output folder."""
-    return {f"assets/{index_asset(lang)}": index_script(search_index(site, lang)) for lang in site.config.languages}
+def search_assets(site: Site, languages: tuple[str, ...] | None = None) -> dict[str, bytes]:
+    """Each language's index script (or those of `languages`), keyed by its path in the output folder."""
+    return {f"assets/{index_asset(lang)}": index_script(search_index(site, lang))
+            for lang in languages or site.config.languages}
 
 
 def index_script(index: dict) -> bytes:

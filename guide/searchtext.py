@@ -12,7 +12,6 @@ because the guide's English text keeps Indonesian words (kampung, batik, tags), 
 from __future__ import annotations
 
 import functools
-
 import re
 import unicodedata
 
@@ -102,9 +101,8 @@ def index_tokens(text: str, lang: str) -> list[str]:
 
     A query form matches when it starts some token, so a token that starts a longer one adds nothing.
     """
-    tokens = sorted({form for word in split_words(text) for form in word_forms(word, lang)})
-    return [token for i, token in enumerate(tokens)
-            if not (i + 1 < len(tokens) and tokens[i + 1].startswith(token))]
+    tokens = sorted({form for word in split_words(text) for form in _word_forms(word, lang)})
+    return [token for token, following in zip(tokens, tokens[1:] + [""]) if not following.startswith(token)]
 
 
 def query_matches(terms: list[list[str]], tokens: str) -> bool:
