@@ -79,21 +79,39 @@ def test_contact_links():
     assert links["geo"].startswith("geo:-7.470000,112.430000?q=")
 
 
-def test_nearest_all_agrees_with_comparing_every_pair():
+def spread(rng, n):
+    return [(-7.5 + rng.random() * 0.2, 112.3 + rng.random() * 0.2) for _ in range(n)]
+
+
+def crowded(rng, n):
+    """Two dense towns far apart, a few places alone, and places sharing one position."""
+    towns = [(-7.47 + rng.gauss(0, 0.003), 112.43 + rng.gauss(0, 0.003)) for _ in range(n // 2)]
+    towns += [(-6.2 + rng.gauss(0, 0.01), 106.8 + rng.gauss(0, 0.01)) for _ in range(n // 3)]
+    return towns + [(-7.4, 112.4)] * 4 + [(rng.uniform(-60, 60), rng.uniform(-180, 180)) for _ in range(8)]
+
+
+def edges(rng, n):
+    """Both sides of the date line and near the poles."""
+    return [(rng.uniform(-89.9, 89.9), rng.choice([179.99, -179.99, 0.0]) + rng.uniform(-0.05, 0.05)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("layout", [spread, crowded, edges])
+@pytest.mark.parametrize("count", [1, 3])
+def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
     import random
     from types import SimpleNamespace
 
     from guide.geo import nearest_all
     rng = random.Random(3)
-    places = [SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=-7.5 + rng.random() * 0.2,
-                                                                          lon=112.3 + rng.random() * 0.2))
-              for i in range(150)]
-    found = nearest_all(places, count=3)
+    places = [SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=lat, lon=lon))
+              for i, (lat, lon) in enumerate(layout(rng, 150))]
+    found = nearest_all(places, count=count)
     for place in places:
         brute = sorted((distance_km(place.location.lat, place.location.lon, o.location.lat, o.location.lon), o.slug)
-                       for o in places if o is not place)[:3]
+                       for o in places if o is not place)[:count]
         assert [(round(km, 9), o.slug) for km, o in found[place.slug]] == [(round(km, 9), s) for km, s in brute]
-    assert nearest_all(places[:1]) == {"k000": []}
+    assert nearest_all(places[:1], count=count) == {"k000": []}
+    assert [o.slug for _, o in nearest_all(places[:2], count=count)["k000"]] == ["k001"]
 
 
 @pytest.mark.parametrize("written, normal", [
