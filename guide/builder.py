@@ -34,11 +34,12 @@ class SiteBuild:
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
         moved, its nearest-neighbour table. `map_maker` makes the map script in another process.
         With `workers` > 1, a large site's pages are rendered by that many forked processes (the
-        same files as one process) and its search index is made by others while the rest is set up."""
+        same files as one process), its search index is made by others while the rest is set up, and
+        its open data by another while the pages render."""
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
         self.workers = workers
         self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
-        search_files = search_later(site, workers > 1 and len(site.kampung) >= SEARCH_APART_FROM and can_fork())
+        search_files = search_later(site, self.apart())
         self.pages = plan_pages(site)
         self.assets = site_assets(site, content_dir)
         self.photos = plan_photos(site)
@@ -63,8 +64,11 @@ class SiteBuild:
         The service worker comes last: its cache is named after a hash of all the others.
         """
         self.digests = digests = {}
+        open_data = None
+        if self.apart():  # made by a forked process while the pages render (the generator runs there)
+            open_data = in_child(list, opendata.opendata_files(self.site, self.base_url))
         for name, data in chain(sorted(self.assets.items()), self.map_files(),
-                                render_pages(self.renderer, self.pages, self.workers), self.extra_files()):
+                                render_pages(self.renderer, self.pages, self.workers), self.extra_files(open_data)):
             digests[name] = hashlib.sha256(data).digest()
             yield name, data
         yield "sw.js", self.service_worker(digests)
@@ -103,12 +107,17 @@ class SiteBuild:
         """The pages whose key is in `keys`, in every language."""
         yield from render_pages(self.renderer, [p for p in self.pages if p.key in keys], 1)
 
-    def extra_files(self) -> Iterator[tuple[str, bytes]]:
-        """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap."""
+    def apart(self) -> bool:
+        """Whether the search index and the open data are made by processes of their own."""
+        return self.workers > 1 and len(self.site.kampung) >= APART_FROM and can_fork()
+
+    def extra_files(self, open_data: Callable[[], list] | None = None) -> Iterator[tuple[str, bytes]]:
+        """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
+        `open_data` gives the open data files when another process made them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         small = {**self.search, **ical.calendar_files(self.site, self.base_url), **planview.route_files(self.site)}
-        yield from heapq.merge(sorted(small.items()), opendata.opendata_files(self.site, self.base_url),
-                               key=itemgetter(0))  # in name order; the big open data documents one at a time
+        data = open_data() if open_data else opendata.opendata_files(self.site, self.base_url)
+        yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
@@ -206,7 +215,7 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
 
 
 PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves
-SEARCH_APART_FROM = 200  # kampung; below this, the search index takes less time than starting a process
+APART_FROM = 200  # kampung; below this, the search index or open data take less time than starting a process
 CHUNK_PAGES = (8, 64)  # pages per task, fewest and most: a hand-off costs the main process about 0.7 ms
 IN_FLIGHT = 4  # tasks waiting or running per worker
 _job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers

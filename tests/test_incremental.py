@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from guide.builder import PARALLEL_FROM, SEARCH_APART_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
+from guide.builder import APART_FROM, PARALLEL_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
 from guide.content import load_site
 
 SAMPLE = ROOT / "content"
@@ -73,12 +73,12 @@ def test_settings_change_means_a_full_build(content):
 
 def test_parallel_build_equals_one_process(tmp_path):
     from bench.generate import generate
-    folder = generate(tmp_path / "many", SEARCH_APART_FROM)
+    folder = generate(tmp_path / "many", APART_FROM)
     site = load(folder)
     one = list(build_files(site, folder, "https://example.org/", workers=1))
     two = list(build_files(site, folder, "https://example.org/", workers=2))
     assert sum(name.endswith(".html") for name, _ in one) >= PARALLEL_FROM  # two processes really render
-    assert len(site.kampung) >= SEARCH_APART_FROM  # and a third makes the search index
+    assert len(site.kampung) >= APART_FROM  # and others make the search index and open data
     assert [name for name, _ in one] == [name for name, _ in two]
     assert [name for (name, a), (_, b) in zip(one, two) if a != b] == []
 
