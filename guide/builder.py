@@ -1,6 +1,7 @@
 """Turn a checked Site into the files of the website, as (path, bytes) pairs. No disk writes here."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import heapq
@@ -14,7 +15,7 @@ from typing import Callable, Iterator
 
 from . import ical, maps, offline, opendata, planview, search, seo
 from .colors import category_css
-from .fork import can_fork, in_child
+from .fork import Forked, can_fork
 from .geo import nearest_all
 from .headers import headers_file
 from .model import Site
@@ -39,14 +40,15 @@ class SiteBuild:
         self.site, self.content_dir, self.base_url, self.map_maker = site, content_dir, base_url, map_maker
         self.workers = workers
         self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
-        search_files = search_later(site, self.apart())
-        self.pages = plan_pages(site)
-        self.assets = site_assets(site, content_dir)
-        self.photos = plan_photos(site)
-        env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
-        same_pins = previous and pin_positions(previous.site) == pin_positions(site)
-        neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
-        self.search = search_files()  # named by hash in the list pages; the other data comes last
+        with contextlib.ExitStack() as helpers:
+            search_files = search_later(site, helpers if self.apart() else None)
+            self.pages = plan_pages(site)
+            self.assets = site_assets(site, content_dir)
+            self.photos = plan_photos(site)
+            env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
+            same_pins = previous and pin_positions(previous.site) == pin_positions(site)
+            neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
+            self.search = search_files()  # named by hash in the list pages; the other data comes last
         hashed = {**self.assets, **self.search}
         versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
                     for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
@@ -64,13 +66,14 @@ class SiteBuild:
         The service worker comes last: its cache is named after a hash of all the others.
         """
         self.digests = digests = {}
-        open_data = None
-        if self.apart():  # made by a forked process while the pages render (the generator runs there)
-            open_data = in_child(list, opendata.opendata_files(self.site, self.base_url))
-        for name, data in chain(sorted(self.assets.items()), self.map_files(),
-                                render_pages(self.renderer, self.pages, self.workers), self.extra_files(open_data)):
-            digests[name] = hashlib.sha256(data).digest()
-            yield name, data
+        with contextlib.ExitStack() as helpers:
+            open_data = None
+            if self.apart():  # made by a forked process while the pages render (the generator runs there)
+                open_data = helpers.enter_context(Forked(list, opendata.opendata_files(self.site, self.base_url)))
+            for name, data in chain(sorted(self.assets.items()), self.map_files(),
+                                    render_pages(self.renderer, self.pages, self.workers), self.extra_files(open_data)):
+                digests[name] = hashlib.sha256(data).digest()
+                yield name, data
         yield "sw.js", self.service_worker(digests)
 
     def map_script_args(self) -> tuple:
@@ -111,12 +114,12 @@ class SiteBuild:
         """Whether the search index and the open data are made by processes of their own."""
         return self.workers > 1 and len(self.site.kampung) >= APART_FROM and can_fork()
 
-    def extra_files(self, open_data: Callable[[], list] | None = None) -> Iterator[tuple[str, bytes]]:
+    def extra_files(self, open_data: Forked[list] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
-        `open_data` gives the open data files when another process made them."""
+        `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         small = {**self.search, **ical.calendar_files(self.site, self.base_url), **planview.route_files(self.site)}
-        data = open_data() if open_data else opendata.opendata_files(self.site, self.base_url)
+        data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()
         yield "robots.txt", seo.robots(self.base_url).encode()
@@ -147,15 +150,16 @@ def build_files(site: Site, content_dir: Path, base_url: str | None = None,
     return SiteBuild(site, content_dir, base_url, map_maker=map_maker, workers=workers).files()
 
 
-def search_later(site: Site, apart: bool) -> Callable[[], dict[str, bytes]]:
-    """What gives the search index scripts: `search.search_assets`, or with `apart`, a forked process
-    per language started now, so that the indexes are made while the rest of the build is set up."""
-    if not apart:
+def search_later(site: Site, helpers: contextlib.ExitStack | None) -> Callable[[], dict[str, bytes]]:
+    """What gives the search index scripts: `search.search_assets`, or given `helpers`, a forked
+    process per language started now (and stopped with `helpers`), so that the indexes are made
+    while the rest of the build is set up."""
+    if helpers is None:
         return partial(search.search_assets, site)
-    made = [in_child(search.search_assets, site, (lang,)) for lang in site.config.languages]
+    made = [helpers.enter_context(Forked(search.search_assets, site, (lang,))) for lang in site.config.languages]
 
     def files() -> dict[str, bytes]:
-        return {name: data for result in made for name, data in result().items()}
+        return {name: data for process in made for name, data in process.result().items()}
     return files
 
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from . import model
-from .fork import can_fork, in_child
+from .fork import Forked, can_fork
 from .geo import distance_km
 from .problems import Report
 from .routes import visiting_order
@@ -212,9 +212,9 @@ def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> l
     """Each profile checked, the second half by a forked process, as if one process had checked all:
     the same profiles, problems and links, in the same order."""
     half = len(paths) // 2
-    theirs = in_child(_check_all, loader.root, loader.shown, paths[half:], context)
-    mine = [check_profile(loader, path, *context) for path in paths[:half]]
-    kampung, problems, links = theirs()
+    with Forked(_check_all, loader.root, loader.shown, paths[half:], context) as theirs:
+        mine = [check_profile(loader, path, *context) for path in paths[:half]]
+        kampung, problems, links = theirs.result()
     loader.report.problems.extend(problems)
     loader.links.extend(links)
     return mine + kampung

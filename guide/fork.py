@@ -1,12 +1,13 @@
 """Work done by a forked process, which inherits what the parent has loaded instead of receiving it.
 
 Only the result travels back, pickled through a pipe. Used where a large build has a second core
-idle: checking half of the profiles, making the search index while the rest of the build is set up.
+idle: checking half of the profiles, making the search index while the rest of the build is set up,
+making the open data while the pages render.
 """
 from __future__ import annotations
 
 import multiprocessing
-from typing import Callable, TypeVar
+from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -15,30 +16,46 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_child(work: Callable[..., T], *args) -> Callable[[], T]:
-    """Start `work(*args)` in a forked process; the returned function waits for its result (or
-    raises what it raised). Call it exactly once."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_run, args=(send, work, args), daemon=True)
-    process.start()
-    send.close()
+class Forked(Generic[T]):
+    """`work(*args)` running in a forked process from now on; `result()` waits for what it returns
+    (or raises what it raised). `stop()` ends it if its result is no longer wanted, as after a
+    failed build; a `with` block stops it on leaving."""
 
-    def result() -> T:
+    def __init__(self, work: Callable[..., T], *args):
+        context = multiprocessing.get_context("fork")
+        self._name = getattr(work, "__name__", "work")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(self._receive, send, work, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
         try:
-            ok, value = receive.recv()
+            ok, value = self._receive.recv()
         except EOFError:
-            raise RuntimeError(f"the process running {work.__name__} ended without a result") from None
+            raise RuntimeError(f"the process running {self._name} ended without a result") from None
         finally:
-            receive.close()
-            process.join()
+            self._receive.close()
+            self._process.join()
         if not ok:
             raise value
         return value
-    return result
+
+    def stop(self) -> None:
+        if not self._receive.closed:  # its result was not taken
+            self._process.kill()
+            self._process.join()
+            self._receive.close()
+
+    def __enter__(self) -> "Forked[T]":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
-def _run(send, work: Callable, args: tuple) -> None:
+def _run(receive, send, work: Callable, args: tuple) -> None:
+    receive.close()  # the parent's end: were it open here too, a dead parent would leave this process waiting
     try:
         outcome = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it

@@ -199,7 +199,8 @@ class ScriptMaker:
         import multiprocessing
         self._conn, child = multiprocessing.get_context("fork").Pipe()
         self._used = False
-        self._process = multiprocessing.get_context("fork").Process(target=_make_scripts, args=(child,), daemon=True)
+        self._process = multiprocessing.get_context("fork").Process(target=_make_scripts, args=(child, self._conn),
+                                                                      daemon=True)
 
     def __enter__(self) -> "ScriptMaker":
         self._process.start()
@@ -222,7 +223,8 @@ class ScriptMaker:
             self._process.join()
 
 
-def _make_scripts(conn) -> None:
+def _make_scripts(conn, parent_end) -> None:
+    parent_end.close()  # else this process's own copy would keep the pipe open after the parent dies
     import folium  # noqa: F401 - the slow part, done while the parent reads the profiles
     try:
         while (args := conn.recv()) is not None:

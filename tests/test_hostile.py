@@ -240,7 +240,24 @@ def test_an_interrupted_build_leaves_the_site_and_is_cleaned_up(tmp_path):
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert list(tmp_path.glob(".site.tmp-*")), "the build was killed while writing"
+    deadline = time.monotonic() + 10
+    while processes_naming(content) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_naming(content) == [], "a helper process outlived the killed build"
     assert snapshot(out) == before
     assert run_build("build", "--content", str(content), "--out", str(out), "--jobs", "1").returncode == 0
     assert list(tmp_path.glob(".site.*")) == []
     assert "Changed Kampung" in (out / "kampung/kampung-00001/index.html").read_text(encoding="utf-8")
+
+
+def processes_naming(folder: Path) -> list[str]:
+    """Command lines of running processes that mention `folder`."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            line = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # ended while we looked
+            continue
+        if str(folder) in line:
+            found.append(line)
+    return found

@@ -1,10 +1,12 @@
 """Small pure functions: hours, Markdown safety, formatting, distances, colours, links; forked work."""
 import os
+import signal
+import time
 
 import pytest
 
 from guide.colors import contrast, text_on
-from guide.fork import in_child
+from guide.fork import Forked
 from guide.geo import distance_km
 from guide.hours import HoursError, parse_hours, week
 from guide.i18n import format_distance, format_duration, format_price, hours_table
@@ -130,8 +132,14 @@ def test_mobile_numbers_are_shown_the_indonesian_way():
 
 
 def test_work_in_a_forked_process_returns_its_result_or_raises_its_error():
-    assert in_child(sorted, {3, 1, 2})() == [1, 2, 3]
+    assert Forked(sorted, {3, 1, 2}).result() == [1, 2, 3]
     with pytest.raises(ValueError, match="'x'"):
-        in_child(int, "x")()
+        Forked(int, "x").result()
     with pytest.raises(RuntimeError, match="_exit ended without a result"):
-        in_child(os._exit, 3)()
+        Forked(os._exit, 3).result()
+
+
+def test_forked_work_no_longer_wanted_is_stopped():
+    with Forked(time.sleep, 60) as sleeper:
+        pass
+    assert sleeper._process.exitcode == -signal.SIGKILL
