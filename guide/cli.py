@@ -92,19 +92,22 @@ def cmd_build(args) -> int:
 def build(args, map_maker) -> int:
     from .builder import build_files
     from .output import OutputRefused, check_output_folder, write_site
-    from .render import TemplateMissing
+    from .render import TemplateError
     site, report, lang = load_checked(args)
+    untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
     if site is None:
-        print(summary(report, lang) + (" — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"),
-              file=sys.stderr)
+        print(summary(report, lang) + untouched, file=sys.stderr)
         return 1
     content, out = Path(args.content), Path(args.out)
     base_url = normalise_base_url(args.base_url)
     try:
         check_output_folder(out, [content, *PROJECT_FOLDERS], args.force)
         count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
-    except (OutputRefused, TemplateMissing) as exc:
+    except OutputRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except TemplateError as exc:
+        print(f"{exc}\n" + ("kesalahan templat" if lang == "id" else "template error") + untouched, file=sys.stderr)
         return 1
     print(f"{count} files written to {out}" + (f" ({summary(report, lang)})" if report.problems else ""),
           file=sys.stderr)

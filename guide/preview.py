@@ -59,7 +59,7 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     Unless `full`, only the pages that changed profiles can touch are rendered again.
     """
     from .builder import SiteBuild, rebuild_files
-    from .render import TemplateMissing
+    from .render import TemplateError
     start = time.perf_counter()
     site, report = load_site(content, shown, state.profiles)
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
@@ -73,7 +73,7 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
         else:
             state.build, files = rebuild_files(state.build, state.files, site)
         state.publish(files, [])
-    except TemplateMissing as exc:
+    except TemplateError as exc:
         state.publish(None, [str(exc)])
     return time.perf_counter() - start
 

@@ -1,6 +1,7 @@
 """Render planned pages to HTML with Jinja. Templates get ready values; they compute nothing."""
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from .posters import qr_svg
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-class TemplateMissing(Exception):
-    """A template name found in no template folder; the message lists where it looked."""
+class TemplateError(Exception):
+    """A template that cannot be found or used (a site's own templates are edited by hand); the
+    message says where, as `file:line: template: what`."""
 
 
 def make_environment(extra: list[Path] | None = None) -> jinja2.Environment:
@@ -67,10 +69,18 @@ class Renderer:
         context = {**self.common(page), **view}
         name = f"{page.kind}.html"
         try:
-            template = self.env.get_template(name)
-        except jinja2.TemplateNotFound:
-            raise TemplateMissing(f"template {name} not found in: {', '.join(self.env.globals['template_folders'])}")
-        return template.render(context)
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            where = template_line(exc) or f"{page.kind}.html:1"
+            raise TemplateError(f"{where}: template: {exc.name} not found in: "
+                                f"{', '.join(self.env.globals['template_folders'])}") from None
+        except Exception as exc:
+            where = template_line(exc)
+            if where is None:  # not the template's doing
+                raise
+            raise TemplateError(f"{where}: template: {exc}") from None
 
     # -- shared context ----------------------------------------------------------------------
     def common(self, page: Page) -> dict:
@@ -336,6 +346,13 @@ class Renderer:
         if c.instagram:
             found.append(("instagram", links.instagram_url(c.instagram), "@" + c.instagram.lstrip("@")))
         return [{"kind": kind, "label": t(kind), "href": href, "value": value} for kind, href, value in found]
+
+
+def template_line(exc: BaseException) -> str | None:
+    """`file:line` of the innermost template line an error passed through (Jinja shows templates as
+    the frames of their compiled code), or None."""
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(".html")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
 
 
 def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict]:

@@ -172,6 +172,26 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
 
 
+@pytest.mark.parametrize("line, message", [
+    ("{{ name }", "unexpected '}'"), ("{{ nosuch.field }}", "'nosuch' is undefined"),
+    ('{% include "partials/nope.html" %}', "partials/nope.html not found in: "), ("{{ name + 1 }}", "concatenate"),
+])
+def test_a_broken_template_of_the_site_is_reported_at_its_line(tmp_path, line, message):
+    """A site's own template (content/templates/) is edited by hand: its mistakes are the editor's."""
+    content = write_content(tmp_path)
+    out = tmp_path / "site"
+    assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
+    before = snapshot(out)
+    (content / "templates").mkdir()
+    (content / "templates" / "kampung.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n' + line + "\n{% endblock %}\n", encoding="utf-8")
+    result = run_build("build", "--content", str(content), "--out", str(out))
+    assert result.returncode == 1
+    assert f"{content / 'templates' / 'kampung.html'}:3: template: " in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr and "the previous site was not touched" in result.stderr
+    assert snapshot(out) == before
+
+
 def test_check_writes_nothing(tmp_path):
     content = write_content(tmp_path)
     before = sorted(p for p in tmp_path.rglob("*"))
