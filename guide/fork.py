@@ -60,5 +60,8 @@ def _run(receive, send, work: Callable, args: tuple) -> None:
         outcome = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
-    send.send(outcome)
+    try:
+        send.send(outcome)
+    except OSError:  # the parent is gone (a killed build): nobody to tell
+        pass
     send.close()
