@@ -40,6 +40,7 @@ def run_timed(command: list[str], cwd: Path | None = None) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=PYTHON_ENV)
     errors = process.stderr.read()  # read while it runs: a large build's warnings outgrow a pipe
+    process.stderr.close()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
