@@ -9,7 +9,6 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, links, maps, opendata, planview, search, seo
-from .geo import nearest_all
 from .markdown import relative_links, render_markdown
 from .memo import IdentityMemo
 from .model import Kampung, Site, Text
@@ -53,13 +52,13 @@ class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
     def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
-                 photos: dict | None = None, neighbours: dict | None = None, memo: IdentityMemo | None = None):
-        """`memo`, a previous renderer's for the same settings and categories, keeps what was made
+                 photos: dict, neighbours: dict, memo: IdentityMemo | None = None):
+        """`photos` maps file names to their `photos.PhotoSet`; `neighbours` is `geo.nearest_all`'s
+        table. `memo`, a previous renderer's for the same settings and categories, keeps what was made
         from each unchanged profile (cards, pins, planner entries) for the next preview rebuild."""
         self.site, self.env, self.assets, self.base_url = site, env, assets, base_url
-        self.photos = photos or {}  # file name -> photos.PhotoSet
+        self.photos, self.neighbours = photos, neighbours
         self.languages = site.config.languages
-        self.neighbours = neighbours if neighbours is not None else nearest_all(site.kampung)
         self.memo = memo if memo is not None else IdentityMemo()
         self._sorted: dict[str, list[Kampung]] = {}
 
