@@ -111,3 +111,8 @@ def browser():
         chromium = launch_chromium(p)
         yield chromium
         chromium.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/sites/*/expected from a fresh build instead of comparing with it")

@@ -1,0 +1,356 @@
+/* The visit planner on the "plan your visit" page: tick kampung, get a short visiting order, legs,
+   times, opening-hours clashes, the route on the map, GPX/GeoJSON downloads and a map-app link.
+   The sums are those of guide/routes.py (same formulas, same order of operations): keep them in step.
+   The plan lives in the address (?stops=a,b&start=a&mode=walk&t=09:00&day=0&v=45). The page lists
+   every kampung and the suggested routes without this file. */
+(function () {
+  "use strict";
+  var EARTH_RADIUS_KM = 6371.0088;
+  var RAD = Math.PI / 180;
+
+  function distance(a, b) {  // haversine, as guide/geo.py distance_km
+    var p1 = a[0] * RAD, p2 = b[0] * RAD;
+    var dp = p2 - p1, dl = (b[1] - a[1]) * RAD;
+    var s1 = Math.sin(dp / 2), s2 = Math.sin(dl / 2);
+    var h = s1 * s1 + Math.cos(p1) * Math.cos(p2) * s2 * s2;
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  function matrix(points) {
+    return points.map(function (a) { return points.map(function (b) { return distance(a, b); }); });
+  }
+
+  function pathLength(m, order) {
+    var total = 0;
+    for (var i = 1; i < order.length; i++) { total += m[order[i - 1]][order[i]]; }
+    return total;
+  }
+
+  function nearestNeighbour(m, start) {
+    var order = [start], left = [];
+    for (var i = 0; i < m.length; i++) { if (i !== start) { left.push(i); } }
+    while (left.length) {
+      var here = order[order.length - 1], best = 0;
+      for (var k = 1; k < left.length; k++) {
+        if (m[here][left[k]] < m[here][left[best]]) { best = k; }
+      }
+      order.push(left.splice(best, 1)[0]);
+    }
+    return order;
+  }
+
+  function twoOpt(m, order, epsilon) {
+    order = order.slice();
+    var n = order.length, improved = true;
+    while (improved) {
+      improved = false;
+      for (var i = 1; i < n - 1; i++) {
+        for (var j = i + 1; j < n; j++) {
+          var a = order[i - 1], b = order[i], c = order[j];
+          var before = m[a][b] + (j + 1 < n ? m[c][order[j + 1]] : 0);
+          var after = m[a][c] + (j + 1 < n ? m[b][order[j + 1]] : 0);
+          if (after < before - epsilon) {
+            var middle = order.slice(i, j + 1).reverse();
+            Array.prototype.splice.apply(order, [i, middle.length].concat(middle));
+            improved = true;
+          }
+        }
+      }
+    }
+    return order;
+  }
+
+  function visitingOrder(points, start, epsilon) {
+    if (!points.length) { return []; }
+    var m = matrix(points), given = [start];
+    for (var i = 0; i < points.length; i++) { if (i !== start) { given.push(i); } }
+    var found = twoOpt(m, nearestNeighbour(m, start), epsilon);
+    return pathLength(m, found) < pathLength(m, given) - epsilon ? found : given;
+  }
+
+  window.GuidePlan = {distance: distance, visitingOrder: visitingOrder};
+
+  var island = document.getElementById("plan-data");
+  var form = document.getElementById("planner");
+  if (!island || !form) { return; }
+  var data = JSON.parse(island.textContent);
+  var words = data.words;
+  var fromDisk = window.location.protocol === "file:";
+  var el = function (id) { return document.getElementById(id); };
+  var blobs = [];
+
+  function fill(text, params) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
+  }
+
+  function formatDistance(km) {  // as i18n.format_distance
+    if (km < 1) { return fill(words.m_away, {m: Math.round(km * 1000 / 10) * 10}); }
+    var text = km.toFixed(1);
+    return fill(words.km_away, {km: data.lang === "id" ? text.replace(".", ",") : text});
+  }
+
+  function formatDuration(minutes) {  // as i18n.format_duration
+    var hours = Math.floor(minutes / 60), rest = minutes % 60;
+    if (!hours) { return fill(words.minutes, {n: minutes}); }
+    return rest ? fill(words.hours_minutes, {h: hours, m: rest}) : fill(words.hours_only, {h: hours});
+  }
+
+  function clock(minutes) {
+    minutes = ((minutes % 1440) + 1440) % 1440;
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    return (h < 10 ? "0" : "") + h + words.time_sep + (m < 10 ? "0" : "") + m;
+  }
+
+  function travelMinutes(km, mode) {  // as routes.travel_minutes
+    return Math.floor(km * data.detour / data.speeds[mode] * 60 + 0.5);
+  }
+
+  function clash(stay, spans) {  // as routes.clash
+    if (!spans) { return "unknown"; }
+    for (var i = 0; i < spans.length; i++) {
+      if (spans[i][0] <= stay[0] && stay[1] <= spans[i][1]) { return "ok"; }
+    }
+    return "clash";
+  }
+
+  function today() {  // the weekday in Asia/Jakarta (UTC+7, no daylight saving), Monday = 0
+    var now = new Date(window.GUIDE_NOW || Date.now());
+    return (new Date(now.getTime() + 7 * 3600 * 1000).getUTCDay() + 6) % 7;
+  }
+
+  // -- the plan and the address -----------------------------------------------------------------
+  function readAddress() {
+    var query = {};
+    window.location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      var parts = pair.split("=");
+      if (parts[0]) { query[decodeURIComponent(parts[0])] = decodeURIComponent((parts[1] || "").replace(/\+/g, " ")); }
+    });
+    var stops = [];
+    (query.stops || "").split(",").forEach(function (slug) {
+      if (data.kampung[slug] && stops.indexOf(slug) < 0) { stops.push(slug); }
+    });
+    var visit = parseInt(query.v, 10);
+    var day = parseInt(query.day, 10);
+    return {
+      stops: stops, start: stops.indexOf(query.start) >= 0 ? query.start : (stops[0] || ""),
+      mode: data.speeds[query.mode] ? query.mode : "walk",
+      t: /^([01]\d|2[0-3]):[0-5]\d$/.test(query.t || "") ? query.t : "09:00",
+      day: day >= 0 && day <= 6 ? day : today(), v: visit >= 0 && visit <= 480 ? visit : 45
+    };
+  }
+
+  function writeAddress(plan) {
+    var query = plan.stops.length ? "?stops=" + plan.stops.join(",") + "&start=" + plan.start + "&mode=" + plan.mode
+      + "&t=" + plan.t + "&day=" + plan.day + "&v=" + plan.v : "";
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+  }
+
+  function showPlan(plan) {
+    form.querySelectorAll("input[name=stop]").forEach(function (box) { box.checked = plan.stops.indexOf(box.value) >= 0; });
+    var start = el("plan-start");
+    start.textContent = "";
+    plan.stops.forEach(function (slug) {
+      var option = document.createElement("option");
+      option.value = slug;
+      option.textContent = data.kampung[slug][2];
+      start.appendChild(option);
+    });
+    start.value = plan.start;
+    start.disabled = plan.stops.length === 0;
+    el("plan-mode").value = plan.mode;
+    el("plan-day").value = String(plan.day);
+    el("plan-time").value = plan.t;
+    el("plan-visit").value = String(plan.v);
+  }
+
+  function readForm(plan, changed) {
+    if (changed && changed.name === "stop") {
+      var at = plan.stops.indexOf(changed.value);
+      if (changed.checked && at < 0) { plan.stops.push(changed.value); }
+      if (!changed.checked && at >= 0) { plan.stops.splice(at, 1); }
+    } else if (changed && changed.id === "plan-start") {
+      plan.start = changed.value;
+    }
+    if (plan.stops.indexOf(plan.start) < 0) { plan.start = plan.stops[0] || ""; }
+    plan.mode = data.speeds[el("plan-mode").value] ? el("plan-mode").value : "walk";
+    plan.day = parseInt(el("plan-day").value, 10) || 0;
+    plan.t = /^\d\d:\d\d$/.test(el("plan-time").value) ? el("plan-time").value : "09:00";
+    var visit = parseInt(el("plan-visit").value, 10);
+    plan.v = visit >= 0 && visit <= 480 ? visit : 45;
+    return plan;
+  }
+
+  // -- the route --------------------------------------------------------------------------------
+  function route(plan) {
+    var points = plan.stops.map(function (slug) { return data.kampung[slug]; });
+    var order = visitingOrder(points, Math.max(0, plan.stops.indexOf(plan.start)), data.improvement);
+    var stops = order.map(function (i) { return {slug: plan.stops[i], place: points[i]}; });
+    var minute = parseInt(plan.t.slice(0, 2), 10) * 60 + parseInt(plan.t.slice(3), 10);
+    var straight = 0, travel = 0;
+    stops.forEach(function (stop, i) {
+      stop.stay = [minute, minute + plan.v];
+      stop.spans = stop.place[4] ? stop.place[4][plan.day] : null;
+      stop.status = clash(stop.stay, stop.spans);
+      if (i + 1 < stops.length) {
+        stop.km = distance(stop.place, stops[i + 1].place);
+        stop.minutes = travelMinutes(stop.km, plan.mode);
+        straight += stop.km;
+        travel += stop.minutes;
+        minute += plan.v + stop.minutes;
+      }
+    });
+    return {stops: stops, straight: straight, travel: travel, end: minute + plan.v};
+  }
+
+  function gpx(name, stops) {
+    var escape = function (text) {
+      return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    };
+    var point = function (tag, s, indent) {
+      return indent + "<" + tag + " lat=\"" + s.place[0] + "\" lon=\"" + s.place[1] + "\">\n" + indent + "  <name>"
+        + escape(s.place[2]) + "</name>\n" + indent + "</" + tag + ">";
+    };
+    return ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<gpx xmlns=\"" + data.gpxNamespace + "\" version=\"1.1\" creator=\"" + escape(data.creator) + "\">",
+      "  <metadata>", "    <name>" + escape(name) + "</name>", "  </metadata>"]
+      .concat(stops.map(function (s) { return point("wpt", s, "  "); }),
+        ["  <rte>", "    <name>" + escape(name) + "</name>"],
+        stops.map(function (s) { return point("rtept", s, "    "); }), ["  </rte>", "</gpx>", ""]).join("\n");
+  }
+
+  function geojson(name, mode, result) {  // RFC 7946: positions are [longitude, latitude]
+    var line = result.stops.map(function (s) { return [s.place[1], s.place[0]]; });
+    var features = [{type: "Feature", geometry: {type: "LineString", coordinates: line},
+      properties: {name: name, mode: mode, straight_km: Math.round(result.straight * 1000) / 1000,
+        road_km_estimate: Math.round(result.straight * data.detour * 1000) / 1000}}];
+    result.stops.forEach(function (s, i) {
+      features.push({type: "Feature", geometry: {type: "Point", coordinates: line[i]},
+        properties: {name: s.place[2], stop: i + 1}});
+    });
+    return JSON.stringify({type: "FeatureCollection", features: features});
+  }
+
+  function mapAppUrl(stops, mode) {  // as routes.map_app_url
+    var shown = stops.slice(0, data.maxWaypoints + 2);
+    var where = function (s) { return s.place[0].toFixed(6) + "," + s.place[1].toFixed(6); };
+    var url = data.mapApp + "&origin=" + encodeURIComponent(where(shown[0]))
+      + "&destination=" + encodeURIComponent(where(shown[shown.length - 1])) + "&travelmode=" + data.travelmode[mode];
+    var middle = shown.slice(1, -1).map(where);
+    return url + (middle.length ? "&waypoints=" + encodeURIComponent(middle.join("|")) : "");
+  }
+
+  // -- showing it -------------------------------------------------------------------------------
+  function add(parent, tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    parent.appendChild(node);
+    return node;
+  }
+
+  function pageHref(href) {
+    return fromDisk && /\/$/.test(href) ? href + "index.html" : href;
+  }
+
+  function spansText(spans) {
+    return spans && spans.length ? spans.map(function (s) { return clock(s[0]) + "–" + clock(s[1]); }).join(", ")
+      : words.closed;
+  }
+
+  function showStops(result, mode) {
+    var list = el("plan-stops");
+    list.textContent = "";
+    result.stops.forEach(function (stop, i) {
+      var item = add(list, "li", "stop");
+      add(item, "span", "stop__number", String(i + 1)).setAttribute("aria-hidden", "true");
+      var body = add(item, "div", "stop__body");
+      add(body, "a", "stop__name", stop.place[2]).setAttribute("href", pageHref(stop.place[3]));
+      add(body, "p", "stop__stay", fill(words.stay, {arrive: clock(stop.stay[0]), leave: clock(stop.stay[1])}));
+      var hours = stop.status === "ok" ? words.hours_ok : stop.status === "clash"
+        ? fill(words.hours_clash, {hours: spansText(stop.spans)}) : fill(words.no_hours, {office: data.office});
+      add(body, "p", "stop__hours stop__hours--" + stop.status, hours);
+      if (stop.km !== undefined) {
+        add(item, "p", "stop__leg", "↓ " + fill(words.route_leg, {distance: formatDistance(stop.km),
+          time: formatDuration(Math.max(stop.minutes, 1))}));
+      }
+    });
+    var totals = el("plan-totals");
+    totals.textContent = "";
+    [[words.route_straight, formatDistance(result.straight)],
+      [words.route_road, formatDistance(result.straight * data.detour)],
+      [words.route_travel + " (" + el("plan-mode").selectedOptions[0].textContent.toLowerCase() + ")",
+        formatDuration(Math.max(result.travel, 1))],
+      [words.route_total, clock(result.end)]].forEach(function (row) {
+      var group = add(totals, "div");
+      add(group, "dt", "", row[0]);
+      add(group, "dd", "", row[1]);
+    });
+  }
+
+  function download(text, type) {
+    var url = URL.createObjectURL(new Blob([text], {type: type}));
+    blobs.push(url);
+    return url;
+  }
+
+  function showActions(result, mode) {
+    blobs.forEach(function (url) { URL.revokeObjectURL(url); });
+    blobs = [];
+    var actions = el("plan-actions");
+    actions.textContent = "";
+    var links = [
+      [words.open_map_app, mapAppUrl(result.stops, mode), "button", ""],
+      [words.download_gpx, download(gpx(data.name, result.stops), "application/gpx+xml"), "button button--quiet", "gpx"],
+      [words.download_geojson, download(geojson(data.name, mode, result), "application/geo+json"),
+        "button button--quiet", "geojson"],
+      [words.share_whatsapp, data.share + encodeURIComponent(window.location.href), "button button--quiet", ""]
+    ];
+    links.forEach(function (spec) {
+      var link = add(add(actions, "li"), "a", spec[2], spec[0]);
+      link.setAttribute("href", spec[1]);
+      if (spec[3]) {
+        link.setAttribute("download", "rencana-kunjungan." + spec[3]);
+        link.id = "plan-" + spec[3];
+      } else {
+        link.setAttribute("rel", "noopener");
+      }
+    });
+    var partial = el("plan-partial");
+    partial.hidden = result.stops.length <= data.maxWaypoints + 2;
+    partial.textContent = fill(words.map_app_partial, {n: data.maxWaypoints + 2});
+  }
+
+  function drawLine(points) {  // map.js redraws the route when its data island changes
+    var mapIsland = document.getElementById("map-data");
+    if (!mapIsland) { return; }
+    var mapData = JSON.parse(mapIsland.textContent);
+    mapData.line = points;
+    mapIsland.textContent = JSON.stringify(mapData);
+    mapIsland.dispatchEvent(new Event("change"));
+  }
+
+  function update(plan) {
+    writeAddress(plan);
+    showPlan(plan);
+    var enough = plan.stops.length >= 2;
+    el("plan-result").hidden = !enough;
+    if (!enough) {
+      el("plan-status").textContent = words.plan_pick_more;
+      drawLine([]);
+      return;
+    }
+    var result = route(plan);
+    showStops(result, plan.mode);
+    showActions(result, plan.mode);
+    el("plan-status").textContent = fill(words.route_all_stops, {n: result.stops.length}) + " · "
+      + formatDistance(result.straight) + " · " + formatDuration(Math.max(result.travel, 1));
+    drawLine(result.stops.map(function (s) { return [s.place[0], s.place[1]]; }));
+  }
+
+  var plan = readAddress();
+  el("plan-nojs").hidden = true;
+  el("plan-options").hidden = false;
+  form.addEventListener("change", function (event) { update(readForm(plan, event.target)); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  update(plan);
+})();
