@@ -46,6 +46,7 @@ class SiteBuild:
             self.assets = site_assets(site, content_dir)
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
+            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
             self.search = search_files()  # named by hash in the list pages; the other data comes last
@@ -55,7 +56,8 @@ class SiteBuild:
         self.map_config = site.config.map if site.kampung else None
         if self.map_config:
             versions["map.js"] = maps.script_version(*self.map_script_args())
-        self._map_script = previous._map_script if previous and previous.map_config == self.map_config else None
+        self._map_script = previous._map_script if previous and previous.map_script_args() == self.map_script_args() \
+            else None
         same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
         self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos, neighbours,
                                  previous.renderer.memo if same_frame else None)
@@ -77,8 +79,9 @@ class SiteBuild:
         yield "sw.js", self.service_worker(digests)
 
     def map_script_args(self) -> tuple:
+        """What makes assets/map.js: the pin layer's script and the map settings."""
         config = self.map_config
-        return config.center, config.zoom, config.tiles, config.attribution
+        return self.pins_js, config.center, config.zoom, config.tiles, config.attribution
 
     def map_script(self) -> bytes:
         """assets/map.js, made once per build (and kept by the next while the map settings stay)."""

@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import itertools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 from .scriptjson import script_json
@@ -79,94 +78,35 @@ def _counted_ids():
         Element._generate_id = original
 
 
-PIN_LAYER_JS = """
-(function (map) {
-  var island = document.getElementById("map-data");
-  if (!island) { return; }
-  var data = JSON.parse(island.textContent);
-  var layer = data.cluster && L.markerClusterGroup ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
-  data.pins.forEach(function (p) {
-    var icon = document.createElement("span");
-    var symbol = document.createElement("span");
-    symbol.className = "pin__icon";
-    symbol.setAttribute("aria-hidden", "true");
-    symbol.textContent = p[4];
-    var label = document.createElement("span");
-    label.className = "visually-hidden";
-    label.textContent = p[2];
-    icon.appendChild(symbol);
-    icon.appendChild(label);
-    var marker = L.marker([p[0], p[1]], {
-      title: p[2], alt: p[2], keyboard: true,
-      icon: L.divIcon({html: icon, className: "pin pin--" + p[3], iconSize: [30, 30], iconAnchor: [15, 38], popupAnchor: [0, -34]})
-    });
-    var popup = document.createElement("div");
-    var title = document.createElement(p[5] ? "a" : "strong");
-    title.textContent = p[2];
-    if (p[5]) { title.setAttribute("href", p[5]); }
-    popup.appendChild(title);
-    if (p[6]) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(p[6])); }
-    marker.bindPopup(popup, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
-    layer.addLayer(marker);
-  });
-  layer.addTo(map);
-  var line = null;  // an optional route, [[lat, lon], ...]; a "change" event on the island redraws it
-  function drawLine() {
-    var points = JSON.parse(island.textContent).line || [];
-    if (line) { map.removeLayer(line); line = null; }
-    if (points.length > 1) { line = L.polyline(points, {className: "route-line", interactive: false}).addTo(map); }
-  }
-  drawLine();
-  island.addEventListener("change", drawLine);
-  var container = map.getContainer();
-  function offline() {  // no tiles: say so, the pins and the page's address text still work
-    if (container.querySelector(".map-offline")) { return; }
-    var notice = document.createElement("p");
-    notice.className = "map-offline";
-    notice.setAttribute("role", "status");
-    notice.textContent = container.getAttribute("data-offline");
-    container.appendChild(notice);
-  }
-  map.on("layeradd", function (event) {  // the tile layer is added after this script sets the view
-    if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
-  });
-  if (navigator.onLine === false) { offline(); }
-  if (data.area && data.pins.length === 1) {
-    L.circle([data.pins[0][0], data.pins[0][1]], {radius: data.area, color: data.color, weight: 2,
-      fillOpacity: 0.12, interactive: false}).addTo(map);
-  }
-  if (data.fit && data.pins.length > 1) {
-    map.fitBounds(layer.getBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
-  } else {
-    map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
-  }
-  if (window.location.protocol === "file:") {  // folder links need index.html from disk
-    map.on("popupopen", function (event) {
-      var link = event.popup.getElement().querySelector("a[href$='/']");
-      if (link) { link.setAttribute("href", link.getAttribute("href") + "index.html"); }
-    });
-  }
-})
-"""
+PIN_LAYER = "map-pins.js"  # the pin layer's script, a template file (a site may override it)
 
 
-def script_version(center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
-    """The map script's version, from what makes it: pages can name it before folium (an import of
-    almost a second) has made it, so the script is made while the pages render."""
+
+def script_version(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
+    """The map script's version, from everything that makes it (the pin layer's script, folium,
+    branca and the map settings): pages can name it before folium (an import of almost a second)
+    has made it, so the script is made while the pages render."""
     from importlib.metadata import version
-    made_of = [Path(__file__).read_text(encoding="utf-8"), version("folium"), version("branca"),
-               repr((tuple(center), zoom, tiles, attribution))]
+    made_of = [pins_js, version("folium"), version("branca"), repr((tuple(center), zoom, tiles, attribution))]
     return hashlib.sha256("\0".join(made_of).encode()).hexdigest()[:10]
 
 
-def render_map_script(center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
+def without_header(script: str) -> str:
+    """A script file without its leading comment lines (they describe the file, not the map)."""
+    lines = script.strip().splitlines()
+    while lines and lines[0].startswith("//"):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
+def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
     """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data."""
     import folium
     from branca.element import MacroElement
     from jinja2 import Template
 
     class PinLayer(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}" + PIN_LAYER_JS.strip()
+        _template = Template("{% macro script(this, kwargs) %}" + without_header(pins_js)
                              + "({{ this._parent.get_name() }});{% endmacro %}")
 
         def __init__(self):
