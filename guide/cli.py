@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .content import Loader, configured_language, load_categories, load_config, load_site
-from .problems import Report
+from .validate.content import Loader, configured_language, load_categories, load_config, load_site
+from .util.problems import Report
 from .scaffold import SCHEMA_FILE
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
@@ -83,16 +83,16 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .fork import can_fork  # not the builder: its imports would delay the map process's start
-    from .maps import ScriptMaker
+    from .util.fork import can_fork  # not the builder: its imports would delay the map process's start
+    from .render.maps import ScriptMaker
     with ScriptMaker() if can_fork() else contextlib.nullcontext() as map_maker:
         return build(args, map_maker)
 
 
 def build(args, map_maker) -> int:
-    from .builder import build_files
-    from .output import OutputRefused, check_output_folder, write_site
-    from .render import TemplateError
+    from .pipeline import build_files
+    from .write.output import OutputRefused, check_output_folder, write_site
+    from .render.renderer import TemplateError
     site, report, lang = load_checked(args)
     untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
     if site is None:
@@ -117,7 +117,7 @@ def build(args, map_maker) -> int:
 def cmd_serve(args) -> int:
     import signal
 
-    from .preview import serve
+    from .serve.preview import serve
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as on Ctrl+C: close the server cleanly
     try:
         serve(Path(args.content), args.content, args.port, args.lang)
@@ -135,7 +135,7 @@ def normalise_base_url(url: str | None) -> str | None:
 
 
 def cmd_schema(args) -> int:
-    from .schema import markdown_reference, profile_json_schema
+    from .validate.schema import markdown_reference, profile_json_schema
     if args.format == "markdown":
         text = markdown_reference()
     else:
@@ -150,7 +150,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .specs import SLUG
+    from .validate.specs import SLUG
     from .scaffold import kampung_template
     content = Path(args.content)
     target = content / "kampung" / f"{args.slug}.yaml"

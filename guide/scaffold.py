@@ -5,7 +5,7 @@ with its description from the schema, so an editor sees the whole format in the 
 """
 from __future__ import annotations
 
-from .schema import KAMPUNG, field_table
+from .validate.schema import KAMPUNG, field_table
 
 SCHEMA_FILE = "kampung.schema.json"  # written by `build.py schema` into the content folder
 

@@ -3,7 +3,7 @@ import re
 
 from conftest import ROOT
 from guide.cli import parser
-from guide.schema import markdown_reference
+from guide.validate.schema import markdown_reference
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -7,10 +7,10 @@ import icalendar
 import pytest
 
 from conftest import write_content
-from guide import ical
-from guide.builder import build_files
-from guide.content import load_site
-from guide.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
+from guide.outputs import calendar
+from guide.pipeline import build_files
+from guide.validate.content import load_site
+from guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
 from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"
@@ -89,8 +89,8 @@ def test_open_data_is_byte_stable(site):
     assert dict(opendata_files(site, BASE))[JSON_PATH].endswith(b"]\n")
 
 
-def session(*slots) -> ical.Session:
-    return ical.Session("batik-1", "Kelas membatik · Kampung Batik", "Bawa kain sendiri.", "Kota Uji",
+def session(*slots) -> calendar.Session:
+    return calendar.Session("batik-1", "Kelas membatik · Kampung Batik", "Bawa kain sendiri.", "Kota Uji",
                         (-7.47, 112.43), "https://example.org/guide/kampung/batik/", tuple(slots))
 
 
@@ -99,9 +99,9 @@ def events(data: bytes) -> list:
 
 
 def test_weekly_slots_become_weekly_events_in_jakarta_time():
-    slot = ical.parse_slot(WEEKEND)
-    calendar = ical.make_calendar([session(slot)], "Kampung Batik", "example.org", "id")
-    data = calendar.to_ical()
+    slot = calendar.parse_slot(WEEKEND)
+    made = calendar.make_calendar([session(slot)], "Kampung Batik", "example.org", "id")
+    data = made.to_ical()
     assert b"TZID:Asia/Jakarta" in data and b"TZOFFSETTO:+0700" in data
     (event,) = events(data)
     start, end = event.decoded("dtstart"), event.decoded("dtend")
@@ -111,18 +111,18 @@ def test_weekly_slots_become_weekly_events_in_jakarta_time():
     assert start.weekday() == 5  # the first Saturday from 2026-01-01
     assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["BYDAY"] == ["SA", "SU"]
     assert str(event["uid"]) == "batik-1-1@example.org"
-    assert event.decoded("dtstamp") == ical.DTSTAMP
+    assert event.decoded("dtstamp") == calendar.DTSTAMP
     assert b"DTSTART;TZID=Asia/Jakarta:20260103T090000" in data
 
 
 def test_dated_slots_and_series_limits():
-    once = ical.parse_slot(ONCE)
-    limited = ical.parse_slot({"days": ["We"], "start": 780, "end": "15:00", "from": date(2026, 2, 1),
+    once = calendar.parse_slot(ONCE)
+    limited = calendar.parse_slot({"days": ["We"], "start": 780, "end": "15:00", "from": date(2026, 2, 1),
                                "until": "2026-06-30"})
-    first, second = events(ical.make_calendar([session(once, limited)], "x", "example.org", "en").to_ical())
-    assert first.decoded("dtstart") == datetime(2026, 12, 5, 13, 30, tzinfo=ical.JAKARTA)
+    first, second = events(calendar.make_calendar([session(once, limited)], "x", "example.org", "en").to_ical())
+    assert first.decoded("dtstart") == datetime(2026, 12, 5, 13, 30, tzinfo=calendar.JAKARTA)
     assert "rrule" not in first and str(second["uid"]) == "batik-1-2@example.org"
-    assert second.decoded("dtstart") == datetime(2026, 2, 4, 13, 0, tzinfo=ical.JAKARTA)
+    assert second.decoded("dtstart") == datetime(2026, 2, 4, 13, 0, tzinfo=calendar.JAKARTA)
     assert second["rrule"]["UNTIL"] == [datetime(2026, 6, 30, 16, 59, 59, tzinfo=timezone.utc)]
 
 
@@ -132,13 +132,13 @@ def test_dated_slots_and_series_limits():
                                    {"days": ["Sa"], "start": "11:00", "end": "10:00"}])
 def test_bad_schedule_entries_are_refused(entry):
     with pytest.raises(ValueError):
-        ical.parse_slot(entry)
+        calendar.parse_slot(entry)
 
 
 def test_calendars_for_scheduled_kampung_and_the_city(site):
-    assert ical.calendar_files(site, BASE) == {}
+    assert calendar.calendar_files(site, BASE) == {}
     scheduled = with_schedule(site, "batik", WEEKEND, ONCE)
-    files = ical.calendar_files(scheduled, BASE)
+    files = calendar.calendar_files(scheduled, BASE)
     assert sorted(files) == ["data/ical/batik.en.ics", "data/ical/batik.id.ics", "data/kampung.en.ics",
                              "data/kampung.id.ics"]
     english = events(files["data/ical/batik.en.ics"])
@@ -146,8 +146,8 @@ def test_calendars_for_scheduled_kampung_and_the_city(site):
     assert str(english[0]["url"]) == "https://example.org/guide/en/kampung/batik/"
     assert str(english[0]["location"]).startswith("Kelurahan Miji")
     assert len(events(files["data/kampung.id.ics"])) == 2
-    assert ical.calendar_files(scheduled, None)["data/ical/batik.id.ics"].count(b"@kampung-guide.local") == 2
-    assert ical.calendar_files(scheduled, BASE) == files  # no clock in the output
+    assert calendar.calendar_files(scheduled, None)["data/ical/batik.id.ics"].count(b"@kampung-guide.local") == 2
+    assert calendar.calendar_files(scheduled, BASE) == files  # no clock in the output
 
 
 def test_kampung_pages_link_their_data(site, content):

@@ -96,6 +96,6 @@ def test_markdown_without_untriggerable_patterns_converts_the_same(text):
     """The converter chosen by a text's marker characters gives what the full converter gives."""
     import markdown as python_markdown
 
-    from guide.markdown import converter
+    from guide.render.markdown import converter
     full = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     assert converter(text).convert(text) == full.convert(text)

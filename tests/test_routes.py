@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import KAMPUNG, run_build, write_content
-from guide import routes
-from guide.content import load_site
-from guide.hours import parse_hours, week
+from guide.util import travel
+from guide.validate.content import load_site
+from guide.validate.hours import parse_hours, week
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.
 PASAR = KAMPUNG.replace("Kampung Batik", "Kampung Pasar").replace("lat: -7.47", "lat: -7.465") \
@@ -43,7 +43,7 @@ def law_of_cosines_km(a, b) -> float:
 
 
 def length(points, order) -> float:
-    return routes.path_length(routes.distance_matrix(points), order)
+    return travel.path_length(travel.distance_matrix(points), order)
 
 
 # -- maths --------------------------------------------------------------------------------------
@@ -51,12 +51,12 @@ def length(points, order) -> float:
 @pytest.mark.parametrize("a, b", [((-7.4725, 112.4285), (-7.4640, 112.4395)), ((-7.47, 112.43), (-7.2575, 112.7521)),
                                   ((0, 0), (0, 1)), ((51.5007, -0.1246), (40.6892, -74.0445))])
 def test_distances_match_an_independent_reference_within_half_a_percent(a, b):
-    [km] = routes.leg_distances([a, b])
+    [km] = travel.leg_distances([a, b])
     assert km == pytest.approx(law_of_cosines_km(a, b), rel=0.005)
 
 
 def test_known_distance_one_degree_of_longitude_at_the_equator():
-    assert routes.leg_distances([(0, 0), (0, 1)])[0] == pytest.approx(111.195, abs=0.01)
+    assert travel.leg_distances([(0, 0), (0, 1)])[0] == pytest.approx(111.195, abs=0.01)
 
 
 points_strategy = st.lists(st.tuples(st.floats(-7.50, -7.44), st.floats(112.40, 112.47)), min_size=1, max_size=12)
@@ -66,7 +66,7 @@ points_strategy = st.lists(st.tuples(st.floats(-7.50, -7.44), st.floats(112.40, 
 @given(points=points_strategy, data=st.data())
 def test_ordering_is_never_longer_than_the_given_order(points, data):
     start = data.draw(st.integers(0, len(points) - 1))
-    order = routes.visiting_order(points, start)
+    order = travel.visiting_order(points, start)
     given = [start] + [i for i in range(len(points)) if i != start]
     assert sorted(order) == list(range(len(points))) and order[0] == start
     assert length(points, order) <= length(points, given) + 1e-9
@@ -75,44 +75,44 @@ def test_ordering_is_never_longer_than_the_given_order(points, data):
 @settings(max_examples=100, deadline=None)
 @given(points=points_strategy)
 def test_two_opt_never_lengthens_a_path(points):
-    matrix = routes.distance_matrix(points)
+    matrix = travel.distance_matrix(points)
     order = list(range(len(points)))
-    assert routes.path_length(matrix, routes.two_opt(matrix, order)) <= routes.path_length(matrix, order) + 1e-9
+    assert travel.path_length(matrix, travel.two_opt(matrix, order)) <= travel.path_length(matrix, order) + 1e-9
 
 
 def test_two_opt_uncrosses_a_crossed_route():
     # a square walked corner, opposite corner, corner, opposite corner: the two diagonals cross
     square = [(0.0, 0.0), (0.01, 0.01), (0.0, 0.01), (0.01, 0.0)]
-    matrix = routes.distance_matrix(square)
-    better = routes.two_opt(matrix, [0, 1, 2, 3])
-    assert better[0] == 0 and routes.path_length(matrix, better) < routes.path_length(matrix, [0, 1, 2, 3]) - 0.5
+    matrix = travel.distance_matrix(square)
+    better = travel.two_opt(matrix, [0, 1, 2, 3])
+    assert better[0] == 0 and travel.path_length(matrix, better) < travel.path_length(matrix, [0, 1, 2, 3]) - 0.5
     assert better in ([0, 2, 1, 3], [0, 3, 1, 2])  # around the sides, no crossing
 
 
 def test_nearest_neighbour_starts_where_told_and_keeps_the_given_order_when_it_is_best():
     line = [(0.0, 0.0), (0.0, 0.01), (0.0, 0.02), (0.0, 0.03)]
-    assert routes.visiting_order(line, 0) == [0, 1, 2, 3]
-    assert routes.visiting_order(line, 3) == [3, 2, 1, 0]
-    assert routes.visiting_order([(0.0, 0.02), (0.0, 0.0), (0.0, 0.01)], 1) == [1, 2, 0]
+    assert travel.visiting_order(line, 0) == [0, 1, 2, 3]
+    assert travel.visiting_order(line, 3) == [3, 2, 1, 0]
+    assert travel.visiting_order([(0.0, 0.02), (0.0, 0.0), (0.0, 0.01)], 1) == [1, 2, 0]
 
 
 def test_travel_times_follow_the_mode_speeds_and_the_detour_factor():
-    assert routes.travel_minutes(4.5 / 1.3, "walk") == 60
-    assert routes.travel_minutes(1.0, "becak") == round(1.3 / 8 * 60)
-    assert routes.travel_minutes(10 / 1.3, "motorbike") == 24
-    assert routes.travel_minutes(10 / 1.3, "car") == 30
-    assert routes.road_km(2.0) == pytest.approx(2.6)
+    assert travel.travel_minutes(4.5 / 1.3, "walk") == 60
+    assert travel.travel_minutes(1.0, "becak") == round(1.3 / 8 * 60)
+    assert travel.travel_minutes(10 / 1.3, "motorbike") == 24
+    assert travel.travel_minutes(10 / 1.3, "car") == 30
+    assert travel.road_km(2.0) == pytest.approx(2.6)
 
 
 def test_schedule_and_opening_hours_clashes_on_a_fixed_example():
     weeks = [week(parse_hours("Mo-Sa 08:00-12:00")), week(parse_hours("Mo-Fr 13:00-17:00")), None,
              week(parse_hours("Mo-Su 09:00-10:00,11:00-18:00"))]
     legs = [4.5 / 1.3, 4.5 / 1.3, 0.0]  # an hour's walk each, then next door
-    stays = routes.schedule(legs, "walk", start=11 * 60, visit=45)
+    stays = travel.schedule(legs, "walk", start=11 * 60, visit=45)
     assert stays == [(660, 705), (765, 810), (870, 915), (915, 960)]
-    assert routes.clashes(stays, weeks, weekday=0) == ["ok", "clash", "unknown", "ok"]  # 12:45 is before 13:00
-    assert routes.clashes(stays, weeks, weekday=6) == ["clash", "clash", "unknown", "ok"]  # closed on Sunday
-    assert routes.clash((600, 660), ((540, 600), (660, 1080))) == "clash"  # no single span covers the stay
+    assert travel.clashes(stays, weeks, weekday=0) == ["ok", "clash", "unknown", "ok"]  # 12:45 is before 13:00
+    assert travel.clashes(stays, weeks, weekday=6) == ["clash", "clash", "unknown", "ok"]  # closed on Sunday
+    assert travel.clash((600, 660), ((540, 600), (660, 1080))) == "clash"  # no single span covers the stay
 
 
 # -- files and links ----------------------------------------------------------------------------
@@ -121,7 +121,7 @@ STOPS = [("Kampung <Batik> & Co", -7.47, 112.43), ("Pasar", -7.465, 112.43), ("T
 
 
 def test_gpx_parses_back_with_its_waypoints_and_route():
-    parsed = gpxpy.parse(routes.route_gpx("Keliling", STOPS, "Test guide"))
+    parsed = gpxpy.parse(travel.route_gpx("Keliling", STOPS, "Test guide"))
     assert [(w.name, w.latitude, w.longitude) for w in parsed.waypoints] == STOPS
     [route] = parsed.routes
     assert route.name == "Keliling" and [p.name for p in route.points] == [s[0] for s in STOPS]
@@ -129,7 +129,7 @@ def test_gpx_parses_back_with_its_waypoints_and_route():
 
 
 def test_geojson_is_rfc7946_with_longitude_first():
-    collection = routes.route_geojson("Keliling", "walk", STOPS)
+    collection = travel.route_geojson("Keliling", "walk", STOPS)
     assert collection["type"] == "FeatureCollection"
     line, *points = collection["features"]
     assert line["geometry"] == {"type": "LineString", "coordinates": [[112.43, -7.47], [112.43, -7.465], [112.445, -7.46]]}
@@ -140,12 +140,12 @@ def test_geojson_is_rfc7946_with_longitude_first():
 
 
 def test_map_app_link_has_origin_destination_waypoints_and_mode():
-    url = routes.map_app_url([(s[1], s[2]) for s in STOPS], "motorbike")
+    url = travel.map_app_url([(s[1], s[2]) for s in STOPS], "motorbike")
     assert url.startswith("https://www.google.com/maps/dir/?api=1&origin=-7.470000%2C112.430000")
     assert "&destination=-7.460000%2C112.445000" in url and "&travelmode=two-wheeler" in url
     assert url.endswith("&waypoints=-7.465000%2C112.430000")
-    many = routes.map_app_url([(0.0, i / 100) for i in range(20)], "walk")
-    assert many.count("%7C") == routes.MAX_WAYPOINTS - 1 and "destination=0.000000%2C0.100000" in many
+    many = travel.map_app_url([(0.0, i / 100) for i in range(20)], "walk")
+    assert many.count("%7C") == travel.MAX_WAYPOINTS - 1 and "destination=0.000000%2C0.100000" in many
 
 
 # -- content ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import gpxpy
 import pytest
 
 from conftest import run_build, write_content
-from guide import routes
+from guide.util import travel
 from test_routes import FILES
 from test_search_browser import BASE_URL, Quiet, Tab, chromium  # noqa: F401 - chromium is a fixture
 
@@ -60,7 +60,7 @@ def stops_shown(t: Tab) -> list[str]:
 
 
 def expected_order(ticked: list[str], start: str) -> list[str]:
-    order = routes.visiting_order([PLACES[s] for s in ticked], ticked.index(start))
+    order = travel.visiting_order([PLACES[s] for s in ticked], ticked.index(start))
     return [NAMES[ticked[i]] for i in order]
 
 
@@ -138,12 +138,12 @@ def test_opening_hours_clashes_are_flagged(chromium, served):
         assert stops_shown(t) == ["Kampung Pasar", "Kampung Batik", "Kampung Gerabah"]
         statuses = t.page.eval_on_selector_all("#plan-stops .stop__hours", "ps => ps.map(p => p.className.split('--')[1])")
         stays = t.page.eval_on_selector_all("#plan-stops .stop__stay", "ps => ps.map(p => p.textContent)")
-        legs = routes.leg_distances([PLACES["pasar"], PLACES["batik"], PLACES["gerabah"]])
-        expected = routes.schedule(legs, "walk", 10 * 60 + 30, 45)
+        legs = travel.leg_distances([PLACES["pasar"], PLACES["batik"], PLACES["gerabah"]])
+        expected = travel.schedule(legs, "walk", 10 * 60 + 30, 45)
         assert stays[0] == "Arrive 10:30, leave 11:15"
         assert stays == [f"Arrive {a // 60:02d}:{a % 60:02d}, leave {b // 60:02d}:{b % 60:02d}" for a, b in expected]
         weeks = [routes_week("Mo-Sa 08:00-12:00"), None, routes_week("Mo-Fr 13:00-17:00")]
-        assert statuses == routes.clashes(expected, weeks, 0)
+        assert statuses == travel.clashes(expected, weeks, 0)
         assert statuses[0] == "ok" and statuses[1] == "unknown"
         assert "Check: closed" in t.page.inner_text("#plan-stops")
         t.page.select_option("#plan-day", "6")  # Sunday: both closed
@@ -153,7 +153,7 @@ def test_opening_hours_clashes_are_flagged(chromium, served):
 
 
 def routes_week(text: str):
-    from guide.hours import parse_hours, week
+    from guide.validate.hours import parse_hours, week
     return week(parse_hours(text))
 
 
@@ -167,9 +167,9 @@ def test_javascript_orders_and_measures_like_python(chromium, served):
         t = tab(browser, served).open(served["url"] + "rencana/")
         in_js = t.page.evaluate("([cases, starts]) => cases.map((p, i) => GuidePlan.visitingOrder(p, starts[i], 1e-9))",
                                 [cases, starts])
-        assert in_js == [routes.visiting_order(points, start) for points, start in zip(cases, starts)]
+        assert in_js == [travel.visiting_order(points, start) for points, start in zip(cases, starts)]
         km = t.page.evaluate("(cases) => cases.map(p => GuidePlan.distance(p[0], p[1]))", cases)
-        assert km == pytest.approx([routes.leg_distances(points[:2])[0] for points in cases], rel=1e-12)
+        assert km == pytest.approx([travel.leg_distances(points[:2])[0] for points in cases], rel=1e-12)
         t.close()
     chromium.run(check)
 

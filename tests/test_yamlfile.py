@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from guide.yamlfile import MAX_NODES, YamlError, parse_yaml
+from guide.load.yamlfile import MAX_NODES, YamlError, parse_yaml
 
 
 def test_yaml_11_surprises_stay_text():

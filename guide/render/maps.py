@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .scriptjson import script_json
+from ..util.scriptjson import script_json
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 

@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .content import configured_language, load_site
+from ..validate.content import configured_language, load_site
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
@@ -58,8 +58,8 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
 
     Unless `full`, only the pages that changed profiles can touch are rendered again.
     """
-    from .builder import SiteBuild, rebuild_files
-    from .render import TemplateError
+    from ..pipeline import SiteBuild, rebuild_files
+    from ..render.renderer import TemplateError
     start = time.perf_counter()
     site, report = load_site(content, shown, state.profiles)
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
@@ -170,8 +170,8 @@ def inject(page: bytes) -> bytes:
 
 
 def watched_folders(content: Path) -> list[Path]:
-    from .builder import PROJECT_ASSETS
-    from .render import PROJECT_TEMPLATES
+    from ..pipeline import PROJECT_ASSETS
+    from ..render.renderer import PROJECT_TEMPLATES
     return [p for p in (content, PROJECT_TEMPLATES, PROJECT_ASSETS) if p.is_dir()]
 
 

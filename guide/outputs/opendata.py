@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from . import i18n, ical
-from .memo import IdentityMemo
-from .model import Kampung, Price, Site, Text
-from .pages import kampung_key, lang_prefix
+from ..render import i18n
+
+from . import calendar
+from ..util.memo import IdentityMemo
+from ..validate.model import Kampung, Price, Site, Text
+from ..plan.pages import kampung_key, lang_prefix
 
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"
@@ -71,8 +73,8 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
         "experiences": [experience_record(e, languages) for e in k.experiences],
         "tags": list(k.tags),
         "url": {lang: public_url(lang_prefix(lang, languages) + kampung_key(k.slug), base_url) for lang in languages},
-        "calendar": {lang: public_url(ical.ics_path(k.slug, lang), base_url) for lang in languages}
-        if ical.has_schedule(k) else None,
+        "calendar": {lang: public_url(calendar.ics_path(k.slug, lang), base_url) for lang in languages}
+        if calendar.has_schedule(k) else None,
     }
 
 
@@ -80,15 +82,15 @@ def experience_record(exp, languages: tuple[str, ...]) -> dict:
     """An experience's public fields, with its schedule when it has one."""
     record = {"name": texts(exp.name, languages), "duration_minutes": exp.duration_minutes,
               "price_idr": price(exp.price_idr), "booking": texts(exp.booking, languages)}
-    slots = ical.experience_slots(exp)
+    slots = calendar.experience_slots(exp)
     if slots:
         record["schedule"] = [slot_record(slot) for slot in slots]
     return record
 
 
-def slot_record(slot: ical.Slot) -> dict:
+def slot_record(slot: calendar.Slot) -> dict:
     """A schedule entry as in the profile: days or date, local start and end."""
-    record = {"start": slot.start.strftime("%H:%M"), "end": slot.end.strftime("%H:%M"), "timezone": ical.TZID}
+    record = {"start": slot.start.strftime("%H:%M"), "end": slot.end.strftime("%H:%M"), "timezone": calendar.TZID}
     if slot.on:
         record["date"] = slot.on.isoformat()
     else:
@@ -117,6 +119,6 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
     t = i18n.ui(lang)
     links = [{"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
              {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"}]
-    if ical.has_schedule(k):
-        links.append({"href": root + ical.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
+    if calendar.has_schedule(k):
+        links.append({"href": root + calendar.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
     return links

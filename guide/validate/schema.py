@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import model
-from .routes import MODES
+from ..util.travel import MODES
 from .specs import (LANG, Bool, Choice, Clock, Field, HoursSpec, IsoDate, KampungRef, ListOf, MapOf, Number, Obj,
                     PriceSpec, Ref, ScheduleSpec, Str, TextSpec, WhatsApp)
 

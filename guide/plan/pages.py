@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Site
+from ..validate.model import Site
 
 
 @dataclass(frozen=True)

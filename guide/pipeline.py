@@ -13,15 +13,17 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import ical, maps, offline, opendata, planview, search, seo
-from .colors import category_css
-from .fork import Forked, can_fork
-from .geo import nearest_all
-from .headers import headers_file
-from .model import Site
-from .photos import PhotoSet, encode_photo, plan_photo
-from .pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
-from .render import Assets, Renderer, make_environment
+from .outputs import calendar, offline, opendata, search
+
+from .render import maps, planner, seo
+from .render.colors import category_css
+from .util.fork import Forked, can_fork
+from .util.geo import nearest_all
+from .outputs.headers import headers_file
+from .validate.model import Site
+from .outputs.images import PhotoSet, encode_photo, plan_photo
+from .plan.pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
+from .render.renderer import Assets, Renderer, make_environment
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
@@ -121,7 +123,7 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        small = {**self.search, **ical.calendar_files(self.site, self.base_url), **planview.route_files(self.site)}
+        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **planner.route_files(self.site)}
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()

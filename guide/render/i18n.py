@@ -1,8 +1,8 @@
 """The guide's own words in each language, and numbers, prices and hours written the local way."""
 from __future__ import annotations
 
-from .hours import clock, holiday_spans, week
-from .model import Hours, Price
+from ..validate.hours import clock, holiday_spans, week
+from ..validate.model import Hours, Price
 
 UI: dict[str, dict[str, str]] = {
     "id": {

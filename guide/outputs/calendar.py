@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .model import Kampung, Site
-from .pages import kampung_key, lang_prefix
+from ..validate.model import Kampung, Site
+from ..plan.pages import kampung_key, lang_prefix
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 TZID = "Asia/Jakarta"

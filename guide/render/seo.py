@@ -6,9 +6,9 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from .hours import DAYS, clock
-from .model import Kampung, Site
-from .scriptjson import script_json
+from ..validate.hours import DAYS, clock
+from ..validate.model import Kampung, Site
+from ..util.scriptjson import script_json
 
 SCHEMA_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 

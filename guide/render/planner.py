@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import i18n, maps, routes
-from .hours import week
-from .model import Kampung, Route, Site
-from .opendata import dump_json
-from .pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
-from .scriptjson import script_json
+from . import i18n, maps
+
+from ..util import travel
+from ..validate.hours import week
+from ..validate.model import Kampung, Route, Site
+from ..outputs.opendata import dump_json
+from ..plan.pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+from ..util.scriptjson import script_json
 
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 
@@ -37,9 +39,9 @@ def decimal(value: float, lang: str) -> str:
 def estimates_note(lang: str) -> str:
     """How distances and times are estimated, with the detour factor and the speeds."""
     t = i18n.ui(lang)
-    speeds = ", ".join(t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(routes.SPEED_KMH[m], lang))
-                       for m in routes.MODES)
-    return t("route_estimates", detour=decimal(routes.DETOUR, lang), speeds=speeds)
+    speeds = ", ".join(t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(travel.SPEED_KMH[m], lang))
+                       for m in travel.MODES)
+    return t("route_estimates", detour=decimal(travel.DETOUR, lang), speeds=speeds)
 
 
 def hours_summary(k: Kampung, lang: str) -> str:
@@ -58,13 +60,13 @@ def hours_summary(k: Kampung, lang: str) -> str:
 def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict]:
     """Each leg as text, and the totals (straight-line and street distance, travel time)."""
     t = i18n.ui(lang)
-    kms = routes.leg_distances([(k.location.lat, k.location.lon) for k in stops])
-    minutes = [routes.travel_minutes(km, mode) for km in kms]
+    kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
+    minutes = [travel.travel_minutes(km, mode) for km in kms]
     legs = [t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
             for km, m in zip(kms, minutes)]
     total = sum(kms)
     return legs, {"straight": i18n.format_distance(total, lang),
-                  "road": i18n.format_distance(routes.road_km(total), lang),
+                  "road": i18n.format_distance(travel.road_km(total), lang),
                   "time": i18n.format_duration(max(sum(minutes), 1), lang)}
 
 
@@ -113,9 +115,9 @@ def route_view(renderer, page: Page) -> dict:
         "description_untranslated": not route.description.translated(lang), "estimates": estimates_note(lang),
         "map": route_map(renderer, page, stops, numbered=True, line=True), "map_label": f"{t('route_map')}: {name}",
         "gpx_href": GPX_NAME, "geojson_href": GEOJSON_NAME, "file_stem": route.slug,
-        "map_app": routes.map_app_url(points, route.mode),
-        "map_app_partial": t("map_app_partial", n=routes.MAX_WAYPOINTS + 2)
-        if len(points) > routes.MAX_WAYPOINTS + 2 else "",
+        "map_app": travel.map_app_url(points, route.mode),
+        "map_app_partial": t("map_app_partial", n=travel.MAX_WAYPOINTS + 2)
+        if len(points) > travel.MAX_WAYPOINTS + 2 else "",
         "plan_href": renderer.href(page, PLAN_KEY), "planner_href": renderer.href(page, PLAN_KEY) + planner_query(route),
     }
 
@@ -130,8 +132,8 @@ def plan_view(renderer, page: Page) -> dict:
         "choices": [renderer.memo.get(k, ("choice", lang, page.root), lambda k=k: {
             "slug": k.slug, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
             "category": renderer.site.categories[k.category]}) for k in chosen],
-        "modes": [(m, t(f"mode_{m}")) for m in routes.MODES], "days": list(enumerate(t("days").split())),
-        "visit": routes.VISIT_MINUTES, "estimates": estimates_note(lang),
+        "modes": [(m, t(f"mode_{m}")) for m in travel.MODES], "days": list(enumerate(t("days").split())),
+        "visit": travel.VISIT_MINUTES, "estimates": estimates_note(lang),
         "plan_data": safe_json(plan_data(renderer, page, chosen)),
         "map": route_map(renderer, page, chosen, numbered=False, line=False) if chosen else None,
         "map_label": t("route_map"),
@@ -152,9 +154,9 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
             round(k.location.lat, 6), round(k.location.lon, 6), k.name.get(lang), renderer.href(page, kampung_key(k.slug)),
             [[list(span) for span in spans] for spans in week(k.opening_hours.rules)] if k.opening_hours else None])
             for k in chosen},
-        "speeds": routes.SPEED_KMH, "detour": routes.DETOUR, "maxWaypoints": routes.MAX_WAYPOINTS,
-        "travelmode": routes.TRAVELMODE, "improvement": routes.IMPROVEMENT_KM,
-        "mapApp": routes.MAP_APP, "gpxNamespace": routes.GPX_NAMESPACE, "share": "https://wa.me/?text=",
+        "speeds": travel.SPEED_KMH, "detour": travel.DETOUR, "maxWaypoints": travel.MAX_WAYPOINTS,
+        "travelmode": travel.TRAVELMODE, "improvement": travel.IMPROVEMENT_KM,
+        "mapApp": travel.MAP_APP, "gpxNamespace": travel.GPX_NAMESPACE, "share": "https://wa.me/?text=",
         "words": {w: t(w) for w in words},
     }
 
@@ -175,6 +177,6 @@ def route_files(site: Site) -> dict[str, bytes]:
             folder = lang_prefix(lang, site.config.languages) + route_key(route.slug)
             named = [(k.name.get(lang), k.location.lat, k.location.lon) for k in stops]
             name = route.name.get(lang)
-            files[folder + GPX_NAME] = routes.route_gpx(name, named, site.config.title.get(lang)).encode()
-            files[folder + GEOJSON_NAME] = dump_json(routes.route_geojson(name, route.mode, named))
+            files[folder + GPX_NAME] = travel.route_gpx(name, named, site.config.title.get(lang)).encode()
+            files[folder + GEOJSON_NAME] = dump_json(travel.route_geojson(name, route.mode, named))
     return files

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from . import model
 from .hours import HoursError, parse_hours
-from .problems import Report
-from .yamlfile import Document
+from ..util.problems import Report
+from ..load.yamlfile import Document
 
 INVALID = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

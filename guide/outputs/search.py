@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import re
 
-from .hours import week
-from .memo import IdentityMemo
-from .model import Kampung, Site
+from ..validate.hours import week
+from ..util.memo import IdentityMemo
+from ..validate.model import Kampung, Site
 from .searchtext import index_tokens
 
 FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens")

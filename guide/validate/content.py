@@ -11,13 +11,13 @@ import re
 from pathlib import Path
 
 from . import model
-from .fork import Forked, can_fork
-from .geo import distance_km
-from .problems import Report
-from .routes import visiting_order
+from ..util.fork import Forked, can_fork
+from ..util.geo import distance_km
+from ..util.problems import Report
+from ..util.travel import visiting_order
 from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
 from .specs import INVALID, SLUG, Ctx, type_name
-from .yamlfile import Document, YamlError, parse_yaml
+from ..load.yamlfile import Document, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
@@ -272,7 +272,7 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
             ctx.error(("photos", i, "file"), "photo_missing", file=photo.file,
                       folder=loader.display(loader.root / "images") + "/")
             continue
-        from .photos import photo_warnings  # Pillow only when a profile has photos: check stays quick
+        from ..outputs.images import photo_warnings  # Pillow only when a profile has photos: check stays quick
         for key, params in photo_warnings(images[photo.file]):
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)

@@ -8,14 +8,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, links, maps, opendata, planview, search, seo
-from .markdown import relative_links, render_markdown
-from .memo import IdentityMemo
-from .model import Kampung, Site, Text
-from .pages import Page, category_key, kampung_key, lang_prefix, poster_key
-from .posters import qr_svg
+from . import i18n, links, maps, planner, seo
 
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from ..outputs import opendata, search
+from .markdown import relative_links, render_markdown
+from ..util.memo import IdentityMemo
+from ..validate.model import Kampung, Site, Text
+from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key
+from .qr import qr_svg
+
+PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 class TemplateError(Exception):
@@ -242,10 +244,10 @@ class Renderer:
                 "body": self.markdown(page, free.body), "body_untranslated": not free.body.translated(lang)}
 
     def view_plan(self, page: Page) -> dict:
-        return planview.plan_view(self, page)
+        return planner.plan_view(self, page)
 
     def view_route(self, page: Page) -> dict:
-        return planview.route_view(self, page)
+        return planner.route_view(self, page)
 
     def view_not_found(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
