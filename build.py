@@ -6,7 +6,7 @@ Run `python build.py --help` for the other commands (check, schema, ...).
 import os
 import sys
 
-from guide.cli import main
+from kampung_guide.cli import main
 
 if __name__ == "__main__":
     status = main()

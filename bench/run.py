@@ -75,7 +75,7 @@ def run_pelican(project: Path, trash: Path) -> dict:
 
 def preview_rebuilds(content: Path) -> dict:
     """What `serve` does after a save: a no-change rebuild and a one-profile rebuild, in seconds."""
-    from guide.serve.preview import State, rebuild
+    from kampung_guide.serve.preview import State, rebuild
     state = State()
     rebuild(content, str(content), state, "en")
     no_change = statistics.median(rebuild(content, str(content), state, "en", full=False) for _ in range(3))

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from conftest import JPEG, KAMPUNG, write_content
-from guide.validate.content import load_site
+from kampung_guide.validate.content import load_site
 
 
 def problems(content: Path, lang: str = "en", warnings: bool = False) -> list[str]:
@@ -232,18 +232,18 @@ def test_free_pages_pair_by_language(tmp_path):
 def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
     """A large folder's profiles are checked half by a forked process: the same site, and the same
     problems in the same order, as one process gives; problems from both halves are kept."""
-    import guide.validate.content
+    import kampung_guide.validate.content
     from bench.generate import generate
-    folder = generate(tmp_path / "many", 2 * guide.validate.content.PARALLEL_FROM)
+    folder = generate(tmp_path / "many", 2 * kampung_guide.validate.content.PARALLEL_FROM)
     edit = lambda name, old, new: (folder / "kampung" / name).write_text(  # noqa: E731
         (folder / "kampung" / name).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     edit("kampung-00010.yaml", "location:\n", "colour: red\nlocation:\n")  # first half: unknown field
     edit("kampung-00390.yaml", "  id: |\n", "  id: |\n    [Lihat](/kampung/tidak-ada/)\n")  # second half: a link to nowhere
     split = []
-    monkeypatch.setattr(guide.validate.content, "load_profiles_in_two",
-                        lambda *args, spy=guide.validate.content.load_profiles_in_two: split.append(1) or spy(*args))
+    monkeypatch.setattr(kampung_guide.validate.content, "load_profiles_in_two",
+                        lambda *args, spy=kampung_guide.validate.content.load_profiles_in_two: split.append(1) or spy(*args))
     two = load_site(folder)
-    monkeypatch.setattr(guide.validate.content, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(kampung_guide.validate.content, "PARALLEL_FROM", 10**9)
     one = load_site(folder)
     assert split == [1]  # the first load did use two processes
     assert two[0] is None and one[0] is None  # the errors stop the build either way
@@ -253,6 +253,6 @@ def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
     edit("kampung-00010.yaml", "colour: red\n", "")
     edit("kampung-00390.yaml", "/kampung/tidak-ada/", "/kampung/kampung-00001/")
     site_two, _ = load_site(folder)
-    monkeypatch.setattr(guide.validate.content, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(kampung_guide.validate.content, "PARALLEL_FROM", 10**9)
     site_one, _ = load_site(folder)
     assert site_two is not None and site_two == site_one

@@ -2,8 +2,8 @@
 import re
 
 from conftest import ROOT
-from guide.cli import parser
-from guide.validate.schema import markdown_reference
+from kampung_guide.cli import parser
+from kampung_guide.validate.schema import markdown_reference
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, snapshot
-from guide.cli import main
+from kampung_guide.cli import main
 
 SITES = ROOT / "tests" / "sites"
 BASE_URL = "https://example.org/guide/"

@@ -212,13 +212,13 @@ opened = []
 sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" and isinstance(args[0], str) else None)
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
-from guide.validate.content import load_site
+from kampung_guide.validate.content import load_site
 site, report = load_site(Path({str(content)!r}))
 print("\\n".join(opened))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     opened = [Path(p).resolve() for p in result.stdout.splitlines() if p]
-    allowed = [content.resolve(), ROOT / "guide", Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
+    allowed = [content.resolve(), ROOT / "kampung_guide", Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
     assert outside.resolve() not in opened
     strays = [p for p in opened if not any(p.is_relative_to(a) for a in allowed) and p.suffix != ".so"]
     assert strays == []

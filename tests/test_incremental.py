@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from guide.pipeline import APART_FROM, PARALLEL_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
-from guide.validate.content import load_site
+from kampung_guide.pipeline import APART_FROM, PARALLEL_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
+from kampung_guide.validate.content import load_site
 
 SAMPLE = ROOT / "content"
 

@@ -7,10 +7,10 @@ import icalendar
 import pytest
 
 from conftest import write_content
-from guide.outputs import calendar
-from guide.pipeline import build_files
-from guide.validate.content import load_site
-from guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
+from kampung_guide.outputs import calendar
+from kampung_guide.pipeline import build_files
+from kampung_guide.validate.content import load_site
+from kampung_guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
 from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from guide.outputs.images import PhotoError, encode_photo, photo_warnings, plan_photo
+from kampung_guide.outputs.images import PhotoError, encode_photo, photo_warnings, plan_photo
 
 RED = (220, 20, 20)
 

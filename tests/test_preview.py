@@ -84,12 +84,12 @@ def test_error_page_speaks_the_editors_language(tmp_path):
     from conftest import SITE
     content = write_content(tmp_path, {"site.yaml": SITE + "messages_language: id\n",
                                        "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")})
-    from guide.serve.preview import State, rebuild
+    from kampung_guide.serve.preview import State, rebuild
     state = State()
     rebuild(content, "content", state, None)
     assert state.problems == ["content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang "
                               "(harus antara -90 dan 90)"]
-    from guide.serve.preview import error_page
+    from kampung_guide.serve.preview import error_page
     page = error_page(state.problems, state.lang).decode()
     assert '<html lang="id">' in page and "<h1>Situs tidak dapat dibuat</h1>" in page and "1 masalah." in page
 

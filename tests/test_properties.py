@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import snapshot, write_content
-from guide.cli import main
+from kampung_guide.cli import main
 
 texts = st.one_of(st.text(min_size=0, max_size=40), st.sampled_from(["Batik", "<b>x</b>", "10:00", "no", "${x}"]))
 numbers = st.one_of(st.integers(-1000, 1_000_000), st.floats(allow_nan=True, allow_infinity=True),
@@ -96,6 +96,6 @@ def test_markdown_without_untriggerable_patterns_converts_the_same(text):
     """The converter chosen by a text's marker characters gives what the full converter gives."""
     import markdown as python_markdown
 
-    from guide.render.markdown import converter
+    from kampung_guide.render.markdown import converter
     full = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     assert converter(text).convert(text) == full.convert(text)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import KAMPUNG, run_build, write_content
-from guide.util import travel
-from guide.validate.content import load_site
-from guide.validate.hours import parse_hours, week
+from kampung_guide.util import travel
+from kampung_guide.validate.content import load_site
+from kampung_guide.validate.hours import parse_hours, week
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.
 PASAR = KAMPUNG.replace("Kampung Batik", "Kampung Pasar").replace("lat: -7.47", "lat: -7.465") \

@@ -17,7 +17,7 @@ import gpxpy
 import pytest
 
 from conftest import run_build, write_content
-from guide.util import travel
+from kampung_guide.util import travel
 from test_routes import FILES
 from test_search_browser import BASE_URL, Quiet, Tab, chromium  # noqa: F401 - chromium is a fixture
 
@@ -153,7 +153,7 @@ def test_opening_hours_clashes_are_flagged(chromium, served):
 
 
 def routes_week(text: str):
-    from guide.validate.hours import parse_hours, week
+    from kampung_guide.validate.hours import parse_hours, week
     return week(parse_hours(text))
 
 

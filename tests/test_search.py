@@ -5,9 +5,9 @@ import json
 import pytest
 
 from conftest import KAMPUNG, write_content
-from guide.validate.content import load_site
-from guide.outputs.search import index_script, parse_areas, price_range, search_index, search_assets, week_table
-from guide.outputs.searchtext import fold_text, index_tokens, query_matches, query_terms, split_words, word_forms
+from kampung_guide.validate.content import load_site
+from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_index, search_assets, week_table
+from kampung_guide.outputs.searchtext import fold_text, index_tokens, query_matches, query_terms, split_words, word_forms
 
 WORKSHOP = KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis") + """\
   address: Kelurahan Miji (Kecamatan Kranggan), Kota Uji

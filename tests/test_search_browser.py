@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT, run_build, write_content
-from guide.outputs.searchtext import query_terms
+from kampung_guide.outputs.searchtext import query_terms
 from test_search import ONDE, WORKSHOP
 
 import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip

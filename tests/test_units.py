@@ -5,14 +5,14 @@ import time
 
 import pytest
 
-from guide.render.colors import contrast, text_on
-from guide.util.fork import Forked
-from guide.util.geo import distance_km
-from guide.validate.hours import HoursError, parse_hours, week
-from guide.render.i18n import format_distance, format_duration, format_price, hours_table
-from guide.render.links import directions, tel_url, whatsapp_digits
-from guide.render.markdown import relative_links, render_markdown, site_links
-from guide.validate.model import Hours, Price
+from kampung_guide.render.colors import contrast, text_on
+from kampung_guide.util.fork import Forked
+from kampung_guide.util.geo import distance_km
+from kampung_guide.validate.hours import HoursError, parse_hours, week
+from kampung_guide.render.i18n import format_distance, format_duration, format_price, hours_table
+from kampung_guide.render.links import directions, tel_url, whatsapp_digits
+from kampung_guide.render.markdown import relative_links, render_markdown, site_links
+from kampung_guide.validate.model import Hours, Price
 
 
 def test_hours_week_with_overrides_and_wraparound():
@@ -103,7 +103,7 @@ def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
     import random
     from types import SimpleNamespace
 
-    from guide.util.geo import nearest_all
+    from kampung_guide.util.geo import nearest_all
     rng = random.Random(3)
     places = [SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=lat, lon=lon))
               for i, (lat, lon) in enumerate(layout(rng, 150))]
@@ -122,12 +122,12 @@ def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
     ("0812", None), ("wa: 0812 3456 7890", None), ("+62 21 1234 5678", None),
 ])
 def test_whatsapp_numbers_are_normalised_or_refused(written, normal):
-    from guide.validate.specs import normalise_mobile
+    from kampung_guide.validate.specs import normalise_mobile
     assert normalise_mobile(written) == normal
 
 
 def test_mobile_numbers_are_shown_the_indonesian_way():
-    from guide.render.links import format_mobile
+    from kampung_guide.render.links import format_mobile
     assert format_mobile("+6281234567890") == "+62 812-3456-7890"
 
 

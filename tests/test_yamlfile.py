@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from guide.load.yamlfile import MAX_NODES, YamlError, parse_yaml
+from kampung_guide.load.yamlfile import MAX_NODES, YamlError, parse_yaml
 
 
 def test_yaml_11_surprises_stay_text():

@@ -1,6 +1,6 @@
 /* The visit planner on the "plan your visit" page: tick kampung, get a short visiting order, legs,
    times, opening-hours clashes, the route on the map, GPX/GeoJSON downloads and a map-app link.
-   The sums are those of guide/routes.py (same formulas, same order of operations): keep them in step.
+   The sums are those of kampung_guide/util/travel.py (same formulas, same order of operations): keep them in step.
    The plan lives in the address (?stops=a,b&start=a&mode=walk&t=09:00&day=0&v=45). The page lists
    every kampung and the suggested routes without this file. */
 (function () {
@@ -8,7 +8,7 @@
   var EARTH_RADIUS_KM = 6371.0088;
   var RAD = Math.PI / 180;
 
-  function distance(a, b) {  // haversine, as guide/geo.py distance_km
+  function distance(a, b) {  // haversine, as kampung_guide/util/geo.py distance_km
     var p1 = a[0] * RAD, p2 = b[0] * RAD;
     var dp = p2 - p1, dl = (b[1] - a[1]) * RAD;
     var s1 = Math.sin(dp / 2), s2 = Math.sin(dl / 2);

@@ -1,11 +1,11 @@
 /* Search and filters on the kampung list page. Needs the index script (window.GUIDE_SEARCH) loaded
    before it. It only shows and hides the cards the page already has: without JavaScript the page
    lists every kampung and the form stays hidden. Words are normalised exactly as in
-   guide/searchtext.py (tests/test_search_browser.py compares the two). */
+   kampung_guide/outputs/searchtext.py (tests/test_search_browser.py compares the two). */
 (function () {
   "use strict";
 
-  // -- words: the twin of guide/searchtext.py -------------------------------------------------
+  // -- words: the twin of kampung_guide/outputs/searchtext.py -------------------------------------------------
   var MIN_STEM = 4;
   var VOWELS = "aeiou";
   var PREFIXES = [
@@ -185,7 +185,7 @@
         (state.max !== null && !(row.price && row.price[0] <= state.max))) {
       return false;
     }
-    return terms.every(function (forms) {  // as query_matches in guide/searchtext.py
+    return terms.every(function (forms) {  // as query_matches in kampung_guide/outputs/searchtext.py
       return forms.some(function (form) { return row.text.indexOf(" " + form) !== -1; });
     });
   }

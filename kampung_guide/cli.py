@@ -14,7 +14,7 @@ from .scaffold import SCHEMA_FILE
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
 PROJECT = Path(__file__).resolve().parent.parent
-PROJECT_FOLDERS = [PROJECT / "templates", PROJECT / "assets", PROJECT / "guide"]  # never replaced by a build
+PROJECT_FOLDERS = [PROJECT / "templates", PROJECT / "assets", PROJECT / "kampung_guide"]  # never replaced by a build
 
 
 def main(argv: list[str] | None = None) -> int:
