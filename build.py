@@ -3,6 +3,7 @@
 
 Run `python build.py --help` for the other commands (check, schema, ...).
 """
+
 import os
 import sys
 

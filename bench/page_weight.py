@@ -7,6 +7,7 @@ Debian's Chromium at 360 x 740, scrolls the gallery so every lazy photo loads, a
 the browser received: raw bytes, and text files as a gzip-compressing host would send them.
 Prints a table and writes bench/results/page_weight.json.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -30,14 +31,17 @@ BUDGET = 250_000
 
 def measure(site: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
+
     handler = partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
         context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
         context.route("https://**", lambda route: route.abort())  # tiles are not counted
         page = context.new_page()
@@ -52,8 +56,14 @@ def measure(site: Path) -> list[dict]:
             body = response.body()
             kind = response.headers.get("content-type", "").split(";")[0]
             text = kind.startswith("text/") or kind in ("application/javascript", "application/json")
-            rows.append({"url": response.url[len(origin):], "type": kind, "raw": len(body),
-                         "sent": len(gzip.compress(body, 6)) if text else len(body)})
+            rows.append(
+                {
+                    "url": response.url[len(origin) :],
+                    "type": kind,
+                    "raw": len(body),
+                    "sent": len(gzip.compress(body, 6)) if text else len(body),
+                }
+            )
         browser.close()
     server.shutdown()
     return rows
@@ -69,8 +79,19 @@ def main() -> None:
     print(f"| **total** ({len(rows)} requests) | | {raw:,} | {sent:,} (budget {BUDGET:,}) |")
     out = ROOT / "bench" / "results" / "page_weight.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"page": "en/kampung/batik-majapahit/ with 3 photos, 360x740",
-                               "raw": raw, "sent": sent, "budget": BUDGET, "files": rows}, indent=1) + "\n")
+    out.write_text(
+        json.dumps(
+            {
+                "page": "en/kampung/batik-majapahit/ with 3 photos, 360x740",
+                "raw": raw,
+                "sent": sent,
+                "budget": BUDGET,
+                "files": rows,
+            },
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Convert generated profiles into a Pelican site with the same Markdown, for a side-by-side build."""
+
 from __future__ import annotations
 
 import sys
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-CONF = '''AUTHOR = "bench"
+CONF = """AUTHOR = "bench"
 SITENAME = "Kampung"
 SITEURL = ""
 PATH = "content"
@@ -19,7 +20,7 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 LOAD_CONTENT_CACHE = False
-'''
+"""
 
 
 def convert(content: Path, out: Path) -> Path:
@@ -33,7 +34,9 @@ def convert(content: Path, out: Path) -> Path:
             body = f"{data['summary'][lang]}\n\n{data['description'][lang]}\n\n## Products\n\n{products}\n"
             (articles / f"{path.stem}-{lang}.md").write_text(
                 f"Title: {data['name']}\nDate: 2026-01-01\nCategory: {data['category']}\nSlug: {path.stem}\n"
-                f"Lang: {lang}\nTags: {', '.join(str(t) for t in data['tags'])}\n\n{body}", encoding="utf-8")
+                f"Lang: {lang}\nTags: {', '.join(str(t) for t in data['tags'])}\n\n{body}",
+                encoding="utf-8",
+            )
     (out / "pelicanconf.py").write_text(CONF, encoding="utf-8")
     return out
 

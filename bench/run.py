@@ -9,6 +9,7 @@ with a base URL, so it writes everything (sitemap and QR codes too). Every comma
 outside, as its user waits for it: the interpreter's start and exit count, for both tools. Peak
 memory is that of the largest process (the main one or a worker). Medians are reported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,13 +70,15 @@ def set_aside(folder: Path, trash: Path) -> None:
 def run_pelican(project: Path, trash: Path) -> dict:
     out = project / "output"
     set_aside(out, trash)
-    return run_timed([sys.executable, "-m", "pelican", "content", "-o", str(out), "-s", "pelicanconf.py", "-q"],
-                     cwd=project)
+    return run_timed(
+        [sys.executable, "-m", "pelican", "content", "-o", str(out), "-s", "pelicanconf.py", "-q"], cwd=project
+    )
 
 
 def preview_rebuilds(content: Path) -> dict:
     """What `serve` does after a save: a no-change rebuild and a one-profile rebuild, in seconds."""
     from kampung_guide.serve.preview import State, rebuild
+
     state = State()
     rebuild(content, str(content), state, "en")
     no_change = statistics.median(rebuild(content, str(content), state, "en", full=False) for _ in range(3))
@@ -92,19 +95,26 @@ def preview_rebuilds(content: Path) -> dict:
 
 def page_weight(site: Path) -> dict:
     """Bytes per page type (HTML and the CSS/JS it loads), raw and gzip."""
+
     def sizes(paths):
         data = [p.read_bytes() for p in paths]
         return {"raw": sum(map(len, data)), "gzip": sum(len(gzip.compress(d, 9)) for d in data)}
+
     assets = site / "assets"
     css = [assets / "style.css", assets / "categories.css"]
     leaflet = [assets / "vendor/leaflet/leaflet.css", assets / "vendor/leaflet/leaflet.js", assets / "map.js"]
-    cluster = [assets / "vendor/leaflet.markercluster" / n for n in
-               ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")]
+    cluster = [
+        assets / "vendor/leaflet.markercluster" / n
+        for n in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")
+    ]
     kampung = sorted((site / "kampung").glob("*/index.html"))[0]
     home = site / "index.html"
     result = {}
-    for name, page, extra in (("home", home, leaflet + (cluster if b"MarkerCluster" in home.read_bytes() else [])),
-                              ("list", site / "kampung/index.html", []), ("kampung", kampung, leaflet)):
+    for name, page, extra in (
+        ("home", home, leaflet + (cluster if b"MarkerCluster" in home.read_bytes() else [])),
+        ("list", site / "kampung/index.html", []),
+        ("kampung", kampung, leaflet),
+    ):
         html, other = sizes([page]), sizes(css + [assets / "site.js"] + extra)
         result[name] = {"html": html, "css_js": other, "total_gzip": html["gzip"] + other["gzip"]}
     return result
@@ -123,9 +133,11 @@ def measure(size: int, runs: int, pelican: bool, work: Path) -> dict:
             theirs.append(run_pelican(project, trash))
     check = [run_ours(["check", "--content", str(content)])["wall"] for _ in range(runs)]
     row = {
-        "n": size, "build_s": statistics.median(r["wall"] for r in ours),
+        "n": size,
+        "build_s": statistics.median(r["wall"] for r in ours),
         "build_cpu_s": statistics.median(r["cpu"] for r in ours),
-        "peak_mb": max(r["rss_mb"] for r in ours), "check_s": statistics.median(check),
+        "peak_mb": max(r["rss_mb"] for r in ours),
+        "check_s": statistics.median(check),
         "pelican_s": statistics.median(r["wall"] for r in theirs) if theirs else None,
         "pelican_cpu_s": statistics.median(r["cpu"] for r in theirs) if theirs else None,
         "pages": sum(1 for _ in (work / f"site-{size}").rglob("*.html")),
@@ -138,16 +150,20 @@ def measure(size: int, runs: int, pelican: bool, work: Path) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| N | build s | CPU s | peak MB | check s | Pelican s | Pelican CPU s | ours/Pelican | "
-            "no-change s | 1-profile s | kampung KB gz | home KB gz |")
+    head = (
+        "| N | build s | CPU s | peak MB | check s | Pelican s | Pelican CPU s | ours/Pelican | "
+        "no-change s | 1-profile s | kampung KB gz | home KB gz |"
+    )
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         fmt = lambda v, f="{:.2f}": "–" if v is None else f.format(v)  # noqa: E731
-        lines.append(f"| {r['n']:,} | {fmt(r['build_s'])} | {fmt(r['build_cpu_s'])} | "
-                     f"{r['peak_mb']:.0f} | {fmt(r['check_s'])} | {fmt(r['pelican_s'])} | {fmt(r.get('pelican_cpu_s'))} | "
-                     f"{fmt(r['ratio_to_pelican'])} | {fmt(r.get('no_change_s'), '{:.3f}')} | "
-                     f"{fmt(r.get('one_profile_s'), '{:.3f}')} | {r['weight']['kampung']['total_gzip'] / 1024:.1f} | "
-                     f"{r['weight']['home']['total_gzip'] / 1024:.1f} |")
+        lines.append(
+            f"| {r['n']:,} | {fmt(r['build_s'])} | {fmt(r['build_cpu_s'])} | "
+            f"{r['peak_mb']:.0f} | {fmt(r['check_s'])} | {fmt(r['pelican_s'])} | {fmt(r.get('pelican_cpu_s'))} | "
+            f"{fmt(r['ratio_to_pelican'])} | {fmt(r.get('no_change_s'), '{:.3f}')} | "
+            f"{fmt(r.get('one_profile_s'), '{:.3f}')} | {r['weight']['kampung']['total_gzip'] / 1024:.1f} | "
+            f"{r['weight']['home']['total_gzip'] / 1024:.1f} |"
+        )
     return "\n".join(lines)
 
 

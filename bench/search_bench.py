@@ -13,6 +13,7 @@ two times measured inside the page:
 
 Prints a table (median, p95, max in ms) and the index sizes, and writes bench/results/search.json.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,8 +56,11 @@ class Quiet(SimpleHTTPRequestHandler):
 def build_site(count: int, tmp: Path) -> Path:
     """Generate `count` profiles and build them; returns the output folder."""
     content, out = generate(tmp / "content", count), tmp / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
-                             "--out", str(out)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise SystemExit(result.stderr)
     return out
@@ -91,13 +95,18 @@ def type_queries(page, queries: list[str]) -> tuple[list[float], list[float]]:
 
 def summarise(values: list[float]) -> dict:
     ordered = sorted(values)
-    return {"n": len(ordered), "median": round(statistics.median(ordered), 3),
-            "p95": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 3), "max": round(ordered[-1], 3)}
+    return {
+        "n": len(ordered),
+        "median": round(statistics.median(ordered), 3),
+        "p95": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 3),
+        "max": round(ordered[-1], 3),
+    }
 
 
 def measure(site: Path, count: int) -> dict:
     """Open the list page over HTTP and type the queries with and without filters set."""
     from playwright.sync_api import sync_playwright
+
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/kampung/"
@@ -123,7 +132,9 @@ def print_table(results: dict) -> None:
     print(f"{'run':<22} {'measure':<10} {'n':>4} {'median':>8} {'p95':>8} {'max':>8}  (ms)")
     for run, measures in results.items():
         for name, stats in measures.items():
-            print(f"{run:<22} {name:<10} {stats['n']:>4} {stats['median']:>8.2f} {stats['p95']:>8.2f} {stats['max']:>8.2f}")
+            print(
+                f"{run:<22} {name:<10} {stats['n']:>4} {stats['median']:>8.2f} {stats['p95']:>8.2f} {stats['max']:>8.2f}"
+            )
 
 
 def main(count: int = 1000) -> int:
@@ -131,8 +142,11 @@ def main(count: int = 1000) -> int:
         site = build_site(count, Path(folder))
         sizes = index_sizes(site)
         timings = measure(site, count)
-    results = {run: {"filter": summarise(times[0]), "to frame": summarise(times[1])}
-               for run, times in timings.items() if run != "cards"}
+    results = {
+        run: {"filter": summarise(times[0]), "to frame": summarise(times[1])}
+        for run, times in timings.items()
+        if run != "cards"
+    }
     print(f"{count} kampung, {timings['cards']} cards on the list page")
     for name, size in sizes.items():
         print(f"  {name}: {size['raw']:,} bytes, {size['gzip']:,} gzipped")
@@ -140,12 +154,22 @@ def main(count: int = 1000) -> int:
     # The budget is for the update itself; "to frame" adds waiting for the next frame and paint,
     # which on a busy machine depends on everything else running there.
     worst = max(measures["filter"]["max"] for measures in results.values())
-    report = {"kampung": count, "cards": timings["cards"], "queries": QUERIES, "budget_ms": BUDGET_MS,
-              "within_budget": worst < BUDGET_MS, "sizes": sizes, "timings_ms": results,
-              "environment": {"python": platform.python_version(), "machine": platform.machine(),
-                              "cpus": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()],
-                              "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True,
-                                                         text=True).stdout.strip()}}
+    report = {
+        "kampung": count,
+        "cards": timings["cards"],
+        "queries": QUERIES,
+        "budget_ms": BUDGET_MS,
+        "within_budget": worst < BUDGET_MS,
+        "sizes": sizes,
+        "timings_ms": results,
+        "environment": {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip(),
+        },
+    }
     out = ROOT / "bench" / "results" / "search.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """The command line: build, check, schema (and the commands later issues add)."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description="Build the kampung UMKM guide from content/.")
-    p.set_defaults(run=cmd_build, content=DEFAULT_CONTENT, out=DEFAULT_OUT, base_url=None, force=False,
-                   lang=None, jobs=0)
+    p.set_defaults(
+        run=cmd_build, content=DEFAULT_CONTENT, out=DEFAULT_OUT, base_url=None, force=False, lang=None, jobs=0
+    )
     sub = p.add_subparsers(metavar="COMMAND")
     build = sub.add_parser("build", help="build the site (the default command)")
     build.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -52,10 +54,15 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="write the JSON Schema of a kampung profile for editors")
     schema.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
-    schema.add_argument("--out", default=None,
-                        help="file to write (default: CONTENT/kampung.schema.json; '-' prints it)")
-    schema.add_argument("--format", choices=["json", "markdown"], default="json",
-                        help="json: the JSON Schema of a profile; markdown: the field reference")
+    schema.add_argument(
+        "--out", default=None, help="file to write (default: CONTENT/kampung.schema.json; '-' prints it)"
+    )
+    schema.add_argument(
+        "--format",
+        choices=["json", "markdown"],
+        default="json",
+        help="json: the JSON Schema of a profile; markdown: the field reference",
+    )
     schema.set_defaults(run=cmd_schema)
     return p
 
@@ -85,6 +92,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .util.fork import can_fork  # not the builder: its imports would delay the map process's start
     from .render.maps import ScriptMaker
+
     with ScriptMaker() if can_fork() else contextlib.nullcontext() as map_maker:
         return build(args, map_maker)
 
@@ -93,6 +101,7 @@ def build(args, map_maker) -> int:
     from .pipeline import build_files
     from .write.output import OutputRefused, check_output_folder, write_site
     from .render.renderer import TemplateError
+
     site, report, lang = load_checked(args)
     untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
     if site is None:
@@ -109,8 +118,9 @@ def build(args, map_maker) -> int:
     except TemplateError as exc:
         print(f"{exc}\n" + ("kesalahan templat" if lang == "id" else "template error") + untouched, file=sys.stderr)
         return 1
-    print(f"{count} files written to {out}" + (f" ({summary(report, lang)})" if report.problems else ""),
-          file=sys.stderr)
+    print(
+        f"{count} files written to {out}" + (f" ({summary(report, lang)})" if report.problems else ""), file=sys.stderr
+    )
     return 0
 
 
@@ -118,6 +128,7 @@ def cmd_serve(args) -> int:
     import signal
 
     from .serve.preview import serve
+
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as on Ctrl+C: close the server cleanly
     try:
         serve(Path(args.content), args.content, args.port, args.lang)
@@ -136,6 +147,7 @@ def normalise_base_url(url: str | None) -> str | None:
 
 def cmd_schema(args) -> int:
     from .validate.schema import markdown_reference, profile_json_schema
+
     if args.format == "markdown":
         text = markdown_reference()
     else:
@@ -152,11 +164,15 @@ def cmd_schema(args) -> int:
 def cmd_new(args) -> int:
     from .validate.specs import SLUG
     from .scaffold import kampung_template
+
     content = Path(args.content)
     target = content / "kampung" / f"{args.slug}.yaml"
     if not SLUG.match(args.slug):
-        print(f"error: '{args.slug}' cannot be a page address: use lowercase letters, digits and hyphens, "
-              "e.g. kampung-keramik", file=sys.stderr)
+        print(
+            f"error: '{args.slug}' cannot be a page address: use lowercase letters, digits and hyphens, "
+            "e.g. kampung-keramik",
+            file=sys.stderr,
+        )
         return 1
     if target.exists():
         print(f"error: {target} already exists", file=sys.stderr)

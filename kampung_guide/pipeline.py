@@ -1,4 +1,5 @@
 """Turn a checked Site into the files of the website, as (path, bytes) pairs. No disk writes here."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,8 +33,15 @@ HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js"
 class SiteBuild:
     """One build of a site: its pages, assets and renderer; renders all pages or only some."""
 
-    def __init__(self, site: Site, content_dir: Path, base_url: str | None = None,
-                 previous: "SiteBuild | None" = None, map_maker: maps.ScriptMaker | None = None, workers: int = 1):
+    def __init__(
+        self,
+        site: Site,
+        content_dir: Path,
+        base_url: str | None = None,
+        previous: "SiteBuild | None" = None,
+        map_maker: maps.ScriptMaker | None = None,
+        workers: int = 1,
+    ):
         """`previous`, a build of the same templates, lends its compiled templates and, when no pin
         moved, its nearest-neighbour table. `map_maker` makes the map script in another process.
         With `workers` > 1, a large site's pages are rendered by that many forked processes (the
@@ -53,16 +61,27 @@ class SiteBuild:
             neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
             self.search = search_files()  # named by hash in the list pages; the other data comes last
         hashed = {**self.assets, **self.search}
-        versions = {name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
-                    for name in HASHED_ASSETS + search.index_names(site) if f"assets/{name}" in hashed}
+        versions = {
+            name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
+            for name in HASHED_ASSETS + search.index_names(site)
+            if f"assets/{name}" in hashed
+        }
         self.map_config = site.config.map if site.kampung else None
         if self.map_config:
             versions["map.js"] = maps.script_version(*self.map_script_args())
-        self._map_script = previous._map_script if previous and previous.map_script_args() == self.map_script_args() \
-            else None
+        self._map_script = (
+            previous._map_script if previous and previous.map_script_args() == self.map_script_args() else None
+        )
         same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
-        self.renderer = Renderer(site, env, Assets(versions), base_url, self.photos, neighbours,
-                                 previous.renderer.memo if same_frame else None)
+        self.renderer = Renderer(
+            site,
+            env,
+            Assets(versions),
+            base_url,
+            self.photos,
+            neighbours,
+            previous.renderer.memo if same_frame else None,
+        )
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         """Every file of the site in a stable order; paths are relative to the output folder.
@@ -74,8 +93,12 @@ class SiteBuild:
             open_data = None
             if self.apart():  # made by a forked process while the pages render (the generator runs there)
                 open_data = helpers.enter_context(Forked(list, opendata.opendata_files(self.site, self.base_url)))
-            for name, data in chain(sorted(self.assets.items()), self.map_files(),
-                                    render_pages(self.renderer, self.pages, self.workers), self.extra_files(open_data)):
+            for name, data in chain(
+                sorted(self.assets.items()),
+                self.map_files(),
+                render_pages(self.renderer, self.pages, self.workers),
+                self.extra_files(open_data),
+            ):
                 digests[name] = hashlib.sha256(data).digest()
                 yield name, data
         yield "sw.js", self.service_worker(digests)
@@ -106,9 +129,12 @@ class SiteBuild:
         pages = [lang_prefix(lang, languages) + key for lang in languages for key in ("", "kampung/")]
         pages = [page or "./" for page in pages]
         versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
-        fixed = ["assets/vendor/leaflet/leaflet.css", "assets/vendor/leaflet/leaflet.js",
-                 *sorted(n for n in self.assets if n.startswith("assets/icons/")),
-                 *[lang_prefix(lang, languages) + "manifest.webmanifest" for lang in languages]]
+        fixed = [
+            "assets/vendor/leaflet/leaflet.css",
+            "assets/vendor/leaflet/leaflet.js",
+            *sorted(n for n in self.assets if n.startswith("assets/icons/")),
+            *[lang_prefix(lang, languages) + "manifest.webmanifest" for lang in languages],
+        ]
         return pages + sorted(versioned) + fixed
 
     def page_files(self, keys: set[str]) -> Iterator[tuple[str, bytes]]:
@@ -136,20 +162,31 @@ class SiteBuild:
                     twins.setdefault(page.key, []).append((page.lang, page.url))
             yield "sitemap.xml", seo.sitemap(list(twins.values()), self.base_url).encode()
 
-
     def manifests(self) -> Iterator[tuple[str, bytes]]:
         """One web app manifest per language, beside that language's home page."""
         config, languages = self.site.config, self.site.config.languages
         for lang in languages:
             prefix = lang_prefix(lang, languages)
             title = config.title.get(lang)
-            yield prefix + "manifest.webmanifest", offline.manifest(
-                title, offline.short_name(title), config.tagline.get(lang) if config.tagline else title,
-                lang, "../" * prefix.count("/"))
+            yield (
+                prefix + "manifest.webmanifest",
+                offline.manifest(
+                    title,
+                    offline.short_name(title),
+                    config.tagline.get(lang) if config.tagline else title,
+                    lang,
+                    "../" * prefix.count("/"),
+                ),
+            )
 
 
-def build_files(site: Site, content_dir: Path, base_url: str | None = None,
-                workers: int = 1, map_maker: maps.ScriptMaker | None = None) -> Iterator[tuple[str, bytes]]:
+def build_files(
+    site: Site,
+    content_dir: Path,
+    base_url: str | None = None,
+    workers: int = 1,
+    map_maker: maps.ScriptMaker | None = None,
+) -> Iterator[tuple[str, bytes]]:
     """Every file of the site. With `workers` > 1 and a large site, pages are rendered by that
     many forked processes; the files and their order are the same as with one process."""
     return SiteBuild(site, content_dir, base_url, map_maker=map_maker, workers=workers).files()
@@ -165,6 +202,7 @@ def search_later(site: Site, helpers: contextlib.ExitStack | None) -> Callable[[
 
     def files() -> dict[str, bytes]:
         return {name: data for process in made for name, data in process.result().items()}
+
     return files
 
 
@@ -194,8 +232,12 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
     files.update(new.page_files(keys))
     files.update(new.extra_files())
     files.pop("sw.js", None)
-    new.digests = {name: old.digests[name] if old_files.get(name) is data and name in old.digests
-                   else hashlib.sha256(data).digest() for name, data in files.items()}  # unchanged files: as before
+    new.digests = {
+        name: old.digests[name]
+        if old_files.get(name) is data and name in old.digests
+        else hashlib.sha256(data).digest()
+        for name, data in files.items()
+    }  # unchanged files: as before
     files["sw.js"] = new.service_worker(new.digests)
     return new, files
 

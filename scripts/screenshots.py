@@ -7,6 +7,7 @@ nothing is fetched from the internet). Writes docs/screenshots/<page>-phone.png 
 full page cut at 1600 px) and <page>-desktop.png (1280 x 800). The category icons are emoji: install
 Debian's fonts-noto-color-emoji first, or they show as empty boxes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser.harness import (CONTENT, Server, finish_build, launch_chromium, png, read_facts,  # noqa: E402
-                             settle, start_build, tile_hosts, watch)
+from browser.harness import (
+    CONTENT,
+    Server,
+    finish_build,
+    launch_chromium,
+    png,
+    read_facts,  # noqa: E402
+    settle,
+    start_build,
+    tile_hosts,
+    watch,
+)
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -30,8 +41,13 @@ def pages_to_shoot(content: Path) -> dict[str, str]:
     """Screenshot name -> path of the page in the site (first language)."""
     facts = read_facts(content)
     stops = ",".join(k.slug for k in facts.kampung[:3])
-    return {"home": "", "list": "kampung/", "kampung": f"kampung/{facts.kampung[0].slug}/",
-            "search": "en/kampung/?q=batik", "plan": f"en/rencana/?stops={stops}&mode=walk&t=09:00"}
+    return {
+        "home": "",
+        "list": "kampung/",
+        "kampung": f"kampung/{facts.kampung[0].slug}/",
+        "search": "en/kampung/?q=batik",
+        "plan": f"en/rencana/?stops={stops}&mode=walk&t=09:00",
+    }
 
 
 SCROLL_TO = {"rencana/": "#map"}  # pages whose interesting part is below the fold on a desktop
@@ -45,8 +61,12 @@ def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out:
     page.evaluate("document.fonts.ready.then(() => 0)")
     if full:
         height = min(page.evaluate("document.documentElement.scrollHeight"), PHONE_MAX_HEIGHT)
-        page.screenshot(path=out, full_page=True, animations="disabled",
-                        clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+        page.screenshot(
+            path=out,
+            full_page=True,
+            animations="disabled",
+            clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
+        )
     else:
         for marker, selector in SCROLL_TO.items():
             if marker in path:
@@ -61,10 +81,15 @@ def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: content)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots",
-                        help="folder for the PNG files (default: docs/screenshots)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "docs" / "screenshots",
+        help="folder for the PNG files (default: docs/screenshots)",
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
         site = finish_build(start_build(Path(tmp) / "site", content=args.content.resolve()), Path(tmp) / "site")
         args.out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
 """Shared fixtures: tiny content folders written inline, and the build command run for real."""
+
 from __future__ import annotations
 
 import subprocess
@@ -52,6 +53,7 @@ def jpeg(width: int = 1000, height: int = 750) -> bytes:
     import io
 
     from PIL import Image
+
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (150, 90, 40)).save(buffer, "JPEG")
     return buffer.getvalue()
@@ -79,8 +81,9 @@ def write_content(root: Path, files: dict[str, str | bytes | None] | None = None
 
 def run_build(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run `python build.py ARGS` as a user would; output captured as text."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd or ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture
@@ -107,6 +110,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     from browser.harness import launch_chromium
+
     with sync_playwright() as p:
         chromium = launch_chromium(p)
         yield chromium
@@ -114,5 +118,8 @@ def browser():
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/sites/*/expected from a fresh build instead of comparing with it")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/sites/*/expected from a fresh build instead of comparing with it",
+    )

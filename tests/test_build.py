@@ -1,4 +1,5 @@
 """Whole builds through the command line: pages, links, atomicity, determinism, output safety."""
+
 import json
 import re
 from html.parser import HTMLParser
@@ -108,8 +109,13 @@ def test_no_file_is_loaded_from_another_host(sample_site):
     for script in sample_site.rglob("*.js"):
         hosts = set(re.findall(r"https?://([^/\"']+)", script.read_text(encoding="utf-8")))
         if "vendor" not in script.parts:  # hosts named in links the visitor opens, never loaded by the page
-            assert hosts <= {"tile.openstreetmap.org", "www.openstreetmap.org", "www.google.com", "wa.me",
-                             "www.topografix.com"}, (script, hosts)
+            assert hosts <= {
+                "tile.openstreetmap.org",
+                "www.openstreetmap.org",
+                "www.google.com",
+                "wa.me",
+                "www.topografix.com",
+            }, (script, hosts)
 
 
 def test_404_pages_use_a_base(sample_site):
@@ -130,6 +136,7 @@ def test_sitemap_robots_and_canonical(sample_site):
 
 def test_kampung_json_ld(sample_site):
     import json
+
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
     assert data["@type"] == ["TouristAttraction", "LocalBusiness"]
@@ -150,7 +157,9 @@ def test_missing_optional_fields_render_cleanly(sample_site):
 
 def test_two_builds_are_byte_identical(sample_site, tmp_path):
     again = tmp_path / "again"
-    result = run_build("build", "--content", str(SAMPLE), "--out", str(again), "--base-url", "https://example.org/guide/")
+    result = run_build(
+        "build", "--content", str(SAMPLE), "--out", str(again), "--base-url", "https://example.org/guide/"
+    )
     assert result.returncode == 0, result.stderr
     first, second = snapshot(sample_site), snapshot(again)
     assert sorted(first) == sorted(second)
@@ -172,10 +181,15 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
 
 
-@pytest.mark.parametrize("line, message", [
-    ("{{ name }", "unexpected '}'"), ("{{ nosuch.field }}", "'nosuch' is undefined"),
-    ('{% include "partials/nope.html" %}', "partials/nope.html not found in: "), ("{{ name + 1 }}", "concatenate"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("{{ name }", "unexpected '}'"),
+        ("{{ nosuch.field }}", "'nosuch' is undefined"),
+        ('{% include "partials/nope.html" %}', "partials/nope.html not found in: "),
+        ("{{ name + 1 }}", "concatenate"),
+    ],
+)
 def test_a_broken_template_of_the_site_is_reported_at_its_line(tmp_path, line, message):
     """A site's own template (content/templates/) is edited by hand: its mistakes are the editor's."""
     content = write_content(tmp_path)
@@ -184,7 +198,8 @@ def test_a_broken_template_of_the_site_is_reported_at_its_line(tmp_path, line, m
     before = snapshot(out)
     (content / "templates").mkdir()
     (content / "templates" / "kampung.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}\n' + line + "\n{% endblock %}\n", encoding="utf-8")
+        '{% extends "base.html" %}\n{% block main %}\n' + line + "\n{% endblock %}\n", encoding="utf-8"
+    )
     result = run_build("build", "--content", str(content), "--out", str(out))
     assert result.returncode == 1
     assert f"{content / 'templates' / 'kampung.html'}:3: template: " in result.stderr and message in result.stderr
@@ -201,11 +216,14 @@ def test_check_writes_nothing(tmp_path):
 
 
 def test_hostile_markdown_is_sanitized(tmp_path):
-    hostile = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> [a](javascript:alert(3)) '
-               '<iframe src="https://evil.example"></iframe> <style>*{}</style> [d](data:text/html,x) '
-               '<svg><script>alert(4)</script></svg> <a href="#" onclick="alert(5)">c</a>')
+    hostile = (
+        '<script>alert(1)</script> <img src=x onerror="alert(2)"> [a](javascript:alert(3)) '
+        '<iframe src="https://evil.example"></iframe> <style>*{}</style> [d](data:text/html,x) '
+        '<svg><script>alert(4)</script></svg> <a href="#" onclick="alert(5)">c</a>'
+    )
     text = KAMPUNG.replace("Batik tulis dibuat di sini.", hostile).replace(
-        "name: Kampung Batik", 'name: "Kampung \\"><script>alert(6)</script> ${7}"')
+        "name: Kampung Batik", 'name: "Kampung \\"><script>alert(6)</script> ${7}"'
+    )
     content = write_content(tmp_path, {"kampung/batik.yaml": text})
     out = tmp_path / "site"
     result = run_build("build", "--content", str(content), "--out", str(out))
@@ -228,8 +246,13 @@ def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):
     result = run_build("build", "--content", str(LAKESIDE), "--out", str(out))
     assert result.returncode == 0, result.stderr
     pages = {p.relative_to(out).as_posix() for p in out.rglob("index.html")}
-    assert {"index.html", "kampung/index.html", "kampung/harbour-kilns/index.html", "visit/index.html",
-            "kategori/weaving/index.html"} <= pages
+    assert {
+        "index.html",
+        "kampung/index.html",
+        "kampung/harbour-kilns/index.html",
+        "visit/index.html",
+        "kategori/weaving/index.html",
+    } <= pages
     assert not (out / "en").exists()  # one language: no language folders, no switch
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -237,10 +260,13 @@ def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):
         assert "lang-switch" not in html
     kilns = (out / "kampung/harbour-kilns/index.html").read_text(encoding="utf-8")
     assert "IDR 120,000–200,000" in kilns and "1 h 30 min" in kilns
-    assert "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns%20on%20%E2%80%A6" in kilns
+    assert (
+        "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns%20on%20%E2%80%A6"
+        in kilns
+    )
     assert "+62 812-3456-7890" in kilns
-    assert "<th scope=\"row\">Monday</th><td>Closed</td>" in kilns
-    assert "<th scope=\"row\">Tuesday</th><td>10:00–17:00</td>" in kilns
+    assert '<th scope="row">Monday</th><td>Closed</td>' in kilns
+    assert '<th scope="row">Tuesday</th><td>10:00–17:00</td>' in kilns
     assert 'href="../../kampung/north-looms/"' in kilns  # a site link in Markdown made relative
     assert "tiles.example.org" in (out / "assets" / "map.js").read_text(encoding="utf-8")
 
@@ -279,6 +305,7 @@ def jpeg_with_gps(width: int, height: int) -> bytes:
     import io
 
     from PIL import Image
+
     exif = Image.Exif()
     exif.get_ifd(0x8825).update({1: "S", 2: (7.0, 28.0, 12.5)})  # GPS latitude of the maker's home
     buffer = io.BytesIO()
@@ -289,34 +316,49 @@ def jpeg_with_gps(width: int, height: int) -> bytes:
 def test_photos_are_published_resized_without_the_original(tmp_path):
     text = KAMPUNG + "photos:\n  - file: kain.jpg\n    alt: {id: Kain batik, en: Batik cloth}\n    credit: Dinas\n"
     original = jpeg_with_gps(1200, 900)
-    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/kain.jpg": original,
-                                       "images/unused.jpg": jpeg(1000, 800)})
+    content = write_content(
+        tmp_path, {"kampung/batik.yaml": text, "images/kain.jpg": original, "images/unused.jpg": jpeg(1000, 800)}
+    )
     out = tmp_path / "site"
     result = run_build("build", "--content", str(content), "--out", str(out))
     assert result.returncode == 0, result.stderr
     images = sorted(p.name for p in (out / "images").iterdir())
-    assert images == ["kain-1200.jpg", "kain-1200.webp", "kain-480.jpg", "kain-480.webp", "kain-960.jpg", "kain-960.webp"]
+    assert images == [
+        "kain-1200.jpg",
+        "kain-1200.webp",
+        "kain-480.jpg",
+        "kain-480.webp",
+        "kain-960.jpg",
+        "kain-960.webp",
+    ]
     assert all(b"GPS" not in p.read_bytes() and p.read_bytes() != original for p in (out / "images").iterdir())
     page = (out / "en/kampung/batik/index.html").read_text(encoding="utf-8")
-    assert '<source type="image/webp" srcset="../../../images/kain-480.webp 480w, ../../../images/kain-960.webp 960w, ' \
-           '../../../images/kain-1200.webp 1200w"' in page
+    assert (
+        '<source type="image/webp" srcset="../../../images/kain-480.webp 480w, ../../../images/kain-960.webp 960w, '
+        '../../../images/kain-1200.webp 1200w"' in page
+    )
     assert 'src="../../../images/kain-960.jpg"' in page and 'width="960" height="720" alt="Batik cloth"' in page
     assert (tmp_path / ".cache" / "photos").is_dir()
 
 
 def test_photos_that_are_not_images_or_too_small_are_reported(tmp_path):
     text = KAMPUNG + "photos:\n  - file: bad.jpg\n    alt: x\n  - file: tiny.jpg\n    alt: y\n"
-    content = write_content(tmp_path, {"kampung/batik.yaml": text, "images/bad.jpg": b"\xff\xd8\xff not a photo",
-                                       "images/tiny.jpg": jpeg(300, 200)})
+    content = write_content(
+        tmp_path,
+        {"kampung/batik.yaml": text, "images/bad.jpg": b"\xff\xd8\xff not a photo", "images/tiny.jpg": jpeg(300, 200)},
+    )
     result = run_build("check", "--content", str(content))
     assert result.returncode == 1
     assert "batik.yaml:15: photos[0].file: this file cannot be read as a photo" in result.stderr
-    assert "batik.yaml:17: photos[1].file: warning: the photo is only 300 px wide; use one at least 800 px wide" \
+    assert (
+        "batik.yaml:17: photos[1].file: warning: the photo is only 300 px wide; use one at least 800 px wide"
         in result.stderr
+    )
 
 
 def test_schema_command_prints_the_profile_schema(tmp_path):
     import json
+
     result = run_build("schema", "--out", "-")
     schema = json.loads(result.stdout)
     assert schema["required"] == ["name", "category", "summary", "description", "location"]

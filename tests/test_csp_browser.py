@@ -1,5 +1,6 @@
 """The site under its own strict Content-Security-Policy: no violation, and the maps, search and
 planner still work. The server sends the headers of the `_headers` file the build writes."""
+
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -8,8 +9,10 @@ import pytest
 
 from conftest import ROOT, QuietHandler, run_build
 
-TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                     "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082")
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082"
+)
 
 
 def read_headers(site) -> dict[str, str]:
@@ -31,7 +34,9 @@ class WithHeaders(QuietHandler):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     site = tmp_path_factory.mktemp("csp") / "site"
-    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(site), "--base-url", "https://example.org/")
+    result = run_build(
+        "build", "--content", str(ROOT / "content"), "--out", str(site), "--base-url", "https://example.org/"
+    )
     assert result.returncode == 0, result.stderr
     headers = read_headers(site)
     handler = partial(type("Handler", (WithHeaders,), {"headers_to_send": headers}), directory=str(site))
@@ -41,8 +46,14 @@ def served(tmp_path_factory):
     server.shutdown()
 
 
-PAGES = [("", 7), ("en/", 7), ("kampung/", 0), ("en/kampung/onde-onde/", 1), ("rencana/", None),
-         ("kampung/onde-onde/poster.html", 0)]
+PAGES = [
+    ("", 7),
+    ("en/", 7),
+    ("kampung/", 0),
+    ("en/kampung/onde-onde/", 1),
+    ("rencana/", None),
+    ("kampung/onde-onde/poster.html", 0),
+]
 
 
 @pytest.mark.parametrize("path, pins", PAGES)
@@ -52,8 +63,10 @@ def test_pages_work_under_the_csp(served, browser, path, pins):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     context.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(body=TILE, content_type="image/png"))
     page = context.new_page()
-    page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-                         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     messages = []
     page.on("console", lambda m: messages.append(m.text) if m.type in ("error", "warning") else None)
     response = page.goto(url + path)
@@ -74,8 +87,10 @@ def test_an_inline_script_would_be_blocked(served, browser):
     url, _ = served
     page = browser.new_page()
     page.goto(url)
-    page.evaluate("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-                  "e => window.__violations.push(e.violatedDirective))")
+    page.evaluate(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__violations.push(e.violatedDirective))"
+    )
     page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';
                              document.body.appendChild(s); }""")
     page.wait_for_function("window.__violations.length > 0")

@@ -1,4 +1,5 @@
 """The README documents the format from the same definitions that check it, and its commands exist."""
+
 import re
 
 from conftest import ROOT
@@ -58,12 +59,14 @@ MISTAKES = {
 
 def test_editor_guide_quotes_the_real_messages(tmp_path):
     from conftest import JPEG, run_build, write_content
+
     guide = (ROOT / "docs" / "panduan-editor.md").read_text(encoding="utf-8")
     assert "docs/panduan-editor.md" in README
     for name, text in MISTAKES.items():
         folder = tmp_path / name
-        write_content(folder, {"kampung/batik.yaml": None, "kampung/contoh.yaml": text,
-                               "images/contoh-1.jpg": JPEG})
+        write_content(folder, {"kampung/batik.yaml": None, "kampung/contoh.yaml": text, "images/contoh-1.jpg": JPEG})
         result = run_build("check", "--content", "content", "--lang", "id", cwd=folder)
-        [error] = [line for line in result.stderr.splitlines() if line.startswith("content/") and "peringatan" not in line]
+        [error] = [
+            line for line in result.stderr.splitlines() if line.startswith("content/") and "peringatan" not in line
+        ]
         assert f"\n{error}\n" in guide, (name, error)

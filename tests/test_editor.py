@@ -1,4 +1,5 @@
 """The editor's tools: `new kampung`, `schema`, and messages in both languages."""
+
 import json
 import re
 import string
@@ -57,47 +58,76 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         assert blanks[0] == blanks[1], key
 
 
-@pytest.mark.parametrize("edit, english, indonesian", [
-    ({"kampung/batik.yaml": KAMPUNG + "opening_hour: Mo-Sa 08:00-16:00\n"},
-     "batik.yaml:14: opening_hour: unknown field; did you mean 'opening_hours'?",
-     "batik.yaml:14: opening_hour: kolom tidak dikenal; maksud Anda 'opening_hours'?"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("name: Kampung Batik\n", "")},
-     "batik.yaml:1: name: this field is required and missing",
-     "batik.yaml:1: name: kolom ini wajib diisi dan belum ada"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("lon: 112.43", "lon: timur")},
-     "batik.yaml:13: location.lon: expected a number, got text",
-     "batik.yaml:13: location.lon: seharusnya angka, bukan teks"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")},
-     "batik.yaml:12: location.lat: -97.2 is not a latitude (must be between -90 and 90)",
-     "batik.yaml:12: location.lat: -97.2 bukan garis lintang (harus antara -90 dan 90)"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("category: batik", "category: gerabah")},
-     "batik.yaml:2: category: 'gerabah' is not a category in categories.yaml (known: batik, kuliner)",
-     "batik.yaml:2: category: 'gerabah' bukan kategori di categories.yaml (yang ada: batik, kuliner)"),
-    ({"kampung/batik.yaml": KAMPUNG + "photos:\n  - file: ada.jpg\n"},
-     "batik.yaml:15: photos[0].alt: this field is required and missing",
-     "batik.yaml:15: photos[0].alt: kolom ini wajib diisi dan belum ada"),
-    ({"kampung/batik.yaml": KAMPUNG + "photos:\n  - file: hilang.jpg\n    alt: Kain\n"},
-     "batik.yaml:15: photos[0].file: the photo 'hilang.jpg' is not in",
-     "batik.yaml:15: photos[0].file: foto 'hilang.jpg' tidak ada di"),
-    ({"kampung/batik2.yaml": KAMPUNG, "kampung/Batik2.yml": KAMPUNG},
-     "Batik2.yml:1: the file name 'Batik2.yml' cannot be a page address",
-     "Batik2.yml:1: nama berkas 'Batik2.yml' tidak bisa jadi alamat halaman"),
-    ({"kampung/batik.yml": KAMPUNG},
-     "batik.yml:1: this page address is also used by",
-     "batik.yml:1: alamat halaman ini juga dipakai oleh"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("Batik tulis dibuat di sini.", "[x](/kampung/tidak-ada/)")},
-     "batik.yaml:8: description.id: the link '/kampung/tidak-ada/' leads to no page of the site",
-     "batik.yaml:8: description.id: tautan '/kampung/tidak-ada/' tidak menuju halaman situs mana pun"),
-    ({"kampung/batik.yaml": KAMPUNG.replace("  lat:", "\tlat:")},
-     "batik.yaml:12: a tab character is used for indentation; YAML needs spaces",
-     "batik.yaml:12: karakter tab dipakai untuk indentasi; YAML harus memakai spasi"),
-    ({"kampung/batik.yaml": KAMPUNG + "contact:\n  whatsapp: 0321 123456\n"},
-     "batik.yaml:15: contact.whatsapp: '0321 123456' is not an Indonesian mobile number",
-     "batik.yaml:15: contact.whatsapp: '0321 123456' bukan nomor HP Indonesia"),
-    ({"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},
-     "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; for 25000 rupiah write 25000 without a dot",
-     "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; untuk 25000 rupiah tulis 25000 tanpa titik"),
-])
+@pytest.mark.parametrize(
+    "edit, english, indonesian",
+    [
+        (
+            {"kampung/batik.yaml": KAMPUNG + "opening_hour: Mo-Sa 08:00-16:00\n"},
+            "batik.yaml:14: opening_hour: unknown field; did you mean 'opening_hours'?",
+            "batik.yaml:14: opening_hour: kolom tidak dikenal; maksud Anda 'opening_hours'?",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("name: Kampung Batik\n", "")},
+            "batik.yaml:1: name: this field is required and missing",
+            "batik.yaml:1: name: kolom ini wajib diisi dan belum ada",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("lon: 112.43", "lon: timur")},
+            "batik.yaml:13: location.lon: expected a number, got text",
+            "batik.yaml:13: location.lon: seharusnya angka, bukan teks",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")},
+            "batik.yaml:12: location.lat: -97.2 is not a latitude (must be between -90 and 90)",
+            "batik.yaml:12: location.lat: -97.2 bukan garis lintang (harus antara -90 dan 90)",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("category: batik", "category: gerabah")},
+            "batik.yaml:2: category: 'gerabah' is not a category in categories.yaml (known: batik, kuliner)",
+            "batik.yaml:2: category: 'gerabah' bukan kategori di categories.yaml (yang ada: batik, kuliner)",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG + "photos:\n  - file: ada.jpg\n"},
+            "batik.yaml:15: photos[0].alt: this field is required and missing",
+            "batik.yaml:15: photos[0].alt: kolom ini wajib diisi dan belum ada",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG + "photos:\n  - file: hilang.jpg\n    alt: Kain\n"},
+            "batik.yaml:15: photos[0].file: the photo 'hilang.jpg' is not in",
+            "batik.yaml:15: photos[0].file: foto 'hilang.jpg' tidak ada di",
+        ),
+        (
+            {"kampung/batik2.yaml": KAMPUNG, "kampung/Batik2.yml": KAMPUNG},
+            "Batik2.yml:1: the file name 'Batik2.yml' cannot be a page address",
+            "Batik2.yml:1: nama berkas 'Batik2.yml' tidak bisa jadi alamat halaman",
+        ),
+        (
+            {"kampung/batik.yml": KAMPUNG},
+            "batik.yml:1: this page address is also used by",
+            "batik.yml:1: alamat halaman ini juga dipakai oleh",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("Batik tulis dibuat di sini.", "[x](/kampung/tidak-ada/)")},
+            "batik.yaml:8: description.id: the link '/kampung/tidak-ada/' leads to no page of the site",
+            "batik.yaml:8: description.id: tautan '/kampung/tidak-ada/' tidak menuju halaman situs mana pun",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("  lat:", "\tlat:")},
+            "batik.yaml:12: a tab character is used for indentation; YAML needs spaces",
+            "batik.yaml:12: karakter tab dipakai untuk indentasi; YAML harus memakai spasi",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG + "contact:\n  whatsapp: 0321 123456\n"},
+            "batik.yaml:15: contact.whatsapp: '0321 123456' is not an Indonesian mobile number",
+            "batik.yaml:15: contact.whatsapp: '0321 123456' bukan nomor HP Indonesia",
+        ),
+        (
+            {"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},
+            "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; for 25000 rupiah write 25000 without a dot",
+            "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; untuk 25000 rupiah tulis 25000 tanpa titik",
+        ),
+    ],
+)
 def test_check_messages_in_both_languages(tmp_path, edit, english, indonesian):
     content = write_content(tmp_path, {**edit, "images/ada.jpg": JPEG})
     for lang, expected in (("en", english), ("id", indonesian)):
@@ -107,13 +137,22 @@ def test_check_messages_in_both_languages(tmp_path, edit, english, indonesian):
         assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("edit, english, indonesian", [
-    ({"kampung/batik.yaml": KAMPUNG.replace("  en: A batik-making village.\n", "")},
-     "batik.yaml:3: summary: warning: no en text yet", "batik.yaml:3: summary: peringatan: belum ada teks en"),
-    ({}, "batik.yaml:1: photos: warning: no photo yet", "batik.yaml:1: photos: peringatan: belum ada foto"),
-    ({}, "batik.yaml:1: opening_hours: warning: no opening hours",
-     "batik.yaml:1: opening_hours: peringatan: belum ada jam buka"),
-])
+@pytest.mark.parametrize(
+    "edit, english, indonesian",
+    [
+        (
+            {"kampung/batik.yaml": KAMPUNG.replace("  en: A batik-making village.\n", "")},
+            "batik.yaml:3: summary: warning: no en text yet",
+            "batik.yaml:3: summary: peringatan: belum ada teks en",
+        ),
+        ({}, "batik.yaml:1: photos: warning: no photo yet", "batik.yaml:1: photos: peringatan: belum ada foto"),
+        (
+            {},
+            "batik.yaml:1: opening_hours: warning: no opening hours",
+            "batik.yaml:1: opening_hours: peringatan: belum ada jam buka",
+        ),
+    ],
+)
 def test_warnings_do_not_fail_check(tmp_path, edit, english, indonesian):
     content = write_content(tmp_path, edit)
     for lang, expected in (("en", english), ("id", indonesian)):
@@ -123,8 +162,14 @@ def test_warnings_do_not_fail_check(tmp_path, edit, english, indonesian):
 
 def test_site_yaml_sets_the_messages_language(tmp_path):
     from conftest import SITE
-    content = write_content(tmp_path, {"site.yaml": SITE + "messages_language: id\n",
-                                       "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")})
+
+    content = write_content(
+        tmp_path,
+        {
+            "site.yaml": SITE + "messages_language: id\n",
+            "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2"),
+        },
+    )
     result = run_build("check", "--content", str(content))
     assert "bukan garis lintang" in result.stderr and "1 kesalahan" in result.stderr
 

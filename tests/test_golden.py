@@ -5,6 +5,7 @@ binary files (photos, icons) and the vendored libraries through a sha256 manifes
 `python -m pytest tests/test_golden.py --update-golden` rewrites the expected output from a fresh
 build: do it on purpose, and say in the commit message what changed and why.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -26,19 +27,22 @@ MANIFEST = "binary.sha256"  # beside expected/: "<sha256>  <path>" per binary or
 
 def is_text(name: str) -> bool:
     return not name.startswith("assets/vendor/") and (
-        Path(name).suffix in TEXT_SUFFIXES or Path(name).name in TEXT_NAMES)
+        Path(name).suffix in TEXT_SUFFIXES or Path(name).name in TEXT_NAMES
+    )
 
 
 def build(site: str, out: Path) -> dict[str, bytes]:
-    status = main(["build", "--content", str(SITES / site / "content"), "--out", str(out),
-                   "--base-url", BASE_URL, "--jobs", "1"])
+    status = main(
+        ["build", "--content", str(SITES / site / "content"), "--out", str(out), "--base-url", BASE_URL, "--jobs", "1"]
+    )
     assert status == 0, f"{site} did not build"
     return snapshot(out)
 
 
 def binary_manifest(files: dict[str, bytes]) -> str:
-    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n"
-                   for name, data in sorted(files.items()) if not is_text(name))
+    return "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items()) if not is_text(name)
+    )
 
 
 def write_expected(folder: Path, files: dict[str, bytes]) -> None:
@@ -60,14 +64,26 @@ def differences(folder: Path, files: dict[str, bytes]) -> list[str]:
     found += [f"new in the build: {name}" for name in sorted(built.keys() - expected.keys())]
     for name in sorted(expected.keys() & built.keys()):
         if expected[name] != built[name]:
-            diff = difflib.unified_diff(expected[name].decode().splitlines(), built[name].decode().splitlines(),
-                                        f"expected/{name}", f"built/{name}", lineterm="", n=2)
+            diff = difflib.unified_diff(
+                expected[name].decode().splitlines(),
+                built[name].decode().splitlines(),
+                f"expected/{name}",
+                f"built/{name}",
+                lineterm="",
+                n=2,
+            )
             found.append("\n".join(list(diff)[:80]))
     manifest = folder / MANIFEST
     want = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
     if want != binary_manifest(files):
-        diff = difflib.unified_diff(want.splitlines(), binary_manifest(files).splitlines(),
-                                    f"{MANIFEST} expected", f"{MANIFEST} built", lineterm="", n=0)
+        diff = difflib.unified_diff(
+            want.splitlines(),
+            binary_manifest(files).splitlines(),
+            f"{MANIFEST} expected",
+            f"{MANIFEST} built",
+            lineterm="",
+            n=0,
+        )
         found.append("\n".join(diff))
     return found
 
@@ -79,8 +95,10 @@ def test_golden_site(site, tmp_path, request):
         write_expected(SITES / site, files)
         return
     problems = differences(SITES / site, files)
-    assert not problems, (f"{site}: the build differs from tests/sites/{site}/expected "
-                          "(rerun with --update-golden if the change is intended):\n\n" + "\n\n".join(problems))
+    assert not problems, (
+        f"{site}: the build differs from tests/sites/{site}/expected "
+        "(rerun with --update-golden if the change is intended):\n\n" + "\n\n".join(problems)
+    )
 
 
 def test_golden_comparison_sees_a_changed_byte(tmp_path):
@@ -88,7 +106,9 @@ def test_golden_comparison_sees_a_changed_byte(tmp_path):
     files = build("lakeside", tmp_path / "site")
     page = next(name for name in files if name.endswith(".html"))
     photo_or_icon = next(name for name in files if not is_text(name))
-    for changed in ({**files, page: files[page].replace(b"<", b"&lt;", 1)},
-                    {**files, photo_or_icon: files[photo_or_icon] + b"\0"},
-                    {k: v for k, v in files.items() if k != page}):
+    for changed in (
+        {**files, page: files[page].replace(b"<", b"&lt;", 1)},
+        {**files, photo_or_icon: files[photo_or_icon] + b"\0"},
+        {k: v for k, v in files.items() if k != page},
+    ):
         assert differences(SITES / "lakeside", changed)

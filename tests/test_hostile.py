@@ -1,4 +1,5 @@
 """Hostile and broken input: clear errors, nothing lost, nothing injected, nothing read from outside."""
+
 import json
 import os
 import re
@@ -14,20 +15,22 @@ import pytest
 from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
 
 PAYLOADS = [
-    '<script>window.__pwned = 1</script>',
+    "<script>window.__pwned = 1</script>",
     '"><img src=x onerror="window.__pwned = 2">',
     "'><svg onload=window.__pwned=3>",
-    '</script><script>window.__pwned = 4</script>',
-    '${window.__pwned = 5}',
-    '`-alert(6)-`',
-    '\\u003c/script\\u003e',
-    '{{ 7 * 7 }}',
+    "</script><script>window.__pwned = 4</script>",
+    "${window.__pwned = 5}",
+    "`-alert(6)-`",
+    "\\u003c/script\\u003e",
+    "{{ 7 * 7 }}",
 ]
-MARKDOWN = ("[click](javascript:window.__pwned=8) [d](data:text/html;base64,PHNjcmlwdD4=) "
-            "<iframe src='https://evil.example'></iframe> <style>body{display:none}</style> "
-            "<svg><script>window.__pwned=9</script></svg> <a href='#' onclick='window.__pwned=10'>x</a> "
-            "<img src=x onerror='window.__pwned=11'> <object data='x.swf'></object> "
-            "<form action='https://evil.example'><input name=q></form>")
+MARKDOWN = (
+    "[click](javascript:window.__pwned=8) [d](data:text/html;base64,PHNjcmlwdD4=) "
+    "<iframe src='https://evil.example'></iframe> <style>body{display:none}</style> "
+    "<svg><script>window.__pwned=9</script></svg> <a href='#' onclick='window.__pwned=10'>x</a> "
+    "<img src=x onerror='window.__pwned=11'> <object data='x.swf'></object> "
+    "<form action='https://evil.example'><input name=q></form>"
+)
 
 
 BAD_URL = 'https://example.org/"><script>window.__pwned=12</script>'
@@ -72,12 +75,22 @@ photos:
     credit: {q("Credit ", next(p))}
 tags: [{q("tag ", next(p))}]
 """
-    site = SITE.replace("title: {id: Kampung Uji, en: Test Villages}", f"title: {q('Uji ', next(p))}") + \
-        f"contact:\n  name: {q('Kantor ', next(p))}\n  address: {q('Alamat ', next(p))}\n"
+    site = (
+        SITE.replace("title: {id: Kampung Uji, en: Test Villages}", f"title: {q('Uji ', next(p))}")
+        + f"contact:\n  name: {q('Kantor ', next(p))}\n  address: {q('Alamat ', next(p))}\n"
+    )
     categories = CATEGORIES.replace("name: {id: Batik, en: Batik}", f"name: {q('Batik ', next(p))}")
     pages = f"---\ntitle: {q('Halaman ', next(p))}\nsummary: {q('Ringkas ', next(p))}\n---\n{MARKDOWN}\n"
-    return write_content(root, {"kampung/batik.yaml": profile, "site.yaml": site, "categories.yaml": categories,
-                                "pages/info.md": pages, "images/kain.jpg": JPEG})
+    return write_content(
+        root,
+        {
+            "kampung/batik.yaml": profile,
+            "site.yaml": site,
+            "categories.yaml": categories,
+            "pages/info.md": pages,
+            "images/kain.jpg": JPEG,
+        },
+    )
 
 
 class Elements(HTMLParser):
@@ -102,8 +115,10 @@ def hostile_site(tmp_path_factory):
 def test_hostile_website_field_is_refused_with_a_message(hostile_site):
     _, _, result = hostile_site
     assert result.returncode == 1
-    assert "contact.website: 'https://example.org/\"><script>window.__pwned=12</script>' is not in the expected form" \
+    assert (
+        "contact.website: 'https://example.org/\"><script>window.__pwned=12</script>' is not in the expected form"
         in result.stderr
+    )
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +140,9 @@ def test_no_injected_markup_survives_in_any_page(built):
         parser = Elements()
         parser.feed(page.read_text(encoding="utf-8"))
         for tag, attrs in parser.found:
-            assert tag not in {"iframe", "object", "embed", "svg", "style", "frame", "base"} or \
-                (tag == "base" and page.name == "404.html"), (page, tag)
+            assert tag not in {"iframe", "object", "embed", "svg", "style", "frame", "base"} or (
+                tag == "base" and page.name == "404.html"
+            ), (page, tag)
             if tag == "form":  # the guide's own search form stays on the page; the injected one is gone
                 assert not re.match(r"^(https?:)?//", attrs.get("action") or ""), (page, attrs)
             assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
@@ -134,7 +150,10 @@ def test_no_injected_markup_survives_in_any_page(built):
                 value = (attrs.get(name) or "").strip().lower()
                 assert not value.startswith(("javascript:", "data:", "vbscript:")), (page, tag, attrs)
             if tag == "script":
-                assert attrs.get("src") or attrs.get("type") in ("application/json", "application/ld+json"), (page, attrs)
+                assert attrs.get("src") or attrs.get("type") in ("application/json", "application/ld+json"), (
+                    page,
+                    attrs,
+                )
                 if attrs.get("src"):
                     assert not re.match(r"^(https?:)?//", attrs["src"]), attrs
         text = page.read_text(encoding="utf-8")
@@ -147,13 +166,16 @@ def test_template_syntax_in_content_is_shown_as_text(built):
     assert "{{ 7 * 7 }}" in page
 
 
-@pytest.mark.parametrize("value, message", [
-    (".nan", "nan is not a real number"),
-    (".inf", "inf is not a real number"),
-    ("'-7.47'", "expected a number, got text"),
-    ("[-7.47]", "expected a number, got a list"),
-    ("true", "expected a number, got true/false"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (".nan", "nan is not a real number"),
+        (".inf", "inf is not a real number"),
+        ("'-7.47'", "expected a number, got text"),
+        ("[-7.47]", "expected a number, got a list"),
+        ("true", "expected a number, got true/false"),
+    ],
+)
 def test_coordinates_that_are_not_numbers(tmp_path, value, message):
     content = write_content(tmp_path, {"kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", f"lat: {value}")})
     result = run_build("check", "--content", str(content))
@@ -172,7 +194,10 @@ def test_huge_file_is_refused_quickly(tmp_path):
     start = time.monotonic()
     result = run_build("check", "--content", str(content))
     assert result.returncode == 1
-    assert "batik.yaml:1: the file is 30000" in result.stderr and "a profile must stay under 1000000 bytes" in result.stderr
+    assert (
+        "batik.yaml:1: the file is 30000" in result.stderr
+        and "a profile must stay under 1000000 bytes" in result.stderr
+    )
     assert time.monotonic() - start < 30  # generous: the point is it does not hang
 
 
@@ -200,10 +225,13 @@ def test_nothing_outside_content_templates_assets_is_read(tmp_path):
     """An audit hook records every file the build opens; only the project's inputs and Python itself."""
     outside = tmp_path / "secret.txt"
     outside.write_text("secret")
-    content = write_content(tmp_path, {
-        "kampung/batik.yaml": KAMPUNG + "photos:\n  - file: link.jpg\n    alt: x\n",
-        "pages/about.md": "---\ntitle: About\n---\n[secret](/../secret.txt) ![x](../../secret.txt)\n",
-    })
+    content = write_content(
+        tmp_path,
+        {
+            "kampung/batik.yaml": KAMPUNG + "photos:\n  - file: link.jpg\n    alt: x\n",
+            "pages/about.md": "---\ntitle: About\n---\n[secret](/../secret.txt) ![x](../../secret.txt)\n",
+        },
+    )
     (content / "images").mkdir()
     (content / "images" / "link.jpg").symlink_to(outside)
     script = f"""
@@ -226,14 +254,18 @@ print("\\n".join(opened))
 
 def test_an_interrupted_build_leaves_the_site_and_is_cleaned_up(tmp_path):
     from bench.generate import generate
+
     content = generate(tmp_path / "content", 400)
     out = tmp_path / "site"
     assert run_build("build", "--content", str(content), "--out", str(out), "--jobs", "1").returncode == 0
     before = snapshot(out)
     (content / "kampung" / "kampung-00001.yaml").write_text(
-        (content / "kampung" / "kampung-00001.yaml").read_text().replace("name: Kampung", "name: Changed Kampung"))
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
-                                "--out", str(out), "--jobs", "1"], stderr=subprocess.DEVNULL)
+        (content / "kampung" / "kampung-00001.yaml").read_text().replace("name: Kampung", "name: Changed Kampung")
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out), "--jobs", "1"],
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob(".site.tmp-*/kampung/*/index.html")) and time.monotonic() < deadline:
         time.sleep(0.01)

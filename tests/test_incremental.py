@@ -1,11 +1,20 @@
 """Rebuilds that re-render only what changed equal a clean build, byte for byte; so do parallel builds."""
+
 import shutil
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import ROOT
-from kampung_guide.pipeline import APART_FROM, PARALLEL_FROM, SiteBuild, affected_keys, build_files, chunk_ranges, rebuild_files
+from kampung_guide.pipeline import (
+    APART_FROM,
+    PARALLEL_FROM,
+    SiteBuild,
+    affected_keys,
+    build_files,
+    chunk_ranges,
+    rebuild_files,
+)
 from kampung_guide.validate.content import load_site
 
 SAMPLE = ROOT / "content"
@@ -31,13 +40,17 @@ def edit(path, old, new):
 
 
 CHANGES = {
-    "summary": lambda c: edit(c / "kampung/onde-onde.yaml", "summary:", "summary:\n  # edited\n") or
-    edit(c / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. "),
-    "moved": lambda c: edit(c / "kampung/hidroponik.yaml", "lat: -7.", "lat: -7.0") ,
+    "summary": lambda c: (
+        edit(c / "kampung/onde-onde.yaml", "summary:", "summary:\n  # edited\n")
+        or edit(c / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")
+    ),
+    "moved": lambda c: edit(c / "kampung/hidroponik.yaml", "lat: -7.", "lat: -7.0"),
     "category": lambda c: edit(c / "kampung/alas-sandal.yaml", "category: alas-kaki", "category: kuliner"),
     "added": lambda c: shutil.copy(c / "kampung/onde-onde.yaml", c / "kampung/onde-onde-kedua.yaml"),
     "removed": lambda c: (c / "kampung/cor-kuningan.yaml").unlink(),
-    "renamed": lambda c: edit(c / "kampung/batik-majapahit.yaml", "name: Kampung Batik Majapahit", "name: Kampung Batik"),
+    "renamed": lambda c: edit(
+        c / "kampung/batik-majapahit.yaml", "name: Kampung Batik Majapahit", "name: Kampung Batik"
+    ),
 }
 
 
@@ -73,6 +86,7 @@ def test_settings_change_means_a_full_build(content):
 
 def test_parallel_build_equals_one_process(tmp_path):
     from bench.generate import generate
+
     folder = generate(tmp_path / "many", APART_FROM)
     site = load(folder)
     one = list(build_files(site, folder, "https://example.org/", workers=1))

@@ -1,5 +1,6 @@
 """Offline in a real browser: the service worker keeps the shell and visited pages, the map says
 it is offline, and a new build replaces the old cache instead of serving a stale site."""
+
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -8,8 +9,10 @@ import pytest
 
 from conftest import KAMPUNG, QuietHandler, run_build, write_content
 
-TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                     "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082")
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082"
+)
 
 
 @pytest.fixture
@@ -47,8 +50,12 @@ def test_visited_pages_and_the_shell_open_offline(served, context):
     page.goto(url + "kampung/tenun/")
     assert page.locator("h1").inner_text() == "Kampung Tenun"
     context.set_offline(True)
-    for path, heading in (("", "Kampung Uji"), ("kampung/", "Semua kampung UMKM"), ("en/kampung/", "All craft villages"),
-                          ("kampung/tenun/", "Kampung Tenun")):
+    for path, heading in (
+        ("", "Kampung Uji"),
+        ("kampung/", "Semua kampung UMKM"),
+        ("en/kampung/", "All craft villages"),
+        ("kampung/tenun/", "Kampung Tenun"),
+    ):
         page.goto(url + path)
         assert page.locator("h1").inner_text() == heading, path
     page.goto(url + "kampung/tenun/")
@@ -67,7 +74,9 @@ def test_a_new_build_replaces_the_cache(served, context):
     page.goto(url + "kampung/tenun/")
     wait_for_worker(page)
     first = page.evaluate("caches.keys()")
-    (content / "kampung/tenun.yaml").write_text(KAMPUNG.replace("Kampung Batik", "Kampung Tenun Baru"), encoding="utf-8")
+    (content / "kampung/tenun.yaml").write_text(
+        KAMPUNG.replace("Kampung Batik", "Kampung Tenun Baru"), encoding="utf-8"
+    )
     assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
     page.goto(url + "kampung/tenun/")
     assert page.locator("h1").inner_text() == "Kampung Tenun Baru"

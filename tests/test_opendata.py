@@ -1,4 +1,5 @@
 """Open data: the GeoJSON and JSON of every kampung, and iCalendar files from experience schedules."""
+
 import dataclasses
 import json
 from datetime import date, datetime, time, timezone
@@ -34,11 +35,13 @@ def site(content):
 
 def with_schedule(site, slug: str, *entries):
     """The site with the first experience of `slug` given `entries` as its schedule."""
+
     def change(k):
         if k.slug != slug:
             return k
         first = dataclasses.replace(k.experiences[0], schedule=entries)
         return dataclasses.replace(k, experiences=(first, *k.experiences[1:]))
+
     return dataclasses.replace(site, kampung=tuple(change(k) for k in site.kampung))
 
 
@@ -64,8 +67,12 @@ def test_geojson_is_rfc7946_with_longitude_first(site):
     assert props["summary"] == {"id": "Kampung pembuat batik.", "en": "A batik-making village."}
     assert props["category"] == "batik" and props["approximate"] is False
     assert props["opening_hours"] == "Mo-Sa 08:00-16:00; Su off"
-    assert props["products"] == [{"name": {"id": "Kain batik tulis", "en": "Hand-drawn batik cloth"},
-                                  "price_idr": {"min": 150000, "max": 400000}}]
+    assert props["products"] == [
+        {
+            "name": {"id": "Kain batik tulis", "en": "Hand-drawn batik cloth"},
+            "price_idr": {"min": 150000, "max": 400000},
+        }
+    ]
     assert props["experiences"][0]["name"]["en"] == "Batik class"
     assert props["experiences"][0]["price_idr"] == {"min": 75000, "max": 75000}
     assert props["tags"] == ["batik", "kain"] and props["calendar"] is None
@@ -90,8 +97,15 @@ def test_open_data_is_byte_stable(site):
 
 
 def session(*slots) -> calendar.Session:
-    return calendar.Session("batik-1", "Kelas membatik · Kampung Batik", "Bawa kain sendiri.", "Kota Uji",
-                        (-7.47, 112.43), "https://example.org/guide/kampung/batik/", tuple(slots))
+    return calendar.Session(
+        "batik-1",
+        "Kelas membatik · Kampung Batik",
+        "Bawa kain sendiri.",
+        "Kota Uji",
+        (-7.47, 112.43),
+        "https://example.org/guide/kampung/batik/",
+        tuple(slots),
+    )
 
 
 def events(data: bytes) -> list:
@@ -105,8 +119,12 @@ def test_weekly_slots_become_weekly_events_in_jakarta_time():
     assert b"TZID:Asia/Jakarta" in data and b"TZOFFSETTO:+0700" in data
     (event,) = events(data)
     start, end = event.decoded("dtstart"), event.decoded("dtend")
-    assert (start.tzinfo.key, start.date(), start.time(), end.time()) == ("Asia/Jakarta", date(2026, 1, 3),
-                                                                           time(9), time(11))
+    assert (start.tzinfo.key, start.date(), start.time(), end.time()) == (
+        "Asia/Jakarta",
+        date(2026, 1, 3),
+        time(9),
+        time(11),
+    )
     assert start.astimezone(timezone.utc) == datetime(2026, 1, 3, 2, 0, tzinfo=timezone.utc)
     assert start.weekday() == 5  # the first Saturday from 2026-01-01
     assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["BYDAY"] == ["SA", "SU"]
@@ -117,8 +135,9 @@ def test_weekly_slots_become_weekly_events_in_jakarta_time():
 
 def test_dated_slots_and_series_limits():
     once = calendar.parse_slot(ONCE)
-    limited = calendar.parse_slot({"days": ["We"], "start": 780, "end": "15:00", "from": date(2026, 2, 1),
-                               "until": "2026-06-30"})
+    limited = calendar.parse_slot(
+        {"days": ["We"], "start": 780, "end": "15:00", "from": date(2026, 2, 1), "until": "2026-06-30"}
+    )
     first, second = events(calendar.make_calendar([session(once, limited)], "x", "example.org", "en").to_ical())
     assert first.decoded("dtstart") == datetime(2026, 12, 5, 13, 30, tzinfo=calendar.JAKARTA)
     assert "rrule" not in first and str(second["uid"]) == "batik-1-2@example.org"
@@ -126,10 +145,15 @@ def test_dated_slots_and_series_limits():
     assert second["rrule"]["UNTIL"] == [datetime(2026, 6, 30, 16, 59, 59, tzinfo=timezone.utc)]
 
 
-@pytest.mark.parametrize("entry", [{"days": ["Sat"], "start": "09:00", "end": "10:00"},
-                                   {"start": "09:00", "end": "10:00"},
-                                   {"days": ["Sa"], "date": "2026-12-05", "start": "09:00", "end": "10:00"},
-                                   {"days": ["Sa"], "start": "11:00", "end": "10:00"}])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"days": ["Sat"], "start": "09:00", "end": "10:00"},
+        {"start": "09:00", "end": "10:00"},
+        {"days": ["Sa"], "date": "2026-12-05", "start": "09:00", "end": "10:00"},
+        {"days": ["Sa"], "start": "11:00", "end": "10:00"},
+    ],
+)
 def test_bad_schedule_entries_are_refused(entry):
     with pytest.raises(ValueError):
         calendar.parse_slot(entry)
@@ -139,8 +163,12 @@ def test_calendars_for_scheduled_kampung_and_the_city(site):
     assert calendar.calendar_files(site, BASE) == {}
     scheduled = with_schedule(site, "batik", WEEKEND, ONCE)
     files = calendar.calendar_files(scheduled, BASE)
-    assert sorted(files) == ["data/ical/batik.en.ics", "data/ical/batik.id.ics", "data/kampung.en.ics",
-                             "data/kampung.id.ics"]
+    assert sorted(files) == [
+        "data/ical/batik.en.ics",
+        "data/ical/batik.id.ics",
+        "data/kampung.en.ics",
+        "data/kampung.id.ics",
+    ]
     english = events(files["data/ical/batik.en.ics"])
     assert [str(e["summary"]) for e in english] == ["Batik class · Kampung Batik Tulis"] * 2
     assert str(english[0]["url"]) == "https://example.org/guide/en/kampung/batik/"
@@ -154,7 +182,9 @@ def test_kampung_pages_link_their_data(site, content):
     scheduled = with_schedule(site, "batik", WEEKEND)
     by_slug = {k.slug: k for k in scheduled.kampung}
     assert [link["href"] for link in data_links(by_slug["onde"], "../../", "id")] == [
-        "../../data/kampung.geojson", "../../data/kampung.json"]
+        "../../data/kampung.geojson",
+        "../../data/kampung.json",
+    ]
     assert data_links(by_slug["batik"], "../../../", "en")[-1]["href"] == "../../../data/ical/batik.en.ics"
     files = dict(build_files(scheduled, content, BASE))
     assert {"data/kampung.geojson", "data/kampung.json", "data/ical/batik.id.ics", "data/kampung.en.ics"} <= set(files)
@@ -164,5 +194,6 @@ def test_kampung_pages_link_their_data(site, content):
     geojson = json.loads(files["data/kampung.geojson"])
     batik = next(f["properties"] for f in geojson["features"] if f["properties"]["slug"] == "batik")
     assert batik["calendar"]["id"] == "https://example.org/guide/data/ical/batik.id.ics"
-    assert batik["experiences"][0]["schedule"] == [{"days": ["Sa", "Su"], "start": "09:00", "end": "11:00",
-                                                    "timezone": "Asia/Jakarta"}]
+    assert batik["experiences"][0]["schedule"] == [
+        {"days": ["Sa", "Su"], "start": "09:00", "end": "11:00", "timezone": "Asia/Jakarta"}
+    ]

@@ -1,4 +1,5 @@
 """The photo pipeline, with real Pillow encoding of small pictures made in each test."""
+
 from __future__ import annotations
 
 import io
@@ -46,14 +47,17 @@ def test_plan_keeps_aspect_ratio(tmp_path):
     source = save(photo_like((2000, 1500)), tmp_path / "batik-1.jpg")
     photo = plan_photo("batik-1.jpg", source)
     assert [(v.width, v.height) for v in photo.webp] == [(480, 360), (960, 720), (1600, 1200)]
-    assert [v.path for v in photo.jpeg] == ["images/batik-1-480.jpg", "images/batik-1-960.jpg",
-                                            "images/batik-1-1600.jpg"]
+    assert [v.path for v in photo.jpeg] == [
+        "images/batik-1-480.jpg",
+        "images/batik-1-960.jpg",
+        "images/batik-1-1600.jpg",
+    ]
     assert {v.mime for v in photo.webp} == {"image/webp"} and {v.mime for v in photo.jpeg} == {"image/jpeg"}
     assert (photo.width, photo.height) == (1600, 1200)
     assert photo.fallback.path == "images/batik-1-960.jpg"
     assert photo.srcset("image/webp", "../../") == (
-        "../../images/batik-1-480.webp 480w, ../../images/batik-1-960.webp 960w, "
-        "../../images/batik-1-1600.webp 1600w")
+        "../../images/batik-1-480.webp 480w, ../../images/batik-1-960.webp 960w, ../../images/batik-1-1600.webp 1600w"
+    )
 
 
 def test_plan_never_upscales(tmp_path):
@@ -206,8 +210,10 @@ def test_warns_about_a_truncated_photo(tmp_path):
 
 def png_header(width: int, height: int) -> bytes:
     """A PNG that claims a size it does not have: a decompression bomb's calling card."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 

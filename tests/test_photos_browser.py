@@ -1,4 +1,5 @@
 """On a 360 px phone the browser fetches the smallest photo variant, in WebP."""
+
 import shutil
 import threading
 from functools import partial
@@ -27,7 +28,7 @@ def build_with_three_photos(tmp: Path) -> Path:
     text = profile.read_text(encoding="utf-8")
     start = text.index("photos:")
     end = text.index("\n", text.index("credit:", start))
-    profile.write_text(text[:start] + THREE_PHOTOS + text[end + 1:], encoding="utf-8")
+    profile.write_text(text[:start] + THREE_PHOTOS + text[end + 1 :], encoding="utf-8")
     site = tmp / "site"
     result = run_build("build", "--content", str(content), "--out", str(site))
     assert result.returncode == 0, result.stderr
@@ -59,5 +60,8 @@ def test_a_phone_fetches_the_480_px_webp_of_every_photo(served, browser):
     assert names == ["batik-majapahit-1-480.webp", "cor-kuningan-1-480.webp", "onde-onde-1-480.webp"]
     shown = page.evaluate("[...document.querySelectorAll('.gallery img')].map(i => i.currentSrc)")
     assert [src.rsplit("/", 1)[1] for src in shown] == [
-        "batik-majapahit-1-480.webp", "onde-onde-1-480.webp", "cor-kuningan-1-480.webp"]
+        "batik-majapahit-1-480.webp",
+        "onde-onde-1-480.webp",
+        "cor-kuningan-1-480.webp",
+    ]
     context.close()

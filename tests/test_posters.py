@@ -1,4 +1,5 @@
 """QR posters: each code, as the browser draws it, decodes to exactly the kampung's public URL."""
+
 import io
 import re
 import threading

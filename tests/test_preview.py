@@ -1,4 +1,5 @@
 """`build.py serve`: a real server process, real file watching, reload signal, error page."""
+
 import re
 import signal
 import subprocess
@@ -33,8 +34,13 @@ def wait_for(predicate, timeout: float = 20.0):
 @pytest.fixture
 def preview(tmp_path):
     content = write_content(tmp_path)
-    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", "0", "--content", str(content)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--port", "0", "--content", str(content)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
     line = ""
     while "Serving on" not in line:
         line = process.stdout.readline()
@@ -66,8 +72,9 @@ def test_serve_rebuilds_reloads_and_shows_errors(preview):
     profile = content / "kampung" / "batik.yaml"
     profile.write_text(KAMPUNG.replace("A batik-making village.", "Batik made fresh today."), encoding="utf-8")
     assert next(stream) != first  # a reload is signalled
-    assert "Batik made fresh today." in wait_for(lambda: (p := fetch(url + "en/kampung/batik/")[1]) and
-                                                  "Batik made fresh today." in p and p)
+    assert "Batik made fresh today." in wait_for(
+        lambda: (p := fetch(url + "en/kampung/batik/")[1]) and "Batik made fresh today." in p and p
+    )
 
     profile.write_text(KAMPUNG.replace("lat: -7.47", "lat: -97.2"), encoding="utf-8")
     status, page = wait_for(lambda: (r := fetch(url + "kampung/batik/"))[0] == 500 and r)
@@ -82,14 +89,23 @@ def test_serve_rebuilds_reloads_and_shows_errors(preview):
 
 def test_error_page_speaks_the_editors_language(tmp_path):
     from conftest import SITE
-    content = write_content(tmp_path, {"site.yaml": SITE + "messages_language: id\n",
-                                       "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2")})
+
+    content = write_content(
+        tmp_path,
+        {
+            "site.yaml": SITE + "messages_language: id\n",
+            "kampung/batik.yaml": KAMPUNG.replace("lat: -7.47", "lat: -97.2"),
+        },
+    )
     from kampung_guide.serve.preview import State, rebuild
+
     state = State()
     rebuild(content, "content", state, None)
-    assert state.problems == ["content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang "
-                              "(harus antara -90 dan 90)"]
+    assert state.problems == [
+        "content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang (harus antara -90 dan 90)"
+    ]
     from kampung_guide.serve.preview import error_page
+
     page = error_page(state.problems, state.lang).decode()
     assert '<html lang="id">' in page and "<h1>Situs tidak dapat dibuat</h1>" in page and "1 masalah." in page
 
@@ -97,8 +113,11 @@ def test_error_page_speaks_the_editors_language(tmp_path):
 def test_published_site_has_no_preview_script(tmp_path):
     content = write_content(tmp_path)
     out = tmp_path / "site"
-    subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
     for path in out.rglob("*"):
         if path.is_file():
             assert b"__preview" not in path.read_bytes(), path

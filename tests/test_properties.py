@@ -1,5 +1,6 @@
 """Property-based: any profile either builds a complete, well-linked site, or fails with
 `file:line` messages and leaves the output folder untouched. Never a traceback."""
+
 import json
 import re
 import tempfile
@@ -14,23 +15,34 @@ from conftest import snapshot, write_content
 from kampung_guide.cli import main
 
 texts = st.one_of(st.text(min_size=0, max_size=40), st.sampled_from(["Batik", "<b>x</b>", "10:00", "no", "${x}"]))
-numbers = st.one_of(st.integers(-1000, 1_000_000), st.floats(allow_nan=True, allow_infinity=True),
-                    st.sampled_from([-7.47, 112.43, 25.000, 0]))
+numbers = st.one_of(
+    st.integers(-1000, 1_000_000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([-7.47, 112.43, 25.000, 0]),
+)
 values = st.one_of(texts, numbers, st.booleans(), st.none(), st.lists(st.integers(0, 10), max_size=3))
 texts_or_lang = st.one_of(texts, st.fixed_dictionaries({"id": texts}, optional={"en": texts, "fr": texts}))
 
 profiles = st.fixed_dictionaries(
-    {"name": texts_or_lang, "category": st.sampled_from(["batik", "kuliner", "batk", ""]),
-     "summary": texts_or_lang, "description": texts_or_lang,
-     "location": st.fixed_dictionaries({"lat": st.one_of(st.floats(-7.6, -7.3), numbers),
-                                        "lon": st.one_of(st.floats(112.3, 112.6), numbers)},
-                                       optional={"approximate": values, "address": texts})},
+    {
+        "name": texts_or_lang,
+        "category": st.sampled_from(["batik", "kuliner", "batk", ""]),
+        "summary": texts_or_lang,
+        "description": texts_or_lang,
+        "location": st.fixed_dictionaries(
+            {"lat": st.one_of(st.floats(-7.6, -7.3), numbers), "lon": st.one_of(st.floats(112.3, 112.6), numbers)},
+            optional={"approximate": values, "address": texts},
+        ),
+    },
     optional={
-        "products": st.lists(st.fixed_dictionaries({"name": texts_or_lang}, optional={"price_idr": values}), max_size=3),
+        "products": st.lists(
+            st.fixed_dictionaries({"name": texts_or_lang}, optional={"price_idr": values}), max_size=3
+        ),
         "opening_hours": st.sampled_from(["Mo-Sa 08:00-16:00", "24/7", "Mo 8-10", "Su off; PH off"]),
         "tags": st.lists(texts, max_size=3),
         "extra_field": values,
-    })
+    },
+)
 
 LINE = re.compile(r"^\S+:\d+: ")
 
@@ -77,17 +89,57 @@ def test_random_profiles_build_or_fail_cleanly(tmp_path, capsys, generated):
             if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", url):
                 continue
             target = normpath("/".join([*name.split("/")[:-1], url.split("#")[0].split("?")[0]]))
-            target = target + "/index.html" if url.split("#")[0].split("?")[0].endswith("/") or target == "." else target
+            target = (
+                target + "/index.html" if url.split("#")[0].split("?")[0].endswith("/") or target == "." else target
+            )
             target = target.removeprefix("./")
             assert target in site, (name, url, target)
 
 
 # Markdown pieces that trigger each inline pattern, mixed with plain words, tabs and line ends.
-markdown_bits = st.sampled_from([
-    "kain", " ", "\n", "\n\n", "  \n", "\t\n", "\t", "`", "``", "\\", "\\*", "[", "]", "(", ")", "![", "[a](/kampung/x/)",
-    "[b]: https://b.example", "[b]", "![i](x.jpg)", "<", ">", "<https://a.example>", "<a@b.example>", "<b>", "</b>",
-    "&amp;", "&", "&#65;", "*", "**", "_", "__", "# ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n| 1 | 2 |\n", "    code",
-])
+markdown_bits = st.sampled_from(
+    [
+        "kain",
+        " ",
+        "\n",
+        "\n\n",
+        "  \n",
+        "\t\n",
+        "\t",
+        "`",
+        "``",
+        "\\",
+        "\\*",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "[a](/kampung/x/)",
+        "[b]: https://b.example",
+        "[b]",
+        "![i](x.jpg)",
+        "<",
+        ">",
+        "<https://a.example>",
+        "<a@b.example>",
+        "<b>",
+        "</b>",
+        "&amp;",
+        "&",
+        "&#65;",
+        "*",
+        "**",
+        "_",
+        "__",
+        "# ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "    code",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -97,5 +149,6 @@ def test_markdown_without_untriggerable_patterns_converts_the_same(text):
     import markdown as python_markdown
 
     from kampung_guide.render.markdown import converter
+
     full = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     assert converter(text).convert(text) == full.convert(text)

@@ -1,5 +1,6 @@
 """Routes: the maths (distances, order, times, clashes), the files (GPX, GeoJSON), the content checks,
 and the pages a build writes for them."""
+
 from __future__ import annotations
 
 import json
@@ -15,12 +16,21 @@ from kampung_guide.validate.content import load_site
 from kampung_guide.validate.hours import parse_hours, week
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.
-PASAR = KAMPUNG.replace("Kampung Batik", "Kampung Pasar").replace("lat: -7.47", "lat: -7.465") \
+PASAR = (
+    KAMPUNG.replace("Kampung Batik", "Kampung Pasar").replace("lat: -7.47", "lat: -7.465")
     + "opening_hours: Mo-Sa 08:00-12:00\n"
-GERABAH = KAMPUNG.replace("Kampung Batik", "Kampung Gerabah").replace("lat: -7.47", "lat: -7.475") \
-    .replace("lon: 112.43", "lon: 112.44") + "opening_hours: Mo-Fr 13:00-17:00\n"
-TENUN = KAMPUNG.replace("Kampung Batik", "Kampung Tenun").replace("lat: -7.47", "lat: -7.46") \
+)
+GERABAH = (
+    KAMPUNG.replace("Kampung Batik", "Kampung Gerabah")
+    .replace("lat: -7.47", "lat: -7.475")
+    .replace("lon: 112.43", "lon: 112.44")
+    + "opening_hours: Mo-Fr 13:00-17:00\n"
+)
+TENUN = (
+    KAMPUNG.replace("Kampung Batik", "Kampung Tenun")
+    .replace("lat: -7.47", "lat: -7.46")
     .replace("lon: 112.43", "lon: 112.445")
+)
 ROUTE = """\
 name: {id: Keliling pagi, en: Morning round}
 description:
@@ -31,8 +41,12 @@ description:
 mode: becak
 stops: [batik, pasar, tenun]
 """
-FILES = {"kampung/pasar.yaml": PASAR, "kampung/gerabah.yaml": GERABAH, "kampung/tenun.yaml": TENUN,
-         "routes/keliling.yaml": ROUTE}
+FILES = {
+    "kampung/pasar.yaml": PASAR,
+    "kampung/gerabah.yaml": GERABAH,
+    "kampung/tenun.yaml": TENUN,
+    "routes/keliling.yaml": ROUTE,
+}
 
 
 def law_of_cosines_km(a, b) -> float:
@@ -48,8 +62,16 @@ def length(points, order) -> float:
 
 # -- maths --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("a, b", [((-7.4725, 112.4285), (-7.4640, 112.4395)), ((-7.47, 112.43), (-7.2575, 112.7521)),
-                                  ((0, 0), (0, 1)), ((51.5007, -0.1246), (40.6892, -74.0445))])
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ((-7.4725, 112.4285), (-7.4640, 112.4395)),
+        ((-7.47, 112.43), (-7.2575, 112.7521)),
+        ((0, 0), (0, 1)),
+        ((51.5007, -0.1246), (40.6892, -74.0445)),
+    ],
+)
 def test_distances_match_an_independent_reference_within_half_a_percent(a, b):
     [km] = travel.leg_distances([a, b])
     assert km == pytest.approx(law_of_cosines_km(a, b), rel=0.005)
@@ -105,8 +127,12 @@ def test_travel_times_follow_the_mode_speeds_and_the_detour_factor():
 
 
 def test_schedule_and_opening_hours_clashes_on_a_fixed_example():
-    weeks = [week(parse_hours("Mo-Sa 08:00-12:00")), week(parse_hours("Mo-Fr 13:00-17:00")), None,
-             week(parse_hours("Mo-Su 09:00-10:00,11:00-18:00"))]
+    weeks = [
+        week(parse_hours("Mo-Sa 08:00-12:00")),
+        week(parse_hours("Mo-Fr 13:00-17:00")),
+        None,
+        week(parse_hours("Mo-Su 09:00-10:00,11:00-18:00")),
+    ]
     legs = [4.5 / 1.3, 4.5 / 1.3, 0.0]  # an hour's walk each, then next door
     stays = travel.schedule(legs, "walk", start=11 * 60, visit=45)
     assert stays == [(660, 705), (765, 810), (870, 915), (915, 960)]
@@ -132,7 +158,10 @@ def test_geojson_is_rfc7946_with_longitude_first():
     collection = travel.route_geojson("Keliling", "walk", STOPS)
     assert collection["type"] == "FeatureCollection"
     line, *points = collection["features"]
-    assert line["geometry"] == {"type": "LineString", "coordinates": [[112.43, -7.47], [112.43, -7.465], [112.445, -7.46]]}
+    assert line["geometry"] == {
+        "type": "LineString",
+        "coordinates": [[112.43, -7.47], [112.43, -7.465], [112.445, -7.46]],
+    }
     assert [p["geometry"]["coordinates"] for p in points] == [[lon, lat] for _, lat, lon in STOPS]
     assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in line["geometry"]["coordinates"])
     assert [p["properties"]["stop"] for p in points] == [1, 2, 3]
@@ -150,6 +179,7 @@ def test_map_app_link_has_origin_destination_waypoints_and_mode():
 
 # -- content ------------------------------------------------------------------------------------
 
+
 def test_routes_load_into_the_site(tmp_path):
     site, report = load_site(write_content(tmp_path, FILES))
     assert site is not None, [p.render() for p in report.errors]
@@ -163,29 +193,46 @@ def test_no_routes_folder_means_no_routes(tmp_path):
     assert site.routes == ()
 
 
-@pytest.mark.parametrize("route, english, indonesian", [
-    (ROUTE.replace("[batik, pasar, tenun]", "[batik, pasr, tenun]"),
-     "keliling.yaml:8: stops[1]: 'pasr' is not a kampung; did you mean 'pasar'?",
-     "keliling.yaml:8: stops[1]: 'pasr' bukan kampung; maksud Anda 'pasar'?"),
-    (ROUTE.replace("[batik, pasar, tenun]", "[batik, xyzzy]"),
-     "keliling.yaml:8: stops[1]: 'xyzzy' is not a kampung: there is no xyzzy.yaml in the kampung folder",
-     "keliling.yaml:8: stops[1]: 'xyzzy' bukan kampung: tidak ada xyzzy.yaml di folder kampung"),
-    (ROUTE.replace("mode: becak", "mode: bicycle"),
-     "keliling.yaml:7: mode: 'bicycle' is not one of: walk, becak, motorbike, car",
-     "keliling.yaml:7: mode: 'bicycle' bukan salah satu dari: walk, becak, motorbike, car"),
-    (ROUTE.replace("[batik, pasar, tenun]", "[batik]"),
-     "keliling.yaml:8: stops: a route needs at least two stops",
-     "keliling.yaml:8: stops: rute perlu paling sedikit dua perhentian"),
-    (ROUTE.replace("[batik, pasar, tenun]", "[batik, pasar, batik]"),
-     "keliling.yaml:8: stops[2]: 'batik' is already stop 1; list each kampung once",
-     "keliling.yaml:8: stops[2]: 'batik' sudah menjadi perhentian ke-1; cantumkan setiap kampung sekali saja"),
-    (ROUTE.replace("mode: becak\n", ""),
-     "keliling.yaml:1: mode: this field is required and missing",
-     "keliling.yaml:1: mode: kolom ini wajib diisi dan belum ada"),
-    (ROUTE.replace("(/kampung/batik/)", "(/kampung/batk/)"),
-     "keliling.yaml:4: description.id: the link '/kampung/batk/' leads to no page of the site",
-     "keliling.yaml:4: description.id: tautan '/kampung/batk/' tidak menuju halaman situs mana pun"),
-])
+@pytest.mark.parametrize(
+    "route, english, indonesian",
+    [
+        (
+            ROUTE.replace("[batik, pasar, tenun]", "[batik, pasr, tenun]"),
+            "keliling.yaml:8: stops[1]: 'pasr' is not a kampung; did you mean 'pasar'?",
+            "keliling.yaml:8: stops[1]: 'pasr' bukan kampung; maksud Anda 'pasar'?",
+        ),
+        (
+            ROUTE.replace("[batik, pasar, tenun]", "[batik, xyzzy]"),
+            "keliling.yaml:8: stops[1]: 'xyzzy' is not a kampung: there is no xyzzy.yaml in the kampung folder",
+            "keliling.yaml:8: stops[1]: 'xyzzy' bukan kampung: tidak ada xyzzy.yaml di folder kampung",
+        ),
+        (
+            ROUTE.replace("mode: becak", "mode: bicycle"),
+            "keliling.yaml:7: mode: 'bicycle' is not one of: walk, becak, motorbike, car",
+            "keliling.yaml:7: mode: 'bicycle' bukan salah satu dari: walk, becak, motorbike, car",
+        ),
+        (
+            ROUTE.replace("[batik, pasar, tenun]", "[batik]"),
+            "keliling.yaml:8: stops: a route needs at least two stops",
+            "keliling.yaml:8: stops: rute perlu paling sedikit dua perhentian",
+        ),
+        (
+            ROUTE.replace("[batik, pasar, tenun]", "[batik, pasar, batik]"),
+            "keliling.yaml:8: stops[2]: 'batik' is already stop 1; list each kampung once",
+            "keliling.yaml:8: stops[2]: 'batik' sudah menjadi perhentian ke-1; cantumkan setiap kampung sekali saja",
+        ),
+        (
+            ROUTE.replace("mode: becak\n", ""),
+            "keliling.yaml:1: mode: this field is required and missing",
+            "keliling.yaml:1: mode: kolom ini wajib diisi dan belum ada",
+        ),
+        (
+            ROUTE.replace("(/kampung/batik/)", "(/kampung/batk/)"),
+            "keliling.yaml:4: description.id: the link '/kampung/batk/' leads to no page of the site",
+            "keliling.yaml:4: description.id: tautan '/kampung/batk/' tidak menuju halaman situs mana pun",
+        ),
+    ],
+)
 def test_route_problems_are_reported_in_both_languages(tmp_path, route, english, indonesian):
     content = write_content(tmp_path, {**FILES, "routes/keliling.yaml": route})
     for lang, expected in (("en", english), ("id", indonesian)):
@@ -199,8 +246,10 @@ def test_a_clearly_shorter_order_is_a_warning_not_an_error(tmp_path):
     content = write_content(tmp_path, {**FILES, "routes/keliling.yaml": zigzag})
     result = run_build("check", "--content", str(content), "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert "keliling.yaml:8: stops: warning: from the same start, the order batik → pasar → gerabah → tenun is shorter" \
+    assert (
+        "keliling.yaml:8: stops: warning: from the same start, the order batik → pasar → gerabah → tenun is shorter"
         in result.stderr
+    )
 
 
 def test_a_broken_kampung_is_not_also_called_unknown_by_a_route(tmp_path):
@@ -210,6 +259,7 @@ def test_a_broken_kampung_is_not_also_called_unknown_by_a_route(tmp_path):
 
 
 # -- pages and files in the build ---------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):

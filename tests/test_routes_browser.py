@@ -4,6 +4,7 @@ Uses the Chromium thread and the request-recording tab of test_search_browser: e
 host but the local server fails the test, map tiles are stubbed with a tiny PNG, and a console
 error fails it too.
 """
+
 from __future__ import annotations
 
 import functools
@@ -46,8 +47,11 @@ class PlanTab(Tab):
     def close(self) -> None:
         self.page.evaluate("0")  # let events still in flight arrive
         # Leaflet cancels the tiles it no longer needs when the view moves (ERR_ABORTED): not a failure.
-        self.problems[:] = [p for p in self.problems if not (p.startswith("failed: https://tile.openstreetmap.org/")
-                                                             and p.endswith("net::ERR_ABORTED"))]
+        self.problems[:] = [
+            p
+            for p in self.problems
+            if not (p.startswith("failed: https://tile.openstreetmap.org/") and p.endswith("net::ERR_ABORTED"))
+        ]
         super().close()
 
 
@@ -86,7 +90,11 @@ def test_ticking_three_kampung_draws_orders_and_downloads_the_route(chromium, se
         assert download.suggested_filename.endswith(".gpx")
         parsed = gpxpy.parse(Path(download.path()).read_text(encoding="utf-8"))
         assert [w.name for w in parsed.waypoints] == ["Kampung Batik", "Kampung Pasar", "Kampung Tenun"]
-        assert [(w.latitude, w.longitude) for w in parsed.waypoints] == [PLACES["batik"], PLACES["pasar"], PLACES["tenun"]]
+        assert [(w.latitude, w.longitude) for w in parsed.waypoints] == [
+            PLACES["batik"],
+            PLACES["pasar"],
+            PLACES["tenun"],
+        ]
         with t.page.expect_download() as info:
             t.page.click("#plan-geojson")
         geo = Path(info.value.path()).read_text(encoding="utf-8")
@@ -97,6 +105,7 @@ def test_ticking_three_kampung_draws_orders_and_downloads_the_route(chromium, se
         t.page.uncheck("#plan-k-pasar")
         assert route_line_count(t) == 0 and t.page.is_hidden("#plan-result")
         t.close()
+
     chromium.run(check)
 
 
@@ -123,20 +132,27 @@ def test_the_plan_lives_in_the_address_and_a_reopened_address_restores_it(chromi
         again.page.reload()
         assert stops_shown(again) == shown
         again.close()
-        odd = tab(browser, served).open(served["url"] + "rencana/?stops=nope,pasar,batik,pasar&start=x&mode=jet&t=99:99")
+        odd = tab(browser, served).open(
+            served["url"] + "rencana/?stops=nope,pasar,batik,pasar&start=x&mode=jet&t=99:99"
+        )
         assert stops_shown(odd) == ["Kampung Pasar", "Kampung Batik"]
         assert odd.page.input_value("#plan-mode") == "walk" and odd.page.input_value("#plan-time") == "09:00"
         odd.close()
+
     chromium.run(check)
 
 
 def test_opening_hours_clashes_are_flagged(chromium, served):
     """pasar opens Mo-Sa 08-12 and gerabah Mo-Fr 13-17; batik's hours are unknown."""
+
     def check(browser):
-        t = tab(browser, served).open(served["url"] + "en/rencana/?stops=pasar,gerabah,batik&start=pasar&mode=walk"
-                                      "&t=10:30&day=0&v=45")
+        t = tab(browser, served).open(
+            served["url"] + "en/rencana/?stops=pasar,gerabah,batik&start=pasar&mode=walk&t=10:30&day=0&v=45"
+        )
         assert stops_shown(t) == ["Kampung Pasar", "Kampung Batik", "Kampung Gerabah"]
-        statuses = t.page.eval_on_selector_all("#plan-stops .stop__hours", "ps => ps.map(p => p.className.split('--')[1])")
+        statuses = t.page.eval_on_selector_all(
+            "#plan-stops .stop__hours", "ps => ps.map(p => p.className.split('--')[1])"
+        )
         stays = t.page.eval_on_selector_all("#plan-stops .stop__stay", "ps => ps.map(p => p.textContent)")
         legs = travel.leg_distances([PLACES["pasar"], PLACES["batik"], PLACES["gerabah"]])
         expected = travel.schedule(legs, "walk", 10 * 60 + 30, 45)
@@ -149,28 +165,33 @@ def test_opening_hours_clashes_are_flagged(chromium, served):
         t.page.select_option("#plan-day", "6")  # Sunday: both closed
         assert t.page.eval_on_selector_all("#plan-stops .stop__hours--clash", "ps => ps.length") == 2
         t.close()
+
     chromium.run(check)
 
 
 def routes_week(text: str):
     from kampung_guide.validate.hours import parse_hours, week
+
     return week(parse_hours(text))
 
 
 def test_javascript_orders_and_measures_like_python(chromium, served):
     rng = random.Random(7)
-    cases = [[(rng.uniform(-7.5, -7.44), rng.uniform(112.40, 112.47)) for _ in range(rng.randint(2, 12))]
-             for _ in range(60)]
+    cases = [
+        [(rng.uniform(-7.5, -7.44), rng.uniform(112.40, 112.47)) for _ in range(rng.randint(2, 12))] for _ in range(60)
+    ]
     starts = [rng.randrange(len(points)) for points in cases]
 
     def check(browser):
         t = tab(browser, served).open(served["url"] + "rencana/")
-        in_js = t.page.evaluate("([cases, starts]) => cases.map((p, i) => GuidePlan.visitingOrder(p, starts[i], 1e-9))",
-                                [cases, starts])
+        in_js = t.page.evaluate(
+            "([cases, starts]) => cases.map((p, i) => GuidePlan.visitingOrder(p, starts[i], 1e-9))", [cases, starts]
+        )
         assert in_js == [travel.visiting_order(points, start) for points, start in zip(cases, starts)]
         km = t.page.evaluate("(cases) => cases.map(p => GuidePlan.distance(p[0], p[1]))", cases)
         assert km == pytest.approx([travel.leg_distances(points[:2])[0] for points in cases], rel=1e-12)
         t.close()
+
     chromium.run(check)
 
 
@@ -197,6 +218,7 @@ def test_suggested_route_page_with_and_without_javascript(chromium, served):
         assert nojs.page.is_visible("#plan-nojs") and nojs.page.is_hidden("#plan-options")
         assert nojs.page.locator(".planner__check").count() == 4 and nojs.page.is_visible("text=Keliling pagi")
         nojs.close()
+
     chromium.run(check)
 
 
@@ -210,10 +232,12 @@ def test_pages_at_phone_width_are_axe_clean_with_thumb_sized_targets(chromium, s
         small = t.page.eval_on_selector_all(
             "main select, main input:not([type=checkbox]), main .button, .planner__check, .stop__name",
             "els => els.filter(e => e.getClientRects().length && e.getBoundingClientRect().height < 44)"
-            ".map(e => e.outerHTML.slice(0, 80))")
+            ".map(e => e.outerHTML.slice(0, 80))",
+        )
         assert not small, small
-        unlabelled = t.page.eval_on_selector_all("main input, main select", "els => els.filter(e => !e.labels.length)"
-                                                 ".map(e => e.id)")
+        unlabelled = t.page.eval_on_selector_all(
+            "main input, main select", "els => els.filter(e => !e.labels.length).map(e => e.id)"
+        )
         assert not unlabelled
         options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
         for size in (PHONE, {"width": 1280, "height": 800}):
@@ -221,6 +245,7 @@ def test_pages_at_phone_width_are_axe_clean_with_thumb_sized_targets(chromium, s
             violations = Axe().run(t.page, options=options).response["violations"]
             assert not violations, (size, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
         t.close()
+
     chromium.run(check)
 
 
@@ -236,4 +261,5 @@ def test_the_planner_works_from_the_keyboard(chromium, served):
         t.page.keyboard.press("Space")
         assert stops_shown(t) == ["Kampung Batik", "Kampung Gerabah"] and route_line_count(t) == 1
         t.close()
+
     chromium.run(check)

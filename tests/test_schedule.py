@@ -1,9 +1,12 @@
 """Experience schedules: checked like every field, and published as calendars in Jakarta time."""
+
 import icalendar
 
 from conftest import KAMPUNG, run_build, write_content
 
-SCHEDULED = KAMPUNG + """\
+SCHEDULED = (
+    KAMPUNG
+    + """\
 experiences:
   - name: {id: Kelas membatik, en: Batik class}
     schedule:
@@ -15,6 +18,7 @@ experiences:
         start: "19:30"
         end: "21:00"
 """
+)
 
 
 def test_schedules_become_calendars(tmp_path):
@@ -35,7 +39,9 @@ def test_schedules_become_calendars(tmp_path):
 
 
 def test_bad_schedules_are_reported_with_their_lines(tmp_path):
-    text = KAMPUNG + """\
+    text = (
+        KAMPUNG
+        + """\
 experiences:
   - name: Kelas
     schedule:
@@ -50,6 +56,7 @@ experiences:
         start: "10:00"
         end: "09:00"
 """
+    )
     result = run_build("check", "--content", str(write_content(tmp_path, {"kampung/batik.yaml": text})))
     assert result.returncode == 1
     for expected in [

@@ -1,4 +1,5 @@
 """The list page's search: word normalisation, address areas, and the index the build writes."""
+
 import gzip
 import json
 
@@ -7,9 +8,18 @@ import pytest
 from conftest import KAMPUNG, write_content
 from kampung_guide.validate.content import load_site
 from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_index, search_assets, week_table
-from kampung_guide.outputs.searchtext import fold_text, index_tokens, query_matches, query_terms, split_words, word_forms
+from kampung_guide.outputs.searchtext import (
+    fold_text,
+    index_tokens,
+    query_matches,
+    query_terms,
+    split_words,
+    word_forms,
+)
 
-WORKSHOP = KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis") + """\
+WORKSHOP = (
+    KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis")
+    + """\
   address: Kelurahan Miji (Kecamatan Kranggan), Kota Uji
 opening_hours: Mo-Sa 08:00-16:00; Su off
 products:
@@ -21,6 +31,7 @@ experiences:
     duration_minutes: 120
 tags: [batik, kain]
 """
+)
 ONDE = """\
 name: Kampung Onde-onde
 category: kuliner
@@ -33,23 +44,26 @@ location:
 """
 
 
-@pytest.mark.parametrize("word, forms", [
-    ("membatik", ["membatik", "batik"]),
-    ("menyulam", ["menyulam", "sulam"]),
-    ("memasak", ["memasak", "pasak", "masak"]),
-    ("menulis", ["menulis", "tulis", "nulis"]),
-    ("mengukir", ["mengukir", "ukir", "kukir"]),
-    ("pembuat", ["pembuat", "buat"]),
-    ("dibuat", ["dibuat", "buat"]),
-    ("berjualan", ["berjualan", "berjual", "jualan", "jual"]),
-    ("kerajinan", ["kerajinan", "kerajin", "rajinan", "rajin"]),
-    ("perajin", ["perajin", "ajin", "rajin"]),
-    ("sayuran", ["sayuran", "sayur"]),
-    ("batik", ["batik"]),
-    ("kain", ["kain"]),  # "-i" would leave "kan": too short to be a root
-    ("dia", ["dia"]),
-    ("2026", ["2026"]),
-])
+@pytest.mark.parametrize(
+    "word, forms",
+    [
+        ("membatik", ["membatik", "batik"]),
+        ("menyulam", ["menyulam", "sulam"]),
+        ("memasak", ["memasak", "pasak", "masak"]),
+        ("menulis", ["menulis", "tulis", "nulis"]),
+        ("mengukir", ["mengukir", "ukir", "kukir"]),
+        ("pembuat", ["pembuat", "buat"]),
+        ("dibuat", ["dibuat", "buat"]),
+        ("berjualan", ["berjualan", "berjual", "jualan", "jual"]),
+        ("kerajinan", ["kerajinan", "kerajin", "rajinan", "rajin"]),
+        ("perajin", ["perajin", "ajin", "rajin"]),
+        ("sayuran", ["sayuran", "sayur"]),
+        ("batik", ["batik"]),
+        ("kain", ["kain"]),  # "-i" would leave "kan": too short to be a root
+        ("dia", ["dia"]),
+        ("2026", ["2026"]),
+    ],
+)
 def test_indonesian_word_forms(word, forms):
     assert word_forms(word, "id") == forms
 
@@ -73,10 +87,20 @@ def test_index_tokens_drop_tokens_that_start_longer_ones():
     assert "kain" not in tokens and "kainnya" in tokens  # "kain" starts "kainnya": still found by prefix
 
 
-@pytest.mark.parametrize("query, found", [
-    ("batik", True), ("membatik", True), ("Batik", True), ("bat", True), ("kelas bat", True),
-    ("batik onde", False), ("menyulam", False), ("", True), ("  ", True),
-])
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("batik", True),
+        ("membatik", True),
+        ("Batik", True),
+        ("bat", True),
+        ("kelas bat", True),
+        ("batik onde", False),
+        ("menyulam", False),
+        ("", True),
+        ("  ", True),
+    ],
+)
 def test_a_query_matches_when_every_word_starts_a_token(query, found):
     tokens = " ".join(index_tokens("Kampung Batik Tulis. Kelas membatik.", "id"))
     assert query_matches(query_terms(query, "id"), tokens) is found
@@ -89,13 +113,18 @@ def test_membatik_in_the_query_finds_batik_in_the_text():
     assert query_matches(query_terms("memasak", "id"), " ".join(index_tokens("Kelas masak", "id")))
 
 
-@pytest.mark.parametrize("address, areas", [
-    ("Kelurahan Miji (Kecamatan Kranggan) dan Kelurahan Surodinawan (Kecamatan Prajurit Kulon), Kota Mojokerto",
-     [("kel", "Miji"), ("kec", "Kranggan"), ("kel", "Surodinawan"), ("kec", "Prajurit Kulon")]),
-    ("Kelurahan Sentanan, Kecamatan Kranggan, Kota Mojokerto", [("kel", "Sentanan"), ("kec", "Kranggan")]),
-    ("Jl. Majapahit 5, Kel. Gedongan, Kec. Magersari", [("kel", "Gedongan"), ("kec", "Magersari")]),
-    ("Kota Mojokerto", []),
-])
+@pytest.mark.parametrize(
+    "address, areas",
+    [
+        (
+            "Kelurahan Miji (Kecamatan Kranggan) dan Kelurahan Surodinawan (Kecamatan Prajurit Kulon), Kota Mojokerto",
+            [("kel", "Miji"), ("kec", "Kranggan"), ("kel", "Surodinawan"), ("kec", "Prajurit Kulon")],
+        ),
+        ("Kelurahan Sentanan, Kecamatan Kranggan, Kota Mojokerto", [("kel", "Sentanan"), ("kec", "Kranggan")]),
+        ("Jl. Majapahit 5, Kel. Gedongan, Kec. Magersari", [("kel", "Gedongan"), ("kec", "Magersari")]),
+        ("Kota Mojokerto", []),
+    ],
+)
 def test_areas_are_read_from_the_address(address, areas):
     assert parse_areas(address) == areas
 
@@ -143,7 +172,7 @@ def test_index_script_sets_a_global_and_is_plain_ascii(site):
     script = index_script(search_index(site, "id"))
     assert script.startswith(b"window.GUIDE_SEARCH={") and script.endswith(b"};\n")
     script.decode("ascii")
-    assert json.loads(script[len(b"window.GUIDE_SEARCH="):-2])["v"] == 1
+    assert json.loads(script[len(b"window.GUIDE_SEARCH=") : -2])["v"] == 1
     assert len(gzip.compress(script)) < 1000
 
 

@@ -3,6 +3,7 @@
 Playwright runs in a thread of its own here: its sync API allows one session per thread, and the
 suite under tests/browser keeps one open on the main thread for the whole run.
 """
+
 from __future__ import annotations
 
 import functools
@@ -47,17 +48,51 @@ products:
 """
 # batik: a class, open Mo-Sa 08:00-16:00; sogan: batik without a class, open Sundays; onde: food, no hours.
 PROFILES = {"kampung/batik.yaml": WORKSHOP, "kampung/sogan.yaml": SOGAN, "kampung/onde.yaml": ONDE}
-WORDS = ["membatik", "Menyulam", "memasak", "menulis", "mengukir", "pengrajin", "pembuat", "dibuat", "berjualan",
-         "kerajinannya", "perajin", "pertanian", "sayuran", "kuningan", "sandals", "classes", "glass", "batik",
-         "kain", "dia", "Onde-onde", "Éndah", "café naïve", "ﬁber", "İstanbul", "Straße", "2026", "rp15.000",
-         "MEMBATIK!", "  batik   tulis ", ""]
+WORDS = [
+    "membatik",
+    "Menyulam",
+    "memasak",
+    "menulis",
+    "mengukir",
+    "pengrajin",
+    "pembuat",
+    "dibuat",
+    "berjualan",
+    "kerajinannya",
+    "perajin",
+    "pertanian",
+    "sayuran",
+    "kuningan",
+    "sandals",
+    "classes",
+    "glass",
+    "batik",
+    "kain",
+    "dia",
+    "Onde-onde",
+    "Éndah",
+    "café naïve",
+    "ﬁber",
+    "İstanbul",
+    "Straße",
+    "2026",
+    "rp15.000",
+    "MEMBATIK!",
+    "  batik   tulis ",
+    "",
+]
 
 
 def tiny_png() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\xe2\xe2\xe2")) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xe2\xe2\xe2"))
+        + chunk(b"IEND", b"")
+    )
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -100,10 +135,18 @@ class Chromium:
 class Tab:
     """A page in a fresh context, with every request outside the site refused and recorded."""
 
-    def __init__(self, browser, origin: str, files: Path, now: str | None = None, javascript: bool = True,
-                 viewport: dict | None = None):
-        self.context = browser.new_context(java_script_enabled=javascript,
-                                           viewport=viewport or {"width": 1280, "height": 800})
+    def __init__(
+        self,
+        browser,
+        origin: str,
+        files: Path,
+        now: str | None = None,
+        javascript: bool = True,
+        viewport: dict | None = None,
+    ):
+        self.context = browser.new_context(
+            java_script_enabled=javascript, viewport=viewport or {"width": 1280, "height": 800}
+        )
         self.context.set_default_timeout(10_000)
         if now:
             self.context.add_init_script(f"window.GUIDE_NOW = {json.dumps(now)};")
@@ -133,8 +176,9 @@ class Tab:
 
     def visible(self) -> list[str]:
         """Slugs of the cards shown, in page order."""
-        return self.page.eval_on_selector_all(".cards > li", "cards => cards.filter(c => !c.hidden && "
-                                              "c.getClientRects().length).map(c => c.dataset.slug)")
+        return self.page.eval_on_selector_all(
+            ".cards > li", "cards => cards.filter(c => !c.hidden && c.getClientRects().length).map(c => c.dataset.slug)"
+        )
 
     def status(self) -> str:
         return self.page.inner_text("#search-status")
@@ -197,6 +241,7 @@ def test_typing_batik_narrows_the_cards_in_both_languages(chromium, served, lang
         assert t.visible() == [] and t.page.is_visible("#search-status")
         assert t.page.get_attribute("#search-status", "aria-live") == "polite"
         t.close()
+
     chromium.run(check)
 
 
@@ -221,6 +266,7 @@ def test_category_area_and_price_filters(chromium, served):
         t.page.wait_for_function("document.querySelectorAll('.cards > li[hidden]').length === 0")
         assert "?" not in t.page.url
         t.close()
+
     chromium.run(check)
 
 
@@ -232,18 +278,22 @@ def test_workshop_filter_hides_kampung_without_experiences(chromium, served):
         t.page.uncheck("#search-workshop")
         assert len(t.visible()) == 3
         t.close()
+
     chromium.run(check)
 
 
-@pytest.mark.parametrize("now, shown", [(TUESDAY, ["batik"]), (SUNDAY, ["sogan"]), (SUNDAY_EARLY_UTC, ["sogan"]),
-                                       (SATURDAY_LATE_UTC, [])])
+@pytest.mark.parametrize(
+    "now, shown", [(TUESDAY, ["batik"]), (SUNDAY, ["sogan"]), (SUNDAY_EARLY_UTC, ["sogan"]), (SATURDAY_LATE_UTC, [])]
+)
 def test_open_now_follows_the_clock_in_jakarta(chromium, served, now, shown):
     """batik opens Mo-Sa 08:00-16:00 and sogan Su 08:00-12:00, Jakarta time; onde's hours are unknown."""
+
     def check(browser):
         t = tab(browser, served, now=now).open(served["url"] + "kampung/")
         t.page.check("#search-open")
         assert sorted(t.visible()) == shown
         t.close()
+
     chromium.run(check)
 
 
@@ -266,6 +316,7 @@ def test_state_is_kept_in_the_address_and_restored(chromium, served):
         odd = tab(browser, served).open(served["url"] + "kampung/?cat=nope&max=abc&q=onde")
         assert odd.visible() == ["onde"] and odd.page.input_value("#search-cat") == ""
         odd.close()
+
     chromium.run(check)
 
 
@@ -278,6 +329,7 @@ def test_search_works_from_file(chromium, served):
         assert t.visible() == ["batik"]
         assert "workshop=1" in t.page.url and t.page.url.startswith("file://")
         t.close()
+
     chromium.run(check)
 
 
@@ -287,6 +339,7 @@ def test_without_javascript_every_card_shows_and_the_form_does_not(chromium, ser
         assert sorted(t.visible()) == ["batik", "onde", "sogan"]
         assert not t.page.is_visible("#search")
         t.close()
+
     chromium.run(check)
 
 
@@ -305,6 +358,7 @@ def test_the_form_works_from_the_keyboard(chromium, served):
         t.page.keyboard.press("Space")
         assert t.visible() == ["batik"]
         t.close()
+
     chromium.run(check)
 
 
@@ -318,18 +372,23 @@ def test_filter_form_at_phone_width_is_axe_clean_with_thumb_sized_targets(chromi
         small = t.page.eval_on_selector_all(
             "#search input:not([type=checkbox]), #search select, #search button, #search .search__check",
             "els => els.filter(e => e.getBoundingClientRect().height < 44 || e.getBoundingClientRect().width < 44)"
-            ".map(e => e.outerHTML.slice(0, 80))")
+            ".map(e => e.outerHTML.slice(0, 80))",
+        )
         assert not small, small
-        boxes = t.page.eval_on_selector_all("#search input[type=checkbox]", "els => els.map(e => "
-                                            "[e.getBoundingClientRect().width, e.getBoundingClientRect().height])")
+        boxes = t.page.eval_on_selector_all(
+            "#search input[type=checkbox]",
+            "els => els.map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])",
+        )
         assert boxes and all(w >= 24 and h >= 24 for w, h in boxes)
-        unlabelled = t.page.eval_on_selector_all("#search input, #search select",
-                                                 "els => els.filter(e => !e.labels.length).map(e => e.id)")
+        unlabelled = t.page.eval_on_selector_all(
+            "#search input, #search select", "els => els.filter(e => !e.labels.length).map(e => e.id)"
+        )
         assert not unlabelled
         options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
         violations = Axe().run(t.page, options=options).response["violations"]
         assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
         t.close()
+
     chromium.run(check)
 
 
@@ -340,6 +399,7 @@ def test_javascript_and_python_normalise_words_alike(chromium, served):
             in_js = t.page.evaluate("([words, lang]) => words.map(w => GuideSearch.queryTerms(w, lang))", [WORDS, lang])
             assert in_js == [query_terms(word, lang) for word in WORDS], lang
         t.close()
+
     chromium.run(check)
 
 
@@ -356,4 +416,5 @@ def test_the_sample_site_finds_its_batik_kampung(chromium, tmp_path):
                 t.type(query)
                 assert t.visible() == ["batik-majapahit"], (prefix, query)
             t.close()
+
     chromium.run(check)

@@ -1,4 +1,5 @@
 """Small pure functions: hours, Markdown safety, formatting, distances, colours, links; forked work."""
+
 import os
 import signal
 import time
@@ -22,8 +23,15 @@ def test_hours_week_with_overrides_and_wraparound():
     assert week(parse_hours("Sa-Mo 04:00-09:00"))[1] == ()
 
 
-@pytest.mark.parametrize("text, part", [("Mo-Sa 8-16", "8-16"), ("Mon 08:00-10:00", "Mon"),
-                                        ("Mo 17:00-08:00", "17:00-08:00"), ("sunset-sunrise", "sunset-sunrise")])
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("Mo-Sa 8-16", "8-16"),
+        ("Mon 08:00-10:00", "Mon"),
+        ("Mo 17:00-08:00", "17:00-08:00"),
+        ("sunset-sunrise", "sunset-sunrise"),
+    ],
+)
 def test_hours_errors_name_the_part(text, part):
     with pytest.raises(HoursError) as caught:
         parse_hours(text)
@@ -46,16 +54,24 @@ def test_prices_durations_and_distances_read_locally():
 
 def test_haversine_agrees_with_the_spherical_law_of_cosines():
     import math
+
     def cosines(lat1, lon1, lat2, lon2):
         p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
         return 6371.0088 * math.acos(math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl))
-    for a, b in [((-7.2458, 112.7378), (-7.4722, 112.4338)), ((-7.47, 112.43), (-7.46, 112.44)), ((51.5, 0), (40.7, -74))]:
+
+    for a, b in [
+        ((-7.2458, 112.7378), (-7.4722, 112.4338)),
+        ((-7.47, 112.43), (-7.46, 112.44)),
+        ((51.5, 0), (40.7, -74)),
+    ]:
         assert distance_km(*a, *b) == pytest.approx(cosines(*a, *b), rel=0.001)
     assert distance_km(0, 0, 0, 1) == pytest.approx(2 * math.pi * 6371.0088 / 360, rel=1e-9)
 
 
 def test_markdown_is_sanitized_and_headings_demoted():
-    html = render_markdown("# Title\n\n<script>x()</script><b onclick='x'>b</b> [j](javascript:x) [ok](https://a.example)")
+    html = render_markdown(
+        "# Title\n\n<script>x()</script><b onclick='x'>b</b> [j](javascript:x) [ok](https://a.example)"
+    )
     assert html.startswith("<h2>Title</h2>")
     assert "<script" not in html and "onclick" not in html and "javascript:" not in html
     assert '<a href="https://a.example" rel="noopener noreferrer">ok</a>' in html
@@ -104,30 +120,48 @@ def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
     from types import SimpleNamespace
 
     from kampung_guide.util.geo import nearest_all
+
     rng = random.Random(3)
-    places = [SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=lat, lon=lon))
-              for i, (lat, lon) in enumerate(layout(rng, 150))]
+    places = [
+        SimpleNamespace(slug=f"k{i:03d}", location=SimpleNamespace(lat=lat, lon=lon))
+        for i, (lat, lon) in enumerate(layout(rng, 150))
+    ]
     found = nearest_all(places, count=count)
     for place in places:
-        brute = sorted((distance_km(place.location.lat, place.location.lon, o.location.lat, o.location.lon), o.slug)
-                       for o in places if o is not place)[:count]
+        brute = sorted(
+            (distance_km(place.location.lat, place.location.lon, o.location.lat, o.location.lon), o.slug)
+            for o in places
+            if o is not place
+        )[:count]
         assert [(round(km, 9), o.slug) for km, o in found[place.slug]] == [(round(km, 9), s) for km, s in brute]
     assert nearest_all(places[:1], count=count) == {"k000": []}
     assert [o.slug for _, o in nearest_all(places[:2], count=count)["k000"]] == ["k001"]
 
 
-@pytest.mark.parametrize("written, normal", [
-    ("0812-3456-7890", "+6281234567890"), ("+62 812 3456 7890", "+6281234567890"), ("62812345678", "+62812345678"),
-    ("(0812) 3456.7890", "+6281234567890"), ("085712345678901", None), ("0321 123456", None), ("+1 415 555 0100", None),
-    ("0812", None), ("wa: 0812 3456 7890", None), ("+62 21 1234 5678", None),
-])
+@pytest.mark.parametrize(
+    "written, normal",
+    [
+        ("0812-3456-7890", "+6281234567890"),
+        ("+62 812 3456 7890", "+6281234567890"),
+        ("62812345678", "+62812345678"),
+        ("(0812) 3456.7890", "+6281234567890"),
+        ("085712345678901", None),
+        ("0321 123456", None),
+        ("+1 415 555 0100", None),
+        ("0812", None),
+        ("wa: 0812 3456 7890", None),
+        ("+62 21 1234 5678", None),
+    ],
+)
 def test_whatsapp_numbers_are_normalised_or_refused(written, normal):
     from kampung_guide.validate.specs import normalise_mobile
+
     assert normalise_mobile(written) == normal
 
 
 def test_mobile_numbers_are_shown_the_indonesian_way():
     from kampung_guide.render.links import format_mobile
+
     assert format_mobile("+6281234567890") == "+62 812-3456-7890"
 
 

@@ -1,4 +1,5 @@
 """The YAML loader: 1.2 scalars, duplicate keys refused, lines kept, aliases bounded."""
+
 import math
 
 import pytest
@@ -26,13 +27,16 @@ def test_lines_of_keys_and_items():
     assert doc.line(("products", 1, "missing")) == 4
 
 
-@pytest.mark.parametrize("text, line, key", [
-    ("a: 1\nb: 2\na: 3\n", 3, "yaml_duplicate"),
-    ("a:\n\tb: 1\n", 2, "yaml_tab"),
-    ("a: [1, 2\nb: 3\n", 2, "yaml_syntax"),
-    ("a: !!python/object/apply:os.system ['true']\n", 1, "yaml_tag"),
-    ("? [a, b]\n: 1\n", 1, "yaml_key"),
-])
+@pytest.mark.parametrize(
+    "text, line, key",
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, "yaml_duplicate"),
+        ("a:\n\tb: 1\n", 2, "yaml_tab"),
+        ("a: [1, 2\nb: 3\n", 2, "yaml_syntax"),
+        ("a: !!python/object/apply:os.system ['true']\n", 1, "yaml_tag"),
+        ("? [a, b]\n: 1\n", 1, "yaml_key"),
+    ],
+)
 def test_rejected_documents(text, line, key):
     with pytest.raises(YamlError) as caught:
         parse_yaml(text)

@@ -6,6 +6,7 @@ YAML 1.2 core schema (true/false, null, decimal/octal/hex integers, floats) and 
 text. It walks the composed node tree itself, which keeps every key's line for messages, reports a
 duplicate key instead of keeping the last one, and bounds how far aliases may expand.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,6 +29,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
             Scanner.__init__(self)
             _ParserBase.__init__(self)
             Composer.__init__(self)
+
 
 MAX_NODES = 100_000  # a real profile has a few hundred; an alias bomb has billions
 MAX_DEPTH = 64
@@ -63,8 +65,12 @@ for _tag, _pattern, _first in (
     (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     (NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
     (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (FLOAT, r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
 ):
     _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 _Resolver.add_implicit_resolver(NULL, re.compile(r"^$"), [""])

@@ -11,6 +11,7 @@ The profile schema does not have `schedule` yet; `experience_slots` reads it fro
 if it is there, as dicts (the YAML shape) or as objects with the same attribute names (`valid_from`
 for `from`). Output is byte-stable: UIDs come from slugs and positions, DTSTAMP is a constant.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -85,16 +86,24 @@ def parse_day(value) -> date | None:
 
 def parse_slot(value) -> Slot:
     """A Slot from a schedule entry, given as a dict or as an object with the same fields."""
+
     def field(name, attribute=None):
         if isinstance(value, dict):
             return value.get(name)
         return getattr(value, attribute or name, None)
+
     days = tuple(field("days") or ())
     unknown = [d for d in days if d not in DAYS]
     if unknown:
         raise ValueError(f"unknown day {unknown[0]!r}; use one of {', '.join(DAYS)}")
-    slot = Slot(parse_clock(field("start")), parse_clock(field("end")), days, parse_day(field("date")),
-                parse_day(field("from", "valid_from")), parse_day(field("until")))
+    slot = Slot(
+        parse_clock(field("start")),
+        parse_clock(field("end")),
+        days,
+        parse_day(field("date")),
+        parse_day(field("from", "valid_from")),
+        parse_day(field("until")),
+    )
     if bool(slot.days) == bool(slot.on) or slot.start >= slot.end:
         raise ValueError("a schedule entry needs either days or a date, and a start before its end")
     return slot
@@ -122,11 +131,22 @@ def kampung_sessions(k: Kampung, site: Site, lang: str, base_url: str | None) ->
     for number, exp in enumerate(k.experiences, start=1):
         slots = experience_slots(exp)
         if slots:
-            parts = [exp.description.get(lang) if exp.description else "", exp.booking.get(lang) if exp.booking else "", url]
-            sessions.append(Session(f"{k.slug}-{number}", f"{exp.name.get(lang)} · {k.name.get(lang)}",
-                                    "\n\n".join(p for p in parts if p),
-                                    k.location.address.get(lang) if k.location.address else k.name.get(lang),
-                                    (k.location.lat, k.location.lon), url, slots))
+            parts = [
+                exp.description.get(lang) if exp.description else "",
+                exp.booking.get(lang) if exp.booking else "",
+                url,
+            ]
+            sessions.append(
+                Session(
+                    f"{k.slug}-{number}",
+                    f"{exp.name.get(lang)} · {k.name.get(lang)}",
+                    "\n\n".join(p for p in parts if p),
+                    k.location.address.get(lang) if k.location.address else k.name.get(lang),
+                    (k.location.lat, k.location.lon),
+                    url,
+                    slots,
+                )
+            )
     return sessions
 
 

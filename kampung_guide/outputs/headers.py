@@ -4,6 +4,7 @@ Written as `_headers` (the format Netlify and Cloudflare Pages read); the README
 for nginx and Apache. Every script of the site is a file under the site, and the JSON data
 islands and JSON-LD blocks are data, which a browser never runs, so `script-src 'self'` holds.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -19,11 +20,20 @@ def tile_source(tiles: str) -> str:
 
 
 def content_security_policy(tiles: str) -> str:
-    return "; ".join([
-        "default-src 'self'", "script-src 'self'", "style-src 'self'",
-        f"img-src 'self' data: {tile_source(tiles)}", "font-src 'self'", "connect-src 'self'",
-        "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src 'self' data: {tile_source(tiles)}",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def security_headers(tiles: str) -> dict[str, str]:

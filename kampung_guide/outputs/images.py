@@ -6,6 +6,7 @@ upright, resized WebP and JPEG variants with no metadata at all (a photo of a ho
 not give away where the maker lives). Encoding is deterministic, so a rebuild changes no bytes,
 and can be cached on disk by the hash of everything that shapes the output.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -86,8 +87,9 @@ def plan_photo(name: str, source: Path) -> PhotoSet:
         width, height = upright_size(img)
     stem = Path(name).stem
     sized = [(w, max(1, round(w * height / width))) for w in plan_widths(width)]
-    webp, jpeg = (tuple(Variant(f"images/{stem}-{w}.{ext}", w, h, mime) for w, h in sized)
-                  for mime, _, ext, _ in FORMATS)
+    webp, jpeg = (
+        tuple(Variant(f"images/{stem}-{w}.{ext}", w, h, mime) for w, h in sized) for mime, _, ext, _ in FORMATS
+    )
     return PhotoSet(name, sized[-1][0], sized[-1][1], webp, jpeg)
 
 
@@ -117,8 +119,9 @@ def open_image(source: Path | io.BytesIO) -> Image.Image:
         raise PhotoError("photo_unreadable", detail=detail) from exc
     if img.width * img.height > MAX_PIXELS:
         img.close()
-        raise PhotoError("photo_unreadable", detail=f"{img.width}x{img.height} px is more than "
-                                                    f"{MAX_PIXELS // 1_000_000} megapixels")
+        raise PhotoError(
+            "photo_unreadable", detail=f"{img.width}x{img.height} px is more than {MAX_PIXELS // 1_000_000} megapixels"
+        )
     return img
 
 
@@ -145,9 +148,21 @@ def cache_key(base: "hashlib._Hash", variant: Variant) -> str:
     """The cache file name: a hash of the source and of everything that shapes the output."""
     mime, _, ext, options = next(f for f in FORMATS if f[0] == variant.mime)
     h = base.copy()
-    h.update(repr((ENCODER_VERSION, PIL.__version__, features.version("webp"), features.version("jpg"),
-                   features.version("littlecms2"), mime, variant.width, variant.height,
-                   sorted(options.items()))).encode())
+    h.update(
+        repr(
+            (
+                ENCODER_VERSION,
+                PIL.__version__,
+                features.version("webp"),
+                features.version("jpg"),
+                features.version("littlecms2"),
+                mime,
+                variant.width,
+                variant.height,
+                sorted(options.items()),
+            )
+        ).encode()
+    )
     return f"{h.hexdigest()}.{ext}"
 
 

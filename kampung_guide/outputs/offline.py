@@ -5,6 +5,7 @@ and keeps each page and photo the visitor opens. Its cache is named after the bu
 hash, so a new deploy replaces the old cache instead of serving a stale site. Requests to other
 hosts, map tiles above all, are never cached (OpenStreetMap's tile policy forbids it).
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,8 +27,10 @@ def icon_png(size: int, maskable: bool = False) -> bytes:
     if not maskable:
         draw.rounded_rectangle([pad, pad, size - pad, size - pad], radius=size * 0.18, fill=BRAND)
     s = (size - 2 * pad) / 100
+
     def xy(x, y):
         return (pad + x * s, pad + y * s)
+
     draw.polygon([xy(16, 52), xy(50, 22), xy(84, 52)], fill=PAPER)  # roof
     draw.rectangle([xy(26, 52), xy(74, 80)], fill=PAPER)  # walls
     draw.rectangle([xy(44, 60), xy(56, 80)], fill=BRAND)  # door
@@ -46,13 +49,27 @@ def icon_files() -> dict[str, bytes]:
 def manifest(name: str, short_name: str, description: str, lang: str, root: str) -> bytes:
     """The web app manifest of one language's pages; `root` leads from it to the site root."""
     data = {
-        "name": name, "short_name": short_name, "description": description, "lang": lang,
-        "start_url": "./", "scope": "./", "display": "standalone",
-        "background_color": "#fffaf3", "theme_color": "#7a3b12",
-        "icons": [{"src": f"{root}assets/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png"}
-                  for size in ICON_SIZES]
-        + [{"src": f"{root}assets/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png",
-            "purpose": "maskable"}],
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "lang": lang,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#fffaf3",
+        "theme_color": "#7a3b12",
+        "icons": [
+            {"src": f"{root}assets/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in ICON_SIZES
+        ]
+        + [
+            {
+                "src": f"{root}assets/icons/icon-maskable-512.png",
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            }
+        ],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 

@@ -5,6 +5,7 @@ numbers are left out on purpose: they are shown to visitors, but a bulk list of 
 phone numbers invites scraping. JSON is written with sorted keys and fixed separators, so two
 builds of the same content give the same bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,10 +31,18 @@ def opendata_files(site: Site, base_url: str | None) -> Iterator[tuple[str, byte
     whole documents, joined from each profile's own JSON, so a rebuild serialises only the profiles
     that changed. Each document is made when asked for: with 10,000 profiles each is 17 MB."""
     languages = site.config.languages
-    records = [_RECORDS.get(k, (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
-                            lambda k=k: record_json(kampung_record(k, site, base_url)))
-               for k in sorted(site.kampung, key=lambda k: k.slug)]
-    yield GEOJSON_PATH, b'{"features":[' + b",".join(feature for _, feature in records) + b'],"type":"FeatureCollection"}\n'
+    records = [
+        _RECORDS.get(
+            k,
+            (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
+            lambda k=k: record_json(kampung_record(k, site, base_url)),
+        )
+        for k in sorted(site.kampung, key=lambda k: k.slug)
+    ]
+    yield (
+        GEOJSON_PATH,
+        b'{"features":[' + b",".join(feature for _, feature in records) + b'],"type":"FeatureCollection"}\n',
+    )
     yield JSON_PATH, b"[" + b",".join(record for record, _ in records) + b"]\n"
 
 
@@ -64,9 +73,14 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
     languages = site.config.languages
     hours = k.opening_hours
     return {
-        "slug": k.slug, "name": texts(k.name, languages), "summary": texts(k.summary, languages),
-        "category": k.category, "category_name": texts(site.categories[k.category].name, languages),
-        "lat": k.location.lat, "lon": k.location.lon, "approximate": k.location.approximate,
+        "slug": k.slug,
+        "name": texts(k.name, languages),
+        "summary": texts(k.summary, languages),
+        "category": k.category,
+        "category_name": texts(site.categories[k.category].name, languages),
+        "lat": k.location.lat,
+        "lon": k.location.lon,
+        "approximate": k.location.approximate,
         "address": texts(k.location.address, languages),
         "opening_hours": hours.source if hours else None,
         "products": [{"name": texts(p.name, languages), "price_idr": price(p.price_idr)} for p in k.products],
@@ -74,14 +88,19 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
         "tags": list(k.tags),
         "url": {lang: public_url(lang_prefix(lang, languages) + kampung_key(k.slug), base_url) for lang in languages},
         "calendar": {lang: public_url(calendar.ics_path(k.slug, lang), base_url) for lang in languages}
-        if calendar.has_schedule(k) else None,
+        if calendar.has_schedule(k)
+        else None,
     }
 
 
 def experience_record(exp, languages: tuple[str, ...]) -> dict:
     """An experience's public fields, with its schedule when it has one."""
-    record = {"name": texts(exp.name, languages), "duration_minutes": exp.duration_minutes,
-              "price_idr": price(exp.price_idr), "booking": texts(exp.booking, languages)}
+    record = {
+        "name": texts(exp.name, languages),
+        "duration_minutes": exp.duration_minutes,
+        "price_idr": price(exp.price_idr),
+        "booking": texts(exp.booking, languages),
+    }
     slots = calendar.experience_slots(exp)
     if slots:
         record["schedule"] = [slot_record(slot) for slot in slots]
@@ -95,8 +114,9 @@ def slot_record(slot: calendar.Slot) -> dict:
         record["date"] = slot.on.isoformat()
     else:
         record["days"] = list(slot.days)
-        record.update({key: value.isoformat() for key, value in (("from", slot.valid_from), ("until", slot.until))
-                       if value})
+        record.update(
+            {key: value.isoformat() for key, value in (("from", slot.valid_from), ("until", slot.until)) if value}
+        )
     return record
 
 
@@ -117,8 +137,12 @@ def public_url(path: str, base_url: str | None) -> str:
 def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
     """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
     t = i18n.ui(lang)
-    links = [{"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
-             {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"}]
+    links = [
+        {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
+        {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},
+    ]
     if calendar.has_schedule(k):
-        links.append({"href": root + calendar.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
+        links.append(
+            {"href": root + calendar.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"}
+        )
     return links

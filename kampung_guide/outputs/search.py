@@ -4,6 +4,7 @@ A script rather than JSON because fetch() of a local file fails when the site is
 a relative <script src> loads from file:// and from any sub-path. Rows are arrays with their field
 names listed once, and opening-hours weeks and areas are shared tables, so 1,000 kampung stay small.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ def index_names(site: Site) -> tuple[str, ...]:
 
 def search_assets(site: Site, languages: tuple[str, ...] | None = None) -> dict[str, bytes]:
     """Each language's index script (or those of `languages`), keyed by its path in the output folder."""
-    return {f"assets/{index_asset(lang)}": index_script(search_index(site, lang))
-            for lang in languages or site.config.languages}
+    return {
+        f"assets/{index_asset(lang)}": index_script(search_index(site, lang))
+        for lang in languages or site.config.languages
+    }
 
 
 def index_script(index: dict) -> bytes:
@@ -45,26 +48,53 @@ _PARTS = IdentityMemo()  # what a profile gives its row, kept across the preview
 def search_index(site: Site, lang: str) -> dict:
     """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
     categories = {c: i for i, c in enumerate(site.categories)}
-    parts = [_PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), lambda k=k: row_parts(k, site, lang))
-             for k in sorted(site.kampung, key=lambda k: k.slug)]
+    parts = [
+        _PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), lambda k=k: row_parts(k, site, lang))
+        for k in sorted(site.kampung, key=lambda k: k.slug)
+    ]
     areas = sorted({area for part in parts for area in part[3]})
     weeks = sorted({part[7] for part in parts if part[7] is not None})
     area_index, week_index = {a: i for i, a in enumerate(areas)}, {w: i for i, w in enumerate(weeks)}
-    rows = [[slug, f"{slug}/", name, categories[category], [area_index[a] for a in own_areas], address, workshop,
-             price, week_index.get(hours), tokens]
-            for slug, name, category, own_areas, address, workshop, price, hours, tokens in parts]
-    return {"v": 1, "lang": lang, "fields": list(FIELDS),
-            "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
-            "areas": [list(area) for area in areas], "weeks": [json.loads(w) for w in weeks], "kampung": rows}
+    rows = [
+        [
+            slug,
+            f"{slug}/",
+            name,
+            categories[category],
+            [area_index[a] for a in own_areas],
+            address,
+            workshop,
+            price,
+            week_index.get(hours),
+            tokens,
+        ]
+        for slug, name, category, own_areas, address, workshop, price, hours, tokens in parts
+    ]
+    return {
+        "v": 1,
+        "lang": lang,
+        "fields": list(FIELDS),
+        "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
+        "areas": [list(area) for area in areas],
+        "weeks": [json.loads(w) for w in weeks],
+        "kampung": rows,
+    }
 
 
 def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
     """A kampung's row before the shared tables are known: its areas and week as values, not indexes."""
     table = week_table(k)
-    return (k.slug, k.name.get(lang), k.category, kampung_areas(k, lang),
-            k.location.address.get(lang) if k.location.address else "", 1 if k.experiences else 0, price_range(k),
-            json.dumps(table) if table is not None else None,
-            " ".join(index_tokens(searchable_text(k, site, lang), lang)))
+    return (
+        k.slug,
+        k.name.get(lang),
+        k.category,
+        kampung_areas(k, lang),
+        k.location.address.get(lang) if k.location.address else "",
+        1 if k.experiences else 0,
+        price_range(k),
+        json.dumps(table) if table is not None else None,
+        " ".join(index_tokens(searchable_text(k, site, lang), lang)),
+    )
 
 
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:

@@ -9,6 +9,7 @@ dictionary an affix cannot always be told from a root, so an ambiguous word keep
 a wrong stem only adds a token that nobody searches for. English pages also get a plural rule and,
 because the guide's English text keeps Indonesian words (kampung, batik, tags), the Indonesian rules.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,14 +25,30 @@ _LETTERS = re.compile("^[a-z]+$")
 # (prefix, what may follow it, how the root starts again): "" keeps the rest, a letter is put back
 # where the nasal swallowed it (me-nulis -> tulis). Longer prefixes come first; the first match wins.
 PREFIXES = (
-    ("meny", VOWELS, ("s",)), ("peny", VOWELS, ("s",)),
-    ("meng", VOWELS, ("", "k")), ("peng", VOWELS, ("", "k")), ("meng", "gkh", ("",)), ("peng", "gkh", ("",)),
-    ("mem", "bfpv", ("",)), ("pem", "bfpv", ("",)), ("mem", VOWELS, ("p", "m")), ("pem", VOWELS, ("p", "m")),
-    ("men", "cdjstz", ("",)), ("pen", "cdjstz", ("",)), ("men", VOWELS, ("t", "n")), ("pen", VOWELS, ("t", "n")),
-    ("ber", VOWELS, ("", "r")), ("per", VOWELS, ("", "r")), ("ter", VOWELS, ("", "r")),
-    ("ber", "", ("",)), ("per", "", ("",)), ("ter", "", ("",)),
-    ("me", "lrwymn", ("",)), ("pe", "bcdfghjklmnpqrstvwxyz", ("",)),
-    ("di", "", ("",)), ("ke", "", ("",)),
+    ("meny", VOWELS, ("s",)),
+    ("peny", VOWELS, ("s",)),
+    ("meng", VOWELS, ("", "k")),
+    ("peng", VOWELS, ("", "k")),
+    ("meng", "gkh", ("",)),
+    ("peng", "gkh", ("",)),
+    ("mem", "bfpv", ("",)),
+    ("pem", "bfpv", ("",)),
+    ("mem", VOWELS, ("p", "m")),
+    ("pem", VOWELS, ("p", "m")),
+    ("men", "cdjstz", ("",)),
+    ("pen", "cdjstz", ("",)),
+    ("men", VOWELS, ("t", "n")),
+    ("pen", VOWELS, ("t", "n")),
+    ("ber", VOWELS, ("", "r")),
+    ("per", VOWELS, ("", "r")),
+    ("ter", VOWELS, ("", "r")),
+    ("ber", "", ("",)),
+    ("per", "", ("",)),
+    ("ter", "", ("",)),
+    ("me", "lrwymn", ("",)),
+    ("pe", "bcdfghjklmnpqrstvwxyz", ("",)),
+    ("di", "", ("",)),
+    ("ke", "", ("",)),
 )
 SUFFIXES = ("kan", "an", "i")
 
@@ -52,14 +69,14 @@ def strip_suffix(word: str) -> str:
         word = word[:-3]
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[:-len(suffix)]
+            return word[: -len(suffix)]
     return word
 
 
 def strip_prefix(word: str) -> list[str]:
     """The roots `word` may have under the first prefix rule that fits: `menulis` -> [`tulis`, `nulis`]."""
     for prefix, following, restore in PREFIXES:
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and rest and (not following or rest[0] in following):
             return [root for root in (letter + rest for letter in restore) if len(root) >= MIN_STEM]
     return []

@@ -1,4 +1,5 @@
 """Plan the site: which pages exist, in which language, at which address."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ def plan_pages(site: Site) -> list[Page]:
 
     def page(key, kind, lang, obj=None):
         return Page(key, lang, kind, obj, languages)
+
     pages = [page(key, kind, lang) for lang in languages for key, kind in (("", "home"), ("kampung/", "list"))]
     for k in site.kampung:
         pages += [page(kampung_key(k.slug), "kampung", lang, k) for lang in languages]

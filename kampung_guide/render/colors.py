@@ -1,4 +1,5 @@
 """Category colours: CSS for pins and labels, with text colour chosen for contrast."""
+
 from __future__ import annotations
 
 
@@ -7,7 +8,7 @@ def _luminance(color: str) -> float:
     hex_ = color.lstrip("#")
     if len(hex_) == 3:
         hex_ = "".join(c * 2 for c in hex_)
-    channels = [int(hex_[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -1,4 +1,5 @@
 """Addresses outside the site: the visitor's map apps, WhatsApp, telephone."""
+
 from __future__ import annotations
 
 import re

@@ -7,6 +7,7 @@ browser never executes. Pins and popups are built in the browser with DOM calls 
 when the script is rendered (its import costs about a second). Output is deterministic: element
 ids come from a counter, not random bytes.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -56,8 +57,12 @@ class MapData:
 def map_json(data: MapData) -> str:
     """The page's map data as JSON that cannot end its <script> element."""
     value = {
-        "center": [round(c, 6) for c in data.center], "zoom": data.zoom, "fit": data.fit,
-        "cluster": data.clustered, "area": data.area_m, "color": data.color,
+        "center": [round(c, 6) for c in data.center],
+        "zoom": data.zoom,
+        "fit": data.fit,
+        "cluster": data.clustered,
+        "area": data.area_m,
+        "color": data.color,
         "pins": data.pins,
     }
     if data.line:
@@ -69,6 +74,7 @@ def map_json(data: MapData) -> str:
 def _counted_ids():
     """Make branca's element ids a counter instead of random bytes, for byte-identical builds."""
     from branca.element import Element
+
     counter = itertools.count(1)
     original = Element.__dict__["_generate_id"]
     Element._generate_id = classmethod(lambda cls: f"{next(counter):04d}")
@@ -81,12 +87,12 @@ def _counted_ids():
 PIN_LAYER = "map-pins.js"  # the pin layer's script, a template file (a site may override it)
 
 
-
 def script_version(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
     """The map script's version, from everything that makes it (the pin layer's script, folium,
     branca and the map settings): pages can name it before folium (an import of almost a second)
     has made it, so the script is made while the pages render."""
     from importlib.metadata import version
+
     made_of = [pins_js, version("folium"), version("branca"), repr((tuple(center), zoom, tiles, attribution))]
     return hashlib.sha256("\0".join(made_of).encode()).hexdigest()[:10]
 
@@ -106,8 +112,11 @@ def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tile
     from jinja2 import Template
 
     class PinLayer(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}" + without_header(pins_js)
-                             + "({{ this._parent.get_name() }});{% endmacro %}")
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            + without_header(pins_js)
+            + "({{ this._parent.get_name() }});{% endmacro %}"
+        )
 
         def __init__(self):
             super().__init__()
@@ -123,9 +132,12 @@ def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tile
     script = script.replace(f'"{name}"', '"map"', 1)
     lines = [line.strip() for line in script.splitlines() if line.strip()]
     body = "\n".join(lines)
-    return ("/* The guide's maps: made with folium; pins come from the page's #map-data. */\n"
-            "(function () {\n\"use strict\";\nif (!document.getElementById(\"map\") || !window.L) { return; }\n"
-            + body + "\n})();\n")
+    return (
+        "/* The guide's maps: made with folium; pins come from the page's #map-data. */\n"
+        '(function () {\n"use strict";\nif (!document.getElementById("map") || !window.L) { return; }\n'
+        + body
+        + "\n})();\n"
+    )
 
 
 class ScriptMaker:
@@ -137,10 +149,12 @@ class ScriptMaker:
 
     def __init__(self):
         import multiprocessing
+
         self._conn, child = multiprocessing.get_context("fork").Pipe()
         self._used = False
-        self._process = multiprocessing.get_context("fork").Process(target=_make_scripts, args=(child, self._conn),
-                                                                      daemon=True)
+        self._process = multiprocessing.get_context("fork").Process(
+            target=_make_scripts, args=(child, self._conn), daemon=True
+        )
 
     def __enter__(self) -> "ScriptMaker":
         self._process.start()
@@ -166,6 +180,7 @@ class ScriptMaker:
 def _make_scripts(conn, parent_end) -> None:
     parent_end.close()  # else this process's own copy would keep the pipe open after the parent dies
     import folium  # noqa: F401 - the slow part, done while the parent reads the profiles
+
     try:
         while (args := conn.recv()) is not None:
             try:

@@ -5,6 +5,7 @@ script survives: no <script>, <style>, <iframe>, event handlers, or javascript:/
 Links to other pages of the guide are written site-absolute (`/kampung/onde-onde/`) and made
 relative to each page when it is rendered, so they work under a sub-path and from disk.
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,8 +14,34 @@ import re
 import markdown as _markdown
 import nh3
 
-TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr"}
+TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "code",
+    "pre",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+}
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
 SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
@@ -24,9 +51,21 @@ _SITE_LINK = re.compile(r'href="/(?!/)([^"]*)"')
 # time. A pattern cannot match a text without its marker character (block parsing only removes
 # characters, and tabs become spaces), so each text is converted by a converter without the
 # patterns it cannot trigger; the HTML is the same. Patterns not named here always stay.
-MARKERS = {"backtick": "`", "escape": "\\", "reference": "[", "link": "[", "image_link": "[",
-           "image_reference": "[", "short_reference": "[", "short_image_ref": "[", "autolink": "<",
-           "automail": "<", "html": "<", "entity": "&", "em_strong": "*_"}
+MARKERS = {
+    "backtick": "`",
+    "escape": "\\",
+    "reference": "[",
+    "link": "[",
+    "image_link": "[",
+    "image_reference": "[",
+    "short_reference": "[",
+    "short_image_ref": "[",
+    "autolink": "<",
+    "automail": "<",
+    "html": "<",
+    "entity": "&",
+    "em_strong": "*_",
+}
 MARKER_CHARS = "".join(sorted(set("".join(MARKERS.values()))))
 
 

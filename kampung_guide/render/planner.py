@@ -1,6 +1,7 @@
 """The "plan your visit" pages: the planner page, one page per suggested route, and each route's
 GPX and GeoJSON files. Values for templates and files; no disk I/O here.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -39,8 +40,9 @@ def decimal(value: float, lang: str) -> str:
 def estimates_note(lang: str) -> str:
     """How distances and times are estimated, with the detour factor and the speeds."""
     t = i18n.ui(lang)
-    speeds = ", ".join(t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(travel.SPEED_KMH[m], lang))
-                       for m in travel.MODES)
+    speeds = ", ".join(
+        t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(travel.SPEED_KMH[m], lang)) for m in travel.MODES
+    )
     return t("route_estimates", detour=decimal(travel.DETOUR, lang), speeds=speeds)
 
 
@@ -62,12 +64,16 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     t = i18n.ui(lang)
     kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
     minutes = [travel.travel_minutes(km, mode) for km in kms]
-    legs = [t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
-            for km, m in zip(kms, minutes)]
+    legs = [
+        t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
+        for km, m in zip(kms, minutes)
+    ]
     total = sum(kms)
-    return legs, {"straight": i18n.format_distance(total, lang),
-                  "road": i18n.format_distance(travel.road_km(total), lang),
-                  "time": i18n.format_duration(max(sum(minutes), 1), lang)}
+    return legs, {
+        "straight": i18n.format_distance(total, lang),
+        "road": i18n.format_distance(travel.road_km(total), lang),
+        "time": i18n.format_duration(max(sum(minutes), 1), lang),
+    }
 
 
 def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
@@ -76,8 +82,13 @@ def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: 
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     config = renderer.site.config.map
-    data = maps.MapData(center=tuple(config.center), zoom=config.zoom, pins=tuple(pins), fit=True,
-                        line=tuple((k.location.lat, k.location.lon) for k in stops) if line else ())
+    data = maps.MapData(
+        center=tuple(config.center),
+        zoom=config.zoom,
+        pins=tuple(pins),
+        fit=True,
+        line=tuple((k.location.lat, k.location.lon) for k in stops) if line else (),
+    )
     return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
 
@@ -91,9 +102,12 @@ def route_card(renderer, page: Page, route: Route) -> dict:
     lang, t = page.lang, i18n.ui(page.lang)
     stops = route_stops(renderer.site, route)
     _, totals = route_legs(stops, route.mode, lang)
-    return {"name": route.name.get(lang), "href": renderer.href(page, route_key(route.slug)),
-            "stops": ", ".join(k.name.get(lang) for k in stops),
-            "meta": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"])}
+    return {
+        "name": route.name.get(lang),
+        "href": renderer.href(page, route_key(route.slug)),
+        "stops": ", ".join(k.name.get(lang) for k in stops),
+        "meta": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
+    }
 
 
 def route_view(renderer, page: Page) -> dict:
@@ -103,22 +117,41 @@ def route_view(renderer, page: Page) -> dict:
     stops = route_stops(renderer.site, route)
     legs, totals = route_legs(stops, route.mode, lang)
     points = [(k.location.lat, k.location.lon) for k in stops]
-    rows = [{"n": n, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
-             "category": renderer.site.categories[k.category], "hours": hours_summary(k, lang),
-             "approximate": k.location.approximate, "leg": legs[n - 1] if n <= len(legs) else ""}
-            for n, k in enumerate(stops, 1)]
+    rows = [
+        {
+            "n": n,
+            "name": k.name.get(lang),
+            "href": renderer.href(page, kampung_key(k.slug)),
+            "category": renderer.site.categories[k.category],
+            "hours": hours_summary(k, lang),
+            "approximate": k.location.approximate,
+            "leg": legs[n - 1] if n <= len(legs) else "",
+        }
+        for n, k in enumerate(stops, 1)
+    ]
     name = route.name.get(lang)
     return {
-        "title": name, "route": route, "name": name, "mode": t(f"mode_{route.mode}"),
+        "title": name,
+        "route": route,
+        "name": name,
+        "mode": t(f"mode_{route.mode}"),
         "description": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
-        "description_html": renderer.markdown(page, route.description), "stops": rows, "totals": totals,
-        "description_untranslated": not route.description.translated(lang), "estimates": estimates_note(lang),
-        "map": route_map(renderer, page, stops, numbered=True, line=True), "map_label": f"{t('route_map')}: {name}",
-        "gpx_href": GPX_NAME, "geojson_href": GEOJSON_NAME, "file_stem": route.slug,
+        "description_html": renderer.markdown(page, route.description),
+        "stops": rows,
+        "totals": totals,
+        "description_untranslated": not route.description.translated(lang),
+        "estimates": estimates_note(lang),
+        "map": route_map(renderer, page, stops, numbered=True, line=True),
+        "map_label": f"{t('route_map')}: {name}",
+        "gpx_href": GPX_NAME,
+        "geojson_href": GEOJSON_NAME,
+        "file_stem": route.slug,
         "map_app": travel.map_app_url(points, route.mode),
         "map_app_partial": t("map_app_partial", n=travel.MAX_WAYPOINTS + 2)
-        if len(points) > travel.MAX_WAYPOINTS + 2 else "",
-        "plan_href": renderer.href(page, PLAN_KEY), "planner_href": renderer.href(page, PLAN_KEY) + planner_query(route),
+        if len(points) > travel.MAX_WAYPOINTS + 2
+        else "",
+        "plan_href": renderer.href(page, PLAN_KEY),
+        "planner_href": renderer.href(page, PLAN_KEY) + planner_query(route),
     }
 
 
@@ -127,13 +160,26 @@ def plan_view(renderer, page: Page) -> dict:
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = renderer.sorted_kampung(lang)
     return {
-        "title": t("plan_title"), "description": t("plan_intro"),
+        "title": t("plan_title"),
+        "description": t("plan_intro"),
         "routes": [route_card(renderer, page, r) for r in renderer.site.routes],
-        "choices": [renderer.memo.get(k, ("choice", lang, page.root), lambda k=k: {
-            "slug": k.slug, "name": k.name.get(lang), "href": renderer.href(page, kampung_key(k.slug)),
-            "category": renderer.site.categories[k.category]}) for k in chosen],
-        "modes": [(m, t(f"mode_{m}")) for m in travel.MODES], "days": list(enumerate(t("days").split())),
-        "visit": travel.VISIT_MINUTES, "estimates": estimates_note(lang),
+        "choices": [
+            renderer.memo.get(
+                k,
+                ("choice", lang, page.root),
+                lambda k=k: {
+                    "slug": k.slug,
+                    "name": k.name.get(lang),
+                    "href": renderer.href(page, kampung_key(k.slug)),
+                    "category": renderer.site.categories[k.category],
+                },
+            )
+            for k in chosen
+        ],
+        "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
+        "days": list(enumerate(t("days").split())),
+        "visit": travel.VISIT_MINUTES,
+        "estimates": estimates_note(lang),
         "plan_data": safe_json(plan_data(renderer, page, chosen)),
         "map": route_map(renderer, page, chosen, numbered=False, line=False) if chosen else None,
         "map_label": t("route_map"),
@@ -143,20 +189,61 @@ def plan_view(renderer, page: Page) -> dict:
 def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
-    words = ["route_leg", "route_straight", "route_road", "route_travel", "route_total", "stay", "hours_ok",
-             "hours_clash", "no_hours", "plan_pick_more", "km_away", "m_away", "minutes", "hours_minutes",
-             "hours_only", "closed", "time_sep", "map_app_partial", "route_all_stops", "open_map_app",
-             "download_gpx", "download_geojson", "share_whatsapp", "route_take"]
+    words = [
+        "route_leg",
+        "route_straight",
+        "route_road",
+        "route_travel",
+        "route_total",
+        "stay",
+        "hours_ok",
+        "hours_clash",
+        "no_hours",
+        "plan_pick_more",
+        "km_away",
+        "m_away",
+        "minutes",
+        "hours_minutes",
+        "hours_only",
+        "closed",
+        "time_sep",
+        "map_app_partial",
+        "route_all_stops",
+        "open_map_app",
+        "download_gpx",
+        "download_geojson",
+        "share_whatsapp",
+        "route_take",
+    ]
     return {
-        "lang": lang, "creator": renderer.site.config.title.get(lang), "name": t("plan_result"),
+        "lang": lang,
+        "creator": renderer.site.config.title.get(lang),
+        "name": t("plan_result"),
         "office": office_name(renderer.site, lang),
-        "kampung": {k.slug: renderer.memo.get(k, ("plan", lang, page.root), lambda k=k: [
-            round(k.location.lat, 6), round(k.location.lon, 6), k.name.get(lang), renderer.href(page, kampung_key(k.slug)),
-            [[list(span) for span in spans] for spans in week(k.opening_hours.rules)] if k.opening_hours else None])
-            for k in chosen},
-        "speeds": travel.SPEED_KMH, "detour": travel.DETOUR, "maxWaypoints": travel.MAX_WAYPOINTS,
-        "travelmode": travel.TRAVELMODE, "improvement": travel.IMPROVEMENT_KM,
-        "mapApp": travel.MAP_APP, "gpxNamespace": travel.GPX_NAMESPACE, "share": "https://wa.me/?text=",
+        "kampung": {
+            k.slug: renderer.memo.get(
+                k,
+                ("plan", lang, page.root),
+                lambda k=k: [
+                    round(k.location.lat, 6),
+                    round(k.location.lon, 6),
+                    k.name.get(lang),
+                    renderer.href(page, kampung_key(k.slug)),
+                    [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
+                    if k.opening_hours
+                    else None,
+                ],
+            )
+            for k in chosen
+        },
+        "speeds": travel.SPEED_KMH,
+        "detour": travel.DETOUR,
+        "maxWaypoints": travel.MAX_WAYPOINTS,
+        "travelmode": travel.TRAVELMODE,
+        "improvement": travel.IMPROVEMENT_KM,
+        "mapApp": travel.MAP_APP,
+        "gpxNamespace": travel.GPX_NAMESPACE,
+        "share": "https://wa.me/?text=",
         "words": {w: t(w) for w in words},
     }
 

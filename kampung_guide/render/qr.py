@@ -1,4 +1,5 @@
 """QR codes for printed posters: each kampung's page address as inline SVG, encoded with zxing-cpp."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,7 +24,7 @@ def qr_path(url: str) -> tuple[int, str]:
     path = []  # per row, a 1-module-wide stroke along each dark run: "M x y.5 h run m gap 0 h run …"
     for y in range(height):
         x, end = 0, None  # x: where the next piece starts; end: where the last dark run ended
-        for dark in cells[y * width:(y + 1) * width].split(b"\xff"):  # a dark run, or b"" per light module
+        for dark in cells[y * width : (y + 1) * width].split(b"\xff"):  # a dark run, or b"" per light module
             if dark:
                 path.append(f"M{QUIET + x} {QUIET + y}.5h{len(dark)}" if end is None else f"m{x - end} 0h{len(dark)}")
                 end = x + len(dark)
@@ -35,6 +36,8 @@ def qr_path(url: str) -> tuple[int, str]:
 def qr_svg(url: str, label: str, px: int) -> str:
     """Inline SVG markup of `url`'s QR code, `px` wide, named `label` for screen readers."""
     size, path = qr_path(url)
-    return (f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" '
-            f'viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{escape(label)}">'
-            f'<rect width="{size}" height="{size}" fill="#fff"/><path stroke="#1a1a1a" d="{path}"/></svg>')
+    return (
+        f'<svg class="qr" xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" '
+        f'viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img" aria-label="{escape(label)}">'
+        f'<rect width="{size}" height="{size}" fill="#fff"/><path stroke="#1a1a1a" d="{path}"/></svg>'
+    )

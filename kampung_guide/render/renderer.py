@@ -1,4 +1,5 @@
 """Render planned pages to HTML with Jinja. Templates get ready values; they compute nothing."""
+
 from __future__ import annotations
 
 import traceback
@@ -28,9 +29,15 @@ class TemplateError(Exception):
 def make_environment(extra: list[Path] | None = None) -> jinja2.Environment:
     """Jinja with the site's own template folders first, so one template can be overridden alone."""
     folders = [str(p) for p in (extra or []) if p.is_dir()] + [str(PROJECT_TEMPLATES)]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, auto_reload=False)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
     env.globals["template_folders"] = folders
     return env
 
@@ -53,8 +60,16 @@ class Assets:
 class Renderer:
     """Renders every page kind for one site; language always comes from the page."""
 
-    def __init__(self, site: Site, env: jinja2.Environment, assets: Assets, base_url: str | None,
-                 photos: dict, neighbours: dict, memo: IdentityMemo | None = None):
+    def __init__(
+        self,
+        site: Site,
+        env: jinja2.Environment,
+        assets: Assets,
+        base_url: str | None,
+        photos: dict,
+        neighbours: dict,
+        memo: IdentityMemo | None = None,
+    ):
         """`photos` maps file names to their `photos.PhotoSet`; `neighbours` is `geo.nearest_all`'s
         table. `memo`, a previous renderer's for the same settings and categories, keeps what was made
         from each unchanged profile (cards, pins, planner entries) for the next preview rebuild."""
@@ -75,8 +90,9 @@ class Renderer:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
             where = template_line(exc) or f"{page.kind}.html:1"
-            raise TemplateError(f"{where}: template: {exc.name} not found in: "
-                                f"{', '.join(self.env.globals['template_folders'])}") from None
+            raise TemplateError(
+                f"{where}: template: {exc.name} not found in: {', '.join(self.env.globals['template_folders'])}"
+            ) from None
         except Exception as exc:
             where = template_line(exc)
             if where is None:  # not the template's doing
@@ -88,19 +104,32 @@ class Renderer:
         lang, config = page.lang, self.site.config
         t = i18n.ui(lang)
         contact = config.contact
-        office = (contact.short_name or contact.name).get(lang) if (contact.short_name or contact.name) \
+        office = (
+            (contact.short_name or contact.name).get(lang)
+            if (contact.short_name or contact.name)
             else t("ask_office_generic")
+        )
         return {
-            "lang": lang, "main_lang": self.languages[0], "t": t, "page": page, "root": page.root, "office": office,
-            "home": self.href(page, ""), "site_title": config.title.get(lang),
+            "lang": lang,
+            "main_lang": self.languages[0],
+            "t": t,
+            "page": page,
+            "root": page.root,
+            "office": office,
+            "home": self.href(page, ""),
+            "site_title": config.title.get(lang),
             "tagline": config.tagline.get(lang) if config.tagline else "",
             "asset": lambda name: self.assets.url(page, name),
             "href": lambda key: self.href(page, key),
             "text": lambda value: value.get(lang) if value else "",
             "untranslated": lambda value: bool(value) and not value.translated(lang),
-            "nav": self.nav(page), "twins": self.twins(page), "footer_pages": self.page_links(page),
-            "contact": config.contact, "canonical": self.absolute(page.url) if page.kind != "404" else "",
-            "map": self.page_map(page), "robots": "",
+            "nav": self.nav(page),
+            "twins": self.twins(page),
+            "footer_pages": self.page_links(page),
+            "contact": config.contact,
+            "canonical": self.absolute(page.url) if page.kind != "404" else "",
+            "map": self.page_map(page),
+            "robots": "",
             "og_locale": i18n.LOCALES.get(lang, lang),
             "office_name": contact.name.get(lang) if contact.name else office,
             "office_links": self.office_links(lang),
@@ -111,15 +140,25 @@ class Renderer:
         c, t = self.site.config.contact, i18n.ui(lang)
         found = []
         if c.whatsapp:
-            found.append({"href": links.whatsapp_url(c.whatsapp, ""), "label": f"WhatsApp {links.format_mobile(c.whatsapp)}",
-                          "external": True})
+            found.append(
+                {
+                    "href": links.whatsapp_url(c.whatsapp, ""),
+                    "label": f"WhatsApp {links.format_mobile(c.whatsapp)}",
+                    "external": True,
+                }
+            )
         if c.phone:
             found.append({"href": links.tel_url(c.phone), "label": f"{t('phone')} {c.phone}", "external": False})
         if c.email:
             found.append({"href": f"mailto:{c.email}", "label": c.email, "external": False})
         if c.website:
-            found.append({"href": c.website, "label": f"{t('website')}: {c.website.split('://', 1)[-1].rstrip('/')}",
-                          "external": True})
+            found.append(
+                {
+                    "href": c.website,
+                    "label": f"{t('website')}: {c.website.split('://', 1)[-1].rstrip('/')}",
+                    "external": True,
+                }
+            )
         return found
 
     def page_map(self, page: Page) -> dict | None:
@@ -138,18 +177,30 @@ class Renderer:
         own = page.obj if page.kind == "kampung" else None
         data = maps.MapData(
             center=(own.location.lat, own.location.lon) if own else tuple(config.center),
-            zoom=16 if own else config.zoom, fit=fit,
+            zoom=16 if own else config.zoom,
+            fit=fit,
             pins=tuple(self.pin(page, k, link=own is None) for k in chosen),
             area_m=250 if own and own.location.approximate else 0,
-            color=self.site.categories[own.category].color if own else "")
+            color=self.site.categories[own.category].color if own else "",
+        )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
     def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
         """A kampung's pin on this page's map (made once per language, folder depth and link)."""
         category = self.site.categories[k.category]
-        return self.memo.get(k, ("pin", page.lang, page.root, link), lambda: maps.pin(
-            k.location.lat, k.location.lon, k.name.get(page.lang), category.id, category.icon or "",
-            self.href(page, kampung_key(k.slug)) if link else "", category.name.get(page.lang)))
+        return self.memo.get(
+            k,
+            ("pin", page.lang, page.root, link),
+            lambda: maps.pin(
+                k.location.lat,
+                k.location.lon,
+                k.name.get(page.lang),
+                category.id,
+                category.icon or "",
+                self.href(page, kampung_key(k.slug)) if link else "",
+                category.name.get(page.lang),
+            ),
+        )
 
     def href(self, page: Page, key: str, lang: str | None = None) -> str:
         """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
@@ -170,16 +221,23 @@ class Renderer:
         items = [("", t("home"), "home"), ("kampung/", t("all_kampung"), "list"), ("rencana/", t("plan_nav"), "plan")]
         items += [(f"{p.slug}/", p.title.get(page.lang), f"page:{p.slug}") for p in self.site.pages]
         current = "page:" + page.obj.slug if page.kind == "page" else page.kind
-        return [{"href": self.href(page, key), "label": label, "current": ident == current}
-                for key, label, ident in items]
+        return [
+            {"href": self.href(page, key), "label": label, "current": ident == current} for key, label, ident in items
+        ]
 
     def twins(self, page: Page) -> list[dict]:
         """The same page in the other languages, for the language switch and hreflang (a poster
         serves every language and has none)."""
-        return [{"lang": lang, "href": self.href(page, page.key, lang),
-                 "absolute": self.absolute(lang_prefix(lang, self.languages) + page.key),
-                 "name": i18n.ui(lang)("language_name"), "current": lang == page.lang}
-                for lang in (self.languages if page.kind != "poster" else (page.lang,))]
+        return [
+            {
+                "lang": lang,
+                "href": self.href(page, page.key, lang),
+                "absolute": self.absolute(lang_prefix(lang, self.languages) + page.key),
+                "name": i18n.ui(lang)("language_name"),
+                "current": lang == page.lang,
+            }
+            for lang in (self.languages if page.kind != "poster" else (page.lang,))
+        ]
 
     def page_links(self, page: Page) -> list[dict]:
         return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
@@ -191,11 +249,18 @@ class Renderer:
     def card_html(self, page: Page, kampung: Kampung) -> Markup:
         lang = page.lang
         category = self.site.categories[kampung.category]
-        return self.env.get_template("partials/card.html").module.card({
-            "href": self.href(page, kampung_key(kampung.slug)), "name": kampung.name.get(lang),
-            "summary": kampung.summary.get(lang), "category": category, "slug": kampung.slug,
-            "category_name": category.name.get(lang), "category_href": self.href(page, category_key(category.id)),
-            "area": kampung.location.address.get(lang) if kampung.location.address else ""})
+        return self.env.get_template("partials/card.html").module.card(
+            {
+                "href": self.href(page, kampung_key(kampung.slug)),
+                "name": kampung.name.get(lang),
+                "summary": kampung.summary.get(lang),
+                "category": category,
+                "slug": kampung.slug,
+                "category_name": category.name.get(lang),
+                "category_href": self.href(page, category_key(category.id)),
+                "area": kampung.location.address.get(lang) if kampung.location.address else "",
+            }
+        )
 
     # -- page kinds --------------------------------------------------------------------------
     def view_home(self, page: Page) -> dict:
@@ -213,10 +278,13 @@ class Renderer:
 
     def category_entry(self, page: Page, category, count: int) -> dict:
         t = i18n.ui(page.lang)
-        return {"category": category, "name": category.name.get(page.lang),
-                "description": category.description.get(page.lang) if category.description else "",
-                "href": self.href(page, category_key(category.id)),
-                "count": t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)}
+        return {
+            "category": category,
+            "name": category.name.get(page.lang),
+            "description": category.description.get(page.lang) if category.description else "",
+            "href": self.href(page, category_key(category.id)),
+            "count": t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count),
+        }
 
     def sorted_kampung(self, lang: str, category: str | None = None) -> list[Kampung]:
         if lang not in self._sorted:
@@ -225,23 +293,35 @@ class Renderer:
 
     def view_list(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
-        return {"title": t("list_title"), "description": t("list_intro"),
-                "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
-                "categories": [self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
-                               for c in self.site.categories.values()],
-                "search_index": search.index_asset(page.lang)}
+        return {
+            "title": t("list_title"),
+            "description": t("list_intro"),
+            "cards": [self.card(page, k) for k in self.sorted_kampung(page.lang)],
+            "categories": [
+                self.category_entry(page, c, sum(k.category == c.id for k in self.site.kampung))
+                for c in self.site.categories.values()
+            ],
+            "search_index": search.index_asset(page.lang),
+        }
 
     def view_category(self, page: Page) -> dict:
         category, lang = page.obj, page.lang
-        return {"title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
-                "description": category.description.get(lang) if category.description else "",
-                "category": category, "cards": [self.card(page, k) for k in self.sorted_kampung(lang, category.id)],
-                "map_label": i18n.ui(lang)("overview_map")}
+        return {
+            "title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
+            "description": category.description.get(lang) if category.description else "",
+            "category": category,
+            "cards": [self.card(page, k) for k in self.sorted_kampung(lang, category.id)],
+            "map_label": i18n.ui(lang)("overview_map"),
+        }
 
     def view_page(self, page: Page) -> dict:
         free, lang = page.obj, page.lang
-        return {"title": free.title.get(lang), "description": free.summary.get(lang) if free.summary else "",
-                "body": self.markdown(page, free.body), "body_untranslated": not free.body.translated(lang)}
+        return {
+            "title": free.title.get(lang),
+            "description": free.summary.get(lang) if free.summary else "",
+            "body": self.markdown(page, free.body),
+            "body_untranslated": not free.body.translated(lang),
+        }
 
     def view_plan(self, page: Page) -> dict:
         return planner.plan_view(self, page)
@@ -251,9 +331,13 @@ class Renderer:
 
     def view_not_found(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
-        return {"title": t("not_found_title"), "description": t("not_found_text"),
-                "base_href": seo.base_path(self.base_url) + page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
-                if self.base_url else ""}
+        return {
+            "title": t("not_found_title"),
+            "description": t("not_found_text"),
+            "base_href": seo.base_path(self.base_url) + page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
+            if self.base_url
+            else "",
+        }
 
     def view_kampung(self, page: Page) -> dict:
         k, lang = page.obj, page.lang
@@ -262,8 +346,13 @@ class Renderer:
         name = k.name.get(lang)
         contact = self.contact_links(k, lang)
         return {
-            "title": name, "description": k.summary.get(lang), "k": k, "name": name, "category": category,
-            "category_name": category.name.get(lang), "category_href": self.href(page, category_key(category.id)),
+            "title": name,
+            "description": k.summary.get(lang),
+            "k": k,
+            "name": name,
+            "category": category,
+            "category_name": category.name.get(lang),
+            "category_href": self.href(page, category_key(category.id)),
             "description_html": self.markdown(page, k.description, top=3),
             "products": [self.product(p, lang) for p in k.products],
             "experiences": [self.experience(e, lang) for e in k.experiences],
@@ -273,9 +362,15 @@ class Renderer:
             "contact_links": contact,
             "photos": [self.photo(page, p) for p in k.photos],
             "visit": i18n.visit_rows(k.visit, lang) if k.visit else [],
-            "nearby": [{"href": self.href(page, kampung_key(o.slug)), "name": o.name.get(lang),
-                        "distance": i18n.format_distance(km, lang), "category": self.site.categories[o.category]}
-                       for km, o in self.neighbours[k.slug]],
+            "nearby": [
+                {
+                    "href": self.href(page, kampung_key(o.slug)),
+                    "name": o.name.get(lang),
+                    "distance": i18n.format_distance(km, lang),
+                    "category": self.site.categories[o.category],
+                }
+                for km, o in self.neighbours[k.slug]
+            ],
             "map_label": t("kampung_map"),
             "jsonld": seo.kampung_jsonld(k, self.site, lang, self.absolute(page.url)),
             "qr": self.qr(self.absolute(page.url), 160, "QR"),
@@ -286,58 +381,93 @@ class Renderer:
     def photo(self, page: Page, photo) -> dict:
         """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
         sizes = self.photos[photo.file]
-        return {"webp": sizes.srcset("image/webp", page.root), "jpeg": sizes.srcset("image/jpeg", page.root),
-                "src": page.root + sizes.fallback.path, "width": sizes.fallback.width, "height": sizes.fallback.height,
-                "alt": photo.alt.get(page.lang), "credit": photo.credit}
+        return {
+            "webp": sizes.srcset("image/webp", page.root),
+            "jpeg": sizes.srcset("image/jpeg", page.root),
+            "src": page.root + sizes.fallback.path,
+            "width": sizes.fallback.width,
+            "height": sizes.fallback.height,
+            "alt": photo.alt.get(page.lang),
+            "credit": photo.credit,
+        }
 
     def view_posters(self, page: Page) -> dict:
         t = i18n.ui(page.lang)
-        return {"title": t("posters_title"), "description": t("posters_intro"), "robots": "noindex",
-                "posters": [{"href": self.href(page, poster_key(k.slug), self.languages[0]), "name": k.name.get(page.lang),
-                             "category": self.site.categories[k.category]} for k in self.sorted_kampung(page.lang)],
-                "has_qr": bool(self.base_url)}
+        return {
+            "title": t("posters_title"),
+            "description": t("posters_intro"),
+            "robots": "noindex",
+            "posters": [
+                {
+                    "href": self.href(page, poster_key(k.slug), self.languages[0]),
+                    "name": k.name.get(page.lang),
+                    "category": self.site.categories[k.category],
+                }
+                for k in self.sorted_kampung(page.lang)
+            ],
+            "has_qr": bool(self.base_url),
+        }
 
     def view_poster(self, page: Page) -> dict:
         """A printable A4 poster for every language: name, category and summary in each, a QR code
         to each language's page, where to ask."""
         k = page.obj
         category = self.site.categories[k.category]
-        return {"title": k.name.get(page.lang), "description": k.summary.get(page.lang), "category": category,
-                "robots": "noindex", "names": unique_texts(k.name, self.languages),
-                "category_names": unique_texts(category.name, self.languages),
-                "summaries": unique_texts(k.summary, self.languages),
-                "codes": [self.poster_code(k, lang) for lang in self.languages] if self.base_url else [],
-                "page_href": self.href(page, kampung_key(k.slug))}
+        return {
+            "title": k.name.get(page.lang),
+            "description": k.summary.get(page.lang),
+            "category": category,
+            "robots": "noindex",
+            "names": unique_texts(k.name, self.languages),
+            "category_names": unique_texts(category.name, self.languages),
+            "summaries": unique_texts(k.summary, self.languages),
+            "codes": [self.poster_code(k, lang) for lang in self.languages] if self.base_url else [],
+            "page_href": self.href(page, kampung_key(k.slug)),
+        }
 
     def poster_code(self, k: Kampung, lang: str) -> dict:
         """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
         url, t = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug)), i18n.ui(lang)
-        return {"lang": lang, "language": t("language_name"), "scan": t("poster_scan"), "url": url,
-                "qr": self.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}")}
+        return {
+            "lang": lang,
+            "language": t("language_name"),
+            "scan": t("poster_scan"),
+            "url": url,
+            "qr": self.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
+        }
 
     def qr(self, url: str, px: int, label: str) -> Markup | str:
         """The QR code of a public address (from `absolute`), inline; none without a base URL."""
         return Markup(qr_svg(url, label, px)) if url else ""
 
     def product(self, product, lang: str) -> dict:
-        return {"name": product.name.get(lang),
-                "price": i18n.format_price(product.price_idr, lang) if product.price_idr else "",
-                "description": product.description.get(lang) if product.description else ""}
+        return {
+            "name": product.name.get(lang),
+            "price": i18n.format_price(product.price_idr, lang) if product.price_idr else "",
+            "description": product.description.get(lang) if product.description else "",
+        }
 
     def experience(self, exp, lang: str) -> dict:
-        return {"name": exp.name.get(lang),
-                "price": i18n.format_price(exp.price_idr, lang) if exp.price_idr else "",
-                "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
-                "booking": exp.booking.get(lang) if exp.booking else "",
-                "description": exp.description.get(lang) if exp.description else ""}
+        return {
+            "name": exp.name.get(lang),
+            "price": i18n.format_price(exp.price_idr, lang) if exp.price_idr else "",
+            "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
+            "booking": exp.booking.get(lang) if exp.booking else "",
+            "description": exp.description.get(lang) if exp.description else "",
+        }
 
     def contact_links(self, k: Kampung, lang: str) -> list[dict]:
         c, t = k.contact, i18n.ui(lang)
         greeting = t("whatsapp_greeting")
         found = []
         if c.whatsapp:
-            found.append(("whatsapp", links.whatsapp_url(c.whatsapp, greeting.format(name=k.name.get(lang))),
-                          links.format_mobile(c.whatsapp)))
+            found.append(
+                (
+                    "whatsapp",
+                    links.whatsapp_url(c.whatsapp, greeting.format(name=k.name.get(lang))),
+                    links.format_mobile(c.whatsapp),
+                )
+            )
         if c.phone:
             found.append(("phone", links.tel_url(c.phone), c.phone))
         if c.email:

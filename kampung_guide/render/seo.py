@@ -1,4 +1,5 @@
 """What search engines and link previews read: JSON-LD, sitemap, robots.txt."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -27,16 +28,27 @@ def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
         "description": k.summary.get(lang),
         "inLanguage": lang,
         "geo": {"@type": "GeoCoordinates", "latitude": k.location.lat, "longitude": k.location.lon},
-        "address": {"@type": "PostalAddress", "addressLocality": site.config.city, "addressCountry": "ID",
-                    **({"streetAddress": k.location.address.get(lang)} if k.location.address else {})},
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": site.config.city,
+            "addressCountry": "ID",
+            **({"streetAddress": k.location.address.get(lang)} if k.location.address else {}),
+        },
     }
     if url:
         data["url"] = url
     if k.opening_hours:
         data["openingHoursSpecification"] = [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[DAYS[d]]}" for d in rule.days],
-             "opens": clock(a), "closes": clock(b)}
-            for rule in k.opening_hours.rules if rule.days for a, b in rule.spans]
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[DAYS[d]]}" for d in rule.days],
+                "opens": clock(a),
+                "closes": clock(b),
+            }
+            for rule in k.opening_hours.rules
+            if rule.days
+            for a, b in rule.spans
+        ]
     if k.contact.phone or k.contact.whatsapp:
         data["telephone"] = k.contact.phone or k.contact.whatsapp
     if k.tags:
@@ -46,19 +58,31 @@ def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
     return _script_json(data)
 
 
-FEATURES = {"toilet": "Toilets", "mushola": "Prayer room", "halal_food": "Halal food",
-            "drinking_water": "Drinking water", "shade": "Shade", "seating": "Seating"}
+FEATURES = {
+    "toilet": "Toilets",
+    "mushola": "Prayer room",
+    "halal_food": "Halal food",
+    "drinking_water": "Drinking water",
+    "shade": "Shade",
+    "seating": "Seating",
+}
 PARKING = {"car": "Car parking", "motorbike": "Motorbike parking", "bus": "Bus parking"}
 PAYMENT = {"cash": "Cash", "qris": "QRIS", "transfer": "Bank transfer", "card": "Credit card"}
 
 
 def visit_jsonld(visit) -> dict:
     """schema.org properties for what a visit offers: amenityFeature, paymentAccepted, maximumAttendeeCapacity."""
+
     def feature(name: str, value) -> dict:
         return {"@type": "LocationFeatureSpecification", "name": name, "value": value}
-    features = [feature(FEATURES[f], True) for f in visit.facilities] + [feature(PARKING[p], True) for p in visit.parking]
+
+    features = [feature(FEATURES[f], True) for f in visit.facilities] + [
+        feature(PARKING[p], True) for p in visit.parking
+    ]
     if visit.wheelchair:
-        features.append(feature("Wheelchair accessible", {"yes": True, "partial": "Partially", "no": False}[visit.wheelchair]))
+        features.append(
+            feature("Wheelchair accessible", {"yes": True, "partial": "Partially", "no": False}[visit.wheelchair])
+        )
     data: dict = {}
     if features:
         data["amenityFeature"] = features
@@ -76,13 +100,17 @@ def _script_json(data: dict) -> Markup:
 
 def sitemap(urls: list[list[tuple[str, str]]], base_url: str) -> str:
     """A sitemap; each entry is a page's twins as (lang, url), each listed with hreflang links."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for twins in urls:
         for _, url in twins:
             lines.append(f"  <url><loc>{escape(base_url + url)}</loc>")
-            lines.extend(f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(base_url + other)}"/>'
-                         for lang, other in twins)
+            lines.extend(
+                f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(base_url + other)}"/>'
+                for lang, other in twins
+            )
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ reload script (injected when a page is served), so a published `_site/` never co
 A content error does not stop the server: every page then shows the list of problems, and the
 next good save brings the site back.
 """
+
 from __future__ import annotations
 
 import html
@@ -60,6 +61,7 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     """
     from ..pipeline import SiteBuild, rebuild_files
     from ..render.renderer import TemplateError
+
     start = time.perf_counter()
     site, report = load_site(content, shown, state.profiles)
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
@@ -172,12 +174,14 @@ def inject(page: bytes) -> bytes:
 def watched_folders(content: Path) -> list[Path]:
     from ..pipeline import PROJECT_ASSETS
     from ..render.renderer import PROJECT_TEMPLATES
+
     return [p for p in (content, PROJECT_TEMPLATES, PROJECT_ASSETS) if p.is_dir()]
 
 
 def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> None:
     """Build, serve and watch until interrupted."""
     from watchfiles import watch
+
     state = State()
     seconds = rebuild(content, shown, state, lang)
     report_build(state, seconds, out)

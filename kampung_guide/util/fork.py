@@ -4,6 +4,7 @@ Only the result travels back, pickled through a pipe. Used where a large build h
 idle: checking half of the profiles, making the search index while the rest of the build is set up,
 making the open data while the pages render.
 """
+
 from __future__ import annotations
 
 import multiprocessing

@@ -1,4 +1,5 @@
 """Distances on the earth's surface."""
+
 from __future__ import annotations
 
 import math
@@ -57,8 +58,10 @@ def nearest_all(places, count: int = 3) -> dict[str, list[tuple[float, object]]]
                 break  # every cube seen
             ring += 1
         here = place.location
-        found = [(distance_km(here.lat, here.lon, places[j].location.lat, places[j].location.lon), places[j].slug, j)
-                 for _, _, j in best]
+        found = [
+            (distance_km(here.lat, here.lon, places[j].location.lat, places[j].location.lon), places[j].slug, j)
+            for _, _, j in best
+        ]
         result[place.slug] = [(km, places[j]) for km, _, j in sorted(found)]
     return result
 
@@ -88,5 +91,5 @@ def shell(cell: tuple[int, int, int], ring: int):
     for dx in range(-ring, ring + 1):
         for dy in range(-ring, ring + 1):
             edge = abs(dx) == ring or abs(dy) == ring
-            for dz in (range(-ring, ring + 1) if edge else (-ring, ring)):
+            for dz in range(-ring, ring + 1) if edge else (-ring, ring):
                 yield x + dx, y + dy, z + dz

@@ -3,6 +3,7 @@
 Profiles are frozen, and the preview keeps the same object for a file that did not change, so
 identity is enough: an entry holds its object, which also keeps its id from being reused.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Hashable, TypeVar

@@ -1,4 +1,5 @@
 """Problems found in content, each tied to a file, a line and a field, in the editor's language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

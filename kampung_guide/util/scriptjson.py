@@ -1,4 +1,5 @@
 """JSON to place inside a <script> element (data islands, JSON-LD) that cannot end the element."""
+
 from __future__ import annotations
 
 import json

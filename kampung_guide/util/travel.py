@@ -3,6 +3,7 @@ and the route as GPX, GeoJSON and a map-app link. Pure functions of plain values
 
 assets/plan.js does the same sums in the browser with the same algorithm; keep the two in step.
 """
+
 from __future__ import annotations
 
 import math
@@ -67,7 +68,7 @@ def two_opt(matrix: list[list[float]], order: Sequence[int]) -> list[int]:
                 before = matrix[a][b] + (matrix[c][order[j + 1]] if j + 1 < n else 0.0)
                 after = matrix[a][c] + (matrix[b][order[j + 1]] if j + 1 < n else 0.0)
                 if after < before - IMPROVEMENT_KM:
-                    order[i:j + 1] = reversed(order[i:j + 1])
+                    order[i : j + 1] = reversed(order[i : j + 1])
                     improved = True
     return order
 
@@ -106,7 +107,7 @@ def schedule(legs_km: Sequence[float], mode: str, start: int, visit: int = VISIT
 
 
 def clash(stay: tuple[int, int], spans: Sequence[tuple[int, int]] | None) -> str:
-    """"ok" when one opening span covers the whole stay, "unknown" without hours, else "clash"."""
+    """ "ok" when one opening span covers the whole stay, "unknown" without hours, else "clash"."""
     if spans is None:
         return "unknown"
     return "ok" if any(a <= stay[0] and stay[1] <= b for a, b in spans) else "clash"
@@ -118,6 +119,7 @@ def clashes(stays: Sequence[tuple[int, int]], weeks: Sequence[list | None], week
 
 
 # -- the route as files and links ---------------------------------------------------------------
+
 
 def route_gpx(name: str, stops: Sequence[tuple[str, float, float]], creator: str) -> str:
     """GPX 1.1 with one waypoint per stop and a route through them in order."""
@@ -140,22 +142,36 @@ def route_geojson(name: str, mode: str, stops: Sequence[tuple[str, float, float]
     """
     line = [[round(lon, 6), round(lat, 6)] for _, lat, lon in stops]
     km = sum(leg_distances([(lat, lon) for _, lat, lon in stops]))
-    features = [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": line},
-                 "properties": {"name": name, "mode": mode, "straight_km": round(km, 3),
-                                "road_km_estimate": round(road_km(km), 3)}}]
-    features += [{"type": "Feature", "geometry": {"type": "Point", "coordinates": position},
-                  "properties": {"name": title, "stop": i + 1}}
-                 for i, ((title, _, _), position) in enumerate(zip(stops, line))]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "LineString", "coordinates": line},
+            "properties": {
+                "name": name,
+                "mode": mode,
+                "straight_km": round(km, 3),
+                "road_km_estimate": round(road_km(km), 3),
+            },
+        }
+    ]
+    features += [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": position},
+            "properties": {"name": title, "stop": i + 1},
+        }
+        for i, ((title, _, _), position) in enumerate(zip(stops, line))
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
 def map_app_url(points: Sequence[Point], mode: str) -> str:
     """A Google Maps directions link through the points in order (the first MAX_WAYPOINTS + 2 of them)."""
-    shown = list(points[:MAX_WAYPOINTS + 2])
+    shown = list(points[: MAX_WAYPOINTS + 2])
 
     def where(p: Point) -> str:
         return quote(f"{p[0]:.6f},{p[1]:.6f}", safe="")
-    url = (f"{MAP_APP}&origin={where(shown[0])}&destination={where(shown[-1])}"
-           f"&travelmode={TRAVELMODE[mode]}")
+
+    url = f"{MAP_APP}&origin={where(shown[0])}&destination={where(shown[-1])}&travelmode={TRAVELMODE[mode]}"
     middle = shown[1:-1]
     return url + (f"&waypoints={quote('|'.join(f'{p[0]:.6f},{p[1]:.6f}' for p in middle), safe='')}" if middle else "")

@@ -3,6 +3,7 @@
 This is the only module that reads content files. Nothing outside the content folder is read:
 files and photos that resolve (through `..` or symlinks) outside it are refused.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,7 +41,7 @@ class Loader:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
         text, root = str(path), str(self.root)
         if root != "." and text.startswith(root + os.sep):  # pathlib's relative_to costs 40 µs a file
-            return text[len(root) + 1:] if self._shown == "." else self._shown + text[len(root):]
+            return text[len(root) + 1 :] if self._shown == "." else self._shown + text[len(root) :]
         return str(Path(self.shown) / path.relative_to(self.root))
 
     def inside(self, path: Path) -> bool:
@@ -86,8 +87,7 @@ class Loader:
             self.report.add(self.display(path), 1 + line_offset, (), "empty_file")
             return None
         if not isinstance(doc.value, dict):
-            self.report.add(self.display(path), doc.line(()), (), "not_a_mapping_file",
-                            got=type_name(doc.value))
+            self.report.add(self.display(path), doc.line(()), (), "not_a_mapping_file", got=type_name(doc.value))
             return None
         return doc
 
@@ -231,8 +231,7 @@ def load_profile(loader: Loader, path: Path, languages, categories, images, conf
     key = None
     if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
-        key = (path, digest, tuple(languages), tuple(categories), tuple(images),
-               config.map.center if config else None)
+        key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
     cached = loader.cache.get(key) if key else None
     if cached is None:
         problems, links = len(loader.report.problems), len(loader.links)
@@ -259,8 +258,9 @@ def check_profile(loader: Loader, path: Path, languages, categories, images, con
     for lang, text in kampung.description.values.items():
         field = ("description",) if lang == "*" else ("description", lang)
         for offset, line in enumerate(text.splitlines()):
-            loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
-                                for target in find_site_links(line))
+            loader.links.extend(
+                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
+            )
     check_kampung(kampung, ctx, images, config, loader)
     return kampung
 
@@ -269,10 +269,15 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
     """Checks that need more than one field: photo files, pins far from the map, gaps to fill."""
     for i, photo in enumerate(kampung.photos):
         if photo.file not in images:
-            ctx.error(("photos", i, "file"), "photo_missing", file=photo.file,
-                      folder=loader.display(loader.root / "images") + "/")
+            ctx.error(
+                ("photos", i, "file"),
+                "photo_missing",
+                file=photo.file,
+                folder=loader.display(loader.root / "images") + "/",
+            )
             continue
         from ..outputs.images import photo_warnings  # Pillow only when a profile has photos: check stays quick
+
         for key, params in photo_warnings(images[photo.file]):
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)
@@ -304,9 +309,16 @@ def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:
         parsed = read_page(loader, path, languages)
         if parsed is not None:
             by_slug.setdefault(slug, {})[lang] = (path, *parsed)
-    return tuple(sorted((_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items()
-                         if languages[0] in versions or _no_main(loader, slug, versions, languages)),
-                        key=lambda p: (p.order, p.slug)))
+    return tuple(
+        sorted(
+            (
+                _merge_page(loader, slug, versions, languages)
+                for slug, versions in by_slug.items()
+                if languages[0] in versions or _no_main(loader, slug, versions, languages)
+            ),
+            key=lambda p: (p.order, p.slug),
+        )
+    )
 
 
 def _no_main(loader, slug, versions, languages) -> bool:
@@ -343,12 +355,20 @@ def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
 
 def _merge_page(loader, slug, versions, languages) -> model.FreePage:
     main = versions[languages[0]]
+
     def text(field: str) -> model.Text | None:
         values = {lang: v[1][field].get(lang) for lang, v in versions.items() if v[1].get(field)}
         return model.Text(values, languages[0]) if values else None
+
     body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
-    return model.FreePage(slug=slug, title=text("title"), body=body, summary=text("summary"),
-                          order=main[1].get("order", 100), source=loader.display(main[0]))
+    return model.FreePage(
+        slug=slug,
+        title=text("title"),
+        body=body,
+        summary=text("summary"),
+        order=main[1].get("order", 100),
+        source=loader.display(main[0]),
+    )
 
 
 SHORTER_BY = 0.98  # suggest another order only when it saves more than 2 %: less is not worth a warning
@@ -360,8 +380,11 @@ def load_routes(loader: Loader, languages, kampung) -> tuple[model.Route, ...]:
     if not folder.is_dir():
         return ()
     profiles = loader.root / "kampung"
-    known = frozenset(p.stem for pattern in ("*.yaml", "*.yml") for p in profiles.glob(pattern)
-                      if SLUG.match(p.stem)) if profiles.is_dir() else frozenset()
+    known = (
+        frozenset(p.stem for pattern in ("*.yaml", "*.yml") for p in profiles.glob(pattern) if SLUG.match(p.stem))
+        if profiles.is_dir()
+        else frozenset()
+    )
     places = {k.slug: k.location for k in kampung}
     result, seen = [], {}
     for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
@@ -388,8 +411,9 @@ def load_route(loader: Loader, path: Path, languages, known, places) -> model.Ro
     for lang, text in fields["description"].values.items():
         field = ("description",) if lang == "*" else ("description", lang)
         for offset, line in enumerate(text.splitlines()):
-            loader.links.extend((ctx.file, doc.text_line(field, offset), field, target)
-                                for target in find_site_links(line))
+            loader.links.extend(
+                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
+            )
     if not check_route(fields["stops"], ctx, places):
         return None
     return model.Route(slug=path.stem, source=ctx.file, **fields)
@@ -410,8 +434,13 @@ def check_route(stops: tuple[str, ...], ctx: Ctx, places) -> bool:
     given = sum(distance_km(*a, *b) for a, b in zip(points, points[1:]))
     shorter = sum(distance_km(*points[a], *points[b]) for a, b in zip(order, order[1:]))
     if shorter < given * SHORTER_BY:
-        ctx.warn(("stops",), "route_shorter_order", order=" → ".join(stops[i] for i in order),
-                 shorter=f"{shorter:.1f}", given=f"{given:.1f}")
+        ctx.warn(
+            ("stops",),
+            "route_shorter_order",
+            order=" → ".join(stops[i] for i in order),
+            shorter=f"{shorter:.1f}",
+            given=f"{given:.1f}",
+        )
     return True
 
 

@@ -4,6 +4,7 @@ Supported: `24/7`; rules separated by `;`, each `DAYS TIMES` where DAYS is a com
 (`Mo`..`Su`) or ranges (`Mo-Sa`) and optionally `PH` (public holidays), and TIMES is a comma list of
 `HH:MM-HH:MM` spans or `off`/`closed`. A later rule replaces earlier ones for its days, as in OSM.
 """
+
 from __future__ import annotations
 
 import re

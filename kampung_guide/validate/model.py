@@ -1,4 +1,5 @@
 """The guide's content as frozen values: what validation produces and every later stage reads."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -155,7 +156,7 @@ class MapConfig:
     center: tuple[float, float]
     zoom: int = 14
     tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    attribution: str = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"
+    attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 
 @value

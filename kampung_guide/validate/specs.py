@@ -2,6 +2,7 @@
 and returns a model value (or INVALID); `json_schema()` describes the same rules for editors.
 The content format itself, built from these specs, is in schema.py.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -131,8 +132,17 @@ class TextSpec(Spec):
 
     def json_schema(self):
         one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
-        return {"anyOf": [one, {"type": "object", "properties": {"id": one, "en": one},
-                                "additionalProperties": one, "minProperties": 1}]}
+        return {
+            "anyOf": [
+                one,
+                {
+                    "type": "object",
+                    "properties": {"id": one, "en": one},
+                    "additionalProperties": one,
+                    "minProperties": 1,
+                },
+            ]
+        }
 
 
 class Number(Spec):
@@ -251,8 +261,11 @@ class WhatsApp(Spec):
         return normal
 
     def json_schema(self):
-        return {"type": "string", "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
-                "examples": ["0812 3456 7890", "+62 812-3456-7890"]}
+        return {
+            "type": "string",
+            "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
+            "examples": ["0812 3456 7890", "+62 812-3456-7890"],
+        }
 
 
 def normalise_mobile(text: str) -> str | None:
@@ -279,8 +292,13 @@ class Choice(Spec):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in self.choices:
             close = difflib.get_close_matches(value, self.choices, n=1)
-            return ctx.error(path, "bad_choice_suggest" if close else "bad_choice", value=value,
-                             choices=", ".join(self.choices), suggestion=close[0] if close else "")
+            return ctx.error(
+                path,
+                "bad_choice_suggest" if close else "bad_choice",
+                value=value,
+                choices=", ".join(self.choices),
+                suggestion=close[0] if close else "",
+            )
         return value
 
     def json_schema(self):
@@ -320,8 +338,13 @@ class Ref(Spec):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.categories:
             close = difflib.get_close_matches(value, sorted(ctx.categories), n=1)
-            return ctx.error(path, "unknown_category_suggest" if close else "unknown_category", value=value,
-                             known=", ".join(sorted(ctx.categories)), suggestion=close[0] if close else "")
+            return ctx.error(
+                path,
+                "unknown_category_suggest" if close else "unknown_category",
+                value=value,
+                known=", ".join(sorted(ctx.categories)),
+                suggestion=close[0] if close else "",
+            )
         return value
 
     def json_schema(self):
@@ -336,8 +359,12 @@ class KampungRef(Spec):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.kampung:
             close = difflib.get_close_matches(value, sorted(ctx.kampung), n=1)
-            return ctx.error(path, "unknown_kampung_suggest" if close else "unknown_kampung", value=value,
-                             suggestion=close[0] if close else "")
+            return ctx.error(
+                path,
+                "unknown_kampung_suggest" if close else "unknown_kampung",
+                value=value,
+                suggestion=close[0] if close else "",
+            )
         return value
 
     def json_schema(self):
@@ -365,8 +392,12 @@ class Obj(Spec):
             if key not in self.fields:
                 ok = False
                 close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
-                ctx.error(path + (key,), "unknown_field_suggest" if close else "unknown_field",
-                          suggestion=close[0] if close else "", known=", ".join(self.fields))
+                ctx.error(
+                    path + (key,),
+                    "unknown_field_suggest" if close else "unknown_field",
+                    suggestion=close[0] if close else "",
+                    known=", ".join(self.fields),
+                )
         for name, fld in self.fields.items():
             if value.get(name) is None:
                 if fld.required:
@@ -381,8 +412,9 @@ class Obj(Spec):
     def json_schema(self):
         return {
             "type": "object",
-            "properties": {name: {**f.spec.json_schema(), "description": f.description}
-                           for name, f in self.fields.items()},
+            "properties": {
+                name: {**f.spec.json_schema(), "description": f.description} for name, f in self.fields.items()
+            },
             "required": [name for name, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
@@ -410,8 +442,12 @@ class MapOf(Spec):
         return result
 
     def json_schema(self):
-        return {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
-                "additionalProperties": self.item.json_schema(), "minProperties": 1}
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG.pattern},
+            "additionalProperties": self.item.json_schema(),
+            "minProperties": 1,
+        }
 
 
 class ScheduleSpec(Obj):

@@ -4,6 +4,7 @@ A failed or interrupted build leaves the previous site as it was; the next build
 temporary folders an interrupted one left behind. The output folder is refused when replacing it
 could destroy something that is not a built site.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,9 @@ def check_output_folder(out: Path, protected: Iterable[Path], force: bool = Fals
     for folder in protected:
         folder = folder.resolve()
         if real == folder or folder.is_relative_to(real):
-            raise OutputRefused(f"{out}: refusing to replace a folder that holds {folder}; choose a folder such as _site")
+            raise OutputRefused(
+                f"{out}: refusing to replace a folder that holds {folder}; choose a folder such as _site"
+            )
         if real.is_relative_to(folder) and folder.name == "content":
             raise OutputRefused(f"{out}: the output folder cannot be inside the content folder {folder}")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
@@ -37,8 +40,10 @@ def check_output_folder(out: Path, protected: Iterable[Path], force: bool = Fals
     foreign = foreign_files(out)
     if foreign:
         shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
-        raise OutputRefused(f"{out}: holds files this guide did not write ({shown}); "
-                            "remove them, choose another folder, or pass --force")
+        raise OutputRefused(
+            f"{out}: holds files this guide did not write ({shown}); "
+            "remove them, choose another folder, or pass --force"
+        )
 
 
 def foreign_files(out: Path) -> list[str]:

@@ -3,6 +3,7 @@
 They are functions returning lists of problems, so the tests can run them on the real build and on a
 deliberately broken copy (to show they do find problems).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,6 +25,7 @@ URL_METAS = {"og:url", "og:image"}
 
 
 # -- reading pages ----------------------------------------------------------------------------
+
 
 @dataclass
 class Reference:
@@ -90,6 +92,7 @@ def parse_page(path: Path) -> ParsedPage:
 
 # -- link checking ----------------------------------------------------------------------------
 
+
 @dataclass
 class LinkReport:
     broken: list[str] = field(default_factory=list)  # "file:line: where url: why"
@@ -114,7 +117,7 @@ class LinkChecker:
     def address(self, path: Path) -> str:
         """Public address of a file of the site; a folder's index.html is addressed as the folder."""
         rel = path.relative_to(self.site).as_posix()
-        return self.base_url + (rel[:-len("index.html")] if rel.endswith("index.html") else rel)
+        return self.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
     def check_html(self, path: Path) -> None:
         parsed = self.page(path)
@@ -161,7 +164,7 @@ class LinkChecker:
         if not absolute.startswith(self.base_url):
             self.external(absolute, where)
             return False
-        rel = unquote(parts.path[len(urlsplit(self.base_url).path):])
+        rel = unquote(parts.path[len(urlsplit(self.base_url).path) :])
         target = self.site / rel
         if rel == "" or rel.endswith("/") or target.is_dir():
             target = target / "index.html"
@@ -200,6 +203,7 @@ def check_links(site: Path, base_url: str) -> LinkReport:
 
 # -- the Nu HTML Checker ----------------------------------------------------------------------
 
+
 def run_vnu(files: list[Path]) -> list[dict]:
     """The Nu HTML Checker's error messages for `files`, from one JVM; raise if it cannot run."""
     if not VNU_JAR.is_file():
@@ -207,8 +211,12 @@ def run_vnu(files: list[Path]) -> list[dict]:
     java = shutil.which("java")
     if java is None:
         raise FileNotFoundError("java is missing: install a Java 11+ runtime (Debian: default-jre-headless)")
-    run = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
     except (ValueError, KeyError):

@@ -9,6 +9,7 @@
 - `broken_site`: a temp copy of the build with a deliberately broken home page; `vnu`: the Nu HTML
   Checker run once over every page of the build and the broken page.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -18,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from .checkers import run_vnu, vnu_path
-from .harness import BASE_URL, Facts, Problems, Server, finish_build, read_facts, settle, \
-    start_build, tile_hosts, watch
+from .harness import BASE_URL, Facts, Problems, Server, finish_build, read_facts, settle, start_build, tile_hosts, watch
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 Everything here writes only into folders the caller passes in (a temp folder); nothing into the repository.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,17 +25,27 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 BASE_URL = "https://example.org/guide/"  # the public address the test builds are made for
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
 
 
 # -- building ---------------------------------------------------------------------------------
 
+
 def start_build(out: Path, content: Path = CONTENT, base_url: str = BASE_URL) -> subprocess.Popen:
     """Start a real `python build.py build` into `out`; the caller waits with `finish_build`."""
-    return subprocess.Popen([sys.executable, "build.py", "build", "--content", str(content), "--out", str(out),
-                             "--base-url", base_url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "build.py", "build", "--content", str(content), "--out", str(out), "--base-url", base_url],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def finish_build(process: subprocess.Popen, out: Path) -> Path:
@@ -46,6 +57,7 @@ def finish_build(process: subprocess.Popen, out: Path) -> Path:
 
 
 # -- content facts (read from content/, never hard-coded) -------------------------------------
+
 
 def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -89,20 +101,27 @@ def read_facts(content: Path = CONTENT) -> Facts:
         names = dict(name) if isinstance(name, dict) else {lang: name for lang in languages}
         kampung.append(Kampung(path.stem, data["category"], names))
     categories = tuple(load_yaml(content / "categories.yaml"))
-    pages = tuple(sorted(p.name[:-len(".md")] for p in (content / "pages").glob("*.md") if p.name.count(".") == 1))
+    pages = tuple(sorted(p.name[: -len(".md")] for p in (content / "pages").glob("*.md") if p.name.count(".") == 1))
     website = (site.get("contact") or {}).get("website") or ""
     return Facts(languages, tuple(kampung), categories, pages, website)
 
 
 # -- a stub for map tiles ---------------------------------------------------------------------
 
+
 def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
     """A plain one-colour PNG, made here so that no tile is ever fetched from the internet."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
     row = b"\x00" + bytes(rgb) * width
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
 
 
 TILE_PNG = png(256, 256, (226, 226, 226))
@@ -118,6 +137,7 @@ def tile_hosts(site: Path) -> set[str]:
 
 
 # -- serving ----------------------------------------------------------------------------------
+
 
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves a folder quietly; a missing file gets `not_found` (if set) with status 404, as static hosts do."""
@@ -161,6 +181,7 @@ class Server:
 
 # -- the browser ------------------------------------------------------------------------------
 
+
 def launch_chromium(playwright):
     """Debian's Chromium; Playwright never downloads a browser here."""
     args = (["--no-sandbox"] if os.geteuid() == 0 else []) + CHROMIUM_ARGS
@@ -182,8 +203,14 @@ class Problems:
                 yield f"{name}: {entry}"
 
 
-def watch(page, local_origins: set[str], tiles: set[str], tile_png: bytes = TILE_PNG,
-          files: Path | None = None, expected_status: dict[str, int] | None = None) -> Problems:
+def watch(
+    page,
+    local_origins: set[str],
+    tiles: set[str],
+    tile_png: bytes = TILE_PNG,
+    files: Path | None = None,
+    expected_status: dict[str, int] | None = None,
+) -> Problems:
     """Route and record everything `page` does.
 
     Requests to `local_origins` (and file:// under `files`) go through; tile requests get `tile_png`;
@@ -197,8 +224,9 @@ def watch(page, local_origins: set[str], tiles: set[str], tile_png: bytes = TILE
     def route(r):
         url = r.request.url
         parts = urlsplit(url)
-        local = (parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" in local_origins) \
-            or (parts.scheme == "file" and files_prefix is not None and url.startswith(files_prefix))
+        local = (parts.scheme in ("http", "https") and f"{parts.scheme}://{parts.netloc}" in local_origins) or (
+            parts.scheme == "file" and files_prefix is not None and url.startswith(files_prefix)
+        )
         if local or parts.scheme in ("data", "blob"):
             r.continue_()
         elif parts.scheme == "https" and parts.hostname in tiles:
@@ -218,8 +246,9 @@ def watch(page, local_origins: set[str], tiles: set[str], tile_png: bytes = TILE
 
     def on_console(message):
         url = message.location.get("url")
-        if message.type == "error" and not (message.text.startswith("Failed to load resource")
-                                            and url in expected_status):
+        if message.type == "error" and not (
+            message.text.startswith("Failed to load resource") and url in expected_status
+        ):
             problems.console.append(f"{message.text} ({url})")
 
     page.route("**/*", route)
@@ -236,4 +265,5 @@ def settle(page) -> None:
     if page.locator("#map").count():
         page.wait_for_function(
             "() => window.L && document.querySelector('#map.leaflet-container')"
-            " && [...document.querySelectorAll('#map img.leaflet-tile')].every(i => i.complete)")
+            " && [...document.querySelectorAll('#map img.leaflet-tile')].every(i => i.complete)"
+        )

@@ -1,12 +1,14 @@
 """Which page of the build stands for each page kind, in each language (derived from content/)."""
+
 from __future__ import annotations
 
 from .harness import Facts, read_facts
 
 KINDS = ("home", "list", "kampung", "category", "page", "404", "poster", "posters")
 FACTS = read_facts()
-KIND_LANGS = [(kind, lang) for kind in KINDS for lang in FACTS.languages
-              if kind != "poster" or lang == FACTS.languages[0]]  # one poster serves every language
+KIND_LANGS = [
+    (kind, lang) for kind in KINDS for lang in FACTS.languages if kind != "poster" or lang == FACTS.languages[0]
+]  # one poster serves every language
 IDS = [f"{kind}-{lang}" for kind, lang in KIND_LANGS]
 
 
@@ -21,9 +23,16 @@ def sample_category(facts: Facts) -> str:
 
 def page_path(facts: Facts, kind: str, lang: str) -> str:
     """Path of the page in the output folder, as in its address: `en/kampung/onde-onde/`."""
-    key = {"home": "", "list": "kampung/", "kampung": f"kampung/{sample_kampung(facts).slug}/",
-           "category": f"kategori/{sample_category(facts)}/", "page": f"{facts.pages[0]}/",
-           "404": "404.html", "poster": f"kampung/{sample_kampung(facts).slug}/poster.html", "posters": "poster/"}[kind]
+    key = {
+        "home": "",
+        "list": "kampung/",
+        "kampung": f"kampung/{sample_kampung(facts).slug}/",
+        "category": f"kategori/{sample_category(facts)}/",
+        "page": f"{facts.pages[0]}/",
+        "404": "404.html",
+        "poster": f"kampung/{sample_kampung(facts).slug}/poster.html",
+        "posters": "poster/",
+    }[kind]
     return facts.prefix(lang) + key
 
 

@@ -1,6 +1,7 @@
 """The checks do find problems: a deliberately broken home page in a temp copy of the build (conftest's
 `broken_site`: an image without alt, a link to a missing page, a stray </span>, a missing image, an outside
 image, a script error, two small targets and a box wider than a phone)."""
+
 from __future__ import annotations
 
 import pytest
@@ -54,5 +55,7 @@ def test_browser_checks_report_the_broken_page(context, built, broken_site):
     image_alt = [v for v in violations if v["id"] == "image-alt"]
     assert image_alt and [n["target"] for n in image_alt[0]["nodes"]] == [["#no-alt"]], violations
     assert any("notAFunction" in e for e in problems.page_errors), problems
-    assert any(e.startswith("404 ") and e.endswith("/assets/no-such-image.png") for e in problems.failed_requests), problems
+    assert any(e.startswith("404 ") and e.endswith("/assets/no-such-image.png") for e in problems.failed_requests), (
+        problems
+    )
     assert problems.outside_requests == [OUTSIDE_IMAGE], problems

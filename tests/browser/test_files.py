@@ -1,5 +1,6 @@
 """The built files themselves: valid HTML (Nu HTML Checker), links that lead somewhere, only expected outside
 addresses, the site served under a sub-path and from disk, and vendored libraries equal to the pinned packages."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -43,21 +44,25 @@ def allowed_outside(url: str, facts, tiles) -> bool:
     if parts.scheme != "https":
         return False
     office = facts.office_website
-    return (host in tiles  # map tiles
-            or (host in ("www.google.com", "google.com") and parts.path.startswith("/maps"))  # directions
-            or host in ("www.openstreetmap.org", "openstreetmap.org")  # directions, tile attribution
-            or host == "wa.me"  # WhatsApp
-            or (bool(office) and url.rstrip("/") == office.rstrip("/"))  # the tourism office
-            or host == "leafletjs.com")  # Leaflet's attribution
+    return (
+        host in tiles  # map tiles
+        or (host in ("www.google.com", "google.com") and parts.path.startswith("/maps"))  # directions
+        or host in ("www.openstreetmap.org", "openstreetmap.org")  # directions, tile attribution
+        or host == "wa.me"  # WhatsApp
+        or (bool(office) and url.rstrip("/") == office.rstrip("/"))  # the tourism office
+        or host == "leafletjs.com"
+    )  # Leaflet's attribution
 
 
 def test_outside_addresses_are_only_the_expected_ones(built, links):
     """Outside links: map apps, WhatsApp, phone, e-mail, the tourism office, tile host and attributions."""
     report = links
-    unexpected = {url: where for url, where in report.external.items()
-                  if not allowed_outside(url, built.facts, built.tiles)}
+    unexpected = {
+        url: where for url, where in report.external.items() if not allowed_outside(url, built.facts, built.tiles)
+    }
     assert not unexpected, "unexpected outside addresses:\n  " + "\n  ".join(
-        f"{url} (in {', '.join(sorted(set(where))[:3])})" for url, where in sorted(unexpected.items()))
+        f"{url} (in {', '.join(sorted(set(where))[:3])})" for url, where in sorted(unexpected.items())
+    )
     hosts = {urlsplit(url).hostname for url in report.external}
     assert built.tiles <= hosts and "www.google.com" in hosts  # the collector found them
 

@@ -1,4 +1,5 @@
 """Every page kind in every language, in a real browser: runs cleanly, maps, language switch, phone layout, axe."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,6 @@ TWIN_IDS = [f"{kind}-{lang}" for kind, lang in TWIN_KIND_LANGS]
 PHONE = {"width": 360, "height": 740}
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 MAX_TABS = 80  # more Tab presses than the page has stops before its map's pins
-
 
 
 def address(built, kind: str, lang: str) -> str:
@@ -46,8 +46,10 @@ def test_page_runs_cleanly_and_axe_finds_nothing(visit, built, kind, lang):
         if viewport:
             page.set_viewport_size(viewport)
         for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]:
-            found.append(f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
-                         + "; ".join(" ".join(n["target"]) for n in v["nodes"]))
+            found.append(
+                f"[{'phone' if viewport else 'desktop'}] {v['id']} ({v['impact']}): {v['help']}: "
+                + "; ".join(" ".join(n["target"]) for n in v["nodes"])
+            )
     assert not found, f"{page.url}:\n  " + "\n  ".join(found)
     visit.assert_clean()
 
@@ -65,7 +67,12 @@ def test_map_pins(visit, built, kind, lang):
     assert [markers.nth(i).get_attribute("tabindex") for i in range(markers.count())] == ["0"] * len(pins)
     # The map's box cannot be scrolled: a tap on a popup button half out of sight would focus it, scroll
     # the box to show it, and Leaflet would snap the box back between press and release: a lost tap.
-    assert page.locator("#map").evaluate("m => { m.scrollTop = 40; m.scrollLeft = 40; return m.scrollTop + m.scrollLeft; }") == 0
+    assert (
+        page.locator("#map").evaluate(
+            "m => { m.scrollTop = 40; m.scrollLeft = 40; return m.scrollTop + m.scrollLeft; }"
+        )
+        == 0
+    )
     by_name = {k.name(lang): k for k in pins}
     popup = page.locator(".leaflet-popup-content")
     for i in range(markers.count()):
@@ -149,8 +156,9 @@ def test_missing_address_gets_working_404_page(visit, built):
     visit.open(missing, status=404)
     page = visit.page
     assert page.evaluate("document.body.className") == "page-404"
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") \
-        != "rgba(0, 0, 0, 0)", "the style sheet did not apply"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    ), "the style sheet did not apply"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     # With <base href="/guide/"> a bare "#main" would mean /guide/#main: the home page.
