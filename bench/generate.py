@@ -24,14 +24,60 @@ CRAFTS = [
     ("sepatu", "Sepatu", "#5b2c6f"),
     ("hidroponik", "Hidroponik", "#1e7b34"),
 ]
-ID_WORDS = (
-    "kampung perajin membuat kain motif tradisional warga pagi belajar pasar oleh-oleh rumah produksi "
-    "tangan warna alami halus kerja keluarga generasi pengunjung melihat proses desa kota bahan"
-).split()
-EN_WORDS = (
-    "village makers craft cloth pattern traditional residents morning learn market souvenir workshop "
-    "hand colour natural fine family generation visitors watch process town material skill"
-).split()
+ID_WORDS = [
+    "kampung",
+    "perajin",
+    "membuat",
+    "kain",
+    "motif",
+    "tradisional",
+    "warga",
+    "pagi",
+    "belajar",
+    "pasar",
+    "oleh-oleh",
+    "rumah",
+    "produksi",
+    "tangan",
+    "warna",
+    "alami",
+    "halus",
+    "kerja",
+    "keluarga",
+    "generasi",
+    "pengunjung",
+    "melihat",
+    "proses",
+    "desa",
+    "kota",
+    "bahan",
+]
+EN_WORDS = [
+    "village",
+    "makers",
+    "craft",
+    "cloth",
+    "pattern",
+    "traditional",
+    "residents",
+    "morning",
+    "learn",
+    "market",
+    "souvenir",
+    "workshop",
+    "hand",
+    "colour",
+    "natural",
+    "fine",
+    "family",
+    "generation",
+    "visitors",
+    "watch",
+    "process",
+    "town",
+    "material",
+    "skill",
+]
 
 
 def paragraph(rng: random.Random, words: list[str], count: int) -> str:

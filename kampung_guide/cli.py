@@ -9,9 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from .validate.content import Loader, configured_language, load_categories, load_config, load_site
-from .util.problems import Report
 from .scaffold import SCHEMA_FILE
+from .util.problems import Report
+from .validate.content import Loader, configured_language, load_categories, load_config, load_site
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
 PROJECT = Path(__file__).resolve().parent.parent
@@ -90,8 +90,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .util.fork import can_fork  # not the builder: its imports would delay the map process's start
     from .render.maps import ScriptMaker
+    from .util.fork import can_fork  # not the builder: its imports would delay the map process's start
 
     with ScriptMaker() if can_fork() else contextlib.nullcontext() as map_maker:
         return build(args, map_maker)
@@ -99,8 +99,8 @@ def cmd_build(args) -> int:
 
 def build(args, map_maker) -> int:
     from .pipeline import build_files
-    from .write.output import OutputRefused, check_output_folder, write_site
     from .render.renderer import TemplateError
+    from .write.output import OutputRefused, check_output_folder, write_site
 
     site, report, lang = load_checked(args)
     untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
@@ -162,8 +162,8 @@ def cmd_schema(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .validate.specs import SLUG
     from .scaffold import kampung_template
+    from .validate.specs import SLUG
 
     content = Path(args.content)
     target = content / "kampung" / f"{args.slug}.yaml"

@@ -8,23 +8,22 @@ import hashlib
 import heapq
 import multiprocessing
 from collections import deque
+from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .outputs import calendar, offline, opendata, search
-
-from .render import maps, planner, seo
-from .render.colors import category_css
-from .util.fork import Forked, can_fork
-from .util.geo import nearest_all
 from .outputs.headers import headers_file
-from .validate.model import Site
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .plan.pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
+from .render import maps, planner, seo
+from .render.colors import category_css
 from .render.renderer import Assets, Renderer, make_environment
+from .util.fork import Forked, can_fork
+from .util.geo import nearest_all
+from .validate.model import Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
@@ -38,7 +37,7 @@ class SiteBuild:
         site: Site,
         content_dir: Path,
         base_url: str | None = None,
-        previous: "SiteBuild | None" = None,
+        previous: SiteBuild | None = None,
         map_maker: maps.ScriptMaker | None = None,
         workers: int = 1,
     ):

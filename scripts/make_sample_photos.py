@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -45,12 +46,12 @@ def scaled(points) -> list[tuple[int, int]]:
 
 def mix(a: Color, b: Color, t: float) -> Color:
     """The colour a fraction `t` of the way from `a` to `b`."""
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
 def ramp(stops, t: float) -> Color:
     """The colour at `t` (0..1) along (position, colour) stops."""
-    for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
+    for (t0, c0), (t1, c1) in pairwise(stops):
         if t <= t1:
             return mix(c0, c1, (t - t0) / (t1 - t0))
     return stops[-1][1]
@@ -122,13 +123,13 @@ def smooth(profile, steps: int = 10) -> list[tuple[float, float]]:
     """A Catmull-Rom curve through (y, radius) points, so lathe outlines have no corners."""
     pts = [profile[0]] + list(profile) + [profile[-1]]
     curve = []
-    for p0, p1, p2, p3 in zip(pts, pts[1:], pts[2:], pts[3:]):
+    for p0, p1, p2, p3 in zip(pts, pts[1:], pts[2:], pts[3:], strict=False):
         for i in range(steps):
             t = i / steps
             curve.append(
                 tuple(
                     0.5 * (2 * b + (c - a) * t + (2 * a - 5 * b + 4 * c - d) * t * t + (3 * b - a - 3 * c + d) * t**3)
-                    for a, b, c, d in zip(p0, p1, p2, p3)
+                    for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
                 )
             )
     return curve + [profile[-1]]
@@ -280,7 +281,7 @@ def draw_soles(rng: random.Random) -> Image.Image:
     wood(canvas, rng, 0, ((206, 160, 110), (170, 122, 76)))
     pairs = (((330, 610, 4, True), (620, 590, -3, False)), ((980, 600, 5, True), (1270, 620, -6, False)))
     looks = (((52, 50, 50), (34, 33, 33), "ribs", 0.16), ((190, 128, 72), (160, 102, 52), "dots", -0.3))
-    for pair, (rim, face, tread, tone) in zip(pairs, looks):
+    for pair, (rim, face, tread, tone) in zip(pairs, looks, strict=True):
         for cx, cy, angle, left in pair:
             outline = sole_mask(cx, cy, 800, 290, angle, left)
             shadow(canvas, outline, (8, 14), 12, 0.5)
@@ -320,9 +321,11 @@ def draw_sandals(rng: random.Random) -> Image.Image:
     colours = [((232, 96, 44), (248, 240, 226), (38, 38, 42), (28, 60, 110))] * 2 + [
         ((40, 110, 160), (248, 240, 226), (38, 38, 42), (230, 170, 40))
     ] * 2
-    for (cx, cy, angle, left), layers in zip(stack, [((84, 150, 116), (248, 240, 226), (38, 38, 42), None)] * 4):
+    for (cx, cy, angle, left), layers in zip(
+        stack, [((84, 150, 116), (248, 240, 226), (38, 38, 42), None)] * 4, strict=False
+    ):
         draw_sandal(canvas, cx, cy, angle, left, layers, strap=False)
-    for (cx, cy, angle, left), layers in zip(pairs, colours):
+    for (cx, cy, angle, left), layers in zip(pairs, colours, strict=True):
         draw_sandal(canvas, cx, cy, angle, left, layers, strap=True)
     return finish(canvas)
 
@@ -347,7 +350,10 @@ def draw_sandal(canvas, cx, cy, angle, left: bool, layers, strap: bool) -> None:
     for dx, dy in ((-116, 10), (116, 10)):
         bend = (cx + dx * 0.8, post[1] + 40)  # straps bow outwards over the foot
         curve = [
-            tuple((1 - t) ** 2 * p + 2 * (1 - t) * t * c + t * t * e for p, c, e in zip(post, bend, (cx + dx, cy + dy)))
+            tuple(
+                (1 - t) ** 2 * p + 2 * (1 - t) * t * c + t * t * e
+                for p, c, e in zip(post, bend, (cx + dx, cy + dy), strict=True)
+            )
             for t in (i / 16 for i in range(17))
         ]
         pen.line(scaled(curve), fill=255, width=k(30)[0], joint="curve")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from http.server import SimpleHTTPRequestHandler
 import textwrap
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -107,9 +107,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def browser():
     """Debian's Chromium driven by Playwright, one for the whole run (a second sync Playwright
     in the same thread is refused); tests open their own contexts and pages."""
-    from playwright.sync_api import sync_playwright
-
     from browser.harness import launch_chromium
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         chromium = launch_chromium(p)

@@ -8,7 +8,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-
 from conftest import KAMPUNG, ROOT, jpeg, run_build, snapshot, write_content
 
 SAMPLE = ROOT / "content"

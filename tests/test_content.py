@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import JPEG, KAMPUNG, write_content
+
 from kampung_guide.validate.content import load_site
 
 

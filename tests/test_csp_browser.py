@@ -6,7 +6,6 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
-
 from conftest import ROOT, QuietHandler, run_build
 
 TILE = bytes.fromhex(

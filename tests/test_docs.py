@@ -3,6 +3,7 @@
 import re
 
 from conftest import ROOT
+
 from kampung_guide.cli import parser
 from kampung_guide.validate.schema import markdown_reference
 

@@ -5,10 +5,11 @@ import re
 import string
 
 import pytest
-
 from conftest import JPEG, KAMPUNG, ROOT, run_build, write_content
+
 from kampung_guide.util.messages import MESSAGES, format_message
-from kampung_guide.validate.schema import KAMPUNG as KAMPUNG_SPEC, field_table
+from kampung_guide.validate.schema import KAMPUNG as KAMPUNG_SPEC
+from kampung_guide.validate.schema import field_table
 
 
 def test_new_kampung_passes_check_and_builds(tmp_path):

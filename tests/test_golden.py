@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, snapshot
+
 from kampung_guide.cli import main
 
 SITES = ROOT / "tests" / "sites"

@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
 
 PAYLOADS = [

@@ -4,8 +4,8 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import ROOT
+
 from kampung_guide.pipeline import (
     APART_FROM,
     PARALLEL_FROM,
@@ -94,7 +94,7 @@ def test_parallel_build_equals_one_process(tmp_path):
     assert sum(name.endswith(".html") for name, _ in one) >= PARALLEL_FROM  # two processes really render
     assert len(site.kampung) >= APART_FROM  # and others make the search index and open data
     assert [name for name, _ in one] == [name for name, _ in two]
-    assert [name for (name, a), (_, b) in zip(one, two) if a != b] == []
+    assert [name for (name, a), (_, b) in zip(one, two, strict=True) if a != b] == []
 
 
 def test_a_renamed_category_reaches_the_cards_of_unchanged_profiles(content):

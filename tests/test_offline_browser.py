@@ -6,7 +6,6 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
-
 from conftest import KAMPUNG, QuietHandler, run_build, write_content
 
 TILE = bytes.fromhex(

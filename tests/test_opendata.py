@@ -2,17 +2,17 @@
 
 import dataclasses
 import json
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import icalendar
 import pytest
-
 from conftest import write_content
+from test_search import ONDE, WORKSHOP
+
 from kampung_guide.outputs import calendar
+from kampung_guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
 from kampung_guide.pipeline import build_files
 from kampung_guide.validate.content import load_site
-from kampung_guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
-from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"
 
@@ -85,7 +85,7 @@ def test_json_list_has_the_same_fields_and_absolute_urls_with_a_base_url(site):
     records = json.loads(files[JSON_PATH])
     features = json.loads(files[GEOJSON_PATH])["features"]
     assert [r["slug"] for r in records] == ["batik", "onde"]
-    for record, feature in zip(records, features):
+    for record, feature in zip(records, features, strict=True):
         assert {k: v for k, v in record.items() if k not in ("lat", "lon")} == feature["properties"]
         assert [record["lon"], record["lat"]] == feature["geometry"]["coordinates"]
     assert records[0]["url"]["en"] == "https://example.org/guide/en/kampung/batik/"
@@ -125,7 +125,7 @@ def test_weekly_slots_become_weekly_events_in_jakarta_time():
         time(9),
         time(11),
     )
-    assert start.astimezone(timezone.utc) == datetime(2026, 1, 3, 2, 0, tzinfo=timezone.utc)
+    assert start.astimezone(UTC) == datetime(2026, 1, 3, 2, 0, tzinfo=UTC)
     assert start.weekday() == 5  # the first Saturday from 2026-01-01
     assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["BYDAY"] == ["SA", "SU"]
     assert str(event["uid"]) == "batik-1-1@example.org"
@@ -142,7 +142,7 @@ def test_dated_slots_and_series_limits():
     assert first.decoded("dtstart") == datetime(2026, 12, 5, 13, 30, tzinfo=calendar.JAKARTA)
     assert "rrule" not in first and str(second["uid"]) == "batik-1-2@example.org"
     assert second.decoded("dtstart") == datetime(2026, 2, 4, 13, 0, tzinfo=calendar.JAKARTA)
-    assert second["rrule"]["UNTIL"] == [datetime(2026, 6, 30, 16, 59, 59, tzinfo=timezone.utc)]
+    assert second["rrule"]["UNTIL"] == [datetime(2026, 6, 30, 16, 59, 59, tzinfo=UTC)]
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def test_variants_have_the_planned_size_and_format(tmp_path):
     photo, files, count = encode(save(photo_like((700, 560)), tmp_path / "a.png"))
     assert count == 4
     assert [path for path, _ in files] == [v.path for v in photo.webp + photo.jpeg]
-    for (_, blob), variant in zip(files, photo.webp + photo.jpeg):
+    for (_, blob), variant in zip(files, photo.webp + photo.jpeg, strict=True):
         img = read_back(blob)
         assert img.size == (variant.width, variant.height)
         assert img.get_format_mimetype() == variant.mime

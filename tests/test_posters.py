@@ -8,9 +8,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 import zxingcpp
-from PIL import Image
-
 from conftest import ROOT, QuietHandler, run_build
+from PIL import Image
 
 BASE = "https://kampung.example.org/panduan/"
 

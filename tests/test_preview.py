@@ -9,7 +9,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import KAMPUNG, ROOT, write_content
 
 

@@ -8,9 +8,10 @@ import math
 
 import gpxpy
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import KAMPUNG, run_build, write_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kampung_guide.util import travel
 from kampung_guide.validate.content import load_site
 from kampung_guide.validate.hours import parse_hours, week

@@ -16,11 +16,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import gpxpy
 import pytest
-
 from conftest import run_build, write_content
-from kampung_guide.util import travel
 from test_routes import FILES
 from test_search_browser import BASE_URL, Quiet, Tab, chromium  # noqa: F401 - chromium is a fixture
+
+from kampung_guide.util import travel
 
 PHONE = {"width": 360, "height": 740}
 NAMES = {"batik": "Kampung Batik", "pasar": "Kampung Pasar", "gerabah": "Kampung Gerabah", "tenun": "Kampung Tenun"}
@@ -187,7 +187,7 @@ def test_javascript_orders_and_measures_like_python(chromium, served):
         in_js = t.page.evaluate(
             "([cases, starts]) => cases.map((p, i) => GuidePlan.visitingOrder(p, starts[i], 1e-9))", [cases, starts]
         )
-        assert in_js == [travel.visiting_order(points, start) for points, start in zip(cases, starts)]
+        assert in_js == [travel.visiting_order(points, start) for points, start in zip(cases, starts, strict=True)]
         km = t.page.evaluate("(cases) => cases.map(p => GuidePlan.distance(p[0], p[1]))", cases)
         assert km == pytest.approx([travel.leg_distances(points[:2])[0] for points in cases], rel=1e-12)
         t.close()

@@ -4,10 +4,9 @@ import gzip
 import json
 
 import pytest
-
 from conftest import KAMPUNG, write_content
-from kampung_guide.validate.content import load_site
-from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_index, search_assets, week_table
+
+from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_assets, search_index, week_table
 from kampung_guide.outputs.searchtext import (
     fold_text,
     index_tokens,
@@ -16,6 +15,7 @@ from kampung_guide.outputs.searchtext import (
     split_words,
     word_forms,
 )
+from kampung_guide.validate.content import load_site
 
 WORKSHOP = (
     KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis")
@@ -138,7 +138,7 @@ def site(tmp_path):
 
 
 def rows_by_slug(index: dict) -> dict[str, dict]:
-    return {row[0]: dict(zip(index["fields"], row)) for row in index["kampung"]}
+    return {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["kampung"]}
 
 
 def test_index_rows_carry_what_the_filters_need(site):

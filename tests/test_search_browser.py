@@ -16,13 +16,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip
 import pytest
-
 from conftest import ROOT, run_build, write_content
-from kampung_guide.outputs.searchtext import query_terms
 from test_search import ONDE, WORKSHOP
 
-import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip
+from kampung_guide.outputs.searchtext import query_terms
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]

@@ -7,12 +7,12 @@ import time
 import pytest
 
 from kampung_guide.render.colors import contrast, text_on
-from kampung_guide.util.fork import Forked
-from kampung_guide.util.geo import distance_km
-from kampung_guide.validate.hours import HoursError, parse_hours, week
 from kampung_guide.render.i18n import format_distance, format_duration, format_price, hours_table
 from kampung_guide.render.links import directions, tel_url, whatsapp_digits
 from kampung_guide.render.markdown import relative_links, render_markdown, site_links
+from kampung_guide.util.fork import Forked
+from kampung_guide.util.geo import distance_km
+from kampung_guide.validate.hours import HoursError, parse_hours, week
 from kampung_guide.validate.model import Hours, Price
 
 

@@ -18,8 +18,8 @@ import yaml
 try:  # libyaml's parser is ~10x faster; the resolver stays ours either way
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml.parser import Parser as _ParserBase
     from yaml.composer import Composer
+    from yaml.parser import Parser as _ParserBase
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 

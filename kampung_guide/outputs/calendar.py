@@ -15,19 +15,19 @@ for `from`). Output is byte-stable: UIDs come from slugs and positions, DTSTAMP 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
-from ..validate.model import Kampung, Site
 from ..plan.pages import kampung_key, lang_prefix
+from ..validate.model import Kampung, Site
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 TZID = "Asia/Jakarta"
 JAKARTA = ZoneInfo(TZID)
-DTSTAMP = datetime(2026, 1, 1, tzinfo=timezone.utc)  # never the build time: builds stay byte-identical
+DTSTAMP = datetime(2026, 1, 1, tzinfo=UTC)  # never the build time: builds stay byte-identical
 ANCHOR = date(2026, 1, 1)  # a weekly series without `from` starts on its first day from here
 DEFAULT_DOMAIN = "kampung-guide.local"
 
@@ -178,7 +178,7 @@ def slot_event(session: Session, number: int, slot: Slot, domain: str) -> icalen
         rule = {"freq": "weekly", "byday": [d.upper() for d in DAYS if d in slot.days]}
         if slot.until:
             last = datetime.combine(slot.until, time(23, 59, 59), JAKARTA)
-            rule["until"] = last.astimezone(timezone.utc)
+            rule["until"] = last.astimezone(UTC)
         event.add("rrule", rule)
     return event
 

@@ -144,7 +144,7 @@ def encode_photo(photo: PhotoSet, source: Path, cache: Path | None) -> tuple[lis
     return result, encoded
 
 
-def cache_key(base: "hashlib._Hash", variant: Variant) -> str:
+def cache_key(base: hashlib._Hash, variant: Variant) -> str:
     """The cache file name: a hash of the source and of everything that shapes the output."""
     mime, _, ext, options = next(f for f in FORMATS if f[0] == variant.mime)
     h = base.copy()

@@ -9,14 +9,13 @@ builds of the same content give the same bytes.
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
+from ..plan.pages import kampung_key, lang_prefix
 from ..render import i18n
-
-from . import calendar
 from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Price, Site, Text
-from ..plan.pages import kampung_key, lang_prefix
+from . import calendar
 
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"

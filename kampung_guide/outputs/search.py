@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..validate.hours import week
 from ..util.memo import IdentityMemo
+from ..validate.hours import week
 from ..validate.model import Kampung, Site
 from .searchtext import index_tokens
 

@@ -119,7 +119,9 @@ def index_tokens(text: str, lang: str) -> list[str]:
     A query form matches when it starts some token, so a token that starts a longer one adds nothing.
     """
     tokens = sorted({form for word in split_words(text) for form in _word_forms(word, lang)})
-    return [token for token, following in zip(tokens, tokens[1:] + [""]) if not following.startswith(token)]
+    return [
+        token for token, following in zip(tokens, tokens[1:] + [""], strict=True) if not following.startswith(token)
+    ]
 
 
 def query_matches(terms: list[list[str]], tokens: str) -> bool:

@@ -156,7 +156,7 @@ class ScriptMaker:
             target=_make_scripts, args=(child, self._conn), daemon=True
         )
 
-    def __enter__(self) -> "ScriptMaker":
+    def __enter__(self) -> ScriptMaker:
         self._process.start()
         return self
 

@@ -8,14 +8,13 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import i18n, maps
-
-from ..util import travel
-from ..validate.hours import week
-from ..validate.model import Kampung, Route, Site
 from ..outputs.opendata import dump_json
 from ..plan.pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+from ..util import travel
 from ..util.scriptjson import script_json
+from ..validate.hours import week
+from ..validate.model import Kampung, Route, Site
+from . import i18n, maps
 
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 
@@ -66,7 +65,7 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     minutes = [travel.travel_minutes(km, mode) for km in kms]
     legs = [
         t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
-        for km, m in zip(kms, minutes)
+        for km, m in zip(kms, minutes, strict=True)
     ]
     total = sum(kms)
     return legs, {

@@ -9,13 +9,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, links, maps, planner, seo
-
 from ..outputs import opendata, search
-from .markdown import relative_links, render_markdown
+from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key
 from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Site, Text
-from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key
+from . import i18n, links, maps, planner, seo
+from .markdown import relative_links, render_markdown
 from .qr import qr_svg
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

@@ -7,11 +7,13 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from ..util.scriptjson import script_json
 from ..validate.hours import DAYS, clock
 from ..validate.model import Kampung, Site
-from ..util.scriptjson import script_json
 
-SCHEMA_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+SCHEMA_DAYS = dict(
+    zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
+)
 
 
 def base_path(base_url: str) -> str:

@@ -7,8 +7,10 @@ making the open data while the pages render.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -48,7 +50,7 @@ class Forked(Generic[T]):
             self._process.join()
             self._receive.close()
 
-    def __enter__(self) -> "Forked[T]":
+    def __enter__(self) -> Forked[T]:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -61,8 +63,6 @@ def _run(receive, send, work: Callable, args: tuple) -> None:
         outcome = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
-    try:
+    with contextlib.suppress(OSError):  # the parent is gone (a killed build): nobody to tell
         send.send(outcome)
-    except OSError:  # the parent is gone (a killed build): nobody to tell
-        pass
     send.close()

@@ -6,7 +6,8 @@ identity is enough: an entry holds its object, which also keeps its id from bein
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 T = TypeVar("T")
 

@@ -7,7 +7,8 @@ assets/plan.js does the same sums in the browser with the same algorithm; keep t
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
+from itertools import pairwise
 from urllib.parse import quote
 
 from .geo import distance_km
@@ -37,12 +38,12 @@ def distance_matrix(points: Sequence[Point]) -> list[list[float]]:
 
 def leg_distances(points: Sequence[Point]) -> list[float]:
     """Great-circle km of each leg, in the order given."""
-    return [distance_km(a[0], a[1], b[0], b[1]) for a, b in zip(points, points[1:])]
+    return [distance_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(points)]
 
 
 def path_length(matrix: list[list[float]], order: Sequence[int]) -> float:
     """Length of the open path visiting `order`, in km."""
-    return sum(matrix[a][b] for a, b in zip(order, order[1:]))
+    return sum(matrix[a][b] for a, b in pairwise(order))
 
 
 def nearest_neighbour(matrix: list[list[float]], start: int = 0) -> list[int]:
@@ -115,7 +116,7 @@ def clash(stay: tuple[int, int], spans: Sequence[tuple[int, int]] | None) -> str
 
 def clashes(stays: Sequence[tuple[int, int]], weeks: Sequence[list | None], weekday: int) -> list[str]:
     """For each stop, whether its opening hours (hours.week(), or None) cover its stay on `weekday` (0 = Monday)."""
-    return [clash(stay, week[weekday] if week is not None else None) for stay, week in zip(stays, weeks)]
+    return [clash(stay, week[weekday] if week is not None else None) for stay, week in zip(stays, weeks, strict=True)]
 
 
 # -- the route as files and links ---------------------------------------------------------------
@@ -160,7 +161,7 @@ def route_geojson(name: str, mode: str, stops: Sequence[tuple[str, float, float]
             "geometry": {"type": "Point", "coordinates": position},
             "properties": {"name": title, "stop": i + 1},
         }
-        for i, ((title, _, _), position) in enumerate(zip(stops, line))
+        for i, ((title, _, _), position) in enumerate(zip(stops, line, strict=True))
     ]
     return {"type": "FeatureCollection", "features": features}
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from itertools import pairwise
 from pathlib import Path
 
-from . import model
+from ..load.yamlfile import Document, YamlError, parse_yaml
 from ..util.fork import Forked, can_fork
 from ..util.geo import distance_km
 from ..util.problems import Report
 from ..util.travel import visiting_order
+from . import model
 from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
 from .specs import INVALID, SLUG, Ctx, type_name
-from ..load.yamlfile import Document, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
@@ -431,8 +432,8 @@ def check_route(stops: tuple[str, ...], ctx: Ctx, places) -> bool:
         return not twice
     points = [(places[s].lat, places[s].lon) for s in stops]
     order = visiting_order(points)
-    given = sum(distance_km(*a, *b) for a, b in zip(points, points[1:]))
-    shorter = sum(distance_km(*points[a], *points[b]) for a, b in zip(order, order[1:]))
+    given = sum(distance_km(*a, *b) for a, b in pairwise(points))
+    shorter = sum(distance_km(*points[a], *points[b]) for a, b in pairwise(order))
     if shorter < given * SHORTER_BY:
         ctx.warn(
             ("stops",),

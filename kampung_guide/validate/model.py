@@ -33,7 +33,7 @@ class Text:
         return bool(self.values.get(lang)) or "*" in self.values
 
     @classmethod
-    def plain(cls, text: str, fallback: str) -> "Text":
+    def plain(cls, text: str, fallback: str) -> Text:
         """The same text in every language."""
         return cls({"*": text}, fallback)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import model
 from ..util.travel import MODES
+from . import model
 from .specs import (
     LANG,
     Bool,

@@ -11,10 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..load.yamlfile import Document
+from ..util.problems import Report
 from . import model
 from .hours import HoursError, parse_hours
-from ..util.problems import Report
-from ..load.yamlfile import Document
 
 INVALID = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 MANIFEST = ".kampung-guide-files"  # lists what the build wrote, so foreign files can be recognised
 
