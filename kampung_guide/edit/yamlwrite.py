@@ -1,0 +1,134 @@
+"""Write a content file back with the smallest change: ruamel.yaml's round-trip mode keeps comments,
+key order, quoting, flow mappings and block scalars of everything that was not edited.
+
+The build reads with its own fast loader (load/yamlfile.py); this module only writes. New strings that
+YAML 1.1 tools would misread (`10:00` as 600, `no` as false) are quoted, so a file reads the same
+in YAML 1.1 and 1.2.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+Path = tuple[str | int, ...]  # a field's path, as validate's problems carry it: ("products", 0, "name", "id")
+
+# Plain strings a YAML 1.1 reader would turn into something else: booleans, sexagesimal numbers and times.
+_YAML11_TRAPS = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|~|null|Null|NULL)$"
+)
+
+
+def yaml() -> YAML:
+    """A round-trip YAML that writes the content folder's style unchanged (see shared notes/editor.md)."""
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096  # never re-wrap long lines
+    y.indent(mapping=2, sequence=4, offset=2)  # "  - name:" lists, as in content/
+    return y
+
+
+def parse(text: str) -> Any:
+    """A file's text as ruamel's round-trip tree (a CommentedMap for a content file)."""
+    return yaml().load(text) if text.strip() else CommentedMap()
+
+
+def dump(tree: Any) -> str:
+    buffer = io.StringIO()
+    yaml().dump(tree, buffer)
+    return buffer.getvalue()
+
+
+def scalar(value: Any) -> Any:
+    """A new value as ruamel should write it: multi-line text as a `|` block, YAML 1.1 traps quoted."""
+    if isinstance(value, str):
+        if "\n" in value.strip():
+            return LiteralScalarString(value.rstrip("\n") + "\n")
+        if _YAML11_TRAPS.match(value):
+            return DoubleQuotedScalarString(value)
+    if isinstance(value, dict):
+        tree = CommentedMap()
+        for key, item in value.items():
+            tree[key] = scalar(item)
+        return tree
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq([scalar(item) for item in value])
+    return value
+
+
+def same(old: Any, new: Any) -> bool:
+    """Whether a stored value already equals a plain one (so it is left as written)."""
+    if isinstance(new, dict):
+        return isinstance(old, dict) and old.keys() == new.keys() and all(same(old[k], new[k]) for k in new)
+    if isinstance(new, (list, tuple)):
+        return isinstance(old, list) and len(old) == len(new) and all(same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(new, bool) or isinstance(old, bool):
+        return isinstance(old, bool) and isinstance(new, bool) and old == new
+    if isinstance(old, datetime.date) and isinstance(new, str):  # ruamel reads 2026-12-05 as a date, the build as text
+        return old.isoformat() == new
+    if isinstance(new, (int, float)) and isinstance(old, (int, float)):  # ruamel's own int and float subclasses
+        return old == new and isinstance(old, float) == isinstance(new, float)
+    return isinstance(old, str) == isinstance(new, str) and old == new
+
+
+def merge(tree: Any, value: Any) -> Any:
+    """`tree` changed in place to equal `value` (plain dicts, lists and scalars), keeping everything that
+    already equals it as written; returns the tree (or a new node where the kind changed)."""
+    if isinstance(value, dict) and isinstance(tree, CommentedMap):
+        for key in [k for k in tree if k not in value]:
+            del tree[key]
+        for key, item in value.items():
+            if key in tree:
+                if not same(tree[key], item):
+                    tree[key] = merge(tree[key], item)
+            else:
+                tree[key] = scalar(item)
+        return tree
+    if isinstance(value, (list, tuple)) and isinstance(tree, CommentedSeq):
+        del tree[len(value) :]
+        for i, item in enumerate(value):
+            if i < len(tree):
+                if not same(tree[i], item):
+                    tree[i] = merge(tree[i], item)
+            else:
+                tree.append(scalar(item))
+        return tree
+    return scalar(value)
+
+
+def rewrite(text: str, value: dict[str, Any]) -> str:
+    """The file `text` rewritten so that it holds `value`, untouched parts byte for byte as before."""
+    tree = parse(text)
+    if not isinstance(tree, CommentedMap):
+        tree = CommentedMap()
+    return dump(merge(tree, value))
+
+
+def set_fields(text: str, changes: Iterable[tuple[Path, Any]]) -> str:
+    """The file `text` with each field at a path set to a value (None removes it), the rest untouched."""
+    tree = parse(text)
+    for path, value in changes:
+        node = tree
+        for step, following in zip(path[:-1], path[1:], strict=True):
+            if isinstance(node, dict) and step not in node:
+                node[step] = CommentedSeq() if isinstance(following, int) else CommentedMap()
+            node = node[step]
+        last = path[-1]
+        if value is None:
+            if isinstance(node, dict):
+                node.pop(last, None)
+            elif isinstance(node, list) and isinstance(last, int) and last < len(node):
+                del node[last]
+        elif isinstance(node, list) and isinstance(last, int) and last == len(node):
+            node.append(scalar(value))
+        elif not (last in node if isinstance(node, dict) else False) or not same(node[last], value):
+            node[last] = merge(node[last], value) if isinstance(node, dict) and last in node else scalar(value)
+    return dump(tree)

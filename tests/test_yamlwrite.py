@@ -1,0 +1,36 @@
+"""Writing content files back: untouched parts stay byte for byte, new YAML-1.1 traps are quoted."""
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from kampung_guide.edit.yamlwrite import rewrite, set_fields
+from kampung_guide.load.yamlfile import parse_yaml
+
+FILES = sorted((ROOT / "content").rglob("*.yaml")) + sorted((ROOT / "tests" / "sites").rglob("content/**/*.yaml"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_rewriting_a_file_with_its_own_values_changes_no_byte(path: Path):
+    text = path.read_text(encoding="utf-8")
+    assert rewrite(text, parse_yaml(text).value) == text
+
+
+def test_one_changed_field_is_a_one_line_diff_and_new_traps_are_quoted():
+    text = (ROOT / "content" / "kampung" / "onde-onde.yaml").read_text(encoding="utf-8")
+    changed = set_fields(text, [(("location", "lat"), -7.4726), (("visit", "best_time", "en"), "10:00")])
+    before, after = text.splitlines(), changed.splitlines()
+    assert len(before) == len(after)
+    assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
+        ("  lat: -7.4725", "  lat: -7.4726"),
+        ("    en: Early morning; the kampung is busiest from about 4 a.m.", '    en: "10:00"'),
+    ]
+    value = parse_yaml(changed).value
+    assert value["visit"]["best_time"]["en"] == "10:00" and value["location"]["lat"] == -7.4726
+
+
+def test_removing_a_field_and_adding_a_list_item():
+    text = "name: A  # the name\ntags: [a, b]\nsummary: S\n"
+    changed = set_fields(text, [(("summary",), None), (("tags", 2), "no")])
+    assert changed == 'name: A  # the name\ntags: [a, b, "no"]\n'
