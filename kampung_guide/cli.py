@@ -9,9 +9,10 @@ import os
 import sys
 from pathlib import Path
 
+from .plan.site import load_site
 from .scaffold import SCHEMA_FILE
 from .util.problems import Report
-from .validate.content import Loader, configured_language, load_categories, load_config, load_site
+from .validate.content import Loader, configured_language, load_categories, load_config
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
 PROJECT = Path(__file__).resolve().parent.parent

@@ -17,8 +17,22 @@ from pathlib import Path
 from .outputs import calendar, offline, opendata, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
-from .plan.pages import PLAN_KEY, Page, category_key, kampung_key, lang_prefix, plan_pages, poster_key, route_key
-from .render import maps, planner, seo
+from .outputs.routes import route_files
+from .plan.pages import (
+    HOME_KEY,
+    LIST_KEY,
+    MANIFEST_NAME,
+    PLAN_KEY,
+    POSTERS_KEY,
+    Page,
+    category_key,
+    kampung_key,
+    lang_prefix,
+    plan_pages,
+    poster_key,
+    route_key,
+)
+from .render import maps, seo
 from .render.colors import category_css
 from .render.renderer import Assets, Renderer, make_environment
 from .util.fork import Forked, can_fork
@@ -125,14 +139,14 @@ class SiteBuild:
     def precache(self) -> list[str]:
         """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
         languages = self.site.config.languages
-        pages = [lang_prefix(lang, languages) + key for lang in languages for key in ("", "kampung/")]
+        pages = [lang_prefix(lang, languages) + key for lang in languages for key in (HOME_KEY, LIST_KEY)]
         pages = [page or "./" for page in pages]
         versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
-            *[lang_prefix(lang, languages) + "manifest.webmanifest" for lang in languages],
+            *[lang_prefix(lang, languages) + MANIFEST_NAME for lang in languages],
         ]
         return pages + sorted(versioned) + fixed
 
@@ -148,7 +162,7 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **planner.route_files(self.site)}
+        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()
@@ -157,7 +171,7 @@ class SiteBuild:
         if self.base_url:
             twins: dict[str, list] = {}
             for page in self.pages:
-                if page.kind not in ("404", "poster", "posters"):
+                if page.kind.sitemap:
                     twins.setdefault(page.key, []).append((page.lang, page.url))
             yield "sitemap.xml", seo.sitemap(list(twins.values()), self.base_url).encode()
 
@@ -250,10 +264,10 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
         return set()
-    keys = {"", "kampung/"} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
+    keys = {HOME_KEY, LIST_KEY} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
     listed = [(k.slug, k.name, k.category) for k in b.kampung] != [(k.slug, k.name, k.category) for k in a.kampung]
     if listed:  # the poster index shows only names and categories
-        keys.add("poster/")
+        keys.add(POSTERS_KEY)
     keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
     keys |= {PLAN_KEY} | {route_key(r.slug) for r in b.routes if changed & set(r.stops)}
     for slug in after:
@@ -339,9 +353,9 @@ def pin_positions(site: Site) -> list[tuple[str, float, float]]:
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:
-    """The responsive sizes of every photo a profile uses, read from the files' headers."""
-    used = sorted({p.file for k in site.kampung for p in k.photos})
-    return {name: plan_photo(name, Path(site.images[name])) for name in used}
+    """The responsive sizes of every photo a profile uses, from the sizes read when it was checked."""
+    used = {p.file: p for k in site.kampung for p in k.photos}
+    return {name: plan_photo(name, used[name].width, used[name].height) for name in sorted(used)}
 
 
 def photo_files(site: Site, photos: dict[str, PhotoSet], cache: Path) -> Iterator[tuple[str, bytes]]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import JPEG, KAMPUNG, write_content
 
-from kampung_guide.validate.content import load_site
+from kampung_guide.plan.site import load_site
 
 
 def problems(content: Path, lang: str = "en", warnings: bool = False) -> list[str]:

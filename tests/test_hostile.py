@@ -239,7 +239,7 @@ opened = []
 sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" and isinstance(args[0], str) else None)
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
-from kampung_guide.validate.content import load_site
+from kampung_guide.plan.site import load_site
 site, report = load_site(Path({str(content)!r}))
 print("\\n".join(opened))
 """

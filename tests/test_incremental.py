@@ -15,7 +15,7 @@ from kampung_guide.pipeline import (
     chunk_ranges,
     rebuild_files,
 )
-from kampung_guide.validate.content import load_site
+from kampung_guide.plan.site import load_site
 
 SAMPLE = ROOT / "content"
 
@@ -121,7 +121,7 @@ def test_render_chunks_keep_a_kampungs_pages_together(content):
     owner = {}
     for n, chunk in enumerate(chunks):
         for i in chunk:
-            if pages[i].kind in ("kampung", "poster"):
+            if pages[i].kind.name in ("kampung", "poster"):
                 assert owner.setdefault(pages[i].obj.slug, n) == n, f"{pages[i].obj.slug} split across chunks"
     assert len(owner) >= 2 and all(len(chunk) <= 3 for chunk in chunks)
 

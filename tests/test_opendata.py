@@ -10,9 +10,11 @@ from conftest import write_content
 from test_search import ONDE, WORKSHOP
 
 from kampung_guide.outputs import calendar
-from kampung_guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
+from kampung_guide.outputs.opendata import opendata_files
+from kampung_guide.plan.pages import GEOJSON_PATH, JSON_PATH
+from kampung_guide.render.views import data_links
 from kampung_guide.pipeline import build_files
-from kampung_guide.validate.content import load_site
+from kampung_guide.plan.site import load_site
 
 BASE = "https://example.org/guide/"
 

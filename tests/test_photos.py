@@ -12,9 +12,16 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from kampung_guide.outputs.images import PhotoError, encode_photo, photo_warnings, plan_photo
+from kampung_guide.load.images import PhotoError, open_image, photo_warnings, read_photo, upright_size
+from kampung_guide.outputs.images import encode_photo, plan_photo as plan_sized
 
 RED = (220, 20, 20)
+
+
+def plan_photo(name: str, source: Path):
+    """A photo's variants planned from the size load/images.py reads, as the build does."""
+    (width, height), _ = read_photo(source)
+    return plan_sized(name, width, height)
 
 
 def photo_like(size: tuple[int, int], seed: int = 1) -> Image.Image:
@@ -194,8 +201,9 @@ def test_warns_about_a_file_that_is_not_an_image(tmp_path, content):
     source.write_bytes(content)
     [(key, params)] = photo_warnings(source)
     assert key == "photo_unreadable" and params["detail"]
+    assert read_photo(source)[0] == (0, 0)
     with pytest.raises(PhotoError):
-        plan_photo("a.jpg", source)
+        open_image(source)
 
 
 def test_warns_about_a_truncated_photo(tmp_path):
@@ -203,7 +211,8 @@ def test_warns_about_a_truncated_photo(tmp_path):
     source = tmp_path / "a.jpg"
     source.write_bytes(whole[: len(whole) // 2])
     assert [key for key, _ in photo_warnings(source)] == ["photo_unreadable"]
-    photo = plan_photo("a.jpg", source)  # the header is intact; the pixels are not
+    with open_image(source) as img:  # the header is intact; the pixels are not
+        photo = plan_sized("a.jpg", *upright_size(img))
     with pytest.raises(PhotoError):
         encode_photo(photo, source, None)
 
@@ -225,4 +234,4 @@ def test_refuses_decompression_bombs(tmp_path, size):
     [(key, _)] = photo_warnings(source)
     assert key == "photo_unreadable"
     with pytest.raises(PhotoError):
-        plan_photo("bomb.png", source)
+        open_image(source)

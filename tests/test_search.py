@@ -15,7 +15,7 @@ from kampung_guide.outputs.searchtext import (
     split_words,
     word_forms,
 )
-from kampung_guide.validate.content import load_site
+from kampung_guide.plan.site import load_site
 
 WORKSHOP = (
     KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis")

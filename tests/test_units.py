@@ -9,7 +9,7 @@ import pytest
 from kampung_guide.render.colors import contrast, text_on
 from kampung_guide.render.i18n import format_distance, format_duration, format_price, hours_table
 from kampung_guide.render.links import directions, tel_url, whatsapp_digits
-from kampung_guide.render.markdown import relative_links, render_markdown, site_links
+from kampung_guide.render.markdown import relative_links, render_markdown
 from kampung_guide.util.fork import Forked
 from kampung_guide.util.geo import distance_km
 from kampung_guide.validate.hours import HoursError, parse_hours, week
@@ -79,9 +79,10 @@ def test_markdown_is_sanitized_and_headings_demoted():
 
 def test_site_links_become_relative():
     html = render_markdown("[a](/kampung/x/) [b](//evil.example/) [c](https://x.example/)")
-    assert site_links(html) == ["kampung/x/"]
     assert 'href="../../kampung/x/"' in relative_links(html, "../../")
     assert 'href="//evil.example/"' in relative_links(html, "../../")
+    shared = relative_links('<a href="/data/kampung.json">', "../../en/", "../../", lambda t: t.startswith("data/"))
+    assert shared == '<a href="../../data/kampung.json">'  # a file every language shares: no language folder
 
 
 def test_category_text_colour_has_contrast():

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from ..plan.pages import kampung_key, lang_prefix
+from ..plan.pages import city_ics_path, ics_path, kampung_key, lang_prefix
 from ..validate.model import Kampung, Site
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -55,16 +55,6 @@ class Session:
     geo: tuple[float, float]
     url: str
     slots: tuple[Slot, ...]
-
-
-def ics_path(slug: str, lang: str) -> str:
-    """Where a kampung's calendar in `lang` is written."""
-    return f"data/ical/{slug}.{lang}.ics"
-
-
-def city_path(lang: str) -> str:
-    """Where the calendar of every kampung in `lang` is written."""
-    return f"data/kampung.{lang}.ics"
 
 
 def parse_clock(value) -> time:
@@ -112,11 +102,6 @@ def parse_slot(value) -> Slot:
 def experience_slots(experience) -> tuple[Slot, ...]:
     """The slots of an experience's `schedule`, if it has one."""
     return tuple(parse_slot(entry) for entry in getattr(experience, "schedule", None) or ())
-
-
-def has_schedule(k: Kampung) -> bool:
-    """Whether any experience of the kampung has a schedule (and so the kampung a calendar)."""
-    return any(getattr(e, "schedule", None) for e in k.experiences)
 
 
 def page_url(slug: str, lang: str, site: Site, base_url: str | None) -> str:
@@ -228,5 +213,5 @@ def calendar_files(site: Site, base_url: str | None) -> dict[str, bytes]:
                 files[ics_path(k.slug, lang)] = make_calendar(sessions, k.name.get(lang), domain, lang).to_ical()
                 everyone += sessions
         if everyone:
-            files[city_path(lang)] = make_calendar(everyone, site.config.title.get(lang), domain, lang).to_ical()
+            files[city_ics_path(lang)] = make_calendar(everyone, site.config.title.get(lang), domain, lang).to_ical()
     return files

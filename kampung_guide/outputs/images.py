@@ -1,4 +1,5 @@
-"""Photos for the web: plan the responsive sizes of each photo, encode them, check the originals.
+"""Photos for the web: plan the responsive sizes of each photo and encode them (the originals are read
+and checked by load/images.py).
 
 The originals under content/images/ are phone photos: large, often stored sideways with an EXIF
 Orientation tag, and carrying GPS and camera metadata. What the site publishes instead is a set of
@@ -13,7 +14,6 @@ import hashlib
 import io
 import os
 import tempfile
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -21,26 +21,15 @@ from urllib.parse import quote
 import PIL
 from PIL import Image, ImageCms, ImageOps, features
 
-WIDTHS = (480, 960, 1600)
+from ..load.images import PhotoError, open_image
+from ..plan.pages import photo_path, photo_widths
+
 FALLBACK_WIDTH = 960
-MIN_WIDTH = 800  # narrower than this looks blurry in the gallery on a phone held sideways
-MAX_MB = 15  # larger than any phone's JPEG; probably an uncompressed export
-MAX_PIXELS = 60_000_000  # a 50 MP camera passes; decoding more could exhaust a small build machine
 ENCODER_VERSION = "1"  # bump when a change below alters output bytes, to retire cached variants
 WEBP = {"quality": 75, "method": 4}
 JPEG = {"quality": 78, "optimize": True, "progressive": True, "subsampling": 2}
 FORMATS = (("image/webp", "WEBP", "webp", WEBP), ("image/jpeg", "JPEG", "jpg", JPEG))
-SWAPPED = {5, 6, 7, 8}  # EXIF orientations that turn the stored picture a quarter turn
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-
-
-class PhotoError(Exception):
-    """A photo that cannot be used, with a message key and its parameters."""
-
-    def __init__(self, key: str, **params):
-        super().__init__(f"{key}: {params}")
-        self.key = key
-        self.params = params
 
 
 @dataclass(frozen=True)
@@ -75,54 +64,12 @@ class PhotoSet:
         return self.webp + self.jpeg
 
 
-def plan_widths(width: int) -> tuple[int, ...]:
-    """The widths to publish for an upright original `width` px wide; never wider than it."""
-    largest = min(width, WIDTHS[-1])
-    return tuple(w for w in WIDTHS if w < largest) + (largest,)
-
-
-def plan_photo(name: str, source: Path) -> PhotoSet:
-    """The variants of one photo, from its header alone (no pixels are decoded for JPEG)."""
-    with open_image(source) as img:
-        width, height = upright_size(img)
+def plan_photo(name: str, width: int, height: int) -> PhotoSet:
+    """The variants of one photo, from the upright size of its original (read at load)."""
     stem = Path(name).stem
-    sized = [(w, max(1, round(w * height / width))) for w in plan_widths(width)]
-    webp, jpeg = (
-        tuple(Variant(f"images/{stem}-{w}.{ext}", w, h, mime) for w, h in sized) for mime, _, ext, _ in FORMATS
-    )
+    sized = [(w, max(1, round(w * height / width))) for w in photo_widths(width)]
+    webp, jpeg = (tuple(Variant(photo_path(stem, w, ext), w, h, mime) for w, h in sized) for mime, _, ext, _ in FORMATS)
     return PhotoSet(name, sized[-1][0], sized[-1][1], webp, jpeg)
-
-
-def upright_size(img: Image.Image) -> tuple[int, int]:
-    """The size the picture shows at once its EXIF orientation is applied."""
-    width, height = img.size
-    try:
-        orientation = img.getexif().get(0x0112)
-    except (OSError, SyntaxError, ValueError) as exc:  # a corrupt EXIF block
-        raise PhotoError("photo_unreadable", detail=str(exc) or type(exc).__name__) from exc
-    if orientation in SWAPPED:
-        return height, width
-    return width, height
-
-
-def open_image(source: Path | io.BytesIO) -> Image.Image:
-    """Open an image lazily, turning every way it can fail, bombs included, into PhotoError."""
-    try:
-        # catch_warnings is process-global: call this from worker processes, not threads
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(source)
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        raise PhotoError("photo_unreadable", detail=str(exc)) from exc
-    except (OSError, SyntaxError, ValueError) as exc:  # UnidentifiedImageError is an OSError
-        detail = (str(exc) or type(exc).__name__).replace(f" '{source}'", "").replace(str(source), "the file")
-        raise PhotoError("photo_unreadable", detail=detail) from exc
-    if img.width * img.height > MAX_PIXELS:
-        img.close()
-        raise PhotoError(
-            "photo_unreadable", detail=f"{img.width}x{img.height} px is more than {MAX_PIXELS // 1_000_000} megapixels"
-        )
-    return img
 
 
 def encode_photo(photo: PhotoSet, source: Path, cache: Path | None) -> tuple[list[tuple[str, bytes]], int]:
@@ -232,30 +179,3 @@ def encode_variant(img: Image.Image, variant: Variant) -> bytes:
     out = io.BytesIO()
     sized.save(out, fmt, **options)
     return out.getvalue()
-
-
-def photo_warnings(source: Path) -> list[tuple[str, dict]]:
-    """What an editor should know about an original: too small, too big, or not an image at all."""
-    found = []
-    size = source.stat().st_size
-    if size > MAX_MB * 1_000_000:
-        found.append(("photo_huge", {"mb": round(size / 1_000_000, 1), "max": MAX_MB}))
-    try:
-        with open_image(source) as img:
-            width, _ = upright_size(img)
-            check_pixels(img)
-    except PhotoError as exc:
-        return found + [(exc.key, exc.params)]
-    if width < MIN_WIDTH:
-        found.append(("photo_small", {"width": width, "min": MIN_WIDTH}))
-    return found
-
-
-def check_pixels(img: Image.Image) -> None:
-    """Decode the whole file, so a truncated photo fails in `check` rather than in the build."""
-    # JPEG then decodes at 1/8 scale: every byte is still read, for a fraction of the work
-    img.draft(None, (max(1, img.width // 8), max(1, img.height // 8)))
-    try:
-        img.load()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise PhotoError("photo_unreadable", detail=str(exc) or type(exc).__name__) from exc

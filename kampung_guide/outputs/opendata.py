@@ -11,14 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..plan.pages import kampung_key, lang_prefix
-from ..render import i18n
+from ..plan.pages import GEOJSON_PATH, JSON_PATH, ics_path, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Price, Site, Text
 from . import calendar
 
-GEOJSON_PATH = "data/kampung.geojson"
-JSON_PATH = "data/kampung.json"
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
 
 
@@ -86,8 +83,8 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
         "experiences": [experience_record(e, languages) for e in k.experiences],
         "tags": list(k.tags),
         "url": {lang: public_url(lang_prefix(lang, languages) + kampung_key(k.slug), base_url) for lang in languages},
-        "calendar": {lang: public_url(calendar.ics_path(k.slug, lang), base_url) for lang in languages}
-        if calendar.has_schedule(k)
+        "calendar": {lang: public_url(ics_path(k.slug, lang), base_url) for lang in languages}
+        if k.has_schedule
         else None,
     }
 
@@ -131,17 +128,3 @@ def price(value: Price | None) -> dict | None:
 def public_url(path: str, base_url: str | None) -> str:
     """`path` under the site's address, or relative to the data/ folder when it is not known."""
     return base_url + path if base_url else DATA_ROOT + path
-
-
-def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
-    """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
-    t = i18n.ui(lang)
-    links = [
-        {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
-        {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},
-    ]
-    if calendar.has_schedule(k):
-        links.append(
-            {"href": root + calendar.ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"}
-        )
-    return links

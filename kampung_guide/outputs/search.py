@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..plan.pages import search_index_name
 from ..util.memo import IdentityMemo
 from ..validate.hours import week
 from ..validate.model import Kampung, Site
@@ -19,20 +20,15 @@ FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "p
 _AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 
 
-def index_asset(lang: str) -> str:
-    """The index script's name under assets/, e.g. `search-en.js`."""
-    return f"search-{lang}.js"
-
-
 def index_names(site: Site) -> tuple[str, ...]:
     """The index scripts' names under assets/, one per language."""
-    return tuple(index_asset(lang) for lang in site.config.languages)
+    return tuple(search_index_name(lang) for lang in site.config.languages)
 
 
 def search_assets(site: Site, languages: tuple[str, ...] | None = None) -> dict[str, bytes]:
     """Each language's index script (or those of `languages`), keyed by its path in the output folder."""
     return {
-        f"assets/{index_asset(lang)}": index_script(search_index(site, lang))
+        f"assets/{search_index_name(lang)}": index_script(search_index(site, lang))
         for lang in languages or site.config.languages
     }
 

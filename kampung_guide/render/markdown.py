@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import markdown as _markdown
 import nh3
@@ -93,11 +94,10 @@ def render_markdown(text: str, top: int = 2) -> str:
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel="noopener noreferrer")
 
 
-def site_links(html: str) -> list[str]:
-    """Site-absolute link targets in rendered HTML (`kampung/onde-onde/`), for link checking."""
-    return [m[1] for m in _SITE_LINK.finditer(html)]
-
-
-def relative_links(html: str, prefix: str) -> str:
-    """Make site-absolute links relative: `prefix` leads from the page to its language's root."""
-    return _SITE_LINK.sub(lambda m: f'href="{prefix}{m[1]}"', html)
+def relative_links(
+    html: str, language_root: str, root: str = "", shared: Callable[[str], bool] = lambda target: False
+) -> str:
+    """Make site-absolute links relative: a page's link leads to its twin in the page's language
+    (`language_root` leads there from the page); a file `shared` by every language (a data file,
+    a poster, a photo) is reached through `root`, the way to the site root."""
+    return _SITE_LINK.sub(lambda m: f'href="{root if shared(m[1]) else language_root}{m[1]}"', html)

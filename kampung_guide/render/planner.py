@@ -8,26 +8,18 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..outputs.opendata import dump_json
-from ..plan.pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, Page, kampung_key, route_key
 from ..util import travel
 from ..util.scriptjson import script_json
 from ..validate.hours import week
-from ..validate.model import Kampung, Route, Site
+from ..validate.model import Kampung, Route
 from . import i18n, maps
-
-GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
+from .context import ViewContext
 
 
 def safe_json(value) -> Markup:
     """JSON for a <script type="application/json"> island that cannot end its element."""
     return Markup(script_json(value, sort_keys=True))
-
-
-def route_stops(site: Site, route: Route) -> list[Kampung]:
-    """The kampung of a route, in its order."""
-    by_slug = {k.slug: k for k in site.kampung}
-    return [by_slug[slug] for slug in route.stops]
 
 
 def decimal(value: float, lang: str) -> str:
@@ -75,12 +67,12 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
+def route_map(ctx: ViewContext, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
-    pins = [renderer.pin(page, k, link=False) for k in stops]
+    pins = [ctx.pin(page, k, link=False) for k in stops]
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
-    config = renderer.site.config.map
+    config = ctx.site.config.map
     data = maps.MapData(
         center=tuple(config.center),
         zoom=config.zoom,
@@ -96,32 +88,32 @@ def planner_query(route: Route) -> str:
     return "?" + urlencode({"stops": ",".join(route.stops), "start": route.stops[0], "mode": route.mode}, safe=",")
 
 
-def route_card(renderer, page: Page, route: Route) -> dict:
+def route_card(ctx: ViewContext, page: Page, route: Route) -> dict:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
     lang, t = page.lang, i18n.ui(page.lang)
-    stops = route_stops(renderer.site, route)
+    stops = ctx.site.route_stops(route)
     _, totals = route_legs(stops, route.mode, lang)
     return {
         "name": route.name.get(lang),
-        "href": renderer.href(page, route_key(route.slug)),
+        "href": ctx.href(page, route_key(route.slug)),
         "stops": ", ".join(k.name.get(lang) for k in stops),
         "meta": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
     }
 
 
-def route_view(renderer, page: Page) -> dict:
+def route_view(page: Page, ctx: ViewContext) -> dict:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
     t = i18n.ui(lang)
-    stops = route_stops(renderer.site, route)
+    stops = ctx.site.route_stops(route)
     legs, totals = route_legs(stops, route.mode, lang)
     points = [(k.location.lat, k.location.lon) for k in stops]
     rows = [
         {
             "n": n,
             "name": k.name.get(lang),
-            "href": renderer.href(page, kampung_key(k.slug)),
-            "category": renderer.site.categories[k.category],
+            "href": ctx.href(page, kampung_key(k.slug)),
+            "category": ctx.site.categories[k.category],
             "hours": hours_summary(k, lang),
             "approximate": k.location.approximate,
             "leg": legs[n - 1] if n <= len(legs) else "",
@@ -135,12 +127,13 @@ def route_view(renderer, page: Page) -> dict:
         "name": name,
         "mode": t(f"mode_{route.mode}"),
         "description": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
-        "description_html": renderer.markdown(page, route.description),
+        "description_html": ctx.markdown(page, route.description),
         "stops": rows,
         "totals": totals,
-        "description_untranslated": not route.description.translated(lang),
+        "name_shown": ctx.shown(route.name, lang),
+        "description_shown": ctx.shown(route.description, lang),
         "estimates": estimates_note(lang),
-        "map": route_map(renderer, page, stops, numbered=True, line=True),
+        "map": route_map(ctx, page, stops, numbered=True, line=True),
         "map_label": f"{t('route_map')}: {name}",
         "gpx_href": GPX_NAME,
         "geojson_href": GEOJSON_NAME,
@@ -149,28 +142,28 @@ def route_view(renderer, page: Page) -> dict:
         "map_app_partial": t("map_app_partial", n=travel.MAX_WAYPOINTS + 2)
         if len(points) > travel.MAX_WAYPOINTS + 2
         else "",
-        "plan_href": renderer.href(page, PLAN_KEY),
-        "planner_href": renderer.href(page, PLAN_KEY) + planner_query(route),
+        "plan_href": ctx.href(page, PLAN_KEY),
+        "planner_href": ctx.href(page, PLAN_KEY) + planner_query(route),
     }
 
 
-def plan_view(renderer, page: Page) -> dict:
+def plan_view(page: Page, ctx: ViewContext) -> dict:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
-    chosen = renderer.sorted_kampung(lang)
+    chosen = ctx.sorted_kampung(lang)
     return {
         "title": t("plan_title"),
         "description": t("plan_intro"),
-        "routes": [route_card(renderer, page, r) for r in renderer.site.routes],
+        "routes": [route_card(ctx, page, r) for r in ctx.site.routes],
         "choices": [
-            renderer.memo.get(
+            ctx.memo.get(
                 k,
                 ("choice", lang, page.root),
                 lambda k=k: {
                     "slug": k.slug,
                     "name": k.name.get(lang),
-                    "href": renderer.href(page, kampung_key(k.slug)),
-                    "category": renderer.site.categories[k.category],
+                    "href": ctx.href(page, kampung_key(k.slug)),
+                    "category": ctx.site.categories[k.category],
                 },
             )
             for k in chosen
@@ -179,13 +172,13 @@ def plan_view(renderer, page: Page) -> dict:
         "days": list(enumerate(t("days").split())),
         "visit": travel.VISIT_MINUTES,
         "estimates": estimates_note(lang),
-        "plan_data": safe_json(plan_data(renderer, page, chosen)),
-        "map": route_map(renderer, page, chosen, numbered=False, line=False) if chosen else None,
+        "plan_data": safe_json(plan_data(ctx, page, chosen)),
+        "map": route_map(ctx, page, chosen, numbered=False, line=False) if chosen else None,
         "map_label": t("route_map"),
     }
 
 
-def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
+def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
@@ -216,18 +209,18 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
     ]
     return {
         "lang": lang,
-        "creator": renderer.site.config.title.get(lang),
+        "creator": ctx.site.config.title.get(lang),
         "name": t("plan_result"),
-        "office": office_name(renderer.site, lang),
+        "office": ctx.office(lang),
         "kampung": {
-            k.slug: renderer.memo.get(
+            k.slug: ctx.memo.get(
                 k,
                 ("plan", lang, page.root),
                 lambda k=k: [
                     round(k.location.lat, 6),
                     round(k.location.lon, 6),
                     k.name.get(lang),
-                    renderer.href(page, kampung_key(k.slug)),
+                    ctx.href(page, kampung_key(k.slug)),
                     [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
                     if k.opening_hours
                     else None,
@@ -245,24 +238,3 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
         "share": "https://wa.me/?text=",
         "words": {w: t(w) for w in words},
     }
-
-
-def office_name(site: Site, lang: str) -> str:
-    """How running text names the tourism office, as on every page."""
-    contact = site.config.contact
-    named = contact.short_name or contact.name
-    return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
-
-
-def route_files(site: Site) -> dict[str, bytes]:
-    """Each suggested route as GPX and GeoJSON, beside its page in every language."""
-    files = {}
-    for route in site.routes:
-        stops = route_stops(site, route)
-        for lang in site.config.languages:
-            folder = lang_prefix(lang, site.config.languages) + route_key(route.slug)
-            named = [(k.name.get(lang), k.location.lat, k.location.lon) for k in stops]
-            name = route.name.get(lang)
-            files[folder + GPX_NAME] = travel.route_gpx(name, named, site.config.title.get(lang)).encode()
-            files[folder + GEOJSON_NAME] = dump_json(travel.route_geojson(name, route.mode, named))
-    return files

@@ -6,9 +6,11 @@ files and photos that resolve (through `..` or symlinks) outside it are refused.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -96,24 +98,48 @@ class Loader:
         return Ctx(self.display(path), doc, self.report, tuple(languages), frozenset(categories))
 
 
-def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -> tuple[model.Site | None, Report]:
-    """Load and check the whole content folder; the Site is None when there are errors.
+@dataclass
+class Checked:
+    """Every file of a content folder, checked one by one: what passed, every problem, and the site
+    links written in Markdown (checked against the site's addresses by plan/site.py)."""
+
+    config: model.SiteConfig | None
+    categories: dict[str, model.Category] | None
+    kampung: tuple[model.Kampung, ...]
+    pages: tuple[model.FreePage, ...]
+    images: dict[str, Path]  # file name under content/images -> its path
+    routes: tuple[model.Route, ...]
+    report: Report
+    links: list[tuple[str, int, tuple, str]]  # (file, line, field, target)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.config.languages if self.config else DEFAULT_LANGUAGES
+
+    def site(self) -> model.Site | None:
+        """The checked site, or None when any file has an error."""
+        if self.report.errors or self.config is None or self.categories is None:
+            return None
+        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes)
+
+
+DEFAULT_LANGUAGES = ("id", "en")
+
+
+def validate_site(root: Path, shown: str | None = None, cache: dict | None = None) -> Checked:
+    """Read and check every file of the content folder, reporting every problem found.
 
     A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
     """
     loader = Loader(root, shown, cache)
     config = load_config(loader)
-    languages = config.languages if config else ("id", "en")
+    languages = config.languages if config else DEFAULT_LANGUAGES
     categories = load_categories(loader, languages)
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
-    check_links(loader, kampung, categories or {}, pages, images, routes)
-    if loader.report.errors or config is None or categories is None:
-        return None, loader.report
-    site = model.Site(config, categories, kampung, pages, images, routes)
-    return site, loader.report
+    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links)
 
 
 def read_required(loader: Loader, name: str) -> tuple[Path, Document | None]:
@@ -262,12 +288,13 @@ def check_profile(loader: Loader, path: Path, languages, categories, images, con
             loader.links.extend(
                 (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
             )
-    check_kampung(kampung, ctx, images, config, loader)
-    return kampung
+    return check_kampung(kampung, ctx, images, config, loader)
 
 
-def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Loader) -> None:
-    """Checks that need more than one field: photo files, pins far from the map, gaps to fill."""
+def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Loader) -> model.Kampung:
+    """Checks that need more than one field: photo files, pins far from the map, gaps to fill.
+    Returns the profile with each photo's upright size, read from its file."""
+    photos = []
     for i, photo in enumerate(kampung.photos):
         if photo.file not in images:
             ctx.error(
@@ -276,12 +303,21 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
                 file=photo.file,
                 folder=loader.display(loader.root / "images") + "/",
             )
+            photos.append(photo)
             continue
-        from ..outputs.images import photo_warnings  # Pillow only when a profile has photos: check stays quick
+        from ..load.images import read_photo  # Pillow only when a profile has photos: check stays quick
 
-        for key, params in photo_warnings(images[photo.file]):
+        (width, height), found = read_photo(images[photo.file])
+        for key, params in found:
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)
+        photos.append(dataclasses.replace(photo, width=width, height=height))
+    check_gaps(kampung, ctx, config)
+    return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
+
+
+def check_gaps(kampung: model.Kampung, ctx: Ctx, config) -> None:
+    """Warnings for what a visitor will miss, and for a pin far from the map."""
     if not kampung.photos:
         ctx.warn(("photos",), "no_photo")
     if kampung.opening_hours is None:
@@ -451,16 +487,6 @@ _MD_LINK = re.compile(r"\]\((/[^)\s]*)|href=[\"'](/[^\"']*)")
 def find_site_links(markdown: str) -> list[str]:
     """Site-absolute link targets written in Markdown: `[x](/kampung/onde-onde/)`."""
     return [(a or b)[1:] for a, b in _MD_LINK.findall(markdown) if not (a or b).startswith("//")]
-
-
-def check_links(loader: Loader, kampung, categories, pages, images, routes=()) -> None:
-    """Every site-absolute link in Markdown must lead to a page or photo of the site."""
-    keys = {"", "kampung/"} | {f"kampung/{k.slug}/" for k in kampung} | {f"kategori/{c}/" for c in categories}
-    keys |= {f"{p.slug}/" for p in pages} | {"rencana/"} | {f"rencana/{r.slug}/" for r in routes}
-    for file, line, field, target in loader.links:
-        path = target.split("#", 1)[0].split("?", 1)[0].removesuffix("index.html")
-        if path not in keys and path + "/" not in keys:
-            loader.report.add(file, line, field, "broken_link", target="/" + target)
 
 
 def configured_language(content: Path) -> str:

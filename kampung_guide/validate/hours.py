@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import value
+from .values import value
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _SPAN = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")

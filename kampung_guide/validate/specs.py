@@ -5,16 +5,18 @@ The content format itself, built from these specs, is in schema.py.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..load.yamlfile import Document
 from ..util.problems import Report
-from . import model
 from .hours import HoursError, parse_hours
+from .values import Hours, Price, Text
 
 INVALID = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -96,7 +98,7 @@ class TextSpec(Spec):
 
     def check(self, value, path, ctx):
         if isinstance(value, str):
-            return self._one(value, path, ctx) and model.Text.plain(value.strip(), ctx.languages[0]) or INVALID
+            return self._one(value, path, ctx) and Text.plain(value.strip(), ctx.languages[0]) or INVALID
         if not isinstance(value, dict):
             return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
         values = {}
@@ -116,7 +118,7 @@ class TextSpec(Spec):
         for lang in ctx.languages[1:]:
             if lang not in values:
                 ctx.warn(path, "untranslated", lang=lang)
-        return model.Text(values, ctx.languages[0])
+        return Text(values, ctx.languages[0])
 
     def _one(self, text: str, path, ctx) -> bool:
         if not text.strip():
@@ -197,9 +199,9 @@ class PriceSpec(Spec):
                 return INVALID
             if low > high:
                 return ctx.error(path, "price_range_order", low=low, high=high)
-            return model.Price(low, high)
+            return Price(low, high)
         amount = self._amount(value, path, ctx)
-        return INVALID if amount is INVALID else model.Price(amount, amount)
+        return INVALID if amount is INVALID else Price(amount, amount)
 
     def _amount(self, value, path, ctx):
         if isinstance(value, float) and math.isfinite(value):
@@ -225,7 +227,7 @@ class HoursSpec(Spec):
         if not isinstance(value, str):
             return ctx.error(path, "expected_hours", got=type_name(value))
         try:
-            return model.Hours(value.strip(), parse_hours(value))
+            return Hours(value.strip(), parse_hours(value))
         except HoursError as exc:
             return ctx.error(path, "bad_hours", part=exc.part)
 
@@ -373,16 +375,55 @@ class KampungRef(Spec):
 
 @dataclass
 class Field:
+    """A field of a content file: how it is checked, what it means, whether it must be there."""
+
     spec: Spec
     description: str
     required: bool = False
+    key: str = ""  # its key in the file when that differs from the model's attribute (`from`)
+
+
+_NO_DEFAULT: Any = dataclasses.MISSING
+
+
+def content(
+    spec: Spec,
+    description: str,
+    required: bool = False,
+    default: Any = None,
+    default_factory: Any = _NO_DEFAULT,
+    key: str = "",
+) -> Any:
+    """A model attribute that content files carry, declared once: its spec, description and
+    whether it is required (model.py); an optional one defaults to `default`."""
+    metadata = {"content": Field(spec, description, required, key)}
+    if required:
+        return dataclasses.field(metadata=metadata)
+    if default_factory is not _NO_DEFAULT:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
 
 
 class Obj(Spec):
-    """A mapping with known fields that becomes a model dataclass."""
+    """A mapping with known fields that becomes a model dataclass (or, with `build=dict`, a dict of
+    the checked values, for the loader to complete with what it derives)."""
 
-    def __init__(self, build, fields: dict[str, Field], description: str = ""):
+    def __init__(self, build, fields: dict[str, Field], description: str = "", names: dict[str, str] | None = None):
         self.build, self.fields, self.description = build, fields, description
+        self.names = names or {}  # file key -> model attribute, where they differ
+
+    @classmethod
+    def of(cls, model: type, description: str = "", build: Any = None) -> Obj:
+        """The spec of a model class, from its `content(...)` fields, in their order."""
+        fields, names = {}, {}
+        for attribute in dataclasses.fields(model):
+            declared = attribute.metadata.get("content")
+            if declared is not None:
+                key = declared.key or attribute.name
+                fields[key] = declared
+                if key != attribute.name:
+                    names[key] = attribute.name
+        return cls(build or model, fields, description or (model.__doc__ or "").strip(), names)
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
@@ -406,7 +447,7 @@ class Obj(Spec):
                 continue
             checked = fld.spec.check(value[name], path + (name,), ctx)
             ok = ok and checked is not INVALID
-            values[name] = checked
+            values[self.names.get(name, name)] = checked
         return self.build(**values) if ok else INVALID
 
     def json_schema(self):

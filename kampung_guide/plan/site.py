@@ -1,0 +1,40 @@
+"""The checked site: every content file validated, then every link written in Markdown checked
+against the addresses the site will have (plan/pages.py). The entry point of every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..util.problems import Report
+from ..validate.content import Checked, validate_site
+from ..validate.model import Site
+from .pages import Addresses, site_addresses
+
+
+def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -> tuple[Site | None, Report]:
+    """Load and check the whole content folder; the Site is None when there are errors.
+
+    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
+    """
+    checked = validate_site(root, shown, cache)
+    check_links(checked, addresses_checked(checked))
+    return checked.site(), checked.report
+
+
+def addresses_checked(checked: Checked) -> Addresses:
+    """The addresses of what passed the checks (a broken file's pages do not exist)."""
+    return site_addresses(
+        checked.languages,
+        (k.slug for k in checked.kampung),
+        checked.categories or {},
+        (p.slug for p in checked.pages),
+        (r.slug for r in checked.routes),
+        ((p.file, p.width) for k in checked.kampung for p in k.photos if p.width),
+    )
+
+
+def check_links(checked: Checked, addresses: Addresses) -> None:
+    """Every site-absolute link in Markdown must lead to a page, poster, data file or photo of the site."""
+    for file, line, field, target in checked.links:
+        if addresses.find(target) is None:
+            checked.report.add(file, line, field, "broken_link", target="/" + target)

@@ -1,0 +1,193 @@
+"""What every view needs to know about the site and the build: addresses, assets, photos,
+neighbours, and the pieces several views share (links, Markdown, pins, cards, QR codes, contacts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import jinja2
+from markupsafe import Markup
+
+from ..plan.pages import Addresses, Page, addresses_of, category_key, kampung_key, lang_prefix
+from ..util.memo import IdentityMemo
+from ..validate.model import Contact, Kampung, OfficeContact, Site, Text
+from . import i18n, links, maps
+from .markdown import relative_links, render_markdown
+from .qr import qr_svg
+
+
+@dataclass
+class Assets:
+    """Asset paths with a content-hash query, so browsers never keep a stale copy."""
+
+    versions: dict[str, str]
+
+    def url(self, page: Page, name: str) -> str:
+        return page.root + self.url_from_root(name)
+
+    def url_from_root(self, name: str) -> str:
+        """`assets/style.css?v=…`, relative to the site root."""
+        version = self.versions.get(name)
+        return f"assets/{name}" + (f"?v={version}" if version else "")
+
+
+class Shown(NamedTuple):
+    """A text as a page shows it: in the page's language, or in the language it falls back to
+    (then `lang` names that language, for the element's lang attribute, and the text is marked
+    as not translated yet)."""
+
+    text: str
+    lang: str = ""
+
+    @property
+    def attr(self) -> Markup:
+        """` lang="id"` for a text shown in another language than the page's, else nothing."""
+        return Markup(' lang="{}"').format(self.lang) if self.lang else Markup("")
+
+    @property
+    def untranslated(self) -> bool:
+        return bool(self.lang)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ContactLink(NamedTuple):
+    """One way to reach a kampung or the tourism office."""
+
+    kind: str  # whatsapp, phone, email, website, instagram
+    label: str
+    href: str
+    value: str
+    external: bool  # leaves the site for another host (rel="noopener")
+
+
+@dataclass
+class ViewContext:
+    """The site and everything made for it before its pages render; language comes from each page."""
+
+    site: Site
+    env: jinja2.Environment  # for the card partial, made once per profile and kept between rebuilds
+    assets: Assets
+    base_url: str | None
+    photos: dict  # file name -> outputs.images.PhotoSet
+    neighbours: dict  # geo.nearest_all's table
+    memo: IdentityMemo = field(default_factory=IdentityMemo)
+    addresses: Addresses = field(init=False)
+    _sorted: dict[str, list[Kampung]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.addresses = addresses_of(self.site)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.site.config.languages
+
+    def href(self, page: Page, key: str, lang: str | None = None) -> str:
+        """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
+        return page.root + lang_prefix(lang or page.lang, self.languages) + key
+
+    def absolute(self, url: str) -> str:
+        """The public address of a site-relative URL; empty without a base URL."""
+        return self.base_url + url if self.base_url else ""
+
+    def shown(self, value: Text | None, lang: str) -> Shown:
+        """A text for a page in `lang` (empty when there is none)."""
+        if not value:
+            return Shown("")
+        return Shown(value.get(lang), "" if value.translated(lang) else value.fallback)
+
+    def markdown(self, page: Page, value: Text | None, top: int = 2) -> Markup:
+        """Markdown as safe HTML for this page: its links relative, its headings from level `top`."""
+        if not value:
+            return Markup("")
+        language_root = page.root + lang_prefix(page.lang, self.languages)
+        html = render_markdown(value.get(page.lang), top)
+        return Markup(relative_links(html, language_root, page.root, self.addresses.is_shared))
+
+    def sorted_kampung(self, lang: str, category: str | None = None) -> list[Kampung]:
+        if lang not in self._sorted:
+            self._sorted[lang] = sorted(self.site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))
+        return [k for k in self._sorted[lang] if category is None or k.category == category]
+
+    def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
+        """A kampung's pin on this page's map (made once per language, folder depth and link)."""
+        category = self.site.categories[k.category]
+        return self.memo.get(
+            k,
+            ("pin", page.lang, page.root, link),
+            lambda: maps.pin(
+                k.location.lat,
+                k.location.lon,
+                k.name.get(page.lang),
+                category.id,
+                category.icon or "",
+                self.href(page, kampung_key(k.slug)) if link else "",
+                category.name.get(page.lang),
+            ),
+        )
+
+    def overview_map(self, page: Page, chosen: list[Kampung] | tuple[Kampung, ...]) -> dict | None:
+        """A map of several kampung, fitted to their pins, each pin's popup linking its page."""
+        if not chosen:
+            return None
+        config = self.site.config.map
+        data = maps.MapData(
+            center=tuple(config.center),
+            zoom=config.zoom,
+            fit=True,
+            pins=tuple(self.pin(page, k, link=True) for k in chosen),
+        )
+        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+
+    def card(self, page: Page, kampung: Kampung) -> Markup:
+        """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
+        return self.memo.get(kampung, ("card", page.lang, page.root), lambda: self.card_html(page, kampung))
+
+    def card_html(self, page: Page, kampung: Kampung) -> Markup:
+        lang = page.lang
+        category = self.site.categories[kampung.category]
+        card: Markup = self.env.get_template("partials/card.html").module.card(  # type: ignore[attr-defined]
+            {
+                "href": self.href(page, kampung_key(kampung.slug)),
+                "name": kampung.name.get(lang),
+                "summary": kampung.summary.get(lang),
+                "category": category,
+                "slug": kampung.slug,
+                "category_name": category.name.get(lang),
+                "category_href": self.href(page, category_key(category.id)),
+                "area": kampung.location.address.get(lang) if kampung.location.address else "",
+            }
+        )
+        return card
+
+    def qr(self, url: str, px: int, label: str) -> Markup | str:
+        """The QR code of a public address (from `absolute`), inline; none without a base URL."""
+        return Markup(qr_svg(url, label, px)) if url else ""
+
+    def office(self, lang: str) -> str:
+        """How running text names the tourism office ("ask …"), on every page and in the planner."""
+        contact = self.site.config.contact
+        named = contact.short_name or contact.name
+        return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
+
+
+def contact_links(contact: Contact | OfficeContact, lang: str, greeting: str = "") -> list[ContactLink]:
+    """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
+    t = i18n.ui(lang)
+    found: list[tuple[str, str, str]] = []
+    if contact.whatsapp:
+        found.append(
+            ("whatsapp", links.whatsapp_url(contact.whatsapp, greeting), links.format_mobile(contact.whatsapp))
+        )
+    if contact.phone:
+        found.append(("phone", links.tel_url(contact.phone), contact.phone))
+    if contact.email:
+        found.append(("email", f"mailto:{contact.email}", contact.email))
+    if contact.website:
+        found.append(("website", contact.website, contact.website.split("://", 1)[-1].rstrip("/")))
+    instagram = getattr(contact, "instagram", None)
+    if instagram:
+        found.append(("instagram", links.instagram_url(instagram), "@" + instagram.lstrip("@")))
+    return [ContactLink(kind, t(kind), href, value, href.startswith("http")) for kind, href, value in found]

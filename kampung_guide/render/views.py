@@ -1,0 +1,357 @@
+"""The views: for each kind of page (plan/pages.py KINDS), the values its template shows, ready to
+print. Each view is a function of the page and the site's ViewContext; the planner's two live in
+planner.py. `common` gives what every page shares (head, menu, footer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from ..plan.pages import (
+    GEOJSON_PATH,
+    HOME_KEY,
+    JSON_PATH,
+    KINDS,
+    LIST_KEY,
+    MANIFEST_NAME,
+    PLAN_KEY,
+    POSTERS_KEY,
+    Page,
+    category_key,
+    ics_path,
+    kampung_key,
+    lang_prefix,
+    page_key,
+    poster_key,
+    search_index_name,
+)
+from ..validate.model import Category, Experience, Kampung, Photo, Product, Text
+from . import i18n, links, maps, planner, seo
+from .context import ViewContext, contact_links
+
+View = Callable[[Page, ViewContext], dict]
+
+
+def common(page: Page, ctx: ViewContext) -> dict:
+    """What every page shows around its own content: head, language switch, menu and footer."""
+    lang, config, kind = page.lang, ctx.site.config, page.kind
+    t = i18n.ui(lang)
+    office = ctx.office(lang)
+    twins = language_twins(page, ctx)
+    return {
+        "lang": lang,
+        "t": t,
+        "page": page,
+        "body_class": f"page-{kind.name}",
+        "root": page.root,
+        "office": office,
+        "home": ctx.href(page, HOME_KEY),
+        "list_href": ctx.href(page, LIST_KEY),
+        "posters_href": ctx.href(page, POSTERS_KEY),
+        "manifest_href": ctx.href(page, MANIFEST_NAME),
+        "site_title": config.title.get(lang),
+        "own_title": kind.own_title,
+        "og_type": kind.og_type,
+        "tagline": config.tagline.get(lang) if config.tagline else "",
+        "asset": lambda name: ctx.assets.url(page, name),
+        "nav": nav(page, ctx),
+        "twins": twins,
+        "hreflang": twins if kind.hreflang and len(twins) > 1 else [],
+        "footer_pages": [
+            {"href": ctx.href(page, page_key(p.slug)), "label": p.title.get(lang)} for p in ctx.site.pages
+        ],
+        "canonical": ctx.absolute(page.url) if kind.canonical else "",
+        "map": None,
+        "robots": "",
+        "og_locale": i18n.LOCALES.get(lang, lang),
+        "office_name": config.contact.name.get(lang) if config.contact.name else office,
+        "office_address": ctx.shown(config.contact.address, lang).text,
+        "office_links": contact_links(config.contact, lang),
+    }
+
+
+def nav(page: Page, ctx: ViewContext) -> list[dict]:
+    """The menu: the kinds shown once there (home, list, planner), then the free pages."""
+    t = i18n.ui(page.lang)
+    items = [(key, t(kind.menu)) for key, kind in MENU_KEYS]
+    items += [(page_key(p.slug), p.title.get(page.lang)) for p in ctx.site.pages]
+    return [{"href": ctx.href(page, key), "label": label, "current": key == page.key} for key, label in items]
+
+
+MENU_KEYS = [(key, KINDS[name]) for key, name in ((HOME_KEY, "home"), (LIST_KEY, "list"), (PLAN_KEY, "plan"))]
+
+
+def language_twins(page: Page, ctx: ViewContext) -> list[dict]:
+    """The same page in the other languages, for the language switch and hreflang (a poster
+    serves every language and has none)."""
+    languages = ctx.languages if page.kind.twins else (page.lang,)
+    return [
+        {
+            "lang": lang,
+            "href": ctx.href(page, page.key, lang),
+            "absolute": ctx.absolute(lang_prefix(lang, ctx.languages) + page.key),
+            "name": i18n.ui(lang)("language_name"),
+            "current": lang == page.lang,
+        }
+        for lang in languages
+    ]
+
+
+def count_label(count: int, lang: str) -> str:
+    """ "1 kampung", "7 kampung"."""
+    t = i18n.ui(lang)
+    return t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)
+
+
+def category_entry(page: Page, ctx: ViewContext, category: Category, count: int) -> dict:
+    return {
+        "category": category,
+        "name": category.name.get(page.lang),
+        "description": category.description.get(page.lang) if category.description else "",
+        "href": ctx.href(page, category_key(category.id)),
+        "count": count_label(count, page.lang),
+    }
+
+
+def category_entries(page: Page, ctx: ViewContext) -> list[dict]:
+    counts = {c: 0 for c in ctx.site.categories}
+    for k in ctx.site.kampung:
+        counts[k.category] += 1
+    return [category_entry(page, ctx, c, counts[c.id]) for c in ctx.site.categories.values()]
+
+
+def view_home(page: Page, ctx: ViewContext) -> dict:
+    lang, config = page.lang, ctx.site.config
+    return {
+        "title": config.title.get(lang),
+        "description": config.tagline.get(lang) if config.tagline else "",
+        "intro": ctx.markdown(page, config.intro),
+        "intro_shown": ctx.shown(config.intro, lang),
+        "categories": category_entries(page, ctx),
+        "cards": [ctx.card(page, k) for k in ctx.sorted_kampung(lang)],
+        "map": ctx.overview_map(page, ctx.site.kampung),
+        "map_label": i18n.ui(lang)("overview_map"),
+    }
+
+
+def view_list(page: Page, ctx: ViewContext) -> dict:
+    t = i18n.ui(page.lang)
+    cards = [ctx.card(page, k) for k in ctx.sorted_kampung(page.lang)]
+    return {
+        "title": t("list_title"),
+        "description": t("list_intro"),
+        "cards": cards,
+        "count_title": count_label(len(cards), page.lang),
+        "categories": category_entries(page, ctx),
+        "search_index": search_index_name(page.lang),
+    }
+
+
+def view_category(page: Page, ctx: ViewContext) -> dict:
+    category, lang = page.obj, page.lang
+    assert isinstance(category, Category)
+    chosen = ctx.sorted_kampung(lang, category.id)
+    return {
+        "title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
+        "description": category.description.get(lang) if category.description else "",
+        "category": category,
+        "cards": [ctx.card(page, k) for k in chosen],
+        "count_title": count_label(len(chosen), lang),
+        "map": ctx.overview_map(page, [k for k in ctx.site.kampung if k.category == category.id]),
+        "map_label": i18n.ui(lang)("overview_map"),
+    }
+
+
+def view_page(page: Page, ctx: ViewContext) -> dict:
+    free, lang = page.obj, page.lang
+    return {
+        "title": free.title.get(lang),
+        "description": free.summary.get(lang) if free.summary else "",
+        "body": ctx.markdown(page, free.body),
+        "body_shown": ctx.shown(free.body, lang),
+    }
+
+
+def view_not_found(page: Page, ctx: ViewContext) -> dict:
+    t = i18n.ui(page.lang)
+    folder = page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
+    return {
+        "title": t("not_found_title"),
+        "description": t("not_found_text"),
+        "base_href": seo.base_path(ctx.base_url) + folder if ctx.base_url else "",
+    }
+
+
+def view_kampung(page: Page, ctx: ViewContext) -> dict:
+    k, lang = page.obj, page.lang
+    assert isinstance(k, Kampung)
+    t = i18n.ui(lang)
+    category = ctx.site.categories[k.category]
+    name = k.name.get(lang)
+    return {
+        "title": name,
+        "description": k.summary.get(lang),
+        "k": k,
+        "name": ctx.shown(k.name, lang),
+        "summary": ctx.shown(k.summary, lang),
+        "category": category,
+        "category_name": category.name.get(lang),
+        "category_href": ctx.href(page, category_key(category.id)),
+        "description_shown": ctx.shown(k.description, lang),
+        "description_html": ctx.markdown(page, k.description, top=3),
+        "products": [product_entry(p, lang) for p in k.products],
+        "experiences": [experience_entry(e, lang, ctx.office(lang)) for e in k.experiences],
+        "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+        "address": ctx.shown(k.location.address, lang),
+        "directions": links.directions(k.location.lat, k.location.lon, name),
+        "contact_links": contact_links(k.contact, lang, t("whatsapp_greeting").format(name=name)),
+        "photos": [photo_entry(page, ctx, p) for p in k.photos],
+        "visit": i18n.visit_rows(k.visit, lang) if k.visit else [],
+        "nearby": [
+            {
+                "href": ctx.href(page, kampung_key(o.slug)),
+                "name": o.name.get(lang),
+                "distance": i18n.format_distance(km, lang),
+                "category": ctx.site.categories[o.category],
+            }
+            for km, o in ctx.neighbours[k.slug]
+        ],
+        "map": kampung_map(page, ctx, k),
+        "map_label": t("kampung_map"),
+        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url)),
+        "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
+        "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
+        "data_links": data_links(k, page.root, lang),
+    }
+
+
+def kampung_map(page: Page, ctx: ViewContext, k: Kampung) -> dict:
+    """A kampung's own map: its pin (with a circle when the pin marks an area), at street zoom."""
+    data = maps.MapData(
+        center=(k.location.lat, k.location.lon),
+        zoom=16,
+        pins=(ctx.pin(page, k, link=False),),
+        area_m=250 if k.location.approximate else 0,
+        color=ctx.site.categories[k.category].color,
+    )
+    return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+
+
+def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
+    """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
+    t = i18n.ui(lang)
+    found = [
+        {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
+        {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},
+    ]
+    if k.has_schedule:
+        found.append({"href": root + ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
+    return found
+
+
+def photo_entry(page: Page, ctx: ViewContext, photo: Photo) -> dict:
+    """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
+    sizes = ctx.photos[photo.file]
+    return {
+        "webp": sizes.srcset("image/webp", page.root),
+        "jpeg": sizes.srcset("image/jpeg", page.root),
+        "src": page.root + sizes.fallback.path,
+        "width": sizes.fallback.width,
+        "height": sizes.fallback.height,
+        "alt": photo.alt.get(page.lang),
+        "credit": photo.credit,
+    }
+
+
+def product_entry(product: Product, lang: str) -> dict:
+    return {
+        "name": product.name.get(lang),
+        "price": i18n.format_price(product.price_idr, lang) if product.price_idr else i18n.ui(lang)("price_ask"),
+        "description": product.description.get(lang) if product.description else "",
+    }
+
+
+def experience_entry(exp: Experience, lang: str, office: str) -> dict:
+    t = i18n.ui(lang)
+    price = i18n.format_price(exp.price_idr, lang) + " " + t("per_person") if exp.price_idr else ""
+    return {
+        "name": exp.name.get(lang),
+        "price": price or t("ask_office", office=office),
+        "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
+        "booking": exp.booking.get(lang) if exp.booking else "",
+        "description": exp.description.get(lang) if exp.description else "",
+    }
+
+
+def view_posters(page: Page, ctx: ViewContext) -> dict:
+    t = i18n.ui(page.lang)
+    return {
+        "title": t("posters_title"),
+        "description": t("posters_intro"),
+        "robots": "noindex",
+        "posters": [
+            {
+                "href": ctx.href(page, poster_key(k.slug), ctx.languages[0]),
+                "name": k.name.get(page.lang),
+                "category": ctx.site.categories[k.category],
+            }
+            for k in ctx.sorted_kampung(page.lang)
+        ],
+        "has_qr": bool(ctx.base_url),
+    }
+
+
+def view_poster(page: Page, ctx: ViewContext) -> dict:
+    """A printable A4 poster for every language: name, category and summary in each, a QR code
+    to each language's page, where to ask."""
+    k = page.obj
+    assert isinstance(k, Kampung)
+    category = ctx.site.categories[k.category]
+    return {
+        "title": k.name.get(page.lang),
+        "description": k.summary.get(page.lang),
+        "category": category,
+        "robots": "noindex",
+        "names": unique_texts(k.name, ctx.languages),
+        "category_names": unique_texts(category.name, ctx.languages),
+        "summaries": unique_texts(k.summary, ctx.languages),
+        "codes": [poster_code(ctx, k, lang) for lang in ctx.languages] if ctx.base_url else [],
+        "page_href": ctx.href(page, kampung_key(k.slug)),
+    }
+
+
+def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict:
+    """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
+    url, t = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug)), i18n.ui(lang)
+    return {
+        "lang": lang,
+        "language": t("language_name"),
+        "scan": t("poster_scan"),
+        "url": url,
+        "qr": ctx.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
+    }
+
+
+def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict]:
+    """`value` in each language, each wording once (an untranslated one falls back to a wording
+    already there): [{"lang": "id", "text": "…"}, …]."""
+    found: dict[str, str] = {}
+    for lang in languages:
+        found.setdefault(value.get(lang), lang)
+    return [{"lang": lang, "text": text} for text, lang in found.items()]
+
+
+VIEWS: dict[str, View] = {
+    "home": view_home,
+    "list": view_list,
+    "kampung": view_kampung,
+    "poster": view_poster,
+    "posters": view_posters,
+    "category": view_category,
+    "page": view_page,
+    "plan": planner.plan_view,
+    "route": planner.route_view,
+    "404": view_not_found,
+}
+assert VIEWS.keys() == KINDS.keys(), "every kind of page needs a view"
