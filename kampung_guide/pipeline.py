@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import heapq
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterator
 from functools import partial
-from itertools import chain, islice
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -35,7 +32,7 @@ from .plan.pages import (
 from .render import maps, seo
 from .render.colors import category_css
 from .render.renderer import Assets, Renderer, make_environment
-from .util.fork import Forked, can_fork
+from .util.fork import HELPERS_FROM, POOL_FROM, Forked, pool_map, worth_forking
 from .util.geo import nearest_all
 from .validate.model import Site
 
@@ -156,7 +153,7 @@ class SiteBuild:
 
     def apart(self) -> bool:
         """Whether the search index and the open data are made by processes of their own."""
-        return self.workers > 1 and len(self.site.kampung) >= APART_FROM and can_fork()
+        return worth_forking(self.workers, len(self.site.kampung), HELPERS_FROM)
 
     def extra_files(self, open_data: Forked[list] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
@@ -278,36 +275,20 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     return keys
 
 
-PARALLEL_FROM = 300  # below this many pages, starting processes costs more than it saves
-APART_FROM = 200  # kampung; below this, the search index or open data take less time than starting a process
 CHUNK_PAGES = (8, 64)  # pages per task, fewest and most: a hand-off costs the main process about 0.7 ms
-IN_FLIGHT = 4  # tasks waiting or running per worker
-_job: tuple[Renderer, list[Page]] | None = None  # inherited by forked workers
 
 
 def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterator[tuple[str, bytes]]:
-    """Each page's path and HTML, in the order of `pages`."""
-    global _job
-    if workers <= 1 or len(pages) < PARALLEL_FROM or not can_fork():
+    """Each page's path and HTML, in the order of `pages`; by a pool of workers when it pays."""
+    if not worth_forking(workers, len(pages), POOL_FROM):
         for page in pages:
             yield page.path, renderer.render(page).encode()
         return
-    _job = (renderer, pages)
-    chunks = chunk_ranges(pages, workers, *CHUNK_PAGES)
-    gc.freeze()  # the site's objects: left alone by the workers' collections, so their pages stay shared
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            # A window of chunks in flight, not imap's all-at-once: when the disk is slower than the
-            # workers, finished pages would otherwise pile up in memory (hundreds of MB at 10,000 kampung).
-            pending = deque(pool.apply_async(_render_chunk, (chunk,)) for chunk in islice(chunks, IN_FLIGHT * workers))
-            while pending:
-                done = pending.popleft().get()
-                for chunk in islice(chunks, 1):
-                    pending.append(pool.apply_async(_render_chunk, (chunk,)))
-                yield from done
-    finally:
-        gc.unfreeze()
-        _job = None
+
+    def render_chunk(indexes: range) -> list[tuple[str, bytes]]:
+        return [(pages[i].path, renderer.render(pages[i]).encode()) for i in indexes]
+
+    yield from pool_map(render_chunk, chunk_ranges(pages, workers, *CHUNK_PAGES), workers)
 
 
 def chunk_ranges(pages: list[Page], workers: int, smallest: int, largest: int) -> Iterator[range]:
@@ -322,11 +303,6 @@ def chunk_ranges(pages: list[Page], workers: int, smallest: int, largest: int) -
             end += 1
         yield range(start, end)
         start = end
-
-
-def _render_chunk(indexes: range) -> list[tuple[str, bytes]]:
-    renderer, pages = _job
-    return [(pages[i].path, renderer.render(pages[i]).encode()) for i in indexes]
 
 
 def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:

@@ -273,10 +273,11 @@ def test_free_pages_pair_by_language(tmp_path):
 def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
     """A large folder's profiles are checked half by a forked process: the same site, and the same
     problems in the same order, as one process gives; problems from both halves are kept."""
+    import kampung_guide.util.fork
     import kampung_guide.validate.content
     from bench.generate import generate
 
-    folder = generate(tmp_path / "many", 2 * kampung_guide.validate.content.PARALLEL_FROM)
+    folder = generate(tmp_path / "many", 2 * kampung_guide.util.fork.CHECK_APART_FROM)
     edit = lambda name, old, new: (folder / "kampung" / name).write_text(  # noqa: E731
         (folder / "kampung" / name).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8"
     )
@@ -291,7 +292,7 @@ def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
         lambda *args, spy=kampung_guide.validate.content.load_profiles_in_two: split.append(1) or spy(*args),
     )
     two = load_site(folder)
-    monkeypatch.setattr(kampung_guide.validate.content, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(kampung_guide.util.fork, "CHECK_APART_FROM", 10**9)
     one = load_site(folder)
     assert split == [1]  # the first load did use two processes
     assert two[0] is None and one[0] is None  # the errors stop the build either way
@@ -303,6 +304,6 @@ def test_checking_in_two_processes_equals_one(tmp_path, monkeypatch):
     edit("kampung-00010.yaml", "colour: red\n", "")
     edit("kampung-00390.yaml", "/kampung/tidak-ada/", "/kampung/kampung-00001/")
     site_two, _ = load_site(folder)
-    monkeypatch.setattr(kampung_guide.validate.content, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(kampung_guide.util.fork, "CHECK_APART_FROM", 10**9)
     site_one, _ = load_site(folder)
     assert site_two is not None and site_two == site_one

@@ -7,8 +7,6 @@ import pytest
 from conftest import ROOT
 
 from kampung_guide.pipeline import (
-    APART_FROM,
-    PARALLEL_FROM,
     SiteBuild,
     affected_keys,
     build_files,
@@ -16,6 +14,7 @@ from kampung_guide.pipeline import (
     rebuild_files,
 )
 from kampung_guide.plan.site import load_site
+from kampung_guide.util.fork import HELPERS_FROM, POOL_FROM
 
 SAMPLE = ROOT / "content"
 
@@ -87,12 +86,12 @@ def test_settings_change_means_a_full_build(content):
 def test_parallel_build_equals_one_process(tmp_path):
     from bench.generate import generate
 
-    folder = generate(tmp_path / "many", APART_FROM)
+    folder = generate(tmp_path / "many", HELPERS_FROM)
     site = load(folder)
     one = list(build_files(site, folder, "https://example.org/", workers=1))
     two = list(build_files(site, folder, "https://example.org/", workers=2))
-    assert sum(name.endswith(".html") for name, _ in one) >= PARALLEL_FROM  # two processes really render
-    assert len(site.kampung) >= APART_FROM  # and others make the search index and open data
+    assert sum(name.endswith(".html") for name, _ in one) >= POOL_FROM  # two processes really render
+    assert len(site.kampung) >= HELPERS_FROM  # and others make the search index and open data
     assert [name for name, _ in one] == [name for name, _ in two]
     assert [name for (name, a), (_, b) in zip(one, two, strict=True) if a != b] == []
 

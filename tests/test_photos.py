@@ -13,7 +13,8 @@ import pytest
 from PIL import Image, ImageCms
 
 from kampung_guide.load.images import PhotoError, open_image, photo_warnings, read_photo, upright_size
-from kampung_guide.outputs.images import encode_photo, plan_photo as plan_sized
+from kampung_guide.outputs.images import encode_photo
+from kampung_guide.outputs.images import plan_photo as plan_sized
 
 RED = (220, 20, 20)
 

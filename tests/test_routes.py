@@ -12,8 +12,8 @@ from conftest import KAMPUNG, run_build, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kampung_guide.util import travel
 from kampung_guide.plan.site import load_site
+from kampung_guide.util import travel
 from kampung_guide.validate.hours import parse_hours, week
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.

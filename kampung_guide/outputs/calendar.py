@@ -7,9 +7,8 @@ A schedule entry is weekly or dated, with local times in Asia/Jakarta (WIB, UTC+
       - {days: [We], start: "13:00", end: "15:00", from: 2026-02-01, until: 2026-06-30}
       - {date: 2026-12-05, start: "09:00", end: "12:00"}          # once
 
-The profile schema does not have `schedule` yet; `experience_slots` reads it from an experience
-if it is there, as dicts (the YAML shape) or as objects with the same attribute names (`valid_from`
-for `from`). Output is byte-stable: UIDs come from slugs and positions, DTSTAMP is a constant.
+The entries come checked (validate/model.py Schedule: days or a date, a start before its end).
+Output is byte-stable: UIDs come from slugs and positions, DTSTAMP is a constant.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from ..plan.pages import city_ics_path, ics_path, kampung_key, lang_prefix
-from ..validate.model import Kampung, Site
+from ..validate.model import Experience, Kampung, Schedule, Site
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 TZID = "Asia/Jakarta"
@@ -57,51 +56,32 @@ class Session:
     slots: tuple[Slot, ...]
 
 
-def parse_clock(value) -> time:
-    """`"09:30"`, a `time`, or minutes after midnight (YAML 1.1 reads 09:30 unquoted as 570)."""
-    if isinstance(value, time):
-        return value
-    if isinstance(value, int):
-        return time(value // 60, value % 60)
-    hours, minutes = str(value).split(":")
+def parse_clock(value: str) -> time:
+    """`"09:30"` -> 09:30."""
+    hours, minutes = value.split(":")
     return time(int(hours), int(minutes))
 
 
-def parse_day(value) -> date | None:
-    """`"2026-12-05"` or a `date` (YAML reads an unquoted date as one); None stays None."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
+def parse_day(value: str | None) -> date | None:
+    """`"2026-12-05"` -> a date; None stays None."""
+    return None if value is None else date.fromisoformat(value)
 
 
-def parse_slot(value) -> Slot:
-    """A Slot from a schedule entry, given as a dict or as an object with the same fields."""
-
-    def field(name, attribute=None):
-        if isinstance(value, dict):
-            return value.get(name)
-        return getattr(value, attribute or name, None)
-
-    days = tuple(field("days") or ())
-    unknown = [d for d in days if d not in DAYS]
-    if unknown:
-        raise ValueError(f"unknown day {unknown[0]!r}; use one of {', '.join(DAYS)}")
-    slot = Slot(
-        parse_clock(field("start")),
-        parse_clock(field("end")),
-        days,
-        parse_day(field("date")),
-        parse_day(field("from", "valid_from")),
-        parse_day(field("until")),
+def parse_slot(entry: Schedule) -> Slot:
+    """A Slot from a checked schedule entry."""
+    return Slot(
+        parse_clock(entry.start),
+        parse_clock(entry.end),
+        entry.days,
+        parse_day(entry.date),
+        parse_day(entry.valid_from),
+        parse_day(entry.until),
     )
-    if bool(slot.days) == bool(slot.on) or slot.start >= slot.end:
-        raise ValueError("a schedule entry needs either days or a date, and a start before its end")
-    return slot
 
 
-def experience_slots(experience) -> tuple[Slot, ...]:
-    """The slots of an experience's `schedule`, if it has one."""
-    return tuple(parse_slot(entry) for entry in getattr(experience, "schedule", None) or ())
+def experience_slots(experience: Experience) -> tuple[Slot, ...]:
+    """The slots of an experience's `schedule`."""
+    return tuple(parse_slot(entry) for entry in experience.schedule)
 
 
 def page_url(slug: str, lang: str, site: Site, base_url: str | None) -> str:

@@ -15,7 +15,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..load.yamlfile import Document, YamlError, parse_yaml
-from ..util.fork import Forked, can_fork
+from ..util import fork
+from ..util.fork import Forked, worth_forking
 from ..util.geo import distance_km
 from ..util.problems import Report
 from ..util.travel import visiting_order
@@ -225,14 +226,11 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
         seen[slug.lower()] = loader.display(path)
         paths.append(path)
     context = (languages, categories, images, config)
-    if loader.cache is None and len(paths) >= PARALLEL_FROM and can_fork():
+    if loader.cache is None and worth_forking(os.cpu_count() or 1, len(paths), fork.CHECK_APART_FROM):
         loaded = load_profiles_in_two(loader, paths, context)
     else:
         loaded = [load_profile(loader, path, *context) for path in paths]
     return tuple(k for k in loaded if k is not None)
-
-
-PARALLEL_FROM = 200  # profiles; below this, starting a second process costs more than it saves
 
 
 def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> list[model.Kampung | None]:

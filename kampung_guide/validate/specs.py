@@ -236,8 +236,8 @@ class HoursSpec(Spec):
 
 
 class ListOf(Spec):
-    def __init__(self, item: Spec, unique: bool = False):
-        self.item, self.unique = item, unique
+    def __init__(self, item: Spec):
+        self.item = item
 
     def check(self, value, path, ctx):
         if isinstance(value, (str, dict)) or not isinstance(value, list):
