@@ -15,20 +15,8 @@ from .outputs import calendar, offline, opendata, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .outputs.routes import route_files
-from .plan.pages import (
-    HOME_KEY,
-    LIST_KEY,
-    MANIFEST_NAME,
-    PLAN_KEY,
-    POSTERS_KEY,
-    Page,
-    category_key,
-    kampung_key,
-    lang_prefix,
-    plan_pages,
-    poster_key,
-    route_key,
-)
+from .plan import pages as plan
+from .plan.pages import Page
 from .render import maps, seo
 from .render.colors import category_css
 from .render.renderer import Assets, Renderer, make_environment
@@ -62,7 +50,7 @@ class SiteBuild:
         self.digests: dict[str, bytes] = {}  # sha256 of each file written by `files` (or `rebuild_files`)
         with contextlib.ExitStack() as helpers:
             search_files = search_later(site, helpers if self.apart() else None)
-            self.pages = plan_pages(site)
+            self.pages = plan.plan_pages(site)
             self.assets = site_assets(site, content_dir)
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
@@ -136,14 +124,16 @@ class SiteBuild:
     def precache(self) -> list[str]:
         """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
         languages = self.site.config.languages
-        pages = [lang_prefix(lang, languages) + key for lang in languages for key in (HOME_KEY, LIST_KEY)]
+        pages = [
+            plan.lang_prefix(lang, languages) + key for lang in languages for key in (plan.HOME_KEY, plan.LIST_KEY)
+        ]
         pages = [page or "./" for page in pages]
         versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
-            *[lang_prefix(lang, languages) + MANIFEST_NAME for lang in languages],
+            *[plan.lang_prefix(lang, languages) + plan.MANIFEST_NAME for lang in languages],
         ]
         return pages + sorted(versioned) + fixed
 
@@ -176,7 +166,7 @@ class SiteBuild:
         """One web app manifest per language, beside that language's home page."""
         config, languages = self.site.config, self.site.config.languages
         for lang in languages:
-            prefix = lang_prefix(lang, languages)
+            prefix = plan.lang_prefix(lang, languages)
             title = config.title.get(lang)
             yield (
                 prefix + "manifest.webmanifest",
@@ -261,17 +251,21 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
         return set()
-    keys = {HOME_KEY, LIST_KEY} | {kampung_key(slug) for slug in changed} | {poster_key(s) for s in changed}
+    keys = (
+        {plan.HOME_KEY, plan.LIST_KEY}
+        | {plan.kampung_key(slug) for slug in changed}
+        | {plan.poster_key(s) for s in changed}
+    )
     listed = [(k.slug, k.name, k.category) for k in b.kampung] != [(k.slug, k.name, k.category) for k in a.kampung]
     if listed:  # the poster index shows only names and categories
-        keys.add(POSTERS_KEY)
-    keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
-    keys |= {PLAN_KEY} | {route_key(r.slug) for r in b.routes if changed & set(r.stops)}
+        keys.add(plan.POSTERS_KEY)
+    keys |= {plan.category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
+    keys |= {plan.PLAN_KEY} | {plan.route_key(r.slug) for r in b.routes if changed & set(r.stops)}
     for slug in after:
         shown_before = [(round(km, 9), o.slug) for km, o in old.renderer.neighbours.get(slug, [])]
         shown_after = [(round(km, 9), o.slug) for km, o in new.renderer.neighbours[slug]]
         if shown_before != shown_after or changed & {o for _, o in shown_after}:
-            keys.add(kampung_key(slug))
+            keys.add(plan.kampung_key(slug))
     return keys
 
 
