@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate  # noqa: E402
-from bench.pelican_site import convert  # noqa: E402
+from bench.generate import generate  # noqa: E402 - run as a script: the repository root goes on sys.path first
+from bench.pelican_site import convert  # noqa: E402 - run as a script: the repository root goes on sys.path first
 
 # Both tools run as Python runs by default, keeping compiled modules (*.pyc) between runs, even where
 # the shell says PYTHONDONTWRITEBYTECODE (which makes every run compile the guide's code anew).

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+
 from conftest import KAMPUNG, ROOT, jpeg, run_build, snapshot, write_content
 
 SAMPLE = ROOT / "content"

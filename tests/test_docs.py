@@ -2,10 +2,10 @@
 
 import re
 
-from conftest import ROOT
-
 from kampung_guide.cli import parser
 from kampung_guide.validate.schema import markdown_reference
+
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -4,7 +4,6 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
 
 from kampung_guide.pipeline import (
     APART_FROM,
@@ -16,6 +15,8 @@ from kampung_guide.pipeline import (
     rebuild_files,
 )
 from kampung_guide.validate.content import load_site
+
+from conftest import ROOT
 
 SAMPLE = ROOT / "content"
 

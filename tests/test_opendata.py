@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime, time
 
 import icalendar
 import pytest
-from conftest import write_content
-from test_search import ONDE, WORKSHOP
 
 from kampung_guide.outputs import calendar
 from kampung_guide.outputs.opendata import GEOJSON_PATH, JSON_PATH, data_links, opendata_files
 from kampung_guide.pipeline import build_files
 from kampung_guide.validate.content import load_site
+
+from conftest import write_content
+from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"
 

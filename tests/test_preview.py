@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+
 from conftest import KAMPUNG, ROOT, write_content
 
 

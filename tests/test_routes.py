@@ -8,13 +8,14 @@ import math
 
 import gpxpy
 import pytest
-from conftest import KAMPUNG, run_build, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kampung_guide.util import travel
 from kampung_guide.validate.content import load_site
 from kampung_guide.validate.hours import parse_hours, week
+
+from conftest import KAMPUNG, run_build, write_content
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.
 PASAR = (

@@ -1,6 +1,7 @@
 """Experience schedules: checked like every field, and published as calendars in Jakarta time."""
 
 import icalendar
+
 from conftest import KAMPUNG, run_build, write_content
 
 SCHEDULED = (

@@ -4,7 +4,6 @@ import gzip
 import json
 
 import pytest
-from conftest import KAMPUNG, write_content
 
 from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_assets, search_index, week_table
 from kampung_guide.outputs.searchtext import (
@@ -16,6 +15,8 @@ from kampung_guide.outputs.searchtext import (
     word_forms,
 )
 from kampung_guide.validate.content import load_site
+
+from conftest import KAMPUNG, write_content
 
 WORKSHOP = (
     KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis")

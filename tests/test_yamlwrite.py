@@ -3,10 +3,11 @@
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from kampung_guide.edit.yamlwrite import rewrite, set_fields
 from kampung_guide.load.yamlfile import parse_yaml
+
+from conftest import ROOT
 
 FILES = sorted((ROOT / "content").rglob("*.yaml")) + sorted((ROOT / "tests" / "sites").rglob("content/**/*.yaml"))
 

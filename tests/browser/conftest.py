@@ -117,7 +117,8 @@ BROKEN = f"""
 </span>
 <p><img src="{OUTSIDE_IMAGE}" alt=""><img src="assets/no-such-image.png" alt="missing"></p>
 <script>notAFunction();</script>
-<p><a id="tiny" href="#main" style="font-size:6px">x</a> <a class="button" id="flat" href="#main" style="min-height:30px;padding:0">flat</a></p>
+<p><a id="tiny" href="#main" style="font-size:6px">x</a>
+<a class="button" id="flat" href="#main" style="min-height:30px;padding:0">flat</a></p>
 <div style="width:500px">too wide for a phone</div>
 """
 
