@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -24,7 +25,7 @@ class Forked(Generic[T]):
     (or raises what it raised). `stop()` ends it if its result is no longer wanted, as after a
     failed build; a `with` block stops it on leaving."""
 
-    def __init__(self, work: Callable[..., T], *args):
+    def __init__(self, work: Callable[..., T], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
         self._name = getattr(work, "__name__", "work")
         self._receive, send = context.Pipe(duplex=False)
@@ -42,7 +43,7 @@ class Forked(Generic[T]):
             self._process.join()
         if not ok:
             raise value
-        return value
+        return cast(T, value)  # what `work` returned, pickled
 
     def stop(self) -> None:
         if not self._receive.closed:  # its result was not taken
@@ -53,14 +54,14 @@ class Forked(Generic[T]):
     def __enter__(self) -> Forked[T]:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 
-def _run(receive, send, work: Callable, args: tuple) -> None:
+def _run(receive: Connection, send: Connection, work: Callable[..., object], args: tuple[Any, ...]) -> None:
     receive.close()  # the parent's end: were it open here too, a dead parent would leave this process waiting
     try:
-        outcome = (True, work(*args))
+        outcome: tuple[bool, object] = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
     with contextlib.suppress(OSError):  # the parent is gone (a killed build): nobody to tell

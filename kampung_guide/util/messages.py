@@ -247,7 +247,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def format_message(key: str, params: dict, lang: str) -> str:
+def format_message(key: str, params: dict[str, object], lang: str) -> str:
     """The message `key` in `lang` (English when `lang` has no catalogue), filled with `params`."""
     index = 1 if lang == "id" else 0
     filled = {k: (KINDS[v][index] if k == "got" and v in KINDS else v) for k, v in params.items()}
