@@ -7,6 +7,7 @@ content, build the model, and give the JSON Schema and the README's field refere
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..util.travel import MODES
 from . import model
@@ -41,7 +42,7 @@ COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp|JPE?G|PNG|WEBP)$")
 
 
-def _phone():
+def _phone() -> Str:
     return Str(PHONE, hint="+62 812 3456 7890")
 
 
@@ -138,7 +139,7 @@ VISIT = Obj(
     },
 )
 
-KAMPUNG = Obj(
+KAMPUNG: Obj[dict[str, Any]] = Obj(
     dict,
     {
         "name": Field(TextSpec(), "Name of the kampung.", True),
@@ -157,7 +158,7 @@ KAMPUNG = Obj(
     "A kampung UMKM profile (content/kampung/<slug>.yaml).",
 )
 
-CATEGORY = Obj(
+CATEGORY: Obj[dict[str, Any]] = Obj(
     dict,
     {
         "name": Field(TextSpec(max_len=60), "Category name.", True),
@@ -197,7 +198,7 @@ OFFICE = Obj(
     },
 )
 
-SITE = Obj(
+SITE: Obj[dict[str, Any]] = Obj(
     dict,
     {
         "title": Field(TextSpec(max_len=80), "Site title.", True),
@@ -211,7 +212,7 @@ SITE = Obj(
     },
 )
 
-PAGE = Obj(
+PAGE: Obj[dict[str, Any]] = Obj(
     dict,
     {
         "title": Field(TextSpec(max_len=120), "Page title.", True),
@@ -222,7 +223,7 @@ PAGE = Obj(
 
 MODE = Choice(*MODES)  # the speeds for each mode live in routes.py
 
-ROUTE = Obj(
+ROUTE: Obj[dict[str, Any]] = Obj(
     dict,
     {
         "name": Field(TextSpec(max_len=120), "Name of the route.", True),
@@ -240,7 +241,7 @@ ROUTE = Obj(
 )
 
 
-def profile_json_schema() -> dict:
+def profile_json_schema() -> dict[str, Any]:
     """The JSON Schema of a kampung profile, for editors with the YAML language server."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -250,7 +251,7 @@ def profile_json_schema() -> dict:
     }
 
 
-def field_table(spec: Obj, prefix: str = "") -> list[tuple[str, bool, str]]:
+def field_table(spec: Obj[Any], prefix: str = "") -> list[tuple[str, bool, str]]:
     """(field path, required, description) for every field, nested fields and list items included."""
     rows = []
     for name, fld in spec.fields.items():

@@ -9,14 +9,19 @@ import datetime
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from ..load.yamlfile import Document
-from ..util.problems import Report
+from ..util.problems import FieldPath, Report
 from . import model
 from .hours import HoursError, parse_hours
 
-INVALID = object()
+# A sentinel that mypy cannot tell apart from a checked value (`is INVALID` does not narrow an object()),
+# so it is typed Any: a spec's `check` is declared to return its checked type, and callers test for INVALID.
+INVALID: Any = object()
+T = TypeVar("T")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}$")
 
@@ -32,16 +37,16 @@ class Ctx:
     categories: frozenset[str] = frozenset()
     kampung: frozenset[str] = frozenset()  # slugs of the profiles, for routes' stops
 
-    def error(self, path: tuple, key: str, /, **params) -> object:
+    def error(self, path: FieldPath, key: str, /, **params: Any) -> Any:
         """Record an error at `path` and return INVALID."""
         self.report.add(self.file, self.doc.line(path), path, key, **params)
         return INVALID
 
-    def warn(self, path: tuple, key: str, /, **params) -> None:
+    def warn(self, path: FieldPath, key: str, /, **params: Any) -> None:
         self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
 
 
-def type_name(value) -> str:
+def type_name(value: object) -> str:
     """The editor's word for a value's kind, used in 'expected X, got Y' messages."""
     if value is None:
         return "empty"
@@ -50,23 +55,25 @@ def type_name(value) -> str:
     return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
 
 
-class Spec:
+class Spec(Generic[T]):
+    """Checks a plain value and returns it as a T (or INVALID)."""
+
     description = ""
 
-    def check(self, value, path: tuple, ctx: Ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> T:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
 
-class Str(Spec):
+class Str(Spec[str]):
     """A single line of text, optionally matching a pattern."""
 
-    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500):
+    def __init__(self, pattern: re.Pattern[str] | None = None, hint: str = "", max_len: int = 500) -> None:
         self.pattern, self.hint, self.max_len = pattern, hint, max_len
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
             value = str(value)
         if not isinstance(value, str):
@@ -80,21 +87,21 @@ class Str(Spec):
             return ctx.error(path, "bad_format", value=value, hint=self.hint)
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.pattern:
             schema["pattern"] = self.pattern.pattern
         return schema
 
 
-class TextSpec(Spec):
+class TextSpec(Spec[model.Text]):
     """Text that is the same in every language, or a mapping of language code to text."""
 
-    def __init__(self, markdown: bool = False, max_len: int | None = None):
+    def __init__(self, markdown: bool = False, max_len: int | None = None) -> None:
         self.markdown = markdown
         self.max_len = max_len or (20_000 if markdown else 500)
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> model.Text:
         if isinstance(value, str):
             return self._one(value, path, ctx) and model.Text.plain(value.strip(), ctx.languages[0]) or INVALID
         if not isinstance(value, dict):
@@ -118,7 +125,7 @@ class TextSpec(Spec):
                 ctx.warn(path, "untranslated", lang=lang)
         return model.Text(values, ctx.languages[0])
 
-    def _one(self, text: str, path, ctx) -> bool:
+    def _one(self, text: str, path: FieldPath, ctx: Ctx) -> bool:
         if not text.strip():
             ctx.error(path, "empty_text")
             return False
@@ -130,7 +137,7 @@ class TextSpec(Spec):
             return False
         return True
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         return {
             "anyOf": [
@@ -145,13 +152,19 @@ class TextSpec(Spec):
         }
 
 
-class Number(Spec):
+class Number(Spec[float]):
     """A finite number within bounds; `integer` refuses fractions."""
 
-    def __init__(self, low=None, high=None, integer=False, range_key="out_of_range"):
+    def __init__(
+        self,
+        low: float | None = None,
+        high: float | None = None,
+        integer: bool = False,
+        range_key: str = "out_of_range",
+    ) -> None:
         self.low, self.high, self.integer, self.range_key = low, high, integer, range_key
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return ctx.error(path, "expected_number", got=type_name(value))
         if isinstance(value, float) and not math.isfinite(value):
@@ -162,8 +175,8 @@ class Number(Spec):
             return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
         return value
 
-    def json_schema(self):
-        schema: dict = {"type": "integer" if self.integer else "number"}
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
         if self.low is not None:
             schema["minimum"] = self.low
         if self.high is not None:
@@ -171,24 +184,24 @@ class Number(Spec):
         return schema
 
 
-def _num(value) -> str:
+def _num(value: float | None) -> str:
     return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
 
 
-class Bool(Spec):
-    def check(self, value, path, ctx):
+class Bool(Spec[bool]):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> bool:
         if not isinstance(value, bool):
             return ctx.error(path, "expected_bool", got=type_name(value))
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
-class PriceSpec(Spec):
+class PriceSpec(Spec[model.Price]):
     """Whole rupiah, or `[min, max]`. A float is refused: `25.000` in YAML is 25, not 25,000."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> model.Price:
         if isinstance(value, list):
             if len(value) != 2:
                 return ctx.error(path, "price_range_size")
@@ -199,9 +212,9 @@ class PriceSpec(Spec):
                 return ctx.error(path, "price_range_order", low=low, high=high)
             return model.Price(low, high)
         amount = self._amount(value, path, ctx)
-        return INVALID if amount is INVALID else model.Price(amount, amount)
+        return INVALID if amount is INVALID else model.Price(amount, amount)  # type: ignore[return-value]  # INVALID
 
-    def _amount(self, value, path, ctx):
+    def _amount(self, value: object, path: FieldPath, ctx: Ctx) -> int:
         if isinstance(value, float) and math.isfinite(value):
             return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
         if isinstance(value, bool) or not isinstance(value, int):
@@ -210,7 +223,7 @@ class PriceSpec(Spec):
             return ctx.error(path, "price_negative", value=value)
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         amount = {"type": "integer", "minimum": 0}
         return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
 
@@ -220,8 +233,8 @@ def _thousands_guess(value: float) -> str:
     return str(round(value * 1000)) if value < 1000 else str(round(value))
 
 
-class HoursSpec(Spec):
-    def check(self, value, path, ctx):
+class HoursSpec(Spec[model.Hours]):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> model.Hours:
         if not isinstance(value, str):
             return ctx.error(path, "expected_hours", got=type_name(value))
         try:
@@ -229,28 +242,28 @@ class HoursSpec(Spec):
         except HoursError as exc:
             return ctx.error(path, "bad_hours", part=exc.part)
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
 
 
-class ListOf(Spec):
-    def __init__(self, item: Spec, unique: bool = False):
+class ListOf(Spec[tuple[T, ...]]):
+    def __init__(self, item: Spec[T], unique: bool = False) -> None:
         self.item, self.unique = item, unique
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> tuple[T, ...]:
         if isinstance(value, (str, dict)) or not isinstance(value, list):
             return ctx.error(path, "expected_list", got=type_name(value))
         items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
         return INVALID if INVALID in items else tuple(items)
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "array", "items": self.item.json_schema()}
 
 
-class WhatsApp(Spec):
+class WhatsApp(Spec[str]):
     """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # an unquoted 62812... reads as a number
         if not isinstance(value, str):
@@ -260,7 +273,7 @@ class WhatsApp(Spec):
             return ctx.error(path, "bad_whatsapp", value=value.strip())
         return normal
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
             "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
@@ -281,13 +294,13 @@ def normalise_mobile(text: str) -> str | None:
     return "+" + digits
 
 
-class Choice(Spec):
+class Choice(Spec[str]):
     """One word from a fixed list, with "did you mean" for a near miss."""
 
-    def __init__(self, *choices: str):
+    def __init__(self, *choices: str) -> None:
         self.choices = choices
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in self.choices:
@@ -301,39 +314,39 @@ class Choice(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
 
-class Clock(Spec):
+class Clock(Spec[str]):
     """A time of day, `HH:MM` (24-hour)."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
             return ctx.error(path, "bad_clock", value=str(value))
         return value.strip()
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 
-class IsoDate(Spec):
+class IsoDate(Spec[str]):
     """A calendar date, `YYYY-MM-DD`."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: Any, path: FieldPath, ctx: Ctx) -> str:
         try:
             return datetime.date.fromisoformat(value.strip()).isoformat()
         except (AttributeError, ValueError):  # not text, or not a real date
             return ctx.error(path, "bad_date", value=str(value))
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
 
 
-class Ref(Spec):
+class Ref(Spec[str]):
     """The id of a category defined in categories.yaml."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.categories:
@@ -347,14 +360,14 @@ class Ref(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
-class KampungRef(Spec):
+class KampungRef(Spec[str]):
     """The slug of a kampung profile (its file name without .yaml)."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.kampung:
@@ -367,24 +380,24 @@ class KampungRef(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
 @dataclass
 class Field:
-    spec: Spec
+    spec: Spec[Any]  # each field's spec checks its own type
     description: str
     required: bool = False
 
 
-class Obj(Spec):
+class Obj(Spec[T]):
     """A mapping with known fields that becomes a model dataclass."""
 
-    def __init__(self, build, fields: dict[str, Field], description: str = ""):
+    def __init__(self, build: Callable[..., T], fields: dict[str, Field], description: str = "") -> None:
         self.build, self.fields, self.description = build, fields, description
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> T:
         if not isinstance(value, dict):
             return ctx.error(path, "expected_mapping", got=type_name(value))
         values, ok = {}, True
@@ -409,7 +422,7 @@ class Obj(Spec):
             values[name] = checked
         return self.build(**values) if ok else INVALID
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             "properties": {
@@ -420,13 +433,13 @@ class Obj(Spec):
         }
 
 
-class MapOf(Spec):
+class MapOf(Spec[dict[str, T]]):
     """A mapping from slug-like ids to objects (categories.yaml)."""
 
-    def __init__(self, item: Obj, description: str = ""):
+    def __init__(self, item: Obj[T], description: str = "") -> None:
         self.item, self.description = item, description
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> dict[str, T]:
         if not isinstance(value, dict):
             return ctx.error(path, "expected_mapping", got=type_name(value))
         result = {}
@@ -441,7 +454,7 @@ class MapOf(Spec):
             return ctx.error(path, "empty_file")
         return result
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             "propertyNames": {"pattern": SLUG.pattern},
@@ -450,10 +463,10 @@ class MapOf(Spec):
         }
 
 
-class ScheduleSpec(Obj):
+class ScheduleSpec(Obj[model.Schedule]):
     """A schedule entry: weekly `days` or one `date`, a start before the end."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> model.Schedule:
         entry = super().check(value, path, ctx)
         if entry is INVALID:
             return INVALID
