@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from ..validate.model import Site
+from ..validate.model import Category, FreePage, Kampung, Route, Site
+
+# What a page is made from, by kind: kampung and poster a Kampung, category a Category, page a
+# FreePage, route a Route; the other kinds nothing.
+PageObject = Kampung | Category | FreePage | Route | None
+ObjT = TypeVar("ObjT", bound=PageObject, covariant=True)
 
 
 @dataclass(frozen=True)
-class Page:
+class Page(Generic[ObjT]):
     """One page to render. `key` is its address without the language prefix, shared by twins."""
 
     key: str  # e.g. "kampung/onde-onde/" ("" for home, "404.html" for the error page)
     lang: str
     kind: str  # home | list | kampung | category | page | 404
-    obj: object = None
+    obj: ObjT = None  # type: ignore[assignment]  # None is what the kinds without an object get
 
     @property
     def url(self) -> str:
@@ -36,6 +42,9 @@ class Page:
         return "../" * self.depth
 
     _languages: tuple[str, ...] = ("id", "en")
+
+
+AnyPage = Page[PageObject]  # a page of any kind
 
 
 def lang_prefix(lang: str, languages: tuple[str, ...]) -> str:
@@ -63,7 +72,7 @@ def route_key(slug: str) -> str:
     return f"{PLAN_KEY}{slug}/"
 
 
-def plan_pages(site: Site) -> list[Page]:
+def plan_pages(site: Site) -> list[AnyPage]:
     """Every page of the site, in a stable order: home and list pages first.
 
     Each kampung has a page per language and one poster, in the first language's folder, that
@@ -71,7 +80,7 @@ def plan_pages(site: Site) -> list[Page]:
     """
     languages = site.config.languages
 
-    def page(key, kind, lang, obj=None):
+    def page(key: str, kind: str, lang: str, obj: PageObject = None) -> AnyPage:
         return Page(key, lang, kind, obj, languages)
 
     pages = [page(key, kind, lang) for lang in languages for key, kind in (("", "home"), ("kampung/", "list"))]
