@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
 from markupsafe import Markup
 
 from ..outputs import opendata, search
-from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key
+from ..plan.pages import AnyPage, Page, category_key, kampung_key, lang_prefix, poster_key
 from ..util.memo import IdentityMemo
-from ..validate.model import Kampung, Site, Text
+from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Site, Text
 from . import i18n, links, maps, planner, seo
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
+
+if TYPE_CHECKING:
+    from ..outputs.images import PhotoSet
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -47,7 +52,7 @@ class Assets:
 
     versions: dict[str, str]
 
-    def url(self, page: Page, name: str) -> str:
+    def url(self, page: AnyPage, name: str) -> str:
         return page.root + self.url_from_root(name)
 
     def url_from_root(self, name: str) -> str:
@@ -65,8 +70,8 @@ class Renderer:
         env: jinja2.Environment,
         assets: Assets,
         base_url: str | None,
-        photos: dict,
-        neighbours: dict,
+        photos: dict[str, PhotoSet],
+        neighbours: dict[str, list[tuple[float, Kampung]]],
         memo: IdentityMemo | None = None,
     ):
         """`photos` maps file names to their `photos.PhotoSet`; `neighbours` is `geo.nearest_all`'s
@@ -78,7 +83,7 @@ class Renderer:
         self.memo = memo if memo is not None else IdentityMemo()
         self._sorted: dict[str, list[Kampung]] = {}
 
-    def render(self, page: Page) -> str:
+    def render(self, page: AnyPage) -> str:
         """The HTML of one page."""
         view = getattr(self, f"view_{page.kind.replace('404', 'not_found')}")(page)
         context = {**self.common(page), **view}
@@ -88,9 +93,10 @@ class Renderer:
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
-            where = template_line(exc) or f"{page.kind}.html:1"
+            where: str | None = template_line(exc) or f"{page.kind}.html:1"
             raise TemplateError(
-                f"{where}: template: {exc.name} not found in: {', '.join(self.env.globals['template_folders'])}"
+                f"{where}: template: {exc.name} not found in: "
+                f"{', '.join(cast(list[str], self.env.globals['template_folders']))}"
             ) from None
         except Exception as exc:
             where = template_line(exc)
@@ -99,12 +105,12 @@ class Renderer:
             raise TemplateError(f"{where}: template: {exc}") from None
 
     # -- shared context ----------------------------------------------------------------------
-    def common(self, page: Page) -> dict:
+    def common(self, page: AnyPage) -> dict[str, Any]:
         lang, config = page.lang, self.site.config
         t = i18n.ui(lang)
         contact = config.contact
         office = (
-            (contact.short_name or contact.name).get(lang)
+            cast(Text, contact.short_name or contact.name).get(lang)
             if (contact.short_name or contact.name)
             else t("ask_office_generic")
         )
@@ -134,7 +140,7 @@ class Renderer:
             "office_links": self.office_links(lang),
         }
 
-    def office_links(self, lang: str) -> list[dict]:
+    def office_links(self, lang: str) -> list[dict[str, Any]]:
         """The tourism office's contact links, in a fixed order."""
         c, t = self.site.config.contact, i18n.ui(lang)
         found = []
@@ -160,22 +166,23 @@ class Renderer:
             )
         return found
 
-    def page_map(self, page: Page) -> dict | None:
+    def page_map(self, page: AnyPage) -> dict[str, Any] | None:
         """The page's map, if it has one: its data as JSON and whether pins are clustered."""
+        chosen: Sequence[Kampung]
         if page.kind == "home":
             chosen, fit = self.site.kampung, True
         elif page.kind == "category":
-            chosen, fit = [k for k in self.site.kampung if k.category == page.obj.id], True
+            chosen, fit = [k for k in self.site.kampung if k.category == cast(Category, page.obj).id], True
         elif page.kind == "kampung":
-            chosen, fit = [page.obj], False
+            chosen, fit = [cast(Kampung, page.obj)], False
         else:
             return None
         if not chosen:
             return None
         config = self.site.config.map
-        own = page.obj if page.kind == "kampung" else None
+        own = cast(Kampung, page.obj) if page.kind == "kampung" else None
         data = maps.MapData(
-            center=(own.location.lat, own.location.lon) if own else tuple(config.center),
+            center=(own.location.lat, own.location.lon) if own else cast(tuple[float, float], tuple(config.center)),
             zoom=16 if own else config.zoom,
             fit=fit,
             pins=tuple(self.pin(page, k, link=own is None) for k in chosen),
@@ -184,7 +191,7 @@ class Renderer:
         )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
-    def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
+    def pin(self, page: AnyPage, k: Kampung, link: bool) -> maps.Pin:
         """A kampung's pin on this page's map (made once per language, folder depth and link)."""
         category = self.site.categories[k.category]
         return self.memo.get(
@@ -201,30 +208,30 @@ class Renderer:
             ),
         )
 
-    def href(self, page: Page, key: str, lang: str | None = None) -> str:
+    def href(self, page: AnyPage, key: str, lang: str | None = None) -> str:
         """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
         return page.root + lang_prefix(lang or page.lang, self.languages) + key
 
     def absolute(self, url: str) -> str:
         return self.base_url + url if self.base_url else ""
 
-    def markdown(self, page: Page, value: Text | None, top: int = 2) -> Markup:
+    def markdown(self, page: AnyPage, value: Text | None, top: int = 2) -> Markup:
         """Markdown as safe HTML for this page: its links relative, its headings from level `top`."""
         if not value:
             return Markup("")
         prefix = page.root + lang_prefix(page.lang, self.languages)
         return Markup(relative_links(render_markdown(value.get(page.lang), top), prefix))
 
-    def nav(self, page: Page) -> list[dict]:
+    def nav(self, page: AnyPage) -> list[dict[str, Any]]:
         t = i18n.ui(page.lang)
         items = [("", t("home"), "home"), ("kampung/", t("all_kampung"), "list"), ("rencana/", t("plan_nav"), "plan")]
         items += [(f"{p.slug}/", p.title.get(page.lang), f"page:{p.slug}") for p in self.site.pages]
-        current = "page:" + page.obj.slug if page.kind == "page" else page.kind
+        current = "page:" + cast(FreePage, page.obj).slug if page.kind == "page" else page.kind
         return [
             {"href": self.href(page, key), "label": label, "current": ident == current} for key, label, ident in items
         ]
 
-    def twins(self, page: Page) -> list[dict]:
+    def twins(self, page: AnyPage) -> list[dict[str, Any]]:
         """The same page in the other languages, for the language switch and hreflang (a poster
         serves every language and has none)."""
         return [
@@ -238,17 +245,17 @@ class Renderer:
             for lang in (self.languages if page.kind != "poster" else (page.lang,))
         ]
 
-    def page_links(self, page: Page) -> list[dict]:
+    def page_links(self, page: AnyPage) -> list[dict[str, Any]]:
         return [{"href": self.href(page, f"{p.slug}/"), "label": p.title.get(page.lang)} for p in self.site.pages]
 
-    def card(self, page: Page, kampung: Kampung) -> Markup:
+    def card(self, page: AnyPage, kampung: Kampung) -> Markup:
         """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
         return self.memo.get(kampung, ("card", page.lang, page.root), lambda: self.card_html(page, kampung))
 
-    def card_html(self, page: Page, kampung: Kampung) -> Markup:
+    def card_html(self, page: AnyPage, kampung: Kampung) -> Markup:
         lang = page.lang
         category = self.site.categories[kampung.category]
-        return self.env.get_template("partials/card.html").module.card(
+        return cast(Any, self.env.get_template("partials/card.html").module).card(  # a macro of the template
             {
                 "href": self.href(page, kampung_key(kampung.slug)),
                 "name": kampung.name.get(lang),
@@ -262,20 +269,21 @@ class Renderer:
         )
 
     # -- page kinds --------------------------------------------------------------------------
-    def view_home(self, page: Page) -> dict:
+    def view_home(self, page: AnyPage) -> dict[str, Any]:
         lang = page.lang
         counts = {c: sum(k.category == c for k in self.site.kampung) for c in self.site.categories}
         return {
             "title": self.site.config.title.get(lang),
             "description": self.site.config.tagline.get(lang) if self.site.config.tagline else "",
             "intro": self.markdown(page, self.site.config.intro),
-            "intro_untranslated": bool(self.site.config.intro) and not self.site.config.intro.translated(lang),
+            "intro_untranslated": bool(self.site.config.intro)
+            and not cast(Text, self.site.config.intro).translated(lang),
             "categories": [self.category_entry(page, c, counts[c.id]) for c in self.site.categories.values()],
             "cards": [self.card(page, k) for k in self.sorted_kampung(lang)],
             "map_label": i18n.ui(lang)("overview_map"),
         }
 
-    def category_entry(self, page: Page, category, count: int) -> dict:
+    def category_entry(self, page: AnyPage, category: Category, count: int) -> dict[str, Any]:
         t = i18n.ui(page.lang)
         return {
             "category": category,
@@ -290,7 +298,7 @@ class Renderer:
             self._sorted[lang] = sorted(self.site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))
         return [k for k in self._sorted[lang] if category is None or k.category == category]
 
-    def view_list(self, page: Page) -> dict:
+    def view_list(self, page: AnyPage) -> dict[str, Any]:
         t = i18n.ui(page.lang)
         return {
             "title": t("list_title"),
@@ -303,7 +311,7 @@ class Renderer:
             "search_index": search.index_asset(page.lang),
         }
 
-    def view_category(self, page: Page) -> dict:
+    def view_category(self, page: Page[Category]) -> dict[str, Any]:
         category, lang = page.obj, page.lang
         return {
             "title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
@@ -313,7 +321,7 @@ class Renderer:
             "map_label": i18n.ui(lang)("overview_map"),
         }
 
-    def view_page(self, page: Page) -> dict:
+    def view_page(self, page: Page[FreePage]) -> dict[str, Any]:
         free, lang = page.obj, page.lang
         return {
             "title": free.title.get(lang),
@@ -322,13 +330,13 @@ class Renderer:
             "body_untranslated": not free.body.translated(lang),
         }
 
-    def view_plan(self, page: Page) -> dict:
+    def view_plan(self, page: AnyPage) -> dict[str, Any]:
         return planner.plan_view(self, page)
 
-    def view_route(self, page: Page) -> dict:
+    def view_route(self, page: AnyPage) -> dict[str, Any]:
         return planner.route_view(self, page)
 
-    def view_not_found(self, page: Page) -> dict:
+    def view_not_found(self, page: AnyPage) -> dict[str, Any]:
         t = i18n.ui(page.lang)
         return {
             "title": t("not_found_title"),
@@ -338,7 +346,7 @@ class Renderer:
             else "",
         }
 
-    def view_kampung(self, page: Page) -> dict:
+    def view_kampung(self, page: Page[Kampung]) -> dict[str, Any]:
         k, lang = page.obj, page.lang
         t = i18n.ui(lang)
         category = self.site.categories[k.category]
@@ -377,7 +385,7 @@ class Renderer:
             "data_links": opendata.data_links(k, page.root, lang),
         }
 
-    def photo(self, page: Page, photo) -> dict:
+    def photo(self, page: AnyPage, photo: Photo) -> dict[str, Any]:
         """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
         sizes = self.photos[photo.file]
         return {
@@ -390,7 +398,7 @@ class Renderer:
             "credit": photo.credit,
         }
 
-    def view_posters(self, page: Page) -> dict:
+    def view_posters(self, page: AnyPage) -> dict[str, Any]:
         t = i18n.ui(page.lang)
         return {
             "title": t("posters_title"),
@@ -407,7 +415,7 @@ class Renderer:
             "has_qr": bool(self.base_url),
         }
 
-    def view_poster(self, page: Page) -> dict:
+    def view_poster(self, page: Page[Kampung]) -> dict[str, Any]:
         """A printable A4 poster for every language: name, category and summary in each, a QR code
         to each language's page, where to ask."""
         k = page.obj
@@ -424,7 +432,7 @@ class Renderer:
             "page_href": self.href(page, kampung_key(k.slug)),
         }
 
-    def poster_code(self, k: Kampung, lang: str) -> dict:
+    def poster_code(self, k: Kampung, lang: str) -> dict[str, Any]:
         """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
         url, t = self.absolute(lang_prefix(lang, self.languages) + kampung_key(k.slug)), i18n.ui(lang)
         return {
@@ -439,14 +447,14 @@ class Renderer:
         """The QR code of a public address (from `absolute`), inline; none without a base URL."""
         return Markup(qr_svg(url, label, px)) if url else ""
 
-    def product(self, product, lang: str) -> dict:
+    def product(self, product: Product, lang: str) -> dict[str, Any]:
         return {
             "name": product.name.get(lang),
             "price": i18n.format_price(product.price_idr, lang) if product.price_idr else "",
             "description": product.description.get(lang) if product.description else "",
         }
 
-    def experience(self, exp, lang: str) -> dict:
+    def experience(self, exp: Experience, lang: str) -> dict[str, Any]:
         return {
             "name": exp.name.get(lang),
             "price": i18n.format_price(exp.price_idr, lang) if exp.price_idr else "",
@@ -455,7 +463,7 @@ class Renderer:
             "description": exp.description.get(lang) if exp.description else "",
         }
 
-    def contact_links(self, k: Kampung, lang: str) -> list[dict]:
+    def contact_links(self, k: Kampung, lang: str) -> list[dict[str, Any]]:
         c, t = k.contact, i18n.ui(lang)
         greeting = t("whatsapp_greeting")
         found = []
@@ -485,7 +493,7 @@ def template_line(exc: BaseException) -> str | None:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
 
 
-def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict]:
+def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict[str, Any]]:
     """`value` in each language, each wording once (an untranslated one falls back to a wording
     already there): [{"lang": "id", "text": "…"}, …]."""
     found: dict[str, str] = {}
