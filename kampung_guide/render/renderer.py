@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..outputs import opendata, search
 from ..plan.pages import AnyPage, Page, category_key, kampung_key, lang_prefix, poster_key
 from ..util.memo import IdentityMemo
-from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Site, Text
+from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Route, Site, Text
 from . import i18n, links, maps, planner, seo
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
@@ -333,7 +333,7 @@ class Renderer:
     def view_plan(self, page: AnyPage) -> dict[str, Any]:
         return planner.plan_view(self, page)
 
-    def view_route(self, page: AnyPage) -> dict[str, Any]:
+    def view_route(self, page: Page[Route]) -> dict[str, Any]:
         return planner.route_view(self, page)
 
     def view_not_found(self, page: AnyPage) -> dict[str, Any]:
