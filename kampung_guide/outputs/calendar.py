@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from ..plan.pages import kampung_key, lang_prefix
-from ..validate.model import Kampung, Site
+from ..validate.model import Experience, Kampung, Site
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 TZID = "Asia/Jakarta"
@@ -67,7 +68,7 @@ def city_path(lang: str) -> str:
     return f"data/kampung.{lang}.ics"
 
 
-def parse_clock(value) -> time:
+def parse_clock(value: object) -> time:
     """`"09:30"`, a `time`, or minutes after midnight (YAML 1.1 reads 09:30 unquoted as 570)."""
     if isinstance(value, time):
         return value
@@ -77,17 +78,17 @@ def parse_clock(value) -> time:
     return time(int(hours), int(minutes))
 
 
-def parse_day(value) -> date | None:
+def parse_day(value: object) -> date | None:
     """`"2026-12-05"` or a `date` (YAML reads an unquoted date as one); None stays None."""
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
 
 
-def parse_slot(value) -> Slot:
+def parse_slot(value: object) -> Slot:
     """A Slot from a schedule entry, given as a dict or as an object with the same fields."""
 
-    def field(name, attribute=None):
+    def field(name: str, attribute: str | None = None) -> Any:
         if isinstance(value, dict):
             return value.get(name)
         return getattr(value, attribute or name, None)
@@ -109,7 +110,7 @@ def parse_slot(value) -> Slot:
     return slot
 
 
-def experience_slots(experience) -> tuple[Slot, ...]:
+def experience_slots(experience: Experience) -> tuple[Slot, ...]:
     """The slots of an experience's `schedule`, if it has one."""
     return tuple(parse_slot(entry) for entry in getattr(experience, "schedule", None) or ())
 
@@ -175,7 +176,7 @@ def slot_event(session: Session, number: int, slot: Slot, domain: str) -> icalen
     if session.url:
         event.add("url", session.url)
     if not slot.on:
-        rule = {"freq": "weekly", "byday": [d.upper() for d in DAYS if d in slot.days]}
+        rule: dict[str, object] = {"freq": "weekly", "byday": [d.upper() for d in DAYS if d in slot.days]}
         if slot.until:
             last = datetime.combine(slot.until, time(23, 59, 59), JAKARTA)
             rule["until"] = last.astimezone(UTC)

@@ -16,6 +16,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 import PIL
@@ -37,7 +38,7 @@ SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 class PhotoError(Exception):
     """A photo that cannot be used, with a message key and its parameters."""
 
-    def __init__(self, key: str, **params):
+    def __init__(self, key: str, **params: object) -> None:
         super().__init__(f"{key}: {params}")
         self.key = key
         self.params = params
@@ -208,7 +209,8 @@ def to_srgb(img: Image.Image) -> Image.Image:
         return img
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(img, profile, SRGB, outputMode="RGBA" if img.mode == "RGBA" else "RGB")
+        converted = ImageCms.profileToProfile(img, profile, SRGB, outputMode="RGBA" if img.mode == "RGBA" else "RGB")
+        return cast(Image.Image, converted)  # a new image (None only when converting in place)
     except (ImageCms.PyCMSError, OSError):
         # A broken profile cannot be honoured; browsers then show the stored colours, and so do we.
         return img

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from ..validate.hours import clock, holiday_spans, week
-from ..validate.model import Hours, Price
+from ..validate.model import Hours, Price, Visit
 
 UI: dict[str, dict[str, str]] = {
     "id": {
@@ -371,11 +373,11 @@ UI: dict[str, dict[str, str]] = {
 LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
-def ui(lang: str):
+def ui(lang: str) -> Callable[..., str]:
     """A lookup for the guide's words in `lang` (English for languages without a catalogue)."""
     words = UI.get(lang, UI["en"])
 
-    def t(key: str, **params) -> str:
+    def t(key: str, **params: object) -> str:
         return words[key].format(**params) if params else words[key]
 
     return t
@@ -417,7 +419,7 @@ def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
     names = t("days").split()
     sep = t("time_sep")
 
-    def spans_text(spans) -> str:
+    def spans_text(spans: Sequence[tuple[int, int]]) -> str:
         return ", ".join(f"{clock(a, sep)}–{clock(b, sep)}" for a, b in spans) if spans else t("closed")
 
     rows = [(names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
@@ -438,7 +440,7 @@ VISIT_ICONS = {
 }
 
 
-def visit_rows(visit, lang: str) -> list[tuple[str, str, str]]:
+def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
     """(icon, label, text) for each thing the profile says about visiting, in a fixed order."""
     t = ui(lang)
     rows = []

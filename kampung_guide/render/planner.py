@@ -4,22 +4,27 @@ GPX and GeoJSON files. Values for templates and files; no disk I/O here.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from ..outputs.opendata import dump_json
-from ..plan.pages import PLAN_KEY, Page, kampung_key, lang_prefix, route_key
+from ..plan.pages import PLAN_KEY, AnyPage, Page, kampung_key, lang_prefix, route_key
 from ..util import travel
 from ..util.scriptjson import script_json
 from ..validate.hours import week
 from ..validate.model import Kampung, Route, Site
 from . import i18n, maps
 
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 
 
-def safe_json(value) -> Markup:
+def safe_json(value: object) -> Markup:
     """JSON for a <script type="application/json"> island that cannot end its element."""
     return Markup(script_json(value, sort_keys=True))
 
@@ -49,7 +54,7 @@ def hours_summary(k: Kampung, lang: str) -> str:
     """Opening hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`."""
     if not k.opening_hours:
         return ""
-    groups: list[list] = []  # [first day, last day, hours, is a weekday]
+    groups: list[list[Any]] = []  # [first day, last day, hours, is a weekday]
     for i, (day, text) in enumerate(i18n.hours_table(k.opening_hours, lang)):
         if groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
             groups[-1][1] = day
@@ -75,14 +80,14 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(renderer, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
+def route_map(renderer: Renderer, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> dict[str, Any]:
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
     pins = [renderer.pin(page, k, link=False) for k in stops]
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     config = renderer.site.config.map
     data = maps.MapData(
-        center=tuple(config.center),
+        center=cast(tuple[float, float], tuple(config.center)),
         zoom=config.zoom,
         pins=tuple(pins),
         fit=True,
@@ -96,7 +101,7 @@ def planner_query(route: Route) -> str:
     return "?" + urlencode({"stops": ",".join(route.stops), "start": route.stops[0], "mode": route.mode}, safe=",")
 
 
-def route_card(renderer, page: Page, route: Route) -> dict:
+def route_card(renderer: Renderer, page: AnyPage, route: Route) -> dict[str, Any]:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
     lang, t = page.lang, i18n.ui(page.lang)
     stops = route_stops(renderer.site, route)
@@ -109,7 +114,7 @@ def route_card(renderer, page: Page, route: Route) -> dict:
     }
 
 
-def route_view(renderer, page: Page) -> dict:
+def route_view(renderer: Renderer, page: Page[Route]) -> dict[str, Any]:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
     t = i18n.ui(lang)
@@ -154,7 +159,7 @@ def route_view(renderer, page: Page) -> dict:
     }
 
 
-def plan_view(renderer, page: Page) -> dict:
+def plan_view(renderer: Renderer, page: AnyPage) -> dict[str, Any]:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = renderer.sorted_kampung(lang)
@@ -163,17 +168,7 @@ def plan_view(renderer, page: Page) -> dict:
         "description": t("plan_intro"),
         "routes": [route_card(renderer, page, r) for r in renderer.site.routes],
         "choices": [
-            renderer.memo.get(
-                k,
-                ("choice", lang, page.root),
-                lambda k=k: {
-                    "slug": k.slug,
-                    "name": k.name.get(lang),
-                    "href": renderer.href(page, kampung_key(k.slug)),
-                    "category": renderer.site.categories[k.category],
-                },
-            )
-            for k in chosen
+            renderer.memo.get(k, ("choice", lang, page.root), partial(plan_choice, renderer, page, k)) for k in chosen
         ],
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
         "days": list(enumerate(t("days").split())),
@@ -185,7 +180,7 @@ def plan_view(renderer, page: Page) -> dict:
     }
 
 
-def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
+def plan_data(renderer: Renderer, page: AnyPage, chosen: list[Kampung]) -> dict[str, Any]:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
@@ -220,19 +215,7 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
         "name": t("plan_result"),
         "office": office_name(renderer.site, lang),
         "kampung": {
-            k.slug: renderer.memo.get(
-                k,
-                ("plan", lang, page.root),
-                lambda k=k: [
-                    round(k.location.lat, 6),
-                    round(k.location.lon, 6),
-                    k.name.get(lang),
-                    renderer.href(page, kampung_key(k.slug)),
-                    [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
-                    if k.opening_hours
-                    else None,
-                ],
-            )
+            k.slug: renderer.memo.get(k, ("plan", lang, page.root), partial(plan_entry, renderer, page, k))
             for k in chosen
         },
         "speeds": travel.SPEED_KMH,
@@ -245,6 +228,27 @@ def plan_data(renderer, page: Page, chosen: list[Kampung]) -> dict:
         "share": "https://wa.me/?text=",
         "words": {w: t(w) for w in words},
     }
+
+
+def plan_choice(renderer: Renderer, page: AnyPage, k: Kampung) -> dict[str, Any]:
+    """A kampung to tick on the planner page."""
+    return {
+        "slug": k.slug,
+        "name": k.name.get(page.lang),
+        "href": renderer.href(page, kampung_key(k.slug)),
+        "category": renderer.site.categories[k.category],
+    }
+
+
+def plan_entry(renderer: Renderer, page: AnyPage, k: Kampung) -> list[object]:
+    """A kampung in the planner's data: place, name, link and weekly hours (None when unknown)."""
+    return [
+        round(k.location.lat, 6),
+        round(k.location.lon, 6),
+        k.name.get(page.lang),
+        renderer.href(page, kampung_key(k.slug)),
+        [[list(span) for span in spans] for spans in week(k.opening_hours.rules)] if k.opening_hours else None,
+    ]
 
 
 def office_name(site: Site, lang: str) -> str:
