@@ -40,6 +40,7 @@ def run_timed(command: list[str], cwd: Path | None = None) -> dict:
     (with the processes it waited for) and the peak memory of its largest process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=PYTHON_ENV)
+    assert process.stderr is not None
     errors = process.stderr.read()  # read while it runs: a large build's warnings outgrow a pipe
     process.stderr.close()
     _, status, usage = os.wait4(process.pid, 0)

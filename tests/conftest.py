@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import queue
+import re
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Mapping
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
@@ -66,7 +68,7 @@ def jpeg(width: int = 1000, height: int = 750) -> bytes:
 JPEG = jpeg()
 
 
-def write_content(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+def write_content(root: Path, files: Mapping[str, str | bytes | None] | None = None) -> Path:
     """A valid minimal content folder under `root`, with `files` added, replaced or (None) removed."""
     content = root / "content"
     defaults = {"site.yaml": SITE, "categories.yaml": CATEGORIES, "kampung/batik.yaml": KAMPUNG}
@@ -100,6 +102,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+
+def must_find(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """The first match of `pattern` in `text`; the test fails when there is none."""
+    found = re.search(pattern, text, flags)
+    assert found, f"{pattern!r} not found"
+    return found
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

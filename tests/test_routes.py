@@ -192,7 +192,7 @@ def test_routes_load_into_the_site(tmp_path):
 
 def test_no_routes_folder_means_no_routes(tmp_path):
     site, _ = load_site(write_content(tmp_path))
-    assert site.routes == ()
+    assert site is not None and site.routes == ()
 
 
 @pytest.mark.parametrize(

@@ -118,9 +118,13 @@ class Tab:
         self.problems: list[str] = []
         self.origin, self.files = origin, files.resolve().as_uri() + "/"
         self.page.route("**/*", self.route)
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("console", self.console)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+
+    def console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
 
     def route(self, r):
         url = r.request.url
