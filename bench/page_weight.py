@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from conftest import QuietHandler  # noqa: E402
-from test_photos_browser import build_with_three_photos  # noqa: E402
+from conftest import QuietHandler  # noqa: E402 - tests/ goes on sys.path first
+from test_photos_browser import build_with_three_photos  # noqa: E402 - tests/ goes on sys.path first
 
 BUDGET = 250_000
 

@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate  # noqa: E402
-from bench.pelican_site import convert  # noqa: E402
+from bench.generate import generate  # noqa: E402 - run as a script: the repository root goes on sys.path first
+from bench.pelican_site import convert  # noqa: E402 - run as a script: the repository root goes on sys.path first
 
 # Both tools run as Python runs by default, keeping compiled modules (*.pyc) between runs, even where
 # the shell says PYTHONDONTWRITEBYTECODE (which makes every run compile the guide's code anew).
@@ -40,6 +40,7 @@ def run_timed(command: list[str], cwd: Path | None = None) -> dict:
     (with the processes it waited for) and the peak memory of its largest process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=PYTHON_ENV)
+    assert process.stderr is not None
     errors = process.stderr.read()  # read while it runs: a large build's warnings outgrow a pipe
     process.stderr.close()
     _, status, usage = os.wait4(process.pid, 0)

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate  # noqa: E402
+from bench.generate import generate  # noqa: E402 - run as a script: the repository root goes on sys.path first
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -133,7 +133,8 @@ def print_table(results: dict) -> None:
     for run, measures in results.items():
         for name, stats in measures.items():
             print(
-                f"{run:<22} {name:<10} {stats['n']:>4} {stats['median']:>8.2f} {stats['p95']:>8.2f} {stats['max']:>8.2f}"
+                f"{run:<22} {name:<10} {stats['n']:>4} "
+                f"{stats['median']:>8.2f} {stats['p95']:>8.2f} {stats['max']:>8.2f}"
             )
 
 

@@ -31,6 +31,16 @@ def kampung_template(slug: str, category: str, lat: float, lon: float, languages
         first = f"\n{indent}{languages[0]}: |\n{indent}  {main}"
         return first + (f"\n{indent}{second}: |\n{indent}  {other}" if second else "")
 
+    summary = text(
+        "  ",
+        "Tulis satu kalimat tentang apa yang dibuat di sini dan mengapa perlu dikunjungi.",
+        "Write one sentence about what is made here and why to visit.",
+    )
+    description = block(
+        "  ",
+        "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.",
+        "Tell the story of this village: its history, how the products are made, what a visitor can see.",
+    )
     return f"""# yaml-language-server: $schema=../{SCHEMA_FILE}
 # Profile of {name}. The file name ({slug}.yaml) is the page address: kampung/{slug}/.
 # Replace the placeholder texts, remove the '#' in front of the fields you know, and run
@@ -42,9 +52,9 @@ name: {name}
 # {d["category"]}
 category: {category}
 # {d["summary"]}
-summary:{text("  ", "Tulis satu kalimat tentang apa yang dibuat di sini dan mengapa perlu dikunjungi.", "Write one sentence about what is made here and why to visit.")}
+summary:{summary}
 # {d["description"]}
-description:{block("  ", "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.", "Tell the story of this village: its history, how the products are made, what a visitor can see.")}
+description:{description}
 # {d["location"]}
 location:
   # {d["location.lat"]}

@@ -46,7 +46,8 @@ def scaled(points) -> list[tuple[int, int]]:
 
 def mix(a: Color, b: Color, t: float) -> Color:
     """The colour a fraction `t` of the way from `a` to `b`."""
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+    r, g, b_ = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+    return r, g, b_
 
 
 def ramp(stops, t: float) -> Color:
@@ -299,8 +300,8 @@ def draw_soles(rng: random.Random) -> Image.Image:
                 pen.rectangle(k(cx - 160, cy + 90, cx + 160, cy + 112), fill=0)
             else:
                 for _ in range(1400):
-                    x, y = rng.uniform(cx - 160, cx + 160), rng.uniform(cy - 420, cy + 420)
-                    pen.ellipse(k(x - 3, y - 3, x + 3, y + 3), fill=255)
+                    px, py = rng.uniform(cx - 160, cx + 160), rng.uniform(cy - 420, cy + 420)
+                    pen.ellipse(k(px - 3, py - 3, px + 3, py + 3), fill=255)
             pattern = pattern.rotate(angle, Image.Resampling.BICUBIC, center=k(cx, cy))
             lines = mix(face, (255, 255, 255), tone) if tone > 0 else mix(face, (0, 0, 0), -tone)
             paint(canvas, ImageChops.multiply(pattern, inner), lines)
@@ -325,8 +326,8 @@ def draw_sandals(rng: random.Random) -> Image.Image:
         stack, [((84, 150, 116), (248, 240, 226), (38, 38, 42), None)] * 4, strict=False
     ):
         draw_sandal(canvas, cx, cy, angle, left, layers, strap=False)
-    for (cx, cy, angle, left), layers in zip(pairs, colours, strict=True):
-        draw_sandal(canvas, cx, cy, angle, left, layers, strap=True)
+    for (cx, cy, angle, left), strapped in zip(pairs, colours, strict=True):
+        draw_sandal(canvas, cx, cy, angle, left, strapped, strap=True)
     return finish(canvas)
 
 

@@ -18,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser.harness import (
+from browser.harness import (  # noqa: E402 - tests/ has to be on sys.path first
     CONTENT,
     Server,
     finish_build,
     launch_chromium,
     png,
-    read_facts,  # noqa: E402
+    read_facts,
     settle,
     start_build,
     tile_hosts,

@@ -4,11 +4,12 @@ kinds of page all ask it."""
 from __future__ import annotations
 
 import pytest
-from conftest import JPEG, KAMPUNG, run_build, write_content
 
 from kampung_guide.plan import pages
 from kampung_guide.plan.site import load_site
 from kampung_guide.render import views
+
+from conftest import JPEG, KAMPUNG, run_build, write_content
 
 PHOTO = "photos:\n  - file: batik-1.jpg\n    alt: Kain batik\n"
 

@@ -8,7 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import KAMPUNG, ROOT, jpeg, run_build, snapshot, write_content
+
+from conftest import KAMPUNG, ROOT, jpeg, must_find, run_build, snapshot, write_content
 
 SAMPLE = ROOT / "content"
 LAKESIDE = ROOT / "tests" / "sites" / "lakeside" / "content"
@@ -137,7 +138,7 @@ def test_kampung_json_ld(sample_site):
     import json
 
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
+    data = json.loads(must_find(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
     assert data["@type"] == ["TouristAttraction", "LocalBusiness"]
     assert data["geo"]["@type"] == "GeoCoordinates" and -8 < data["geo"]["latitude"] < -7
     assert data["address"]["addressLocality"] == "Kota Mojokerto"
@@ -232,10 +233,10 @@ def test_hostile_markdown_is_sanitized(tmp_path):
     for bad in ("<script", "onerror", "onclick", "javascript:", "<iframe", "<style", "data:text", "<svg"):
         assert bad not in body.lower(), bad
     assert "<script>alert(6)" not in page and "&lt;script&gt;alert(6)" in page
-    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+    ld = must_find(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
     assert "</script" not in ld and "\\u003c/script\\u003e" in ld
     home = (out / "index.html").read_text(encoding="utf-8")
-    island = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', home, re.S)[1]
+    island = must_find(r'<script type="application/json" id="map-data">(.*?)</script>', home, re.S)[1]
     assert "<" not in island and "\\u003cscript\\u003ealert(6)\\u003c/script\\u003e ${7}" in island
     assert json.loads(island)["pins"][0][2] == 'Kampung "><script>alert(6)</script> ${7}'
 
@@ -367,7 +368,7 @@ def test_schema_command_prints_the_profile_schema(tmp_path):
 
 def test_service_worker_precache_stays_under_a_megabyte(sample_site):
     sw = (sample_site / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", sw, re.S)[1])
+    precache = json.loads(must_find(r"var PRECACHE = (\[.*?\]);", sw, re.S)[1])
     total = 0
     for url in precache:
         path = sample_site / url.split("?")[0].removeprefix("./")

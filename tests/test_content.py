@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import pytest
-from conftest import JPEG, KAMPUNG, write_content
 
 from kampung_guide.plan.site import load_site
+
+from conftest import JPEG, KAMPUNG, write_content
 
 
 def problems(content: Path, lang: str = "en", warnings: bool = False) -> list[str]:

@@ -6,6 +6,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
+
 from conftest import ROOT, QuietHandler, run_build
 
 TILE = bytes.fromhex(

@@ -5,11 +5,12 @@ import re
 import string
 
 import pytest
-from conftest import JPEG, KAMPUNG, ROOT, run_build, write_content
 
 from kampung_guide.util.messages import MESSAGES, format_message
 from kampung_guide.validate.schema import KAMPUNG as KAMPUNG_SPEC
 from kampung_guide.validate.schema import field_table
+
+from conftest import JPEG, KAMPUNG, ROOT, run_build, write_content
 
 
 def test_new_kampung_passes_check_and_builds(tmp_path):
@@ -124,8 +125,14 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},
-            "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; for 25000 rupiah write 25000 without a dot",
-            "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; untuk 25000 rupiah tulis 25000 tanpa titik",
+            (
+                "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; "
+                "for 25000 rupiah write 25000 without a dot"
+            ),
+            (
+                "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; "
+                "untuk 25000 rupiah tulis 25000 tanpa titik"
+            ),
         ),
     ],
 )

@@ -14,9 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, snapshot
 
 from kampung_guide.cli import main
+
+from conftest import ROOT, snapshot
 
 SITES = ROOT / "tests" / "sites"
 BASE_URL = "https://example.org/guide/"

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
 
 PAYLOADS = [
@@ -236,7 +237,10 @@ def test_nothing_outside_content_templates_assets_is_read(tmp_path):
     script = f"""
 import sys
 opened = []
-sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" and isinstance(args[0], str) else None)
+def record(event, args):
+    if event == "open" and isinstance(args[0], str):
+        opened.append(args[0])
+sys.addaudithook(record)
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
 from kampung_guide.plan.site import load_site

@@ -4,7 +4,6 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
 
 from kampung_guide.pipeline import (
     SiteBuild,
@@ -15,6 +14,8 @@ from kampung_guide.pipeline import (
 )
 from kampung_guide.plan.site import load_site
 from kampung_guide.util.fork import HELPERS_FROM, POOL_FROM
+
+from conftest import ROOT
 
 SAMPLE = ROOT / "content"
 

@@ -6,6 +6,7 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
+
 from conftest import KAMPUNG, QuietHandler, run_build, write_content
 
 TILE = bytes.fromhex(

@@ -6,8 +6,6 @@ from datetime import UTC, date, datetime, time
 
 import icalendar
 import pytest
-from conftest import write_content
-from test_search import ONDE, WORKSHOP
 
 from kampung_guide.outputs import calendar
 from kampung_guide.outputs.opendata import opendata_files
@@ -16,6 +14,9 @@ from kampung_guide.plan.pages import GEOJSON_PATH, JSON_PATH
 from kampung_guide.plan.site import load_site
 from kampung_guide.render.views import data_links
 from kampung_guide.validate.model import Schedule
+
+from conftest import write_content
+from test_search import ONDE, WORKSHOP
 
 BASE = "https://example.org/guide/"
 

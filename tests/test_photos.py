@@ -8,9 +8,10 @@ import struct
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import cast
 
 import pytest
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageFile
 
 from kampung_guide.load.images import PhotoError, open_image, photo_warnings, read_photo, upright_size
 from kampung_guide.outputs.images import encode_photo
@@ -29,7 +30,9 @@ def photo_like(size: tuple[int, int], seed: int = 1) -> Image.Image:
     """Gradients plus grain: compresses like a photo, unlike a flat test card."""
     w, h = size
     rng = random.Random(seed)
-    grain = Image.frombytes("L", (w // 3, h // 3), rng.randbytes((w // 3) * (h // 3))).resize(size, Image.BICUBIC)
+    grain = Image.frombytes("L", (w // 3, h // 3), rng.randbytes((w // 3) * (h // 3))).resize(
+        size, Image.Resampling.BICUBIC
+    )
     bands = [Image.linear_gradient("L").resize(size).rotate(angle, expand=False) for angle in (0, 90, 45)]
     smooth = Image.merge("RGB", bands)
     return Image.blend(smooth, Image.merge("RGB", (grain, grain, grain)), 0.2)
@@ -40,7 +43,7 @@ def save(img: Image.Image, path: Path, **options) -> Path:
     return path
 
 
-def read_back(blob: bytes) -> Image.Image:
+def read_back(blob: bytes) -> ImageFile.ImageFile:
     img = Image.open(io.BytesIO(blob))
     img.load()
     return img
@@ -122,7 +125,7 @@ def test_outputs_are_upright_and_carry_no_metadata(tmp_path, icc):
         assert not {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp", "comment"} & set(img.info), path
         for marker in (b"Exif", b"PhoneMaker", b"Miji", b"xmpmeta", b"ICC_PROFILE", b"ICCP"):
             assert marker not in blob, (path, marker)
-        corner = img.convert("RGB").getpixel((img.width - 5, 5))
+        corner = cast(tuple[int, int, int], img.convert("RGB").getpixel((img.width - 5, 5)))
         assert corner[0] > 180 and corner[1] < 80, (path, corner)
 
 
@@ -168,7 +171,7 @@ def test_transparency_becomes_white(tmp_path):
     source = save(Image.new("RGBA", (600, 400), (0, 0, 0, 0)), tmp_path / "cutout.png")
     _, files, _ = encode(source)
     for path, blob in files:
-        r, g, b = read_back(blob).convert("RGB").getpixel((10, 10))
+        r, g, b = cast(tuple[int, int, int], read_back(blob).convert("RGB").getpixel((10, 10)))
         assert min(r, g, b) > 245, path
 
 

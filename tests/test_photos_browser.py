@@ -7,6 +7,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, QuietHandler, run_build
 
 THREE_PHOTOS = """photos:

@@ -8,8 +8,9 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 import zxingcpp
-from conftest import ROOT, QuietHandler, run_build
 from PIL import Image
+
+from conftest import ROOT, QuietHandler, run_build
 
 BASE = "https://kampung.example.org/panduan/"
 

@@ -1,6 +1,5 @@
 """`build.py serve`: a real server process, real file watching, reload signal, error page."""
 
-import re
 import signal
 import subprocess
 import sys
@@ -9,7 +8,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import KAMPUNG, ROOT, write_content
+
+from conftest import KAMPUNG, ROOT, must_find, write_content
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -40,11 +40,12 @@ def preview(tmp_path):
         text=True,
         cwd=tmp_path,
     )
+    assert process.stdout is not None
     line = ""
     while "Serving on" not in line:
         line = process.stdout.readline()
         assert line or process.poll() is None, "serve exited early"
-    url = re.search(r"http://127\.0\.0\.1:\d+/", line)[0]
+    url = must_find(r"http://127\.0\.0\.1:\d+/", line)[0]
     yield content, url
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 0

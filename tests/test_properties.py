@@ -8,11 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from posixpath import normpath
 
-from conftest import snapshot, write_content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kampung_guide.cli import main
+
+from conftest import snapshot, write_content
 
 texts = st.one_of(st.text(min_size=0, max_size=40), st.sampled_from(["Batik", "<b>x</b>", "10:00", "no", "${x}"]))
 numbers = st.one_of(

@@ -8,13 +8,14 @@ import math
 
 import gpxpy
 import pytest
-from conftest import KAMPUNG, run_build, write_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kampung_guide.plan.site import load_site
 from kampung_guide.util import travel
 from kampung_guide.validate.hours import parse_hours, week
+
+from conftest import KAMPUNG, run_build, write_content
 
 # Four kampung a few hundred metres apart, two with opening hours, and a suggested route.
 PASAR = (
@@ -191,7 +192,7 @@ def test_routes_load_into_the_site(tmp_path):
 
 def test_no_routes_folder_means_no_routes(tmp_path):
     site, _ = load_site(write_content(tmp_path))
-    assert site.routes == ()
+    assert site is not None and site.routes == ()
 
 
 @pytest.mark.parametrize(

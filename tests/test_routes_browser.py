@@ -1,8 +1,8 @@
 """The planner and the suggested route pages in headless Chromium, served under /guide/.
 
-Uses the Chromium thread and the request-recording tab of test_search_browser: every request to a
-host but the local server fails the test, map tiles are stubbed with a tiny PNG, and a console
-error fails it too.
+Uses the Chromium thread of conftest (`chromium`) and the request-recording tab of test_search_browser:
+every request to a host but the local server fails the test, map tiles are stubbed with a tiny PNG, and
+a console error fails it too.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import gpxpy
 import pytest
-from conftest import run_build, write_content
-from test_routes import FILES
-from test_search_browser import BASE_URL, Quiet, Tab, chromium  # noqa: F401 - chromium is a fixture
 
 from kampung_guide.util import travel
+
+from conftest import run_build, write_content
+from test_routes import FILES
+from test_search_browser import BASE_URL, Quiet, Tab
 
 PHONE = {"width": 360, "height": 740}
 NAMES = {"batik": "Kampung Batik", "pasar": "Kampung Pasar", "gerabah": "Kampung Gerabah", "tenun": "Kampung Tenun"}

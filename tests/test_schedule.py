@@ -1,6 +1,9 @@
 """Experience schedules: checked like every field, and published as calendars in Jakarta time."""
 
+from typing import cast
+
 import icalendar
+
 from conftest import KAMPUNG, run_build, write_content
 
 SCHEDULED = (
@@ -31,7 +34,8 @@ def test_schedules_become_calendars(tmp_path):
     weekly, once = events
     assert weekly.decoded("dtstart").isoformat() == "2026-12-05T09:00:00+07:00"
     assert weekly.decoded("dtend").isoformat() == "2026-12-05T11:00:00+07:00"
-    assert weekly["rrule"]["FREQ"] == ["WEEKLY"] and weekly["rrule"]["BYDAY"] == ["SA", "SU"]
+    rrule = cast(icalendar.vRecur, weekly["rrule"])
+    assert rrule["FREQ"] == ["WEEKLY"] and rrule["BYDAY"] == ["SA", "SU"]
     assert once.decoded("dtstart").isoformat() == "2026-12-31T19:30:00+07:00"
     page = (out / "en/kampung/batik/index.html").read_text(encoding="utf-8")
     assert "data/ical/batik.en.ics" in page

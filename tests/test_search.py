@@ -4,7 +4,6 @@ import gzip
 import json
 
 import pytest
-from conftest import KAMPUNG, write_content
 
 from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_assets, search_index, week_table
 from kampung_guide.outputs.searchtext import (
@@ -16,6 +15,8 @@ from kampung_guide.outputs.searchtext import (
     word_forms,
 )
 from kampung_guide.plan.site import load_site
+
+from conftest import KAMPUNG, write_content
 
 WORKSHOP = (
     KAMPUNG.replace("name: Kampung Batik", "name: Kampung Batik Tulis")
@@ -179,4 +180,5 @@ def test_index_script_sets_a_global_and_is_plain_ascii(site):
 def test_week_and_price_helpers(site):
     by_slug = {k.slug: k for k in site.kampung}
     assert week_table(by_slug["onde"]) is None and price_range(by_slug["onde"]) is None
-    assert week_table(by_slug["batik"])[6] == []
+    batik = week_table(by_slug["batik"])
+    assert batik is not None and batik[6] == []

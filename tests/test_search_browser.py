@@ -1,14 +1,13 @@
 """The list page's search and filters in headless Chromium: served under /guide/, opened from disk.
 
-Playwright runs in a thread of its own here: its sync API allows one session per thread, and the
-suite under tests/browser keeps one open on the main thread for the whole run.
+Playwright runs in a thread of its own (the `chromium` fixture of conftest): its sync API allows one
+session per thread, and the suite under tests/browser keeps one open on the main thread for the whole run.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import queue
 import struct
 import threading
 import zlib
@@ -16,15 +15,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip
 import pytest
-from conftest import ROOT, run_build, write_content
-from test_search import ONDE, WORKSHOP
 
 from kampung_guide.outputs.searchtext import query_terms
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+from conftest import ROOT, run_build, write_content
+from test_search import ONDE, WORKSHOP
+
 BASE_URL = "https://example.org/guide/"
 TUESDAY = "2026-12-01T09:30:00+07:00"  # 02:30 UTC: still Tuesday morning in Jakarta
 SUNDAY = "2026-12-06T09:30:00+07:00"
@@ -99,38 +96,6 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-class Chromium:
-    """Debian's Chromium driven from one thread; `run(fn)` calls fn(browser) there and returns its result."""
-
-    def __init__(self):
-        self.jobs: queue.Queue = queue.Queue()
-        self.thread = threading.Thread(target=self.serve, name="search-browser", daemon=True)
-        self.thread.start()
-
-    def serve(self):
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            while (job := self.jobs.get()) is not None:
-                fn, done = job
-                try:
-                    done.put((True, fn(browser)))
-                except BaseException as error:  # handed back to the test's thread, raised there
-                    done.put((False, error))
-            browser.close()
-
-    def run(self, fn):
-        done: queue.Queue = queue.Queue()
-        self.jobs.put((fn, done))
-        ok, value = done.get(timeout=180)
-        if not ok:
-            raise value
-        return value
-
-    def close(self):
-        self.jobs.put(None)
-        self.thread.join(timeout=30)
-
-
 class Tab:
     """A page in a fresh context, with every request outside the site refused and recorded."""
 
@@ -153,9 +118,13 @@ class Tab:
         self.problems: list[str] = []
         self.origin, self.files = origin, files.resolve().as_uri() + "/"
         self.page.route("**/*", self.route)
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("console", self.console)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+
+    def console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
 
     def route(self, r):
         url = r.request.url
@@ -191,15 +160,6 @@ class Tab:
         problems = list(self.problems)
         self.context.close()
         assert not problems, "\n".join(problems)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: apt-get install chromium (see the README)")
-    browser = Chromium()
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 import json
 import re
 
-from conftest import KAMPUNG, run_build, write_content
+from conftest import KAMPUNG, must_find, run_build, write_content
 
 VISIT = """\
 visit:
@@ -49,7 +49,7 @@ def test_visit_block_in_both_languages_and_json_ld(tmp_path):
         ("Facilities", "toilet, prayer room (mushola), halal food"),
         ("Wheelchair", "partly accessible"),
     ]
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', pages["en"], re.S)[1])
+    data = json.loads(must_find(r'<script type="application/ld\+json">(.*?)</script>', pages["en"], re.S)[1])
     assert data["paymentAccepted"] == "Cash, QRIS" and data["maximumAttendeeCapacity"] == 30
     names = {f["name"]: f["value"] for f in data["amenityFeature"]}
     assert names == {

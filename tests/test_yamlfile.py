@@ -1,6 +1,7 @@
 """The YAML loader: 1.2 scalars, duplicate keys refused, lines kept, aliases bounded."""
 
 import math
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,9 @@ def test_yaml_11_surprises_stay_text():
 
 
 def test_core_schema_scalars():
-    value = parse_yaml("t: true\nf: False\nn: ~\ne:\ni: -12\nx: 0x1F\no: 0o17\nr: 2.5\nk: 25.000\ninf: .inf\n").value
+    value: Any = parse_yaml(
+        "t: true\nf: False\nn: ~\ne:\ni: -12\nx: 0x1F\no: 0o17\nr: 2.5\nk: 25.000\ninf: .inf\n"
+    ).value
     assert value["t"] is True and value["f"] is False and value["n"] is None and value["e"] is None
     assert (value["i"], value["x"], value["o"], value["r"], value["k"]) == (-12, 31, 15, 2.5, 25.0)
     assert math.isinf(value["inf"])

@@ -1,12 +1,14 @@
 """Writing content files back: untouched parts stay byte for byte, new YAML-1.1 traps are quoted."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import ROOT
 
 from kampung_guide.edit.yamlwrite import rewrite, set_fields
 from kampung_guide.load.yamlfile import parse_yaml
+
+from conftest import ROOT
 
 FILES = sorted((ROOT / "content").rglob("*.yaml")) + sorted((ROOT / "tests" / "sites").rglob("content/**/*.yaml"))
 
@@ -14,7 +16,9 @@ FILES = sorted((ROOT / "content").rglob("*.yaml")) + sorted((ROOT / "tests" / "s
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_rewriting_a_file_with_its_own_values_changes_no_byte(path: Path):
     text = path.read_text(encoding="utf-8")
-    assert rewrite(text, parse_yaml(text).value) == text
+    value = parse_yaml(text).value
+    assert isinstance(value, dict)
+    assert rewrite(text, value) == text
 
 
 def test_one_changed_field_is_a_one_line_diff_and_new_traps_are_quoted():
@@ -26,7 +30,7 @@ def test_one_changed_field_is_a_one_line_diff_and_new_traps_are_quoted():
         ("  lat: -7.4725", "  lat: -7.4726"),
         ("    en: Early morning; the kampung is busiest from about 4 a.m.", '    en: "10:00"'),
     ]
-    value = parse_yaml(changed).value
+    value: Any = parse_yaml(changed).value
     assert value["visit"]["best_time"]["en"] == "10:00" and value["location"]["lat"] == -7.4726
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias, cast
 
 import yaml
+
+from ..util.problems import FieldPath as Path  # a key path inside the file
 
 try:  # libyaml's parser is ~10x faster; the resolver stays ours either way
     from yaml._yaml import CParser as _Parser
@@ -24,7 +27,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml.scanner import Scanner
 
     class _Parser(Reader, Scanner, _ParserBase, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             _ParserBase.__init__(self)
@@ -37,21 +40,24 @@ MAX_DEPTH = 64
 STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
 SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
+# What a file holds: YAML 1.2 core schema scalars, lists, and mappings with text keys.
+YamlValue: TypeAlias = str | int | float | bool | None | list["YamlValue"] | dict[str, "YamlValue"]
+
 
 class _Resolver(yaml.resolver.BaseResolver):
     """YAML 1.2 core schema resolver (a fresh class-level table, so PyYAML's own is untouched)."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
     # PyYAML's general resolve() also walks path resolvers, which this loader never has; the
     # parser calls these once per node, so the short versions save a fifth of a large check.
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
         pass
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
@@ -77,7 +83,7 @@ _Resolver.add_implicit_resolver(NULL, re.compile(r"^$"), [""])
 
 
 class _Loader(_Parser, _Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver.__init__(self)
 
@@ -85,7 +91,7 @@ class _Loader(_Parser, _Resolver):
 class YamlError(Exception):
     """A file that is not valid YAML for this guide; `line` is 1-based."""
 
-    def __init__(self, line: int, key: str, params: dict | None = None):
+    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None) -> None:
         super().__init__(key)
         self.line, self.key, self.params = line, key, params or {}
 
@@ -94,16 +100,16 @@ class YamlError(Exception):
 class Document:
     """A parsed YAML value with the line of every mapping key and list item, by path."""
 
-    value: object
-    lines: dict[tuple, int] = field(default_factory=dict)
-    text_starts: dict[tuple, int] = field(default_factory=dict)  # first line of a multi-line text
+    value: YamlValue
+    lines: dict[Path, int] = field(default_factory=dict)
+    text_starts: dict[Path, int] = field(default_factory=dict)  # first line of a multi-line text
 
-    def text_line(self, path: tuple, offset: int) -> int:
+    def text_line(self, path: Path, offset: int) -> int:
         """The line of the `offset`-th line (0-based) inside the text at `path`."""
         start = self.text_starts.get(path)
         return start + offset if start else self.line(path)
 
-    def line(self, path: tuple) -> int:
+    def line(self, path: Path) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
         while path and path not in self.lines:
             path = path[:-1]
@@ -113,7 +119,7 @@ class Document:
 def parse_yaml(text: str) -> Document:
     """Parse one YAML document; raise YamlError for syntax errors and forbidden constructs."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]  # the stubs know PyYAML's loaders only
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
@@ -139,11 +145,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 class _Walker:
     """Turns composed nodes into plain values, recording lines and guarding size."""
 
-    def __init__(self, lines: dict[tuple, int], text_starts: dict[tuple, int]):
+    def __init__(self, lines: dict[Path, int], text_starts: dict[Path, int]) -> None:
         self.lines, self.text_starts = lines, text_starts
         self.count = 0
 
-    def convert(self, node: yaml.Node, path: tuple, depth: int):
+    def convert(self, node: yaml.Node, path: Path, depth: int) -> YamlValue:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             raise YamlError(node.start_mark.line + 1, "yaml_too_big", {"limit": MAX_NODES})
@@ -151,16 +157,17 @@ class _Walker:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node, path, depth)
+        node = cast(yaml.ScalarNode, node)  # neither a mapping nor a sequence
         if node.style in ("|", ">"):  # the text begins on the line after the indicator
             self.text_starts[path] = node.start_mark.line + 2
         elif node.start_mark.line != node.end_mark.line:
             self.text_starts[path] = node.start_mark.line + 1
         return scalar_value(node)
 
-    def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, YamlValue]:
         if node.tag != MAP:
             raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
-        result: dict = {}
+        result: dict[str, YamlValue] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -173,7 +180,7 @@ class _Walker:
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
-    def sequence(self, node: yaml.SequenceNode, path: tuple, depth: int) -> list:
+    def sequence(self, node: yaml.SequenceNode, path: Path, depth: int) -> list[YamlValue]:
         if node.tag != SEQ:
             raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
         items = []
@@ -183,9 +190,9 @@ class _Walker:
         return items
 
 
-def scalar_value(node: yaml.ScalarNode):
+def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
     """The Python value of a scalar under the YAML 1.2 core schema."""
-    text, tag = node.value, node.tag
+    text, tag = cast(str, node.value), node.tag
     if tag == STR:
         return text
     if tag == NULL:

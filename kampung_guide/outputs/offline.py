@@ -28,7 +28,7 @@ def icon_png(size: int, maskable: bool = False) -> bytes:
         draw.rounded_rectangle([pad, pad, size - pad, size - pad], radius=size * 0.18, fill=BRAND)
     s = (size - 2 * pad) / 100
 
-    def xy(x, y):
+    def xy(x: float, y: float) -> tuple[float, float]:
         return (pad + x * s, pad + y * s)
 
     draw.polygon([xy(16, 52), xy(50, 22), xy(84, 52)], fill=PAPER)  # roof

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
+from typing import Any
 
 from ..plan.pages import GEOJSON_PATH, JSON_PATH, ics_path, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
-from ..validate.model import Kampung, Price, Site, Text
+from ..validate.model import Experience, Kampung, Price, Site, Text
 from . import calendar
 
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
@@ -31,7 +33,7 @@ def opendata_files(site: Site, base_url: str | None) -> Iterator[tuple[str, byte
         _RECORDS.get(
             k,
             (base_url, languages, tuple(map(site.categories[k.category].name.get, languages))),
-            lambda k=k: record_json(kampung_record(k, site, base_url)),
+            partial(kampung_json, k, site, base_url),
         )
         for k in sorted(site.kampung, key=lambda k: k.slug)
     ]
@@ -42,19 +44,24 @@ def opendata_files(site: Site, base_url: str | None) -> Iterator[tuple[str, byte
     yield JSON_PATH, b"[" + b",".join(record for record, _ in records) + b"]\n"
 
 
-def record_json(record: dict) -> tuple[bytes, bytes]:
+def kampung_json(k: Kampung, site: Site, base_url: str | None) -> tuple[bytes, bytes]:
+    """A profile's record as JSON, alone and as a GeoJSON Feature."""
+    return record_json(kampung_record(k, site, base_url))
+
+
+def record_json(record: dict[str, Any]) -> tuple[bytes, bytes]:
     """A record as UTF-8 JSON, alone and as a GeoJSON Feature (its place as the geometry)."""
     properties = dict(record)
     geometry = point(properties.pop("lat"), properties.pop("lon"))
     return dumps(record).encode(), dumps({"type": "Feature", "geometry": geometry, "properties": properties}).encode()
 
 
-def dumps(value) -> str:
+def dumps(value: object) -> str:
     """Deterministic, compact JSON: sorted keys, fixed separators."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def dump_json(value) -> bytes:
+def dump_json(value: object) -> bytes:
     """Deterministic, compact UTF-8 JSON with a final newline."""
     return (dumps(value) + "\n").encode()
 
@@ -89,9 +96,9 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
     }
 
 
-def experience_record(exp, languages: tuple[str, ...]) -> dict:
+def experience_record(exp: Experience, languages: tuple[str, ...]) -> dict[str, Any]:
     """An experience's public fields, with its schedule when it has one."""
-    record = {
+    record: dict[str, Any] = {
         "name": texts(exp.name, languages),
         "duration_minutes": exp.duration_minutes,
         "price_idr": price(exp.price_idr),
@@ -105,7 +112,11 @@ def experience_record(exp, languages: tuple[str, ...]) -> dict:
 
 def slot_record(slot: calendar.Slot) -> dict:
     """A schedule entry as in the profile: days or date, local start and end."""
-    record = {"start": slot.start.strftime("%H:%M"), "end": slot.end.strftime("%H:%M"), "timezone": calendar.TZID}
+    record: dict[str, Any] = {
+        "start": slot.start.strftime("%H:%M"),
+        "end": slot.end.strftime("%H:%M"),
+        "timezone": calendar.TZID,
+    }
     if slot.on:
         record["date"] = slot.on.isoformat()
     else:

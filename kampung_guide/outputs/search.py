@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 from ..plan.pages import search_index_name
 from ..util.memo import IdentityMemo
 from ..validate.hours import week
-from ..validate.model import Kampung, Site
+from ..validate.model import Experience, Kampung, Product, Site
 from .searchtext import index_tokens
 
 FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens")
@@ -45,7 +46,7 @@ def search_index(site: Site, lang: str) -> dict:
     """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
     categories = {c: i for i, c in enumerate(site.categories)}
     parts = [
-        _PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), lambda k=k: row_parts(k, site, lang))
+        _PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), partial(row_parts, k, site, lang))
         for k in sorted(site.kampung, key=lambda k: k.slug)
     ]
     areas = sorted({area for part in parts for area in part[3]})
@@ -96,7 +97,8 @@ def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:
     """Everything a visitor may search for: name, summary, products, experiences, tags, category, areas."""
     parts = [k.name.get(lang), k.summary.get(lang), site.categories[k.category].name.get(lang), *k.tags]
-    for item in (*k.products, *k.experiences):
+    items: tuple[Product | Experience, ...] = (*k.products, *k.experiences)
+    for item in items:
         parts += [item.name.get(lang), item.description.get(lang) if item.description else ""]
     parts += [name for _, name in kampung_areas(k, lang)]
     return " ".join(parts)
@@ -125,5 +127,6 @@ def week_table(k: Kampung) -> list | None:
 
 def price_range(k: Kampung) -> list[int] | None:
     """[lowest, highest] rupiah over products and experiences, or None when no price is known."""
-    prices = [item.price_idr for item in (*k.products, *k.experiences) if item.price_idr]
+    items: tuple[Product | Experience, ...] = (*k.products, *k.experiences)
+    prices = [item.price_idr for item in items if item.price_idr]
     return [min(p.low for p in prices), max(p.high for p in prices)] if prices else None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..validate.model import Category
+
 
 def _luminance(color: str) -> float:
     """WCAG relative luminance of #rgb or #rrggbb."""
@@ -24,7 +28,7 @@ def text_on(color: str) -> str:
     return "#ffffff" if contrast(color, "#ffffff") >= contrast(color, "#1a1a1a") else "#1a1a1a"
 
 
-def category_css(categories) -> str:
+def category_css(categories: Iterable[Category]) -> str:
     """One rule per category: `--cat` and `--cat-text` custom properties for pins and labels."""
     rules = [f".cat--{c.id},.pin--{c.id}{{--cat:{c.color};--cat-text:{text_on(c.color)}}}" for c in categories]
     return "\n".join(rules) + "\n"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from ..validate.hours import clock, holiday_spans, week
-from ..validate.model import Hours, Price
+from ..validate.model import Hours, Price, Visit
 
 UI: dict[str, dict[str, str]] = {
     "id": {
@@ -30,7 +32,10 @@ UI: dict[str, dict[str, str]] = {
         "directions_google": "Buka di Google Maps",
         "directions_osm": "Buka di OpenStreetMap",
         "directions_app": "Buka di aplikasi peta lain",
-        "approximate": "Pin ini perkiraan area kampung, bukan alamat persis. Tanyakan warga atau dinas pariwisata untuk rumah produksinya.",
+        "approximate": (
+            "Pin ini perkiraan area kampung, bukan alamat persis. "
+            "Tanyakan warga atau dinas pariwisata untuk rumah produksinya."
+        ),
         "contact": "Kontak",
         "whatsapp": "WhatsApp",
         "phone": "Telepon",
@@ -81,11 +86,17 @@ UI: dict[str, dict[str, str]] = {
         "offline_save": "Simpan untuk dibuka tanpa internet",
         "offline_saved": "Tersimpan: halaman ini bisa dibuka tanpa internet.",
         "offline_failed": "Belum bisa menyimpan; coba lagi saat ada sinyal.",
-        "map_offline": "Tanpa internet: peta dasar tidak tersedia, pin tetap ditampilkan. Alamat dan petunjuk arah ada di halaman ini.",
+        "map_offline": (
+            "Tanpa internet: peta dasar tidak tersedia, pin tetap ditampilkan. "
+            "Alamat dan petunjuk arah ada di halaman ini."
+        ),
         "posters_title": "Poster QR untuk dicetak",
         "posters_intro": "Satu poster A4 per kampung, dengan kode QR ke halamannya. Buka, lalu cetak.",
         "poster_scan": "Pindai untuk petunjuk arah, foto, dan kontak",
-        "poster_no_url": "Kode QR belum bisa dibuat: situs ini dibuat tanpa --base-url, jadi alamat publiknya belum diketahui. Buat ulang dengan python build.py build --base-url https://… lalu cetak.",
+        "poster_no_url": (
+            "Kode QR belum bisa dibuat: situs ini dibuat tanpa --base-url, jadi alamat publiknya belum diketahui. "
+            "Buat ulang dengan python build.py build --base-url https://… lalu cetak."
+        ),
         "poster_print": "Cetak poster ini (A4)",
         "posters_link": "Poster QR",
         "visit_best_time": "Waktu terbaik",
@@ -133,10 +144,15 @@ UI: dict[str, dict[str, str]] = {
         "open_data_ics": "Jadwal kelas kampung ini (iCalendar)",
         "plan_nav": "Rencana kunjungan",
         "plan_title": "Rencana kunjungan",
-        "plan_intro": "Pilih rute yang disarankan, atau centang beberapa kampung dan dapatkan urutan kunjungan yang pendek.",
+        "plan_intro": (
+            "Pilih rute yang disarankan, atau centang beberapa kampung dan dapatkan urutan kunjungan yang pendek."
+        ),
         "suggested_routes": "Rute yang disarankan",
         "planner_title": "Susun rute sendiri",
-        "planner_nojs": "Untuk menyusun rute sendiri, nyalakan JavaScript. Tanpa JavaScript, buka rute yang disarankan atau halaman tiap kampung.",
+        "planner_nojs": (
+            "Untuk menyusun rute sendiri, nyalakan JavaScript. Tanpa JavaScript, "
+            "buka rute yang disarankan atau halaman tiap kampung."
+        ),
         "plan_choose": "Kampung yang ingin dikunjungi",
         "plan_start": "Mulai dari",
         "plan_mode": "Cara bepergian",
@@ -157,7 +173,10 @@ UI: dict[str, dict[str, str]] = {
         "route_total": "Perkiraan selesai",
         "route_card": "{mode} · {n} perhentian · {distance}",
         "route_map": "Peta rute",
-        "route_estimates": "Semua angka hanya perkiraan: jarak garis lurus antar-pin dikali {detour} untuk jalan, dengan kecepatan rata-rata dalam kota ({speeds}). Pin kampung hanya perkiraan area.",
+        "route_estimates": (
+            "Semua angka hanya perkiraan: jarak garis lurus antar-pin dikali {detour} untuk jalan, "
+            "dengan kecepatan rata-rata dalam kota ({speeds}). Pin kampung hanya perkiraan area."
+        ),
         "speed": "{mode} {kmh} km/jam",
         "route_take": "Bawa rute ini",
         "download_gpx": "Unduh GPX (aplikasi navigasi)",
@@ -195,7 +214,10 @@ UI: dict[str, dict[str, str]] = {
         "directions_google": "Open in Google Maps",
         "directions_osm": "Open in OpenStreetMap",
         "directions_app": "Open in another map app",
-        "approximate": "This pin marks the village area, not an exact address. Ask residents or the tourism office for the workshops.",
+        "approximate": (
+            "This pin marks the village area, not an exact address. "
+            "Ask residents or the tourism office for the workshops."
+        ),
         "contact": "Contact",
         "whatsapp": "WhatsApp",
         "phone": "Phone",
@@ -246,11 +268,16 @@ UI: dict[str, dict[str, str]] = {
         "offline_save": "Save for offline use",
         "offline_saved": "Saved: this page opens without internet.",
         "offline_failed": "Could not save yet; try again when you have signal.",
-        "map_offline": "Offline: the base map is not available, the pins still are. The address and directions are on this page.",
+        "map_offline": (
+            "Offline: the base map is not available, the pins still are. The address and directions are on this page."
+        ),
         "posters_title": "QR posters to print",
         "posters_intro": "One A4 poster per village, with a QR code to its page. Open one and print it.",
         "poster_scan": "Scan for directions, photos and contacts",
-        "poster_no_url": "No QR code yet: this site was built without --base-url, so its public address is unknown. Build again with python build.py build --base-url https://… and print then.",
+        "poster_no_url": (
+            "No QR code yet: this site was built without --base-url, so its public address is unknown. "
+            "Build again with python build.py build --base-url https://… and print then."
+        ),
         "poster_print": "Print this poster (A4)",
         "posters_link": "QR posters",
         "visit_best_time": "Best time",
@@ -301,7 +328,9 @@ UI: dict[str, dict[str, str]] = {
         "plan_intro": "Pick a suggested route, or tick several villages and get a short visiting order.",
         "suggested_routes": "Suggested routes",
         "planner_title": "Make your own route",
-        "planner_nojs": "To make your own route, turn on JavaScript. Without it, open a suggested route or each village's page.",
+        "planner_nojs": (
+            "To make your own route, turn on JavaScript. Without it, open a suggested route or each village's page."
+        ),
         "plan_choose": "Villages to visit",
         "plan_start": "Start at",
         "plan_mode": "Getting around",
@@ -322,7 +351,10 @@ UI: dict[str, dict[str, str]] = {
         "route_total": "Estimated end",
         "route_card": "{mode} · {n} stops · {distance}",
         "route_map": "Route map",
-        "route_estimates": "All figures are estimates: the straight line between pins times {detour} for the streets, at average town speeds ({speeds}). Village pins are approximate.",
+        "route_estimates": (
+            "All figures are estimates: the straight line between pins times {detour} for the streets, "
+            "at average town speeds ({speeds}). Village pins are approximate."
+        ),
         "speed": "{mode} {kmh} km/h",
         "route_take": "Take the route along",
         "download_gpx": "Download GPX (navigation apps)",
@@ -341,11 +373,11 @@ UI: dict[str, dict[str, str]] = {
 LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
-def ui(lang: str):
+def ui(lang: str) -> Callable[..., str]:
     """A lookup for the guide's words in `lang` (English for languages without a catalogue)."""
     words = UI.get(lang, UI["en"])
 
-    def t(key: str, **params) -> str:
+    def t(key: str, **params: object) -> str:
         return words[key].format(**params) if params else words[key]
 
     return t
@@ -387,7 +419,7 @@ def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
     names = t("days").split()
     sep = t("time_sep")
 
-    def spans_text(spans) -> str:
+    def spans_text(spans: Sequence[tuple[int, int]]) -> str:
         return ", ".join(f"{clock(a, sep)}–{clock(b, sep)}" for a, b in spans) if spans else t("closed")
 
     rows = [(names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
@@ -408,7 +440,7 @@ VISIT_ICONS = {
 }
 
 
-def visit_rows(visit, lang: str) -> list[tuple[str, str, str]]:
+def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
     """(icon, label, text) for each thing the profile says about visiting, in a fixed order."""
     t = ui(lang)
     rows = []

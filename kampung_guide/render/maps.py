@@ -13,10 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..util.scriptjson import script_json
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
@@ -71,17 +75,17 @@ def map_json(data: MapData) -> str:
 
 
 @contextlib.contextmanager
-def _counted_ids():
+def _counted_ids() -> Iterator[None]:
     """Make branca's element ids a counter instead of random bytes, for byte-identical builds."""
     from branca.element import Element
 
     counter = itertools.count(1)
     original = Element.__dict__["_generate_id"]
-    Element._generate_id = classmethod(lambda cls: f"{next(counter):04d}")
+    Element._generate_id = classmethod(lambda cls: f"{next(counter):04d}")  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:
-        Element._generate_id = original
+        Element._generate_id = original  # type: ignore[method-assign]
 
 
 PIN_LAYER = "map-pins.js"  # the pin layer's script, a template file (a site may override it)
@@ -108,7 +112,7 @@ def without_header(script: str) -> str:
 def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
     """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data."""
     import folium
-    from branca.element import MacroElement
+    from branca.element import Figure, MacroElement
     from jinja2 import Template
 
     class PinLayer(MacroElement):
@@ -118,7 +122,7 @@ def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tile
             + "({{ this._parent.get_name() }});{% endmacro %}"
         )
 
-        def __init__(self):
+        def __init__(self) -> None:
             super().__init__()
             self._name = "PinLayer"
 
@@ -126,7 +130,7 @@ def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tile
         fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19)
         fmap.add_child(PinLayer())  # first, so tiles load only for the page's own view
         folium.TileLayer(tiles=tiles, attr=attribution, max_zoom=19).add_to(fmap)
-        figure = fmap.get_root()
+        figure = cast(Figure, fmap.get_root())  # a map's root is its figure
         figure.render()
         script, name = figure.script.render(), fmap.get_name()
     script = script.replace(f'"{name}"', '"map"', 1)
@@ -147,7 +151,7 @@ class ScriptMaker:
     Use as a context manager; `script(...)` takes `render_map_script`'s arguments.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         import multiprocessing
 
         self._conn, child = multiprocessing.get_context("fork").Pipe()
@@ -160,7 +164,7 @@ class ScriptMaker:
         self._process.start()
         return self
 
-    def script(self, *args) -> str:
+    def script(self, *args: object) -> str:
         self._used = True
         self._conn.send(args)
         ok, value = self._conn.recv()
@@ -168,7 +172,7 @@ class ScriptMaker:
             raise RuntimeError(f"the map script could not be made: {value}")
         return value
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self._used:  # done: let it finish
             self._conn.send(None)
             self._process.join(timeout=5)
@@ -177,7 +181,7 @@ class ScriptMaker:
             self._process.join()
 
 
-def _make_scripts(conn, parent_end) -> None:
+def _make_scripts(conn: Connection, parent_end: Connection) -> None:
     parent_end.close()  # else this process's own copy would keep the pipe open after the parent dies
     import folium  # noqa: F401 - the slow part, done while the parent reads the profiles
 

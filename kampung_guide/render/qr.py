@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from typing import cast
 
 import zxingcpp
 
@@ -18,8 +19,8 @@ def qr_path(url: str) -> tuple[int, str]:
     zxing-cpp encodes in C++: about 0.3 ms a code, some 20 times faster than a pure-Python encoder.
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    height, width = modules.shape
+    modules = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]  # a buffer
+    height, width = cast(tuple[int, int], modules.shape)  # rows of modules
     cells = modules.tobytes()  # a byte per module: 0 dark, 255 light
     path = []  # per row, a 1-module-wide stroke along each dark run: "M x y.5 h run m gap 0 h run …"
     for y in range(height):

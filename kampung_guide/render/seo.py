@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from ..util.scriptjson import script_json
 from ..validate.hours import DAYS, clock
-from ..validate.model import Kampung, Site
+from ..validate.model import Kampung, Site, Visit
 
 SCHEMA_DAYS = dict(
     zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
@@ -72,10 +73,10 @@ PARKING = {"car": "Car parking", "motorbike": "Motorbike parking", "bus": "Bus p
 PAYMENT = {"cash": "Cash", "qris": "QRIS", "transfer": "Bank transfer", "card": "Credit card"}
 
 
-def visit_jsonld(visit) -> dict:
+def visit_jsonld(visit: Visit) -> dict[str, Any]:
     """schema.org properties for what a visit offers: amenityFeature, paymentAccepted, maximumAttendeeCapacity."""
 
-    def feature(name: str, value) -> dict:
+    def feature(name: str, value: object) -> dict[str, object]:
         return {"@type": "LocationFeatureSpecification", "name": name, "value": value}
 
     features = [feature(FEATURES[f], True) for f in visit.facilities] + [

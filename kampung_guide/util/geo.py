@@ -3,8 +3,29 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
+from typing import Protocol, TypeVar
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+
+class Position(Protocol):
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+
+class Place(Protocol):
+    """What `nearest_all` needs of a place (a kampung profile has it)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def location(self) -> Position: ...
+
+
+P = TypeVar("P", bound=Place)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -15,7 +36,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def nearest_all(places, count: int = 3) -> dict[str, list[tuple[float, object]]]:
+def nearest_all(places: Iterable[P], count: int = 3) -> dict[str, list[tuple[float, P]]]:
     """For every place (with .slug and .location), its `count` nearest others with distances in km,
     nearest first (equal distances by slug).
 
@@ -34,7 +55,7 @@ def nearest_all(places, count: int = 3) -> dict[str, list[tuple[float, object]]]
     low = [min(cell[axis] for cell in cells) for axis in range(3)] if cells else []
     high = [max(cell[axis] for cell in cells) for axis in range(3)] if cells else []
     wanted = min(count, len(places) - 1)
-    result = {}
+    result: dict[str, list[tuple[float, P]]] = {}
     for i, place in enumerate(places):
         x, y, z = points[i]
         best: list[tuple[float, str, int]] = []  # (squared straight-line distance, slug, index)
@@ -82,7 +103,7 @@ def cube_size(points: list[tuple[float, float, float]], count: int) -> float:
     return math.sqrt(area * count / len(points)) or 1.0
 
 
-def shell(cell: tuple[int, int, int], ring: int):
+def shell(cell: tuple[int, int, int], ring: int) -> Iterator[tuple[int, int, int]]:
     """The cubes exactly `ring` steps from `cell` (counting diagonal steps as one): the cell itself for 0."""
     x, y, z = cell
     if ring == 0:

@@ -7,14 +7,14 @@ identity is enough: an entry holds its object, which also keeps its id from bein
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
 
 class IdentityMemo:
     def __init__(self) -> None:
-        self.entries: dict[tuple[int, Hashable], tuple[object, object]] = {}
+        self.entries: dict[tuple[int, Hashable], tuple[object, Any]] = {}  # each key's values are of one type
 
     def get(self, obj: object, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()` for (obj, key), or the value it gave last time for this very object."""
@@ -22,4 +22,4 @@ class IdentityMemo:
         if entry is None or entry[0] is not obj:
             entry = (obj, compute())
             self.entries[(id(obj), key)] = entry
-        return entry[1]
+        return cast(T, entry[1])

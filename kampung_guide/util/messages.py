@@ -167,8 +167,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' bukan id yang sah: pakai huruf kecil, angka, dan tanda hubung",
     ),
     "bad_slug": (
-        "the file name '{value}' cannot be a page address: use lowercase letters, digits and hyphens, e.g. batik-majapahit.yaml",
-        "nama berkas '{value}' tidak bisa jadi alamat halaman: pakai huruf kecil, angka, dan tanda hubung, misalnya batik-majapahit.yaml",
+        (
+            "the file name '{value}' cannot be a page address: "
+            "use lowercase letters, digits and hyphens, e.g. batik-majapahit.yaml"
+        ),
+        (
+            "nama berkas '{value}' tidak bisa jadi alamat halaman: "
+            "pakai huruf kecil, angka, dan tanda hubung, misalnya batik-majapahit.yaml"
+        ),
     ),
     "duplicate_slug": ("this page address is also used by {other}", "alamat halaman ini juga dipakai oleh {other}"),
     "center_pair": ("the map centre must be [lat, lon]", "pusat peta harus [lat, lon]"),
@@ -189,7 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "photo_huge": (
         "the photo file is {mb} MB, more than {max} MB; save it smaller (e.g. 3000 px wide) to keep the build quick",
-        "berkas foto ini {mb} MB, lebih dari {max} MB; simpan ulang lebih kecil (misalnya lebar 3000 px) agar build tetap cepat",
+        (
+            "berkas foto ini {mb} MB, lebih dari {max} MB; "
+            "simpan ulang lebih kecil (misalnya lebar 3000 px) agar build tetap cepat"
+        ),
     ),
     "photo_unreadable": (
         "this file cannot be read as a photo ({detail}); save it again as JPEG, PNG or WebP",
@@ -238,7 +247,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def format_message(key: str, params: dict, lang: str) -> str:
+def format_message(key: str, params: dict[str, object], lang: str) -> str:
     """The message `key` in `lang` (English when `lang` has no catalogue), filled with `params`."""
     index = 1 if lang == "id" else 0
     filled = {k: (KINDS[v][index] if k == "got" and v in KINDS else v) for k, v in params.items()}

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from .messages import format_message
 
+FieldPath = tuple[str | int, ...]  # keys and list indexes from a file's top, e.g. ("products", 0, "price_idr")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,7 +17,7 @@ class Problem:
     line: int
     field: str
     key: str
-    params: tuple = ()
+    params: tuple[tuple[str, object], ...] = ()  # (name, value) pairs, sorted by name
     warning: bool = False
 
     def render(self, lang: str = "en") -> str:
@@ -33,7 +35,9 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, file: str, line: int, path: tuple, key: str, /, *, warning: bool = False, **params) -> None:
+    def add(
+        self, file: str, line: int, path: FieldPath, key: str, /, *, warning: bool = False, **params: object
+    ) -> None:
         """Record a problem at `path` (a tuple of keys and list indexes) in `file`."""
         self.problems.append(Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning))
 
@@ -50,7 +54,7 @@ class Report:
         return sorted(self.problems, key=lambda p: (p.warning, p.file, p.line, p.field))
 
 
-def field_path(path: tuple) -> str:
+def field_path(path: FieldPath) -> str:
     """`('products', 0, 'price_idr')` -> `products[0].price_idr`."""
     text = ""
     for part in path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 from urllib.parse import quote
 
 from .geo import distance_km
@@ -114,7 +115,9 @@ def clash(stay: tuple[int, int], spans: Sequence[tuple[int, int]] | None) -> str
     return "ok" if any(a <= stay[0] and stay[1] <= b for a, b in spans) else "clash"
 
 
-def clashes(stays: Sequence[tuple[int, int]], weeks: Sequence[list | None], weekday: int) -> list[str]:
+def clashes(
+    stays: Sequence[tuple[int, int]], weeks: Sequence[Sequence[Sequence[tuple[int, int]]] | None], weekday: int
+) -> list[str]:
     """For each stop, whether its opening hours (hours.week(), or None) cover its stay on `weekday` (0 = Monday)."""
     return [clash(stay, week[weekday] if week is not None else None) for stay, week in zip(stays, weeks, strict=True)]
 
@@ -136,7 +139,7 @@ def route_gpx(name: str, stops: Sequence[tuple[str, float, float]], creator: str
     return gpx.to_xml(version="1.1")
 
 
-def route_geojson(name: str, mode: str, stops: Sequence[tuple[str, float, float]]) -> dict:
+def route_geojson(name: str, mode: str, stops: Sequence[tuple[str, float, float]]) -> dict[str, Any]:
     """An RFC 7946 FeatureCollection: the route as a LineString, each stop as a numbered Point.
 
     Positions are [longitude, latitude] (RFC 7946 section 3.1.1), six decimals.

@@ -219,8 +219,8 @@ def run_vnu(files: list[Path]) -> list[dict]:
     )
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
-    except (ValueError, KeyError):
-        raise RuntimeError(f"vnu gave no JSON report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}")
+    except (ValueError, KeyError) as error:
+        raise RuntimeError(f"vnu gave no JSON report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}") from error
     if run.returncode not in (0, 1) or (run.returncode == 1 and not messages):
         raise RuntimeError(f"vnu failed (exit {run.returncode}):\n{run.stderr}")
     return [m for m in messages if m.get("type") in ("error", "non-document-error")]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def facts() -> Facts:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, facts) -> Built:
+def built(tmp_path_factory, facts) -> Iterator[Built]:
     tmp = tmp_path_factory.mktemp("browser")
     site, sub_site = tmp / "site", tmp / "sub" / "guide"
     sub_site.parent.mkdir()
@@ -99,7 +100,7 @@ def context(browser):
 
 
 @pytest.fixture
-def visit(context, built) -> Visit:
+def visit(context, built) -> Iterator[Visit]:
     page = context.new_page()
     expected: dict[str, int] = {}
     problems = watch(page, built.origins, set(built.tiles), files=built.tmp, expected_status=expected)
@@ -117,7 +118,8 @@ BROKEN = f"""
 </span>
 <p><img src="{OUTSIDE_IMAGE}" alt=""><img src="assets/no-such-image.png" alt="missing"></p>
 <script>notAFunction();</script>
-<p><a id="tiny" href="#main" style="font-size:6px">x</a> <a class="button" id="flat" href="#main" style="min-height:30px;padding:0">flat</a></p>
+<p><a id="tiny" href="#main" style="font-size:6px">x</a>
+<a class="button" id="flat" href="#main" style="min-height:30px;padding:0">flat</a></p>
 <div style="width:500px">too wide for a phone</div>
 """
 
