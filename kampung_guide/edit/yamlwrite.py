@@ -90,7 +90,7 @@ def merge(tree: Any, value: Any) -> Any:
                 if not same(tree[key], item):
                     tree[key] = merge(tree[key], item)
             else:
-                tree[key] = scalar(item)
+                tree.insert(position(tree, value, key), key, scalar(item))
         return tree
     if isinstance(value, (list, tuple)) and isinstance(tree, CommentedSeq):
         del tree[len(value) :]
@@ -102,6 +102,14 @@ def merge(tree: Any, value: Any) -> Any:
                 tree.append(scalar(item))
         return tree
     return scalar(value)
+
+
+def position(tree: CommentedMap, value: dict, key: str) -> int:
+    """Where a new key goes in the file: right after the last key that comes before it in `value`."""
+    keys = list(value)
+    before = set(keys[: keys.index(key)])
+    found = [i for i, k in enumerate(tree) if k in before]
+    return found[-1] + 1 if found else 0
 
 
 def rewrite(text: str, value: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ from .messages import format_message
 class Problem:
     """One finding: an error stops the build, a warning does not."""
 
-    file: str
+    file: str  # or a spreadsheet cell, `FILE.xlsx:Kampung!E4`, with line 0
     line: int
     field: str
     key: str
@@ -23,7 +23,7 @@ class Problem:
         text = format_message(self.key, dict(self.params), lang)
         if self.warning:
             text = format_message("warning_prefix", {}, lang) + text
-        where = f"{self.file}:{self.line}: "
+        where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "  # a spreadsheet cell has no line
         return where + (f"{self.field}: " if self.field else "") + text
 
 
