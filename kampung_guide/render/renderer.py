@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..outputs import opendata, search
-from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key
+from ..plan.pages import Page, category_key, kampung_key, lang_prefix, poster_key, poster_scan_url
 from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Site, Text
 from . import i18n, links, maps, planner, seo
@@ -431,8 +431,8 @@ class Renderer:
             "lang": lang,
             "language": t("language_name"),
             "scan": t("poster_scan"),
-            "url": url,
-            "qr": self.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
+            "url": url,  # printed under the code for typing in: without the marker
+            "qr": self.qr(poster_scan_url(url) if url else "", 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
         }
 
     def qr(self, url: str, px: int, label: str) -> Markup | str:
