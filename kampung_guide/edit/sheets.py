@@ -42,7 +42,8 @@ SPARE_ROWS = 500  # rows below the data that keep the dropdowns, for new entries
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # the workbook's created/modified stamps: same content, same bytes
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 WIDTHS = {MARKDOWN: 60, TEXT: 34, NUMBER: 13, PRICE: 15, BOOL: 12, CHOICE: 16, WORDS: 26}
-HEAD_FONT, PATH_FONT = Font(bold=True), Font(italic=True, size=9, color="595959")
+HEAD_FONT = Font(name="Calibri", size=11, bold=True)
+PATH_FONT = Font(name="Calibri", size=9, italic=True, color="595959")
 HEAD_FILL, KEY_FILL = PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid", fgColor="F2F2F2")
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="top")
 TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
@@ -121,7 +122,8 @@ def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, cate
             # openpyxl's own worksheet copy shares styles this way; setting them cell by cell costs 30 times more
             cell._style = copy(style)
     ws.freeze_panes = ws.cell(FIRST_ROW, len(table.keys) + 1)
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height, ws.row_dimensions[2].height = 32, 14
+    set_printing(ws, len(table.keys))
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True
     last = FIRST_ROW + len(rows) + SPARE_ROWS
     for index, column in enumerate(columns, 1):
@@ -130,6 +132,14 @@ def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, cate
             letter = get_column_letter(index)
             validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
             ws.add_data_validation(validation)
+
+
+def set_printing(ws, keys: int) -> None:
+    """Printed, a sheet is landscape A4 with grid lines, the headers and the key columns on every page."""
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.print_options.gridLines = True
+    ws.print_title_rows = "1:2"
+    ws.print_title_cols = f"A:{get_column_letter(keys)}"
 
 
 def style_column(ws, index: int, column: Column, is_key: bool):

@@ -335,6 +335,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One or more of, separated by commas: {choices}",
         "Satu atau beberapa, dipisah koma: {choices}",
     ),
+    # access-log statistics (build.py stats)
+    "stats_needs_content": (
+        "the statistics need the content that was published: fix the errors above first",
+        "statistik memerlukan konten yang diterbitkan: perbaiki dulu kesalahan di atas",
+    ),
+    "stats_unreadable": (
+        "{count} lines are not in Common or Combined Log Format and were skipped (this is the first)",
+        "{count} baris bukan Common atau Combined Log Format dan dilewati (ini yang pertama)",
+    ),
+    "stats_written": ("wrote {csv} and {html}", "menulis {csv} dan {html}"),
 }
 
 
