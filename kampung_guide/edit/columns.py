@@ -119,6 +119,7 @@ class Column:
     kind: str
     lang: str | None = None  # the language of a text column
     required: bool = False
+    main: bool = False  # the text column of the site's first language: a header without a language means it
 
     def label(self, lang: str) -> str:
         """The first header row in `lang`: `Ringkasan (Indonesia)`."""
@@ -127,13 +128,16 @@ class Column:
             return text
         return f"{text} ({pick(LANGUAGE_NAMES.get(self.lang, (self.lang, self.lang)), lang)})"
 
-    def names(self) -> set[str]:
-        """Every header this column is known by: its key, and its label in either language."""
-        found = {self.key, self.label("en"), self.label("id")}
+    def names(self) -> dict[str, str]:
+        """Every header this column is known by (normalised, to as written): its key, and its label in
+        either language; the main language's text column also by the label alone (`Ringkasan`)."""
+        found = [self.label("id"), self.label("en"), self.key]
+        bare = [pick(LABELS.get(self.label_key, (self.key, self.key)), m) for m in ("id", "en")]
         if self.lang:
-            found |= {f"{pick(LABELS.get(self.label_key, (self.key,) * 2), m)} ({self.lang})" for m in ("en", "id")}
-            found |= {f"{self.label_key} ({self.lang})"}
-        return {normal_header(name) for name in found}
+            found += [f"{label} ({self.lang})" for label in bare]
+        if self.main:
+            found += [*bare, ".".join(self.path)]
+        return {normal_header(name): name for name in found}
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,7 @@ def leaf_columns(spec: Obj, prefix: tuple[str, ...], label_prefix: str, language
         elif isinstance(inner, TextSpec):
             key = ".".join(path)
             columns += [
-                Column(f"{key}.{lang}", path, label_key, inner, kind_of(inner), lang, fld.required and i == 0)
+                Column(f"{key}.{lang}", path, label_key, inner, kind_of(inner), lang, fld.required and i == 0, i == 0)
                 for i, lang in enumerate(languages)
             ]
         else:

@@ -129,7 +129,7 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
-    context = {"languages": config.languages, "lang": lang, "report": plan.report}
+    context = {"languages": config.languages, "lang": lang, "report": plan.report, "delete_missing": delete_missing}
     category_ids = plan_categories(loader, sheets.get("categories"), context, plan)
     profiles = stored_profiles(loader)
     rows = rows_by_slug(sheets, profiles, context)
@@ -168,20 +168,23 @@ def rows_by_slug(sheets: dict[str, Sheet], profiles: dict[str, Stored], context)
                 report.add(row.cell("slug"), 0, (), "sheet_slug_twice", value=slug, first=first)
             else:
                 found["kampung"][slug] = [row]
-        known = set(found["kampung"])
+        known = set(found["kampung"]) | (set() if context["delete_missing"] else known)
     for name, sheet in sheets.items():
         if name in ("kampung", "categories"):
             continue
         by_slug = found.setdefault(name, {})
         for row in sheet.rows:
-            if good_keys(row, sheet, known, report):
+            if good_keys(row, sheet, known, set(profiles) - known, report):
                 by_slug.setdefault(row.cells["slug"], []).append(row)
     return found
 
 
-def good_keys(row: Row, sheet: Sheet, known: set[str], report: Report) -> bool:
+def good_keys(row: Row, sheet: Sheet, known: set[str], deleted: set[str], report: Report) -> bool:
     """Whether a list row names a known kampung (and whole item numbers from 1)."""
     slug = row.cells["slug"]
+    if slug not in known and slug in deleted:
+        report.add(row.cell("slug"), 0, (), "sheet_row_of_deleted", warning=True, value=slug)
+        return False
     if slug not in known:
         report.add(row.cell("slug"), 0, (), "sheet_unknown_slug", value=str(slug))
         return False

@@ -285,12 +285,13 @@ def read_sheet(rows, table: Table, where: str, report: Report) -> Sheet:
     rows = iter(rows)
     first, second = next(rows, ()), next(rows, ())
     names = {name: c for c in table.all_columns for name in c.names()}
+    shown = {name: text for c in table.all_columns for name, text in c.names().items()}
     paths = {normal_header(c.key): c for c in table.all_columns}
     second_is_paths = any(normal_header(v) in paths for v in second if v) and all(
         normal_header(v) in paths for v in second if v not in (None, "")
     )
     header, number = (second, FIRST_ROW) if second_is_paths else (first, 2)
-    columns = header_columns(header, first, names, where, report, table)
+    columns = header_columns(header, first, names, shown, where, report)
     if not second_is_paths and any(v not in (None, "") for v in second):
         rows = iter([second, *rows])
     missing = [k for k in table.keys if k.key not in {c.key for c in columns.values()}]
@@ -308,7 +309,7 @@ def read_sheet(rows, table: Table, where: str, report: Report) -> Sheet:
     return sheet
 
 
-def header_columns(header, labels, names, where, report, table) -> dict[int, Column]:
+def header_columns(header, labels, names, shown, where, report) -> dict[int, Column]:
     """Which column each header cell names; unknown headers are reported and their column skipped."""
     columns: dict[int, Column] = {}
     for index, value in enumerate(header):
@@ -321,7 +322,7 @@ def header_columns(header, labels, names, where, report, table) -> dict[int, Col
         if column is None:
             close = difflib.get_close_matches(normal_header(value), list(names), n=1, cutoff=0.75)
             key = "sheet_unknown_column_suggest" if close else "sheet_unknown_column"
-            report.add(cell, 0, (), key, warning=True, header=str(value), suggestion=close[0] if close else "")
+            report.add(cell, 0, (), key, warning=True, header=str(value), suggestion=shown[close[0]] if close else "")
         elif column in columns.values():
             report.add(cell, 0, (), "sheet_column_twice", header=str(value))
         else:

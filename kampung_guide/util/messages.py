@@ -283,6 +283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a kampung of this workbook's Kampung sheet or of the content folder",
         "'{value}' bukan kampung di lembar Kampung buku kerja ini atau di folder konten",
     ),
+    "sheet_row_of_deleted": (
+        "'{value}' has no row in the Kampung sheet, so --delete-missing deletes it; this row is not read",
+        "'{value}' tidak punya baris di lembar Kampung, jadi --delete-missing menghapusnya; baris ini tidak dibaca",
+    ),
     "sheet_no_such_item": (
         "kampung '{slug}' has no item {number} to attach this row to (it has {count})",
         "kampung '{slug}' tidak punya nomor {number} untuk baris ini (hanya ada {count})",
