@@ -229,13 +229,27 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
     old, new = before["kampung/onde-onde.yaml"].decode(), (content / "kampung" / "onde-onde.yaml").read_text()
     assert new == old.replace("lat: -7.4725", "lat: -7.4731").replace("lon: 112.4285", "lon: 112.435")
     value = parse_yaml((content / "kampung" / "keramik-baru.yaml").read_text()).value
-    assert value["name"] == "Kampung Keramik Baru" and value["summary"] == "Kampung perajin keramik."
-    assert value["description"] == "Cerita kampung.\n\nDua paragraf.\n"
+    # only the Indonesian texts are in the sheet: the English ones are not written yet
+    assert value["name"] == {"id": "Kampung Keramik Baru"} and value["summary"] == {"id": "Kampung perajin keramik."}
+    assert value["description"] == {"id": "Cerita kampung.\n\nDua paragraf.\n"}
     assert value["location"] == {"lat": -7.47, "lon": 112.43}
-    assert value["products"] == [{"name": "Cangkir", "price_idr": 25000}]
+    assert value["products"] == [{"name": {"id": "Cangkir"}, "price_idr": 25000}]
     assert list(value) == ["name", "category", "summary", "description", "location", "products"]
     site, report = load_site(content)
     assert site is not None, [p.render() for p in report.errors]
+
+
+def test_a_kampung_without_rows_in_a_list_sheet_keeps_its_list_and_a_slug_alone_removes_it(tmp_path):
+    content = copy_content(tmp_path)
+    wb = Workbook()
+    wb.active.title = "Produk"
+    wb.active.append(["Alamat halaman (slug)", "Produk (Indonesia)"])
+    wb.active.append(["hidroponik"])  # the slug alone: hidroponik sells nothing (any more)
+    book = tmp_path / "produk.xlsx"
+    wb.save(book)
+    assert run_import(content, book) == 0
+    assert "products" not in parse_yaml((content / "kampung" / "hidroponik.yaml").read_text()).value
+    assert "products" in parse_yaml((content / "kampung" / "onde-onde.yaml").read_text()).value
 
 
 def test_english_headers_and_field_paths_are_read_too(tmp_path):

@@ -137,12 +137,12 @@ def apply_table(value: dict, table: Table, rows: list[Row], context: dict) -> No
         by_numbers.setdefault(tuple(row.cells[k.key] for k in table.keys[1:]), []).append(row)
     last = table.list_path[-1]
     for prefix, parent in parents:
-        numbers = tuple(i + 1 for i in prefix[1::2])
-        put(
-            parent,
-            (last,),
-            merge_list(get(parent, (last,)), by_numbers.pop(numbers, []), table, prefix + (last,), context),
-        )
+        here = by_numbers.pop(tuple(i + 1 for i in prefix[1::2]), None)
+        if here is None:
+            continue  # no row for this kampung: its list stays as it is
+        items = [row for row in here if any(row.cells[c.key] is not None for c in table.columns if c.key in row.cells)]
+        # a row with the slug alone says "none": the list is removed
+        put(parent, (last,), merge_list(get(parent, (last,)), items, table, prefix + (last,), context))
     for numbers, stray in by_numbers.items():
         key = table.keys[len(numbers)].key
         for row in stray:
