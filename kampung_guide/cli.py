@@ -236,7 +236,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .edit.importer import apply_plan, describe_plan, plan_import
+    from .edit.importer import apply_plan, describe_plan, plan_import, problem_lines
     from .util.messages import format_message
 
     content, book = Path(args.content), Path(args.file)
@@ -254,8 +254,8 @@ def cmd_import(args) -> int:
             print(line)
         if not args.dry_run:
             apply_plan(plan)
-    for problem in sorted(plan.report.problems, key=lambda p: p.warning):
-        print(problem.render(lang), file=sys.stderr)
+    for line in problem_lines(plan.report, lang):
+        print(line, file=sys.stderr)
     if plan.report.errors:
         print(summary(plan.report, lang) + " — " + format_message("sheet_nothing_written", {}, lang), file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -140,3 +141,76 @@ def set_fields(text: str, changes: Iterable[tuple[Path, Any]]) -> str:
         elif not (last in node if isinstance(node, dict) else False) or not same(node[last], value):
             node[last] = merge(node[last], value) if isinstance(node, dict) and last in node else scalar(value)
     return dump(tree)
+
+
+# -- a quicker way for changed scalars --------------------------------------------------------------
+
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|\s$|^$")
+
+
+def scalar_text(value: Any) -> str | None:
+    """A scalar as YAML text on one line: plain where it reads back the same, else double-quoted."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if not isinstance(value, str) or "\n" in value:
+        return None
+    if _PLAIN_UNSAFE.search(value) or _YAML11_TRAPS.match(value) or _looks_like_number(value):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _looks_like_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return bool(re.match(r"^(0o|0x|[-+]?\.(inf|nan))", text, re.IGNORECASE))
+    return True
+
+
+def changed_scalars(old: Any, new: Any, path: Path = ()) -> list[tuple[Path, Any, Any]] | None:
+    """(path, old, new) of every scalar that differs, or None when more than scalars changed."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        if list(old) != list(new):
+            return None
+        found = []
+        for key in new:
+            inner = changed_scalars(old[key], new[key], path + (key,))
+            if inner is None:
+                return None
+            found += inner
+        return found
+    if isinstance(old, list) and isinstance(new, list):
+        if len(old) != len(new):
+            return None
+        found = []
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            inner = changed_scalars(a, b, path + (i,))
+            if inner is None:
+                return None
+            found += inner
+        return found
+    if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+        return None
+    return [] if type(old) is type(new) and old == new else [(path, old, new)]
+
+
+def replace_scalars(text: str, lines: dict[Path, int], old: Any, new: Any, read) -> str | None:
+    """`text` with each changed one-line `key: value` edited in place, or None when the change is not
+    that simple (then `rewrite` does it). `lines` are the keys' lines from the build's reader, and
+    `read` that reader: the result must read back as `new`, or it is not used."""
+    changes = changed_scalars(old, new)
+    if not changes:
+        return None
+    rows = text.split("\n")
+    for path, before, after in changes:
+        line, replacement = lines.get(path), scalar_text(after)
+        if line is None or replacement is None or not isinstance(path[-1], str):
+            return None
+        match = re.match(rf"^(\s*(?:- )?{re.escape(path[-1])}:[ \t]+)(.*?)([ \t]+#.*)?$", rows[line - 1])
+        if not match or read(f"v: {match[2]}").value != {"v": before}:
+            return None
+        rows[line - 1] = match[1] + replacement + (match[3] or "")
+    result = "\n".join(rows)
+    return result if read(result).value == new else None

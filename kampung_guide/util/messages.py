@@ -287,6 +287,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' has no row in the Kampung sheet, so --delete-missing deletes it; this row is not read",
         "'{value}' tidak punya baris di lembar Kampung, jadi --delete-missing menghapusnya; baris ini tidak dibaca",
     ),
+    "sheet_more_warnings": (
+        "… and {count} more warnings like the ones above ({field})",
+        "… dan {count} peringatan lain seperti di atas ({field})",
+    ),
     "sheet_no_such_item": (
         "kampung '{slug}' has no item {number} to attach this row to (it has {count})",
         "kampung '{slug}' tidak punya nomor {number} untuk baris ini (hanya ada {count})",
