@@ -41,7 +41,7 @@ FIRST_ROW = 3  # two header rows: the label in the editor's language, then the f
 SPARE_ROWS = 500  # rows below the data that keep the dropdowns, for new entries
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # the workbook's created/modified stamps: same content, same bytes
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-WIDTHS = {MARKDOWN: 60, TEXT: 34, NUMBER: 13, PRICE: 15, BOOL: 12, CHOICE: 16, WORDS: 26}
+WIDTHS = {MARKDOWN: 60, TEXT: 28, NUMBER: 13, PRICE: 15, BOOL: 12, CHOICE: 16, WORDS: 26}
 HEAD_FONT = Font(name="Calibri", size=11, bold=True)
 PATH_FONT = Font(name="Calibri", size=9, italic=True, color="595959")
 HEAD_FILL, KEY_FILL = PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid", fgColor="F2F2F2")
@@ -124,7 +124,7 @@ def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, cate
     ws.freeze_panes = ws.cell(FIRST_ROW, len(table.keys) + 1)
     ws.row_dimensions[1].height, ws.row_dimensions[2].height = 32, 14
     set_printing(ws, len(table.keys))
-    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 30, True
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 34, True  # three lines of a text
     last = FIRST_ROW + len(rows) + SPARE_ROWS
     for index, column in enumerate(columns, 1):
         validation = column_validation(column, lang, category_sheet, table)
