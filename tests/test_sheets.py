@@ -362,3 +362,14 @@ def test_workbook_bytes_are_a_real_xlsx():
     with zipfile.ZipFile(buffer) as archive:
         assert archive.namelist()[0] == "docProps/app.xml" or "[Content_Types].xml" in archive.namelist()
         assert archive.testzip() is None
+
+
+def test_a_changed_category_name_is_a_one_line_change_of_categories_yaml(tmp_path):
+    content = copy_content(tmp_path)
+    book = tmp_path / "kampung.xlsx"
+    export(content, book)
+    before = (content / "categories.yaml").read_text(encoding="utf-8")
+    edit(book, {("Kategori", "C3"): "Batik cloth"})  # row 3 is batik, the file's first category; C its English name
+    assert run_import(content, book) == 0
+    after = (content / "categories.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("name: {id: Batik, en: Batik}", "name: {id: Batik, en: Batik cloth}", 1)
