@@ -47,6 +47,7 @@ def test_changed_one_line_values_are_edited_in_place_and_read_back_checked():
         'name: "no"  # the name\nlocation:\n  lat: -7.47\n  lon: 112.43\nbest: "a: b #c"\nflow: {id: X, en: Y}\n'
     )
     assert parse_yaml(changed).value == new
-    inside_flow = {**old, "flow": {"id": "Z", "en": "Y"}}
-    assert replace_scalars(text, parse_yaml(text).lines, old, inside_flow, parse_yaml) is None  # ruamel does it
-    assert replace_scalars(text, parse_yaml(text).lines, old, {**old, "new": 1}, parse_yaml) is None
+    inside_flow = {**old, "flow": {"id": "Z, z", "en": "Y"}}
+    changed = replace_scalars(text, parse_yaml(text).lines, old, inside_flow, parse_yaml)
+    assert changed == text.replace("{id: X, en: Y}", '{id: "Z, z", en: Y}')
+    assert replace_scalars(text, parse_yaml(text).lines, old, {**old, "new": 1}, parse_yaml) is None  # ruamel does it

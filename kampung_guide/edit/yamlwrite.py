@@ -148,15 +148,17 @@ def set_fields(text: str, changes: Iterable[tuple[Path, Any]]) -> str:
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|\s$|^$")
 
 
-def scalar_text(value: Any) -> str | None:
-    """A scalar as YAML text on one line: plain where it reads back the same, else double-quoted."""
+def scalar_text(value: Any, flow: bool = False) -> str | None:
+    """A scalar as YAML text on one line: plain where it reads back the same, else double-quoted
+    (inside `{…}` also when it holds a comma or a bracket)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
         return repr(value)
     if not isinstance(value, str) or "\n" in value:
         return None
-    if _PLAIN_UNSAFE.search(value) or _YAML11_TRAPS.match(value) or _looks_like_number(value):
+    unsafe = _PLAIN_UNSAFE.search(value) or (flow and re.search(r"[,\[\]{}]", value))
+    if unsafe or _YAML11_TRAPS.match(value) or _looks_like_number(value):
         return json.dumps(value, ensure_ascii=False)
     return value
 
@@ -205,12 +207,38 @@ def replace_scalars(text: str, lines: dict[Path, int], old: Any, new: Any, read)
         return None
     rows = text.split("\n")
     for path, before, after in changes:
-        line, replacement = lines.get(path), scalar_text(after)
-        if line is None or replacement is None or not isinstance(path[-1], str):
+        line = lines.get(path)
+        if line is None or not isinstance(path[-1], str):
             return None
-        match = re.match(rf"^(\s*(?:- )?{re.escape(path[-1])}:[ \t]+)(.*?)([ \t]+#.*)?$", rows[line - 1])
-        if not match or read(f"v: {match[2]}").value != {"v": before}:
+        edited = replace_block_value(rows[line - 1], path[-1], before, after, read)
+        edited = edited or replace_flow_value(rows[line - 1], path[-1], before, after, read)
+        if edited is None:
             return None
-        rows[line - 1] = match[1] + replacement + (match[3] or "")
+        rows[line - 1] = edited
     result = "\n".join(rows)
     return result if read(result).value == new else None
+
+
+def replace_block_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+    """`  key: old  # note` -> `  key: new  # note`, or None when the line is not like that."""
+    match = re.match(rf"^(\s*(?:- )?{re.escape(key)}:[ \t]+)(.*?)([ \t]+#.*)?$", row)
+    replacement = scalar_text(after)
+    if not match or replacement is None or read(f"v: {match[2]}").value != {"v": before}:
+        return None
+    return match[1] + replacement + (match[3] or "")
+
+
+_FLOW_VALUE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,}\]]*")
+
+
+def replace_flow_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+    """`{id: old, en: …}` -> `{id: new, en: …}` when `key:` is in the line's flow mapping once."""
+    found = list(re.finditer(rf"[{{,][ \t]*{re.escape(key)}:[ \t]*", row))
+    replacement = scalar_text(after, flow=True)
+    if len(found) != 1 or replacement is None:
+        return None
+    start = found[0].end()
+    value = _FLOW_VALUE.match(row, start)[0].rstrip()
+    if not value or read(f"v: {value}").value != {"v": before}:
+        return None
+    return row[:start] + replacement + row[start + len(value) :]
