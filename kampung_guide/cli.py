@@ -236,7 +236,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .edit.importer import apply_plan, describe_plan, plan_import, problem_lines
+    from .edit.importer import apply_plan, plan_import
+    from .edit.listing import describe_plan, problem_lines
     from .util.messages import format_message
 
     content, book = Path(args.content), Path(args.file)
