@@ -216,16 +216,18 @@ def cmd_export(args) -> int:
     from .edit.sheets import export_csv, export_xlsx
     from .util.messages import format_message
 
-    content = Path(args.content)
-    data, report = export_content(content, args.content)
+    content, target = Path(args.content), Path(args.file)
     lang = args.lang or configured_language(content)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"{args.file}: " + format_message("sheet_bad_suffix", {"suffix": target.suffix}, lang), file=sys.stderr)
+        return 1
+    data, report = export_content(content, args.content)
     for problem in report.sorted():
         if not problem.warning:
             print(problem.render(lang), file=sys.stderr)
     if data is None:
         print(format_message("sheet_export_refused", {}, lang), file=sys.stderr)
         return 1
-    target = Path(args.file)
     if target.suffix.lower() == ".csv":
         target.write_text(export_csv(data, lang), encoding="utf-8-sig", newline="")
     else:

@@ -373,3 +373,9 @@ def test_a_changed_category_name_is_a_one_line_change_of_categories_yaml(tmp_pat
     assert run_import(content, book) == 0
     after = (content / "categories.yaml").read_text(encoding="utf-8")
     assert after == before.replace("name: {id: Batik, en: Batik}", "name: {id: Batik, en: Batik cloth}", 1)
+
+
+def test_export_names_the_formats_it_writes(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "kampung.ods"), "--lang", "en"]) == 1
+    assert "'.ods' is not a format the guide writes" in capsys.readouterr().err
+    assert not (tmp_path / "kampung.ods").exists()

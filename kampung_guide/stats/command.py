@@ -61,7 +61,7 @@ def run_stats(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.csv").write_text(report_csv(stats, lang), encoding="utf-8-sig", newline="")
-    view = report_view(stats, lang, site.config.title.get(lang if lang in site.config.languages else "id"))
+    view = report_view(stats, lang, site.config.title.get(lang))  # Text.get falls back to the main language
     (out / "report.html").write_text(render_report(view), encoding="utf-8")
     print_summary(stats, view, lang)
     print(

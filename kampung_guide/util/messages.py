@@ -316,6 +316,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada yang diekspor: perbaiki dulu kesalahan di atas "
         "(buku kerja dari konten yang rusak tidak bisa diimpor kembali)",
     ),
+    "sheet_bad_suffix": (
+        "'{suffix}' is not a format the guide writes: name the file .xlsx (a workbook) or .csv (the Kampung sheet)",
+        "'{suffix}' bukan format yang ditulis panduan: beri nama berkas .xlsx (buku kerja) atau .csv (lembar Kampung)",
+    ),
     "sheet_exported": (
         "wrote {file}: {profiles} kampung, {categories} categories",
         "menulis {file}: {profiles} kampung, {categories} kategori",
