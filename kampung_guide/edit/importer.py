@@ -123,14 +123,13 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     categories = load_categories(loader, config.languages) if config else None
     if config is None or categories is None:
         return plan
-    try:
-        sheets = read_xlsx(data, book, config.languages, plan.report)
+    try:  # the profiles are read while a second process reads the workbook's list sheets
+        sheets, profiles = read_xlsx(data, book, config.languages, plan.report, lambda: stored_profiles(loader))
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
     context = {"languages": config.languages, "lang": lang, "report": plan.report, "delete_missing": delete_missing}
     category_ids = plan_categories(loader, sheets.get("categories"), context, plan)
-    profiles = stored_profiles(loader)
     rows = rows_by_slug(sheets, profiles, context)
     kampung_sheet = sheets.get("kampung")
     if delete_missing and kampung_sheet is None:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
+from ..util.fork import Forked, can_fork
 from ..util.messages import format_message
 from ..util.problems import Report
 from ..validate.specs import Choice, ListOf, Number, Ref
@@ -258,26 +259,56 @@ def sheet_ref(shown: str, title: str) -> str:
     return f"{shown}:{title if plain else repr(title)}!"
 
 
-def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> dict[str, Sheet]:
-    """Every known sheet of a workbook, by table name; header problems go to `report`."""
+PARALLEL_FROM = 300_000  # bytes of workbook (~150 profiles); below this a second process costs more than it saves
+
+
+def open_workbook(data: bytes):
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a file that is not .xlsx
         raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
-    tables, sheets = all_tables(languages), {}
+
+
+def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile=None):
+    """Every known sheet of a workbook, by table name, and what `meanwhile()` returned; header problems
+    go to `report`. A large workbook's first sheet is read here, then `meanwhile` runs, while a forked
+    process reads the other sheets."""
+    wb = open_workbook(data)
+    titles = [ws.title for ws in wb.worksheets]
+    wb.close()
+    if len(titles) > 1 and len(data) >= PARALLEL_FROM and can_fork():
+        with Forked(read_sheets, data, shown, languages, titles[1:]) as theirs:
+            found, problems = read_sheets(data, shown, languages, titles[:1])
+            extra = meanwhile() if meanwhile else None
+            more, their_problems = theirs.result()
+        found, problems = found + more, problems + their_problems
+    else:
+        found, problems = read_sheets(data, shown, languages, titles)
+        extra = meanwhile() if meanwhile else None
+    report.problems.extend(problems)
+    sheets: dict[str, Sheet] = {}
+    for title, sheet in found:
+        if sheet.table.name in sheets:
+            report.add(sheet_ref(shown, title) + "A1", 0, (), "sheet_twice", sheet=title)
+        else:
+            sheets[sheet.table.name] = sheet
+    return sheets, extra
+
+
+def read_sheets(data: bytes, shown: str, languages, titles: list[str]) -> tuple[list[tuple[str, Sheet]], list]:
+    """(title, sheet) of the named sheets that hold a table of the guide, and the problems found."""
+    report, tables, found = Report(), all_tables(languages), []
+    wb = open_workbook(data)
     try:
-        for ws in wb.worksheets:
-            table = find_table(ws.title, tables)
-            where = sheet_ref(shown, ws.title)
+        for title in titles:
+            table, where = find_table(title, tables), sheet_ref(shown, title)
             if table is None:
-                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=ws.title)
-            elif table.name in sheets:
-                report.add(where + "A1", 0, (), "sheet_twice", sheet=ws.title)
+                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=title)
             else:
-                sheets[table.name] = read_sheet(ws.iter_rows(values_only=True), table, where, report)
+                found.append((title, read_sheet(wb[title].iter_rows(values_only=True), table, where, report)))
     finally:
         wb.close()
-    return sheets
+    return found, report.problems
 
 
 def read_sheet(rows, table: Table, where: str, report: Report) -> Sheet:
