@@ -65,6 +65,27 @@ def parser() -> argparse.ArgumentParser:
         help="json: the JSON Schema of a profile; markdown: the field reference",
     )
     schema.set_defaults(run=cmd_schema)
+    export = sub.add_parser("export", help="write every profile into a spreadsheet: export FILE.xlsx (or .csv)")
+    export.add_argument("file", help="the workbook to write (.xlsx), or .csv for the Kampung sheet alone")
+    export.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    export.add_argument("--lang", choices=["en", "id"], help="language of headers and messages")
+    export.set_defaults(run=cmd_export)
+    imp = sub.add_parser("import", help="update the profiles from a workbook: import FILE.xlsx")
+    imp.add_argument("file", help="the workbook to read (.xlsx)")
+    imp.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    imp.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
+    imp.add_argument("--dry-run", action="store_true", help="list what would change, field by field; write nothing")
+    imp.add_argument("--delete-missing", action="store_true", help="delete profiles that have no row in the workbook")
+    imp.set_defaults(run=cmd_import)
+    stats = sub.add_parser("stats", help="visitors per kampung, language and QR poster, from access logs")
+    stats.add_argument("logs", nargs="+", metavar="LOGFILE", help="access logs (Common/Combined Log Format, .gz too)")
+    stats.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    stats.add_argument("--lang", choices=["en", "id"], help="language of the report and messages")
+    stats.add_argument("--base-url", help="the site's public address, e.g. https://example.org/guide/ (default: /)")
+    stats.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day counted")
+    stats.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day counted")
+    stats.add_argument("--out", default="stats", help="folder for report.csv and report.html (default: stats)")
+    stats.set_defaults(run=cmd_stats)
     return p
 
 
@@ -189,3 +210,65 @@ def cmd_new(args) -> int:
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target}; fill it in and run: python build.py check", file=sys.stderr)
     return 0
+
+
+def cmd_export(args) -> int:
+    from .edit.importer import export_content
+    from .edit.sheets import export_csv, export_xlsx
+    from .util.messages import format_message
+
+    content, target = Path(args.content), Path(args.file)
+    lang = args.lang or configured_language(content)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"{args.file}: " + format_message("sheet_bad_suffix", {"suffix": target.suffix}, lang), file=sys.stderr)
+        return 1
+    data, report = export_content(content, args.content)
+    for problem in report.sorted():
+        if not problem.warning:
+            print(problem.render(lang), file=sys.stderr)
+    if data is None:
+        print(format_message("sheet_export_refused", {}, lang), file=sys.stderr)
+        return 1
+    if target.suffix.lower() == ".csv":
+        target.write_text(export_csv(data, lang), encoding="utf-8-sig", newline="")
+    else:
+        target.write_bytes(export_xlsx(data, lang))
+    counts = {"file": args.file, "profiles": len(data.profiles), "categories": len(data.categories)}
+    print(format_message("sheet_exported", counts, lang), file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .edit.importer import apply_plan, plan_import
+    from .edit.listing import describe_plan, problem_lines
+    from .util.messages import format_message
+
+    content, book = Path(args.content), Path(args.file)
+    lang = args.lang or configured_language(content)
+    try:
+        data = book.read_bytes()
+    except OSError as exc:
+        print(
+            f"{args.file}: " + format_message("unreadable", {"detail": exc.strerror or str(exc)}, lang), file=sys.stderr
+        )
+        return 1
+    plan = plan_import(content, args.content, data, args.file, lang, args.delete_missing)
+    if not plan.report.errors:
+        for line in describe_plan(plan, lang):
+            print(line)
+        if not args.dry_run:
+            apply_plan(plan)
+    for line in problem_lines(plan.report, lang):
+        print(line, file=sys.stderr)
+    if plan.report.errors:
+        print(summary(plan.report, lang) + " — " + format_message("sheet_nothing_written", {}, lang), file=sys.stderr)
+        return 1
+    done = "sheet_dry_run" if args.dry_run else "sheet_written"
+    print(format_message(done, plan.counts(), lang), file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .stats.command import run_stats
+
+    return run_stats(args)

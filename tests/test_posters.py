@@ -46,7 +46,12 @@ def test_every_poster_code_decodes_to_its_language_page(served, browser):
             [code] = zxingcpp.read_barcodes(image)
             assert code.format == zxingcpp.BarcodeFormat.QRCode
             decoded[figure.get_attribute("lang")] = code.text
-        assert decoded == {"id": f"{BASE}kampung/{slug}/", "en": f"{BASE}en/kampung/{slug}/"}
+        # the codes carry the poster marker (stats counts the scans); the address printed under each, for
+        # typing in, and the page's canonical address do not
+        assert decoded == {"id": f"{BASE}kampung/{slug}/?from=poster", "en": f"{BASE}en/kampung/{slug}/?from=poster"}
+        assert page.locator(".poster__url").all_inner_texts() == [f"{BASE}kampung/{slug}/", f"{BASE}en/kampung/{slug}/"]
+        canonical = (out / "kampung" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{BASE}kampung/{slug}/">' in canonical and "from=poster" not in canonical
         assert page.locator(".site-nav").is_hidden()  # printed without the menu
         assert page.locator(".lang-switch").count() == 0  # no twin to switch to
         pdf = page.pdf(format="A4", print_background=True)

@@ -38,3 +38,20 @@ def test_removing_a_field_and_adding_a_list_item():
     text = "name: A  # the name\ntags: [a, b]\nsummary: S\n"
     changed = set_fields(text, [(("summary",), None), (("tags", 2), "no")])
     assert changed == 'name: A  # the name\ntags: [a, b, "no"]\n'
+
+
+def test_changed_one_line_values_are_edited_in_place_and_read_back_checked():
+    from kampung_guide.edit.yamlwrite import replace_scalars
+
+    text = 'name: A  # the name\nlocation:\n  lat: -7.4640\n  lon: 112.43\nbest: "mornings"\nflow: {id: X, en: Y}\n'
+    old = parse_yaml(text).value
+    new = {**old, "location": {"lat": -7.47, "lon": 112.43}, "name": "no", "best": "a: b #c"}
+    changed = replace_scalars(text, parse_yaml(text).lines, old, new, parse_yaml)
+    assert changed == (
+        'name: "no"  # the name\nlocation:\n  lat: -7.47\n  lon: 112.43\nbest: "a: b #c"\nflow: {id: X, en: Y}\n'
+    )
+    assert parse_yaml(changed).value == new
+    inside_flow = {**old, "flow": {"id": "Z, z", "en": "Y"}}
+    changed = replace_scalars(text, parse_yaml(text).lines, old, inside_flow, parse_yaml)
+    assert changed == text.replace("{id: X, en: Y}", '{id: "Z, z", en: Y}')
+    assert replace_scalars(text, parse_yaml(text).lines, old, {**old, "new": 1}, parse_yaml) is None  # ruamel does it

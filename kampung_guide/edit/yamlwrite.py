@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -90,7 +91,7 @@ def merge(tree: Any, value: Any) -> Any:
                 if not same(tree[key], item):
                     tree[key] = merge(tree[key], item)
             else:
-                tree[key] = scalar(item)
+                tree.insert(position(tree, value, key), key, scalar(item))
         return tree
     if isinstance(value, (list, tuple)) and isinstance(tree, CommentedSeq):
         del tree[len(value) :]
@@ -102,6 +103,14 @@ def merge(tree: Any, value: Any) -> Any:
                 tree.append(scalar(item))
         return tree
     return scalar(value)
+
+
+def position(tree: CommentedMap, value: dict, key: str) -> int:
+    """Where a new key goes in the file: right after the last key that comes before it in `value`."""
+    keys = list(value)
+    before = set(keys[: keys.index(key)])
+    found = [i for i, k in enumerate(tree) if k in before]
+    return found[-1] + 1 if found else 0
 
 
 def rewrite(text: str, value: dict[str, Any]) -> str:
@@ -132,3 +141,104 @@ def set_fields(text: str, changes: Iterable[tuple[Path, Any]]) -> str:
         elif not (last in node if isinstance(node, dict) else False) or not same(node[last], value):
             node[last] = merge(node[last], value) if isinstance(node, dict) and last in node else scalar(value)
     return dump(tree)
+
+
+# -- a quicker way for changed scalars --------------------------------------------------------------
+
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|\s$|^$")
+
+
+def scalar_text(value: Any, flow: bool = False) -> str | None:
+    """A scalar as YAML text on one line: plain where it reads back the same, else double-quoted
+    (inside `{…}` also when it holds a comma or a bracket)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if not isinstance(value, str) or "\n" in value:
+        return None
+    unsafe = _PLAIN_UNSAFE.search(value) or (flow and re.search(r"[,\[\]{}]", value))
+    if unsafe or _YAML11_TRAPS.match(value) or _looks_like_number(value):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _looks_like_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return bool(re.match(r"^(0o|0x|[-+]?\.(inf|nan))", text, re.IGNORECASE))
+    return True
+
+
+def changed_scalars(old: Any, new: Any, path: Path = ()) -> list[tuple[Path, Any, Any]] | None:
+    """(path, old, new) of every scalar that differs, or None when more than scalars changed."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        if list(old) != list(new):
+            return None
+        found = []
+        for key in new:
+            inner = changed_scalars(old[key], new[key], path + (key,))
+            if inner is None:
+                return None
+            found += inner
+        return found
+    if isinstance(old, list) and isinstance(new, list):
+        if len(old) != len(new):
+            return None
+        found = []
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            inner = changed_scalars(a, b, path + (i,))
+            if inner is None:
+                return None
+            found += inner
+        return found
+    if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+        return None
+    return [] if type(old) is type(new) and old == new else [(path, old, new)]
+
+
+def replace_scalars(text: str, lines: dict[Path, int], old: Any, new: Any, read) -> str | None:
+    """`text` with each changed one-line `key: value` edited in place, or None when the change is not
+    that simple (then `rewrite` does it). `lines` are the keys' lines from the build's reader, and
+    `read` that reader: the result must read back as `new`, or it is not used."""
+    changes = changed_scalars(old, new)
+    if not changes:
+        return None
+    rows = text.split("\n")
+    for path, before, after in changes:
+        line = lines.get(path)
+        if line is None or not isinstance(path[-1], str):
+            return None
+        edited = replace_block_value(rows[line - 1], path[-1], before, after, read)
+        edited = edited or replace_flow_value(rows[line - 1], path[-1], before, after, read)
+        if edited is None:
+            return None
+        rows[line - 1] = edited
+    result = "\n".join(rows)
+    return result if read(result).value == new else None
+
+
+def replace_block_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+    """`  key: old  # note` -> `  key: new  # note`, or None when the line is not like that."""
+    match = re.match(rf"^(\s*(?:- )?{re.escape(key)}:[ \t]+)(.*?)([ \t]+#.*)?$", row)
+    replacement = scalar_text(after)
+    if not match or replacement is None or read(f"v: {match[2]}").value != {"v": before}:
+        return None
+    return match[1] + replacement + (match[3] or "")
+
+
+_FLOW_VALUE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,}\]]*")
+
+
+def replace_flow_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+    """`{id: old, en: …}` -> `{id: new, en: …}` when `key:` is in the line's flow mapping once."""
+    found = list(re.finditer(rf"[{{,][ \t]*{re.escape(key)}:[ \t]*", row))
+    replacement = scalar_text(after, flow=True)
+    if len(found) != 1 or replacement is None:
+        return None
+    start = found[0].end()
+    value = _FLOW_VALUE.match(row, start)[0].rstrip()
+    if not value or read(f"v: {value}").value != {"v": before}:
+        return None
+    return row[:start] + replacement + row[start + len(value) :]

@@ -72,6 +72,14 @@ def poster_key(slug: str) -> str:
     return f"kampung/{slug}/poster.html"
 
 
+POSTER_MARK = ("from", "poster")  # in the address a poster's QR code opens (?from=poster): `stats` counts the scans
+
+
+def poster_scan_url(url: str) -> str:
+    """The address a poster's QR code opens: the page's own, marked; the page's canonical URL stays without."""
+    return f"{url}?{POSTER_MARK[0]}={POSTER_MARK[1]}"
+
+
 def category_key(category_id: str) -> str:
     return f"kategori/{category_id}/"
 

@@ -3,6 +3,7 @@ against the addresses the site will have (plan/pages.py). The entry point of eve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..util.problems import Report
@@ -35,6 +36,11 @@ def addresses_checked(checked: Checked) -> Addresses:
 
 def check_links(checked: Checked, addresses: Addresses) -> None:
     """Every site-absolute link in Markdown must lead to a page, poster, data file or photo of the site."""
-    for file, line, field, target in checked.links:
+    report_broken_links(checked.links, addresses, checked.report)
+
+
+def report_broken_links(links: Iterable[tuple[str, int, tuple, str]], addresses: Addresses, report: Report) -> None:
+    """A problem for each link (file, line, field, target) that leads to no address of the site."""
+    for file, line, field, target in links:
         if addresses.find(target) is None:
-            checked.report.add(file, line, field, "broken_link", target="/" + target)
+            report.add(file, line, field, "broken_link", target="/" + target)

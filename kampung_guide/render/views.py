@@ -24,6 +24,7 @@ from ..plan.pages import (
     lang_prefix,
     page_key,
     poster_key,
+    poster_scan_url,
     search_index_name,
 )
 from ..validate.model import Category, Experience, Kampung, Photo, Product, Text
@@ -328,8 +329,8 @@ def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict:
         "lang": lang,
         "language": t("language_name"),
         "scan": t("poster_scan"),
-        "url": url,
-        "qr": ctx.qr(url, 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
+        "url": url,  # printed under the code for typing in: without the marker
+        "qr": ctx.qr(poster_scan_url(url) if url else "", 240, f"{t('language_name')}: {t('poster_scan')}: {url}"),
     }
 
 

@@ -244,6 +244,125 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from the same start, the order {order} is shorter ({shorter} km instead of {given} km in a straight line)",
         "dari awal yang sama, urutan {order} lebih pendek ({shorter} km, bukan {given} km garis lurus)",
     ),
+    # spreadsheets (build.py export / import)
+    "sheet_unreadable": (
+        "cannot read this file as an .xlsx workbook ({detail}); save it from Excel or LibreOffice as .xlsx",
+        "berkas ini tidak bisa dibaca sebagai buku kerja .xlsx ({detail}); "
+        "simpan dari Excel atau LibreOffice sebagai .xlsx",
+    ),
+    "sheet_ignored": (
+        "the sheet '{sheet}' is not one the guide reads; it is left out",
+        "lembar '{sheet}' bukan lembar yang dibaca panduan; lembar ini dilewati",
+    ),
+    "sheet_twice": ("a second sheet for the same list; keep one", "lembar kedua untuk daftar yang sama; sisakan satu"),
+    "sheet_no_key": (
+        "the sheet has no column '{column}' ({key}); every row needs it",
+        "lembar ini tidak punya kolom '{column}' ({key}); setiap baris memerlukannya",
+    ),
+    "sheet_unknown_column": (
+        "the column '{header}' is not a field of the guide; it is not read",
+        "kolom '{header}' bukan kolom panduan; kolom ini tidak dibaca",
+    ),
+    "sheet_unknown_column_suggest": (
+        "the column '{header}' is not a field of the guide and is not read; did you mean '{suggestion}'?",
+        "kolom '{header}' bukan kolom panduan dan tidak dibaca; maksud Anda '{suggestion}'?",
+    ),
+    "sheet_column_twice": (
+        "the column '{header}' appears twice; keep one",
+        "kolom '{header}' muncul dua kali; sisakan satu",
+    ),
+    "sheet_decimal_comma": (
+        "'{value}' is written with a comma; write the decimal point as a dot: {fixed}",
+        "'{value}' ditulis dengan koma; tulis tanda desimal dengan titik: {fixed}",
+    ),
+    "sheet_not_number": ("'{value}' is not a number", "'{value}' bukan angka"),
+    "sheet_bad_price": (
+        "'{value}' is not a price; write whole rupiah, e.g. 25000, or a range such as 25000-50000",
+        "'{value}' bukan harga; tulis rupiah bulat, misalnya 25000, atau rentang seperti 25000-50000",
+    ),
+    "sheet_bad_bool": ("'{value}' is not yes or no", "'{value}' bukan ya atau tidak"),
+    "sheet_slug_twice": (
+        "'{value}' is already in row {first}; each kampung has one row",
+        "'{value}' sudah ada di baris {first}; setiap kampung satu baris",
+    ),
+    "sheet_unknown_slug": (
+        "'{value}' is not a kampung of this workbook's Kampung sheet or of the content folder",
+        "'{value}' bukan kampung di lembar Kampung buku kerja ini atau di folder konten",
+    ),
+    "sheet_row_of_deleted": (
+        "'{value}' has no row in the Kampung sheet, so --delete-missing deletes it; this row is not read",
+        "'{value}' tidak punya baris di lembar Kampung, jadi --delete-missing menghapusnya; baris ini tidak dibaca",
+    ),
+    "sheet_more_warnings": (
+        "… and {count} more warnings like the ones above ({field})",
+        "… dan {count} peringatan lain seperti di atas ({field})",
+    ),
+    "sheet_no_such_item": (
+        "kampung '{slug}' has no item {number} to attach this row to (it has {count})",
+        "kampung '{slug}' tidak punya nomor {number} untuk baris ini (hanya ada {count})",
+    ),
+    "sheet_broken_file": (
+        "this profile cannot be updated until its file is fixed: {detail}",
+        "profil ini tidak bisa diperbarui sebelum berkasnya diperbaiki: {detail}",
+    ),
+    "sheet_route_stop_deleted": (
+        "the route stops at '{value}', which --delete-missing would delete",
+        "rute ini singgah di '{value}', yang akan dihapus oleh --delete-missing",
+    ),
+    "sheet_delete_needs_kampung": (
+        "--delete-missing needs the Kampung sheet: without it no profile is known to be missing",
+        "--delete-missing memerlukan lembar Kampung: tanpanya tidak ada profil yang diketahui hilang",
+    ),
+    "sheet_changed_meanwhile": (
+        "the file changed while the workbook was being read; run the import again",
+        "berkas ini berubah selama buku kerja dibaca; jalankan impor sekali lagi",
+    ),
+    "sheet_export_refused": (
+        "nothing exported: fix the errors above first (a workbook of broken content would not import back)",
+        "tidak ada yang diekspor: perbaiki dulu kesalahan di atas "
+        "(buku kerja dari konten yang rusak tidak bisa diimpor kembali)",
+    ),
+    "sheet_bad_suffix": (
+        "'{suffix}' is not a format the guide writes: name the file .xlsx (a workbook) or .csv (the Kampung sheet)",
+        "'{suffix}' bukan format yang ditulis panduan: beri nama berkas .xlsx (buku kerja) atau .csv (lembar Kampung)",
+    ),
+    "sheet_exported": (
+        "wrote {file}: {profiles} kampung, {categories} categories",
+        "menulis {file}: {profiles} kampung, {categories} kategori",
+    ),
+    "sheet_nothing_written": ("nothing was written", "tidak ada yang ditulis"),
+    "sheet_dry_run": (
+        "{changed} changed, {new} new, {deleted} deleted (dry run: nothing written)",
+        "{changed} diubah, {new} baru, {deleted} dihapus (uji coba: tidak ada yang ditulis)",
+    ),
+    "sheet_written": (
+        "{changed} changed, {new} new, {deleted} deleted",
+        "{changed} diubah, {new} baru, {deleted} dihapus",
+    ),
+    "sheet_file_new": ("{file}: new", "{file}: baru"),
+    "sheet_file_changed": ("{file}: changed", "{file}: diubah"),
+    "sheet_file_deleted": ("{file}: deleted", "{file}: dihapus"),
+    "sheet_empty": ("(empty)", "(kosong)"),
+    "sheet_dv_category": (
+        "Not a category of the Categories sheet yet: add it there, or pick one from the list.",
+        "Belum ada di lembar Kategori: tambahkan di sana, atau pilih dari daftar.",
+    ),
+    "sheet_dv_choice": ("Pick one from the list.", "Pilih salah satu dari daftar."),
+    "sheet_dv_number": ("A number from {low} to {high}.", "Angka dari {low} sampai {high}."),
+    "sheet_dv_words": (
+        "One or more of, separated by commas: {choices}",
+        "Satu atau beberapa, dipisah koma: {choices}",
+    ),
+    # access-log statistics (build.py stats)
+    "stats_needs_content": (
+        "the statistics need the content that was published: fix the errors above first",
+        "statistik memerlukan konten yang diterbitkan: perbaiki dulu kesalahan di atas",
+    ),
+    "stats_unreadable": (
+        "{count} lines are not in Common or Combined Log Format and were skipped (this is the first)",
+        "{count} baris bukan Common atau Combined Log Format dan dilewati (ini yang pertama)",
+    ),
+    "stats_written": ("wrote {csv} and {html}", "menulis {csv} dan {html}"),
 }
 
 

@@ -13,7 +13,7 @@ FieldPath = tuple[str | int, ...]  # keys and list indexes from a file's top, e.
 class Problem:
     """One finding: an error stops the build, a warning does not."""
 
-    file: str
+    file: str  # or a spreadsheet cell, `FILE.xlsx:Kampung!E4`, with line 0
     line: int
     field: str
     key: str
@@ -25,7 +25,7 @@ class Problem:
         text = format_message(self.key, dict(self.params), lang)
         if self.warning:
             text = format_message("warning_prefix", {}, lang) + text
-        where = f"{self.file}:{self.line}: "
+        where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "  # a spreadsheet cell has no line
         return where + (f"{self.field}: " if self.field else "") + text
 
 

@@ -1,0 +1,74 @@
+"""What an import would do and what it found, as lines for the terminal: the changes file by file
+and field by field, then the problems (a warning repeated on many rows shown a few times)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..util.messages import format_message
+from ..util.problems import Report, field_path
+
+if TYPE_CHECKING:
+    from .importer import Plan
+
+
+def problem_lines(report: Report, lang: str, same_warnings: int = 3) -> list[str]:
+    """Every error, then the warnings; a warning repeated on many rows is shown a few times and counted."""
+    lines, seen = [], Counter()
+    for problem in report.errors:
+        lines.append(problem.render(lang))
+    warnings = report.warnings
+    for problem in warnings:
+        seen[problem.key] += 1
+        if seen[problem.key] <= same_warnings:
+            lines.append(problem.render(lang))
+    for key, count in seen.items():
+        if count > same_warnings:
+            example = next(p for p in warnings if p.key == key)
+            more = {"count": count - same_warnings, "field": example.field}
+            lines.append(format_message("sheet_more_warnings", more, lang))
+    return lines
+
+
+def describe_plan(plan: Plan, lang: str) -> list[str]:
+    """What the plan changes, file by file and field by field: `  location.lat: -7.4725 → -7.47`."""
+    lines = []
+    for change in plan.changes:
+        kind = (
+            "sheet_file_new"
+            if change.old is None
+            else "sheet_file_deleted"
+            if change.new is None
+            else "sheet_file_changed"
+        )
+        lines.append(format_message(kind, {"file": change.shown}, lang))
+        if change.new is None:
+            continue
+        before, after = flatten(change.old), flatten(change.new)
+        for name in dict.fromkeys([*before, *after]):
+            if before.get(name) != after.get(name):
+                lines.append(f"  {name}: {shown_value(before.get(name), lang)} → {shown_value(after.get(name), lang)}")
+    return lines
+
+
+def flatten(value, prefix: tuple = ()) -> dict[str, object]:
+    """Every scalar of a value by its field path (`products[0].name.id`)."""
+    if isinstance(value, dict):
+        return {name: v for key, item in value.items() for name, v in flatten(item, prefix + (key,)).items()}
+    if isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        return {name: v for i, item in enumerate(value) for name, v in flatten(item, prefix + (i,)).items()}
+    return {} if value is None else {field_path(prefix): value}
+
+
+def shown_value(value, lang: str, limit: int = 70) -> str:
+    """A value as one short line: lists in brackets, long texts cut with an ellipsis."""
+    if value is None:
+        return format_message("sheet_empty", {}, lang)
+    if isinstance(value, list):
+        text = "[" + ", ".join(str(v) for v in value) + "]"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value).strip().replace("\n", " ⏎ ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
