@@ -5,6 +5,7 @@ planner.py. `common` gives what every page shares (head, menu, footer)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ from ..plan.pages import (
     MANIFEST_NAME,
     PLAN_KEY,
     POSTERS_KEY,
+    AnyPage,
     Page,
     category_key,
     ics_path,
@@ -26,14 +28,16 @@ from ..plan.pages import (
     poster_key,
     search_index_name,
 )
-from ..validate.model import Category, Experience, Kampung, Photo, Product, Text
+from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
 from . import i18n, links, maps, planner, seo
 from .context import ViewContext, contact_links
 
-View = Callable[[Page, ViewContext], dict]
+# Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
+# only at run time (plan_pages pairs kinds and objects), so the registry's views take a Page[Any].
+View = Callable[[Page[Any], ViewContext], dict]
 
 
-def common(page: Page, ctx: ViewContext) -> dict:
+def common(page: AnyPage, ctx: ViewContext) -> dict:
     """What every page shows around its own content: head, language switch, menu and footer."""
     lang, config, kind = page.lang, ctx.site.config, page.kind
     t = i18n.ui(lang)
@@ -71,7 +75,7 @@ def common(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def nav(page: Page, ctx: ViewContext) -> list[dict]:
+def nav(page: AnyPage, ctx: ViewContext) -> list[dict]:
     """The menu: the kinds shown once there (home, list, planner), then the free pages."""
     t = i18n.ui(page.lang)
     items = [(key, t(kind.menu)) for key, kind in MENU_KEYS]
@@ -82,7 +86,7 @@ def nav(page: Page, ctx: ViewContext) -> list[dict]:
 MENU_KEYS = [(key, KINDS[name]) for key, name in ((HOME_KEY, "home"), (LIST_KEY, "list"), (PLAN_KEY, "plan"))]
 
 
-def language_twins(page: Page, ctx: ViewContext) -> list[dict]:
+def language_twins(page: AnyPage, ctx: ViewContext) -> list[dict]:
     """The same page in the other languages, for the language switch and hreflang (a poster
     serves every language and has none)."""
     languages = ctx.languages if page.kind.twins else (page.lang,)
@@ -104,7 +108,7 @@ def count_label(count: int, lang: str) -> str:
     return t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)
 
 
-def category_entry(page: Page, ctx: ViewContext, category: Category, count: int) -> dict:
+def category_entry(page: AnyPage, ctx: ViewContext, category: Category, count: int) -> dict:
     return {
         "category": category,
         "name": category.name.get(page.lang),
@@ -114,14 +118,14 @@ def category_entry(page: Page, ctx: ViewContext, category: Category, count: int)
     }
 
 
-def category_entries(page: Page, ctx: ViewContext) -> list[dict]:
+def category_entries(page: AnyPage, ctx: ViewContext) -> list[dict]:
     counts = {c: 0 for c in ctx.site.categories}
     for k in ctx.site.kampung:
         counts[k.category] += 1
     return [category_entry(page, ctx, c, counts[c.id]) for c in ctx.site.categories.values()]
 
 
-def view_home(page: Page, ctx: ViewContext) -> dict:
+def view_home(page: Page[None], ctx: ViewContext) -> dict:
     lang, config = page.lang, ctx.site.config
     return {
         "title": config.title.get(lang),
@@ -135,7 +139,7 @@ def view_home(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_list(page: Page, ctx: ViewContext) -> dict:
+def view_list(page: Page[None], ctx: ViewContext) -> dict:
     t = i18n.ui(page.lang)
     cards = [ctx.card(page, k) for k in ctx.sorted_kampung(page.lang)]
     return {
@@ -148,7 +152,7 @@ def view_list(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_category(page: Page, ctx: ViewContext) -> dict:
+def view_category(page: Page[Category], ctx: ViewContext) -> dict:
     category, lang = page.obj, page.lang
     assert isinstance(category, Category)
     chosen = ctx.sorted_kampung(lang, category.id)
@@ -163,7 +167,7 @@ def view_category(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_page(page: Page, ctx: ViewContext) -> dict:
+def view_page(page: Page[FreePage], ctx: ViewContext) -> dict:
     free, lang = page.obj, page.lang
     return {
         "title": free.title.get(lang),
@@ -173,7 +177,7 @@ def view_page(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_not_found(page: Page, ctx: ViewContext) -> dict:
+def view_not_found(page: Page[None], ctx: ViewContext) -> dict:
     t = i18n.ui(page.lang)
     folder = page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
     return {
@@ -183,7 +187,7 @@ def view_not_found(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_kampung(page: Page, ctx: ViewContext) -> dict:
+def view_kampung(page: Page[Kampung], ctx: ViewContext) -> dict:
     k, lang = page.obj, page.lang
     assert isinstance(k, Kampung)
     t = i18n.ui(lang)
@@ -226,7 +230,7 @@ def view_kampung(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def kampung_map(page: Page, ctx: ViewContext, k: Kampung) -> dict:
+def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> dict:
     """A kampung's own map: its pin (with a circle when the pin marks an area), at street zoom."""
     data = maps.MapData(
         center=(k.location.lat, k.location.lon),
@@ -250,7 +254,7 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
     return found
 
 
-def photo_entry(page: Page, ctx: ViewContext, photo: Photo) -> dict:
+def photo_entry(page: AnyPage, ctx: ViewContext, photo: Photo) -> dict:
     """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
     sizes = ctx.photos[photo.file]
     return {
@@ -284,7 +288,7 @@ def experience_entry(exp: Experience, lang: str, office: str) -> dict:
     }
 
 
-def view_posters(page: Page, ctx: ViewContext) -> dict:
+def view_posters(page: Page[None], ctx: ViewContext) -> dict:
     t = i18n.ui(page.lang)
     return {
         "title": t("posters_title"),
@@ -302,7 +306,7 @@ def view_posters(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_poster(page: Page, ctx: ViewContext) -> dict:
+def view_poster(page: Page[Kampung], ctx: ViewContext) -> dict:
     """A printable A4 poster for every language: name, category and summary in each, a QR code
     to each language's page, where to ask."""
     k = page.obj
