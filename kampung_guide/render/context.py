@@ -17,6 +17,7 @@ from . import i18n, links, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
 
+Values = dict[str, object]  # what a view gives its template: ready values by name (text, Markup, lists, objects)
 Neighbours = dict[str, list[tuple[float, Kampung]]]  # geo.nearest_all's table: slug -> (km, kampung), nearest first
 
 
@@ -151,7 +152,7 @@ class ViewContext:
             ),
         )
 
-    def overview_map(self, page: AnyPage, chosen: list[Kampung] | tuple[Kampung, ...]) -> dict | None:
+    def overview_map(self, page: AnyPage, chosen: list[Kampung] | tuple[Kampung, ...]) -> Values | None:
         """A map of several kampung, fitted to their pins, each pin's popup linking its page."""
         if not chosen:
             return None

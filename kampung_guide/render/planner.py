@@ -15,7 +15,7 @@ from ..util.scriptjson import script_json
 from ..validate.hours import week
 from ..validate.model import Kampung, Route
 from . import i18n, maps
-from .context import ViewContext
+from .context import Values, ViewContext
 
 
 def safe_json(value: object) -> Markup:
@@ -51,7 +51,7 @@ def hours_summary(k: Kampung, lang: str) -> str:
     return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups)
 
 
-def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict]:
+def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict[str, str]]:
     """Each leg as text, and the totals (straight-line and street distance, travel time)."""
     t = i18n.ui(lang)
     kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
@@ -68,7 +68,7 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> dict:
+def route_map(ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> Values:
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
     pins = [ctx.pin(page, k, link=False) for k in stops]
     if numbered:
@@ -89,7 +89,7 @@ def planner_query(route: Route) -> str:
     return "?" + urlencode({"stops": ",".join(route.stops), "start": route.stops[0], "mode": route.mode}, safe=",")
 
 
-def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict:
+def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
     lang, t = page.lang, i18n.ui(page.lang)
     stops = ctx.site.route_stops(route)
@@ -102,7 +102,7 @@ def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict:
     }
 
 
-def route_view(page: Page[Route], ctx: ViewContext) -> dict:
+def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
     t = i18n.ui(lang)
@@ -148,7 +148,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> dict:
     }
 
 
-def plan_view(page: Page[None], ctx: ViewContext) -> dict:
+def plan_view(page: Page[None], ctx: ViewContext) -> Values:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = ctx.sorted_kampung(lang)
@@ -179,7 +179,7 @@ def plan_view(page: Page[None], ctx: ViewContext) -> dict:
     }
 
 
-def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> dict:
+def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
