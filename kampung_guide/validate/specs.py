@@ -65,7 +65,7 @@ def type_name(value: object) -> str:
 
 
 class Spec(Generic[T_co]):
-    """Checks a plain value and returns it as a T_co (or INVALID)."""
+    """Checks a plain value and returns it as what the spec is of (Spec[str]: a str), or INVALID."""
 
     description = ""
 
@@ -221,7 +221,8 @@ class PriceSpec(Spec[Price]):
                 return ctx.error(path, "price_range_order", low=low, high=high)
             return Price(low, high)
         amount = self._amount(value, path, ctx)
-        return INVALID if amount is INVALID else Price(amount, amount)  # type: ignore[return-value]  # INVALID
+        # `amount is INVALID` narrows INVALID (typed Any) to int for mypy; what is returned is the sentinel
+        return INVALID if amount is INVALID else Price(amount, amount)  # type: ignore[return-value]
 
     def _amount(self, value: object, path: FieldPath, ctx: Ctx) -> int:
         if isinstance(value, float) and math.isfinite(value):
@@ -344,7 +345,7 @@ class IsoDate(Spec[str]):
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         try:
-            return datetime.date.fromisoformat(value.strip()).isoformat()  # type: ignore[attr-defined]  # caught
+            return datetime.date.fromisoformat(value.strip()).isoformat()  # type: ignore[attr-defined]  # see except
         except (AttributeError, ValueError):  # not text, or not a real date
             return ctx.error(path, "bad_date", value=str(value))
 
