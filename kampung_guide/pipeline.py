@@ -60,7 +60,8 @@ class SiteBuild:
             self.assets = site_assets(site, content_dir)
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
-            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]  # type: ignore[union-attr]  # make_environment sets one
+            # a jinja2.Environment's loader may be None; make_environment always sets one
+            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]  # type: ignore[union-attr]
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = (
                 same_neighbours(cast(SiteBuild, previous).renderer.neighbours, site)
