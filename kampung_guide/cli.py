@@ -8,11 +8,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .plan.site import load_site
 from .scaffold import SCHEMA_FILE
 from .util.problems import Report
 from .validate.content import Loader, configured_language, load_categories, load_config
+from .validate.model import Site
+
+if TYPE_CHECKING:
+    from .render.maps import ScriptMaker
 
 DEFAULT_CONTENT, DEFAULT_OUT = "content", "_site"
 PROJECT = Path(__file__).resolve().parent.parent
@@ -89,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def load_checked(args) -> tuple[object, Report, str]:
+def load_checked(args: argparse.Namespace) -> tuple[Site | None, Report, str]:
     content = Path(args.content)
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
@@ -105,13 +110,13 @@ def summary(report: Report, lang: str) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     site, report, lang = load_checked(args)
     print(summary(report, lang), file=sys.stderr)
     return 1 if site is None else 0
 
 
-def cmd_build(args) -> int:
+def cmd_build(args: argparse.Namespace) -> int:
     from .render.maps import ScriptMaker
     from .util.fork import can_fork  # not the builder: its imports would delay the map process's start
 
@@ -119,7 +124,7 @@ def cmd_build(args) -> int:
         return build(args, map_maker)
 
 
-def build(args, map_maker) -> int:
+def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
     from .pipeline import build_files
     from .render.renderer import TemplateError
     from .write.output import OutputRefused, check_output_folder, write_site
@@ -146,7 +151,7 @@ def build(args, map_maker) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     import signal
 
     from .serve.preview import serve
@@ -167,7 +172,7 @@ def normalise_base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def cmd_schema(args) -> int:
+def cmd_schema(args: argparse.Namespace) -> int:
     from .validate.schema import markdown_reference, profile_json_schema
 
     if args.format == "markdown":
@@ -183,7 +188,7 @@ def cmd_schema(args) -> int:
     return 0
 
 
-def cmd_new(args) -> int:
+def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import kampung_template
     from .validate.specs import SLUG
 

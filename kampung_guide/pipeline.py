@@ -10,26 +10,32 @@ from functools import partial
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 from .outputs import calendar, offline, opendata, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .outputs.routes import route_files
 from .plan import pages as plan
-from .plan.pages import Page
+from .plan.pages import AnyPage
 from .render import maps, seo
 from .render.colors import category_css
+from .render.context import Neighbours
 from .render.renderer import Assets, Renderer, make_environment
 from .util.fork import HELPERS_FROM, POOL_FROM, Forked, pool_map, worth_forking
 from .util.geo import nearest_all
-from .validate.model import Site
+from .validate.model import MapConfig, Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
+MapScriptArgs = tuple[str, tuple[float, float], int, str, str]  # pin layer script, centre, zoom, tiles, attribution
 
 
 class SiteBuild:
     """One build of a site: its pages, assets and renderer; renders all pages or only some."""
+
+    renderer: Renderer
+    _map_script: bytes | None
 
     def __init__(
         self,
@@ -54,9 +60,14 @@ class SiteBuild:
             self.assets = site_assets(site, content_dir)
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
-            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]
+            # a jinja2.Environment's loader may be None; make_environment always sets one
+            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]  # type: ignore[union-attr]
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
-            neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
+            neighbours = (
+                same_neighbours(cast(SiteBuild, previous).renderer.neighbours, site)
+                if same_pins
+                else nearest_all(site.kampung)
+            )
             self.search = search_files()  # named by hash in the list pages; the other data comes last
         hashed = {**self.assets, **self.search}
         versions = {
@@ -78,7 +89,7 @@ class SiteBuild:
             base_url,
             self.photos,
             neighbours,
-            previous.renderer.memo if same_frame else None,
+            cast(SiteBuild, previous).renderer.memo if same_frame else None,
         )
 
     def files(self) -> Iterator[tuple[str, bytes]]:
@@ -88,9 +99,10 @@ class SiteBuild:
         """
         self.digests = digests = {}
         with contextlib.ExitStack() as helpers:
-            open_data = None
+            open_data: Forked[list[tuple[str, bytes]]] | None = None
             if self.apart():  # made by a forked process while the pages render (the generator runs there)
-                open_data = helpers.enter_context(Forked(list, opendata.opendata_files(self.site, self.base_url)))
+                # mypy types list() here without the generator's items, as list[Never]
+                open_data = helpers.enter_context(Forked(list, opendata.opendata_files(self.site, self.base_url)))  # type: ignore[assignment]
             for name, data in chain(
                 sorted(self.assets.items()),
                 self.map_files(),
@@ -101,9 +113,9 @@ class SiteBuild:
                 yield name, data
         yield "sw.js", self.service_worker(digests)
 
-    def map_script_args(self) -> tuple:
+    def map_script_args(self) -> MapScriptArgs:
         """What makes assets/map.js: the pin layer's script and the map settings."""
-        config = self.map_config
+        config = cast(MapConfig, self.map_config)  # every checked site has kampung, so a map
         return self.pins_js, config.center, config.zoom, config.tiles, config.attribution
 
     def map_script(self) -> bytes:
@@ -145,7 +157,7 @@ class SiteBuild:
         """Whether the search index and the open data are made by processes of their own."""
         return worth_forking(self.workers, len(self.site.kampung), HELPERS_FROM)
 
-    def extra_files(self, open_data: Forked[list] | None = None) -> Iterator[tuple[str, bytes]]:
+    def extra_files(self, open_data: Forked[list[tuple[str, bytes]]] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
@@ -156,7 +168,7 @@ class SiteBuild:
         yield "robots.txt", seo.robots(self.base_url).encode()
         yield "_headers", headers_file(self.site.config.map.tiles).encode()
         if self.base_url:
-            twins: dict[str, list] = {}
+            twins: dict[str, list[tuple[str, str]]] = {}
             for page in self.pages:
                 if page.kind.sitemap:
                     twins.setdefault(page.key, []).append((page.lang, page.url))
@@ -272,7 +284,7 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
 CHUNK_PAGES = (8, 64)  # pages per task, fewest and most: a hand-off costs the main process about 0.7 ms
 
 
-def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterator[tuple[str, bytes]]:
+def render_pages(renderer: Renderer, pages: list[AnyPage], workers: int) -> Iterator[tuple[str, bytes]]:
     """Each page's path and HTML, in the order of `pages`; by a pool of workers when it pays."""
     if not worth_forking(workers, len(pages), POOL_FROM):
         for page in pages:
@@ -285,7 +297,7 @@ def render_pages(renderer: Renderer, pages: list[Page], workers: int) -> Iterato
     yield from pool_map(render_chunk, chunk_ranges(pages, workers, *CHUNK_PAGES), workers)
 
 
-def chunk_ranges(pages: list[Page], workers: int, smallest: int, largest: int) -> Iterator[range]:
+def chunk_ranges(pages: list[AnyPage], workers: int, smallest: int, largest: int) -> Iterator[range]:
     """Consecutive ranges of pages: up to `largest` while many remain (few hand-offs), shrinking to
     `smallest` towards the end so that the workers finish together. One never splits the pages of
     one kampung (its page in each language and its poster share QR codes, kept by each worker's cache)."""
@@ -312,7 +324,7 @@ def read_assets(content_dir: Path) -> Iterator[tuple[str, bytes]]:
         yield name, path.read_bytes()
 
 
-def same_neighbours(neighbours: dict, site: Site) -> dict:
+def same_neighbours(neighbours: Neighbours, site: Site) -> Neighbours:
     """A previous build's neighbour table pointing at this site's (possibly edited) profiles."""
     current = {k.slug: k for k in site.kampung}
     return {slug: [(km, current[other.slug]) for km, other in nearby] for slug, nearby in neighbours.items()}

@@ -74,7 +74,7 @@ def test_a_new_kind_of_page_is_a_row_a_view_and_a_template(tmp_path, monkeypatch
     )
     plan = pages.plan_pages
     monkeypatch.setattr(
-        "kampung_guide.pipeline.plan_pages",
+        "kampung_guide.plan.pages.plan_pages",  # the pipeline asks plan.pages by module name
         lambda site: plan(site) + [pages.Page("halo/", "id", pages.KINDS["hello"], None, site.config.languages)],
     )
     template = '{% extends "base.html" %}{% block main %}<p class="greeting">{{ greeting }}</p>{% endblock %}\n'

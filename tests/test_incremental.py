@@ -1,7 +1,6 @@
 """Rebuilds that re-render only what changed equal a clean build, byte for byte; so do parallel builds."""
 
 import shutil
-from types import SimpleNamespace
 
 import pytest
 
@@ -12,8 +11,10 @@ from kampung_guide.pipeline import (
     chunk_ranges,
     rebuild_files,
 )
+from kampung_guide.plan.pages import KINDS, AnyPage, Page
 from kampung_guide.plan.site import load_site
 from kampung_guide.util.fork import HELPERS_FROM, POOL_FROM
+from kampung_guide.validate.model import Kampung
 
 from conftest import ROOT
 
@@ -73,6 +74,7 @@ def test_only_dependent_pages_are_re_rendered(content):
     before = SiteBuild(load(content), content, None)
     edit(content / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")
     keys = affected_keys(before, SiteBuild(load(content), content, None))
+    assert keys is not None
     assert {"", "kampung/", "kampung/onde-onde/", "kategori/kuliner/"} <= keys
     assert "kategori/batik/" not in keys and "tentang/" not in keys
     assert len(keys) < len({p.key for p in before.pages})
@@ -118,17 +120,19 @@ def test_render_chunks_keep_a_kampungs_pages_together(content):
     pages = SiteBuild(load(content), content, None).pages
     chunks = list(chunk_ranges(pages, 2, 2, 2))
     assert [i for chunk in chunks for i in chunk] == list(range(len(pages)))
-    owner = {}
+    owner: dict[str, int] = {}
     for n, chunk in enumerate(chunks):
         for i in chunk:
             if pages[i].kind.name in ("kampung", "poster"):
-                assert owner.setdefault(pages[i].obj.slug, n) == n, f"{pages[i].obj.slug} split across chunks"
+                k = pages[i].obj
+                assert isinstance(k, Kampung)
+                assert owner.setdefault(k.slug, n) == n, f"{k.slug} split across chunks"
     assert len(owner) >= 2 and all(len(chunk) <= 3 for chunk in chunks)
 
 
 def test_render_chunks_shrink_towards_the_end():
     """Large chunks while many pages remain, the smallest at the end, every page once, in order."""
-    pages = [SimpleNamespace(obj=None) for _ in range(3000)]
+    pages: list[AnyPage] = [Page(f"{i}/", "id", KINDS["page"]) for i in range(3000)]
     sizes = [len(chunk) for chunk in chunk_ranges(pages, 2, 8, 64)]
     assert sum(sizes) == 3000 and sizes[0] == 64 and sizes[-2] == 8
     assert sizes == sorted(sizes, reverse=True)

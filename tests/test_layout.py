@@ -29,7 +29,7 @@ def imports(path) -> set[str]:
             base = package.split(".")[: len(package.split(".")) - node.level + 1]
             target = ".".join(base + ([node.module] if node.module else []))
             found |= {target} if node.module else {f"{target}.{alias.name}" for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kampung_guide."):
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kampung_guide."):
             found.add(node.module)
     return found
 

@@ -18,7 +18,7 @@ SWAPPED = {5, 6, 7, 8}  # EXIF orientations that turn the stored picture a quart
 class PhotoError(Exception):
     """A photo that cannot be used, with a message key and its parameters."""
 
-    def __init__(self, key: str, **params):
+    def __init__(self, key: str, **params: object) -> None:
         super().__init__(f"{key}: {params}")
         self.key = key
         self.params = params
@@ -56,10 +56,10 @@ def open_image(source: Path | io.BytesIO) -> Image.Image:
     return img
 
 
-def read_photo(source: Path) -> tuple[tuple[int, int], list[tuple[str, dict]]]:
+def read_photo(source: Path) -> tuple[tuple[int, int], list[tuple[str, dict[str, object]]]]:
     """An original's upright size ((0, 0) when unreadable) and what an editor should know about it:
     too small, too big, or not an image at all."""
-    found: list[tuple[str, dict]] = []
+    found: list[tuple[str, dict[str, object]]] = []
     size = source.stat().st_size
     if size > MAX_MB * 1_000_000:
         found.append(("photo_huge", {"mb": round(size / 1_000_000, 1), "max": MAX_MB}))
@@ -74,7 +74,7 @@ def read_photo(source: Path) -> tuple[tuple[int, int], list[tuple[str, dict]]]:
     return (width, height), found
 
 
-def photo_warnings(source: Path) -> list[tuple[str, dict]]:
+def photo_warnings(source: Path) -> list[tuple[str, dict[str, object]]]:
     """What an editor should know about an original (see read_photo)."""
     return read_photo(source)[1]
 

@@ -140,7 +140,10 @@ def slot_event(session: Session, number: int, slot: Slot, domain: str) -> icalen
     if session.url:
         event.add("url", session.url)
     if not slot.on:
-        rule = {"freq": "weekly", "byday": [d.upper() for d in DAYS if d in slot.days]}
+        rule: dict[str, str | list[str] | datetime] = {
+            "freq": "weekly",
+            "byday": [d.upper() for d in DAYS if d in slot.days],
+        }
         if slot.until:
             last = datetime.combine(slot.until, time(23, 59, 59), JAKARTA)
             rule["until"] = last.astimezone(UTC)

@@ -16,6 +16,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 import PIL
@@ -155,7 +156,8 @@ def to_srgb(img: Image.Image) -> Image.Image:
         return img
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(img, profile, SRGB, outputMode="RGBA" if img.mode == "RGBA" else "RGB")
+        converted = ImageCms.profileToProfile(img, profile, SRGB, outputMode="RGBA" if img.mode == "RGBA" else "RGB")
+        return cast(Image.Image, converted)  # a new image (None only when converting in place)
     except (ImageCms.PyCMSError, OSError):
         # A broken profile cannot be honoured; browsers then show the stored colours, and so do we.
         return img

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from ..validate.model import Site
+from ..validate.model import Category, FreePage, Kampung, Route, Site
 
 
 @dataclass(frozen=True)
@@ -180,15 +181,20 @@ def addresses_of(site: Site) -> Addresses:
 
 # -- the pages --------------------------------------------------------------------------------
 
+# What a page is made from, by kind: kampung and poster a Kampung, category a Category, page a
+# FreePage, route a Route; the other kinds nothing.
+PageObject = Kampung | Category | FreePage | Route | None
+ObjT = TypeVar("ObjT", bound=PageObject, covariant=True)
+
 
 @dataclass(frozen=True)
-class Page:
+class Page(Generic[ObjT]):
     """One page to render. `key` is its address without the language prefix, shared by twins."""
 
     key: str  # e.g. "kampung/onde-onde/" ("" for home, "404.html" for the error page)
     lang: str
     kind: Kind
-    obj: object = None  # what the page shows: a Kampung, Category, FreePage or Route, or None
+    obj: ObjT = None  # type: ignore[assignment]  # what the page shows; None for the kinds that show nothing
     _languages: tuple[str, ...] = ("id", "en")
 
     @property
@@ -211,7 +217,10 @@ class Page:
         return "../" * self.depth
 
 
-def plan_pages(site: Site) -> list[Page]:
+AnyPage = Page[PageObject]  # a page of any kind
+
+
+def plan_pages(site: Site) -> list[AnyPage]:
     """Every page of the site, in a stable order: home and list pages first.
 
     Each kampung has a page per language and one poster, in the first language's folder, that
@@ -219,7 +228,7 @@ def plan_pages(site: Site) -> list[Page]:
     """
     languages = site.config.languages
 
-    def page(key: str, kind: str, lang: str, obj: object = None) -> Page:
+    def page(key: str, kind: str, lang: str, obj: PageObject = None) -> AnyPage:
         return Page(key, lang, KINDS[kind], obj, languages)
 
     pages = [page(key, kind, lang) for lang in languages for key, kind in ((HOME_KEY, "home"), (LIST_KEY, "list"))]

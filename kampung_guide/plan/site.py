@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..util.problems import Report
-from ..validate.content import Checked, validate_site
+from ..validate.content import Checked, ProfileCache, validate_site
 from ..validate.model import Site
 from .pages import Addresses, site_addresses
 
 
-def load_site(root: Path, shown: str | None = None, cache: dict | None = None) -> tuple[Site | None, Report]:
+def load_site(root: Path, shown: str | None = None, cache: ProfileCache | None = None) -> tuple[Site | None, Report]:
     """Load and check the whole content folder; the Site is None when there are errors.
 
     A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.

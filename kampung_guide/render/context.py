@@ -3,18 +3,42 @@ neighbours, and the pieces several views share (links, Markdown, pins, cards, QR
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, cast
 
 import jinja2
 from markupsafe import Markup
 
-from ..plan.pages import Addresses, Page, addresses_of, category_key, kampung_key, lang_prefix
+from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
 from ..validate.model import Contact, Kampung, OfficeContact, Site, Text
 from . import i18n, links, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
+
+Values = dict[str, object]  # what a view gives its template: ready values by name (text, Markup, lists, objects)
+Neighbours = dict[str, list[tuple[float, Kampung]]]  # geo.nearest_all's table: slug -> (km, kampung), nearest first
+
+
+class PhotoVariant(Protocol):
+    """One published size of a photo, as the views use it."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+
+
+class PhotoSizes(Protocol):
+    """What the views use of a photo's planned sizes: an outputs.images.PhotoSet, given by the pipeline
+    (render/ comes before outputs/, so it is described here, not imported)."""
+
+    @property
+    def fallback(self) -> PhotoVariant: ...
+    def srcset(self, mime: str, prefix: str = "") -> str: ...
 
 
 @dataclass
@@ -23,7 +47,7 @@ class Assets:
 
     versions: dict[str, str]
 
-    def url(self, page: Page, name: str) -> str:
+    def url(self, page: AnyPage, name: str) -> str:
         return page.root + self.url_from_root(name)
 
     def url_from_root(self, name: str) -> str:
@@ -71,8 +95,8 @@ class ViewContext:
     env: jinja2.Environment  # for the card partial, made once per profile and kept between rebuilds
     assets: Assets
     base_url: str | None
-    photos: dict  # file name -> outputs.images.PhotoSet
-    neighbours: dict  # geo.nearest_all's table
+    photos: Mapping[str, PhotoSizes]  # file name -> outputs.images.PhotoSet
+    neighbours: Neighbours  # geo.nearest_all's table
     memo: IdentityMemo = field(default_factory=IdentityMemo)
     addresses: Addresses = field(init=False)
     _sorted: dict[str, list[Kampung]] = field(default_factory=dict, init=False)
@@ -84,7 +108,7 @@ class ViewContext:
     def languages(self) -> tuple[str, ...]:
         return self.site.config.languages
 
-    def href(self, page: Page, key: str, lang: str | None = None) -> str:
+    def href(self, page: AnyPage, key: str, lang: str | None = None) -> str:
         """Relative link from `page` to the page `key` in `lang` (default: the page's own)."""
         return page.root + lang_prefix(lang or page.lang, self.languages) + key
 
@@ -98,7 +122,7 @@ class ViewContext:
             return Shown("")
         return Shown(value.get(lang), "" if value.translated(lang) else value.fallback)
 
-    def markdown(self, page: Page, value: Text | None, top: int = 2) -> Markup:
+    def markdown(self, page: AnyPage, value: Text | None, top: int = 2) -> Markup:
         """Markdown as safe HTML for this page: its links relative, its headings from level `top`."""
         if not value:
             return Markup("")
@@ -111,7 +135,7 @@ class ViewContext:
             self._sorted[lang] = sorted(self.site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))
         return [k for k in self._sorted[lang] if category is None or k.category == category]
 
-    def pin(self, page: Page, k: Kampung, link: bool) -> maps.Pin:
+    def pin(self, page: AnyPage, k: Kampung, link: bool) -> maps.Pin:
         """A kampung's pin on this page's map (made once per language, folder depth and link)."""
         category = self.site.categories[k.category]
         return self.memo.get(
@@ -128,24 +152,24 @@ class ViewContext:
             ),
         )
 
-    def overview_map(self, page: Page, chosen: list[Kampung] | tuple[Kampung, ...]) -> dict | None:
+    def overview_map(self, page: AnyPage, chosen: list[Kampung] | tuple[Kampung, ...]) -> Values | None:
         """A map of several kampung, fitted to their pins, each pin's popup linking its page."""
         if not chosen:
             return None
         config = self.site.config.map
         data = maps.MapData(
-            center=tuple(config.center),
+            center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
             zoom=config.zoom,
             fit=True,
             pins=tuple(self.pin(page, k, link=True) for k in chosen),
         )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
-    def card(self, page: Page, kampung: Kampung) -> Markup:
+    def card(self, page: AnyPage, kampung: Kampung) -> Markup:
         """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
         return self.memo.get(kampung, ("card", page.lang, page.root), lambda: self.card_html(page, kampung))
 
-    def card_html(self, page: Page, kampung: Kampung) -> Markup:
+    def card_html(self, page: AnyPage, kampung: Kampung) -> Markup:
         lang = page.lang
         category = self.site.categories[kampung.category]
         card: Markup = self.env.get_template("partials/card.html").module.card(  # type: ignore[attr-defined]

@@ -4,20 +4,21 @@ GPX and GeoJSON files. Values for templates and files; no disk I/O here.
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, Page, kampung_key, route_key
+from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, AnyPage, Page, kampung_key, route_key
 from ..util import travel
 from ..util.scriptjson import script_json
 from ..validate.hours import week
 from ..validate.model import Kampung, Route
 from . import i18n, maps
-from .context import ViewContext
+from .context import Values, ViewContext
 
 
-def safe_json(value) -> Markup:
+def safe_json(value: object) -> Markup:
     """JSON for a <script type="application/json"> island that cannot end its element."""
     return Markup(script_json(value, sort_keys=True))
 
@@ -50,7 +51,7 @@ def hours_summary(k: Kampung, lang: str) -> str:
     return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups)
 
 
-def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict]:
+def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict[str, str]]:
     """Each leg as text, and the totals (straight-line and street distance, travel time)."""
     t = i18n.ui(lang)
     kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
@@ -67,14 +68,14 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(ctx: ViewContext, page: Page, stops: list[Kampung], numbered: bool, line: bool) -> dict:
+def route_map(ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> Values:
     """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
     pins = [ctx.pin(page, k, link=False) for k in stops]
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     config = ctx.site.config.map
     data = maps.MapData(
-        center=tuple(config.center),
+        center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
         zoom=config.zoom,
         pins=tuple(pins),
         fit=True,
@@ -88,7 +89,7 @@ def planner_query(route: Route) -> str:
     return "?" + urlencode({"stops": ",".join(route.stops), "start": route.stops[0], "mode": route.mode}, safe=",")
 
 
-def route_card(ctx: ViewContext, page: Page, route: Route) -> dict:
+def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
     lang, t = page.lang, i18n.ui(page.lang)
     stops = ctx.site.route_stops(route)
@@ -101,7 +102,7 @@ def route_card(ctx: ViewContext, page: Page, route: Route) -> dict:
     }
 
 
-def route_view(page: Page, ctx: ViewContext) -> dict:
+def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
     t = i18n.ui(lang)
@@ -147,7 +148,7 @@ def route_view(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def plan_view(page: Page, ctx: ViewContext) -> dict:
+def plan_view(page: Page[None], ctx: ViewContext) -> Values:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = ctx.sorted_kampung(lang)
@@ -159,7 +160,7 @@ def plan_view(page: Page, ctx: ViewContext) -> dict:
             ctx.memo.get(
                 k,
                 ("choice", lang, page.root),
-                lambda k=k: {
+                lambda k=k: {  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                     "slug": k.slug,
                     "name": k.name.get(lang),
                     "href": ctx.href(page, kampung_key(k.slug)),
@@ -178,7 +179,7 @@ def plan_view(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
+def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
@@ -216,7 +217,7 @@ def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
             k.slug: ctx.memo.get(
                 k,
                 ("plan", lang, page.root),
-                lambda k=k: [
+                lambda k=k: [  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                     round(k.location.lat, 6),
                     round(k.location.lon, 6),
                     k.name.get(lang),

@@ -5,14 +5,16 @@ ready values from the views; they compute nothing."""
 from __future__ import annotations
 
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import jinja2
 
-from ..plan.pages import Page
+from ..plan.pages import AnyPage
 from ..util.memo import IdentityMemo
 from ..validate.model import Site
-from .context import Assets, ViewContext
+from .context import Assets, Neighbours, PhotoSizes, ViewContext
 from .views import VIEWS, common
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -49,8 +51,8 @@ class Renderer:
         env: jinja2.Environment,
         assets: Assets,
         base_url: str | None,
-        photos: dict,
-        neighbours: dict,
+        photos: Mapping[str, PhotoSizes],
+        neighbours: Neighbours,
         memo: IdentityMemo | None = None,
     ):
         """`photos` maps file names to their `outputs.images.PhotoSet`; `neighbours` is
@@ -69,10 +71,10 @@ class Renderer:
         return self.context.memo
 
     @property
-    def neighbours(self) -> dict:
+    def neighbours(self) -> Neighbours:
         return self.context.neighbours
 
-    def render(self, page: Page) -> str:
+    def render(self, page: AnyPage) -> str:
         """The HTML of one page."""
         values = {**common(page, self.context), **VIEWS[page.kind.name](page, self.context)}
         name = page.kind.template
@@ -81,9 +83,10 @@ class Renderer:
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
-            where = template_line(exc) or f"{name}:1"
+            where: str | None = template_line(exc) or f"{name}:1"
             raise TemplateError(
-                f"{where}: template: {exc.name} not found in: {', '.join(self.env.globals['template_folders'])}"
+                f"{where}: template: {exc.name} not found in: "
+                f"{', '.join(cast(list[str], self.env.globals['template_folders']))}"  # set by make_environment
             ) from None
         except Exception as exc:
             where = template_line(exc)

@@ -5,6 +5,7 @@ planner.py. `common` gives what every page shares (head, menu, footer)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ from ..plan.pages import (
     MANIFEST_NAME,
     PLAN_KEY,
     POSTERS_KEY,
+    AnyPage,
     Page,
     category_key,
     ics_path,
@@ -27,14 +29,16 @@ from ..plan.pages import (
     poster_scan_url,
     search_index_name,
 )
-from ..validate.model import Category, Experience, Kampung, Photo, Product, Text
+from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
 from . import i18n, links, maps, planner, seo
-from .context import ViewContext, contact_links
+from .context import Values, ViewContext, contact_links
 
-View = Callable[[Page, ViewContext], dict]
+# Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
+# only at run time (plan_pages pairs kinds and objects), so the registry's views take a Page[Any].
+View = Callable[[Page[Any], ViewContext], Values]
 
 
-def common(page: Page, ctx: ViewContext) -> dict:
+def common(page: AnyPage, ctx: ViewContext) -> Values:
     """What every page shows around its own content: head, language switch, menu and footer."""
     lang, config, kind = page.lang, ctx.site.config, page.kind
     t = i18n.ui(lang)
@@ -72,7 +76,7 @@ def common(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def nav(page: Page, ctx: ViewContext) -> list[dict]:
+def nav(page: AnyPage, ctx: ViewContext) -> list[Values]:
     """The menu: the kinds shown once there (home, list, planner), then the free pages."""
     t = i18n.ui(page.lang)
     items = [(key, t(kind.menu)) for key, kind in MENU_KEYS]
@@ -83,7 +87,7 @@ def nav(page: Page, ctx: ViewContext) -> list[dict]:
 MENU_KEYS = [(key, KINDS[name]) for key, name in ((HOME_KEY, "home"), (LIST_KEY, "list"), (PLAN_KEY, "plan"))]
 
 
-def language_twins(page: Page, ctx: ViewContext) -> list[dict]:
+def language_twins(page: AnyPage, ctx: ViewContext) -> list[Values]:
     """The same page in the other languages, for the language switch and hreflang (a poster
     serves every language and has none)."""
     languages = ctx.languages if page.kind.twins else (page.lang,)
@@ -105,7 +109,7 @@ def count_label(count: int, lang: str) -> str:
     return t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)
 
 
-def category_entry(page: Page, ctx: ViewContext, category: Category, count: int) -> dict:
+def category_entry(page: AnyPage, ctx: ViewContext, category: Category, count: int) -> Values:
     return {
         "category": category,
         "name": category.name.get(page.lang),
@@ -115,14 +119,14 @@ def category_entry(page: Page, ctx: ViewContext, category: Category, count: int)
     }
 
 
-def category_entries(page: Page, ctx: ViewContext) -> list[dict]:
+def category_entries(page: AnyPage, ctx: ViewContext) -> list[Values]:
     counts = {c: 0 for c in ctx.site.categories}
     for k in ctx.site.kampung:
         counts[k.category] += 1
     return [category_entry(page, ctx, c, counts[c.id]) for c in ctx.site.categories.values()]
 
 
-def view_home(page: Page, ctx: ViewContext) -> dict:
+def view_home(page: Page[None], ctx: ViewContext) -> Values:
     lang, config = page.lang, ctx.site.config
     return {
         "title": config.title.get(lang),
@@ -136,7 +140,7 @@ def view_home(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_list(page: Page, ctx: ViewContext) -> dict:
+def view_list(page: Page[None], ctx: ViewContext) -> Values:
     t = i18n.ui(page.lang)
     cards = [ctx.card(page, k) for k in ctx.sorted_kampung(page.lang)]
     return {
@@ -149,7 +153,7 @@ def view_list(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_category(page: Page, ctx: ViewContext) -> dict:
+def view_category(page: Page[Category], ctx: ViewContext) -> Values:
     category, lang = page.obj, page.lang
     assert isinstance(category, Category)
     chosen = ctx.sorted_kampung(lang, category.id)
@@ -164,7 +168,7 @@ def view_category(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_page(page: Page, ctx: ViewContext) -> dict:
+def view_page(page: Page[FreePage], ctx: ViewContext) -> Values:
     free, lang = page.obj, page.lang
     return {
         "title": free.title.get(lang),
@@ -174,7 +178,7 @@ def view_page(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_not_found(page: Page, ctx: ViewContext) -> dict:
+def view_not_found(page: Page[None], ctx: ViewContext) -> Values:
     t = i18n.ui(page.lang)
     folder = page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
     return {
@@ -184,7 +188,7 @@ def view_not_found(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_kampung(page: Page, ctx: ViewContext) -> dict:
+def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
     k, lang = page.obj, page.lang
     assert isinstance(k, Kampung)
     t = i18n.ui(lang)
@@ -227,7 +231,7 @@ def view_kampung(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def kampung_map(page: Page, ctx: ViewContext, k: Kampung) -> dict:
+def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
     """A kampung's own map: its pin (with a circle when the pin marks an area), at street zoom."""
     data = maps.MapData(
         center=(k.location.lat, k.location.lon),
@@ -239,7 +243,7 @@ def kampung_map(page: Page, ctx: ViewContext, k: Kampung) -> dict:
     return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
 
-def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
+def data_links(k: Kampung, root: str, lang: str) -> list[dict[str, str]]:
     """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
     t = i18n.ui(lang)
     found = [
@@ -251,7 +255,7 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
     return found
 
 
-def photo_entry(page: Page, ctx: ViewContext, photo: Photo) -> dict:
+def photo_entry(page: AnyPage, ctx: ViewContext, photo: Photo) -> Values:
     """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
     sizes = ctx.photos[photo.file]
     return {
@@ -265,7 +269,7 @@ def photo_entry(page: Page, ctx: ViewContext, photo: Photo) -> dict:
     }
 
 
-def product_entry(product: Product, lang: str) -> dict:
+def product_entry(product: Product, lang: str) -> dict[str, str]:
     return {
         "name": product.name.get(lang),
         "price": i18n.format_price(product.price_idr, lang) if product.price_idr else i18n.ui(lang)("price_ask"),
@@ -273,7 +277,7 @@ def product_entry(product: Product, lang: str) -> dict:
     }
 
 
-def experience_entry(exp: Experience, lang: str, office: str) -> dict:
+def experience_entry(exp: Experience, lang: str, office: str) -> dict[str, str]:
     t = i18n.ui(lang)
     price = i18n.format_price(exp.price_idr, lang) + " " + t("per_person") if exp.price_idr else ""
     return {
@@ -285,7 +289,7 @@ def experience_entry(exp: Experience, lang: str, office: str) -> dict:
     }
 
 
-def view_posters(page: Page, ctx: ViewContext) -> dict:
+def view_posters(page: Page[None], ctx: ViewContext) -> Values:
     t = i18n.ui(page.lang)
     return {
         "title": t("posters_title"),
@@ -303,7 +307,7 @@ def view_posters(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def view_poster(page: Page, ctx: ViewContext) -> dict:
+def view_poster(page: Page[Kampung], ctx: ViewContext) -> Values:
     """A printable A4 poster for every language: name, category and summary in each, a QR code
     to each language's page, where to ask."""
     k = page.obj
@@ -322,7 +326,7 @@ def view_poster(page: Page, ctx: ViewContext) -> dict:
     }
 
 
-def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict:
+def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict[str, str]:
     """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
     url, t = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug)), i18n.ui(lang)
     return {
@@ -334,7 +338,7 @@ def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict:
     }
 
 
-def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict]:
+def unique_texts(value: Text, languages: tuple[str, ...]) -> list[dict[str, str]]:
     """`value` in each language, each wording once (an untranslated one falls back to a wording
     already there): [{"lang": "id", "text": "…"}, …]."""
     found: dict[str, str] = {}

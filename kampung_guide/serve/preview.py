@@ -12,13 +12,20 @@ import html
 import mimetypes
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..plan.site import load_site
-from ..validate.content import configured_language
+from ..validate.content import ProfileCache, configured_language
+
+if TYPE_CHECKING:
+    from watchfiles import Change
+
+    from ..pipeline import SiteBuild
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
@@ -41,8 +48,8 @@ class State:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     lang: str = "en"  # of the problem messages
-    build: object = None  # the last good SiteBuild, for incremental rebuilds
-    profiles: dict = field(default_factory=dict)  # checked profiles kept between loads
+    build: SiteBuild | None = None  # the last good build, for incremental rebuilds
+    profiles: ProfileCache = field(default_factory=dict)  # checked profiles kept between loads
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -101,12 +108,20 @@ h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-
 <ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
 
 
-def make_handler(state: State):
+class PreviewServer(ThreadingHTTPServer):
+    """The preview's HTTP server; `stopping` tells the open event streams to end."""
+
+    stopping = False
+
+
+def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format, *args):  # quiet: the console is for build messages
+        server: PreviewServer
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet: the console is for build messages
             pass
 
-        def do_GET(self):
+        def do_GET(self) -> None:
             path = unquote(urlsplit(self.path).path)
             if path == RELOAD_PATH:
                 return self.send(200, RELOAD_JS, "text/javascript")
@@ -127,7 +142,7 @@ def make_handler(state: State):
                 data, kind = inject(data), "text/html; charset=utf-8"
             self.send(200, data, kind)
 
-        def send(self, status: int, data: bytes, kind: str):
+        def send(self, status: int, data: bytes, kind: str) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
@@ -135,13 +150,13 @@ def make_handler(state: State):
             self.end_headers()
             self.wfile.write(data)
 
-        def redirect(self, location: str):
+        def redirect(self, location: str) -> None:
             self.send_response(301)
             self.send_header("Location", location)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def events(self):
+        def events(self) -> None:
             """Server-sent events: the build generation now, then again after every rebuild."""
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -149,7 +164,7 @@ def make_handler(state: State):
             self.end_headers()
             seen = None
             try:
-                while not getattr(self.server, "stopping", False):
+                while not self.server.stopping:
                     with state.changed:
                         if seen == state.generation:
                             state.changed.wait(timeout=15)
@@ -179,14 +194,14 @@ def watched_folders(content: Path) -> list[Path]:
     return [p for p in (content, PROJECT_TEMPLATES, PROJECT_ASSETS) if p.is_dir()]
 
 
-def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> None:
+def serve(content: Path, shown: str, port: int, lang: str | None, out: Callable[..., None] = print) -> None:
     """Build, serve and watch until interrupted."""
     from watchfiles import watch
 
     state = State()
     seconds = rebuild(content, shown, state, lang)
     report_build(state, seconds, out)
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(state))
+    server = PreviewServer(("127.0.0.1", port), make_handler(state))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -209,13 +224,13 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print) -> 
         out("Stopped.", flush=True)
 
 
-def only_profiles(changes, content: Path) -> bool:
+def only_profiles(changes: Iterable[tuple[Change, str]], content: Path) -> bool:
     """Whether every changed file is a kampung profile (then an incremental rebuild is enough)."""
     folder = (content / "kampung").resolve()
     return all(Path(path).resolve().parent == folder for _, path in changes)
 
 
-def report_build(state: State, seconds: float, out) -> None:
+def report_build(state: State, seconds: float, out: Callable[..., None]) -> None:
     if state.problems:
         out(f"build failed in {seconds:.2f} s:", flush=True)
         for problem in state.problems:

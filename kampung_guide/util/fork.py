@@ -15,7 +15,8 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Any, Generic, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -39,7 +40,7 @@ def worth_forking(workers: int, amount: int, threshold: int) -> bool:
     return workers > 1 and amount >= threshold and can_fork()
 
 
-_work: Callable[[Any], list] | None = None  # the pool's work, inherited by its forked workers
+_work: Callable[[Any], list[Any]] | None = None  # the pool's work (pool_map's types), inherited by its forked workers
 
 
 def pool_map(work: Callable[[C], list[R]], chunks: Iterator[C], workers: int) -> Iterator[R]:
@@ -66,7 +67,7 @@ def pool_map(work: Callable[[C], list[R]], chunks: Iterator[C], workers: int) ->
         _work = None
 
 
-def _call(chunk: Any) -> list:
+def _call(chunk: Any) -> list[Any]:
     assert _work is not None, "pool_map sets the work before the workers fork"
     return _work(chunk)
 
@@ -76,7 +77,7 @@ class Forked(Generic[T]):
     (or raises what it raised). `stop()` ends it if its result is no longer wanted, as after a
     failed build; a `with` block stops it on leaving."""
 
-    def __init__(self, work: Callable[..., T], *args):
+    def __init__(self, work: Callable[..., T], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
         self._name = getattr(work, "__name__", "work")
         self._receive, send = context.Pipe(duplex=False)
@@ -94,7 +95,7 @@ class Forked(Generic[T]):
             self._process.join()
         if not ok:
             raise value
-        return value
+        return cast(T, value)  # what `work` returned, pickled
 
     def stop(self) -> None:
         if not self._receive.closed:  # its result was not taken
@@ -105,14 +106,14 @@ class Forked(Generic[T]):
     def __enter__(self) -> Forked[T]:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 
-def _run(receive, send, work: Callable, args: tuple) -> None:
+def _run(receive: Connection, send: Connection, work: Callable[..., object], args: tuple[Any, ...]) -> None:
     receive.close()  # the parent's end: were it open here too, a dead parent would leave this process waiting
     try:
-        outcome = (True, work(*args))
+        outcome: tuple[bool, object] = (True, work(*args))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
         outcome = (False, exc)
     with contextlib.suppress(OSError):  # the parent is gone (a killed build): nobody to tell

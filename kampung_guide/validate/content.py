@@ -10,36 +10,45 @@ import dataclasses
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
-from ..load.yamlfile import Document, YamlError, parse_yaml
+from ..load.yamlfile import Document, YamlError, YamlValue, parse_yaml
 from ..util import fork
 from ..util.fork import Forked, worth_forking
 from ..util.geo import distance_km
-from ..util.problems import Report
+from ..util.problems import FieldPath, Problem, Report
 from ..util.travel import visiting_order
 from . import model
-from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
+from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE, Fields
 from .specs import INVALID, SLUG, Ctx, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 
+Link = tuple[str, int, FieldPath, str]  # (file, line, field, target) of a site link in Markdown
+CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link]]  # what checking a profile gave
+ProfileCache = dict[tuple[object, ...], CachedProfile]  # (path, digest, context) -> the profile checked
+PageVersion = tuple[Path, Fields, str]  # a page file in one language: its path, front matter, body
+# What a profile is checked against: languages, categories, images and the site's settings.
+Context = tuple[tuple[str, ...], dict[str, model.Category], dict[str, Path], model.SiteConfig | None]
+
 
 class Loader:
     """Reads one content folder; `report` collects problems from every file."""
 
-    def __init__(self, root: Path, shown: str | None = None, cache: dict | None = None):
+    def __init__(self, root: Path, shown: str | None = None, cache: ProfileCache | None = None) -> None:
         self.root = root
         self.cache = cache  # checked profiles kept between loads (the preview server keeps one)
         self.real_root = root.resolve()
         self.shown = shown if shown is not None else str(root)
         self._shown = str(Path(self.shown))  # normalised, as a Path joins it
         self.report = Report()
-        self.links: list[tuple[str, int, tuple, str]] = []  # (file, line, field, target) of site links
+        self.links: list[Link] = []  # (file, line, field, target) of site links
 
     def display(self, path: Path) -> str:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
@@ -95,7 +104,7 @@ class Loader:
             return None
         return doc
 
-    def ctx(self, path: Path, doc: Document, languages, categories=frozenset()) -> Ctx:
+    def ctx(self, path: Path, doc: Document, languages: Iterable[str], categories: Iterable[str] = frozenset()) -> Ctx:
         return Ctx(self.display(path), doc, self.report, tuple(languages), frozenset(categories))
 
 
@@ -111,7 +120,7 @@ class Checked:
     images: dict[str, Path]  # file name under content/images -> its path
     routes: tuple[model.Route, ...]
     report: Report
-    links: list[tuple[str, int, tuple, str]]  # (file, line, field, target)
+    links: list[Link]  # (file, line, field, target)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -127,7 +136,7 @@ class Checked:
 DEFAULT_LANGUAGES = ("id", "en")
 
 
-def validate_site(root: Path, shown: str | None = None, cache: dict | None = None) -> Checked:
+def validate_site(root: Path, shown: str | None = None, cache: ProfileCache | None = None) -> Checked:
     """Read and check every file of the content folder, reporting every problem found.
 
     A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
@@ -158,18 +167,18 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     if doc is None:
         return None
     languages = _languages(doc, loader.ctx(path, doc, ("id", "en")))
-    config = SITE.check(doc.value, (), loader.ctx(path, doc, languages))
+    config: Fields | model.SiteConfig = SITE.check(doc.value, (), loader.ctx(path, doc, languages))
     if config is INVALID:
         return None
-    config = model.SiteConfig(**{**config, "languages": languages})
+    config = model.SiteConfig(**{**cast(Fields, config), "languages": languages})  # from the checked fields
     return _check_map(config, doc, loader.ctx(path, doc, languages))
 
 
 def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
-    raw = doc.value.get("languages")
+    raw = cast(dict[str, YamlValue], doc.value).get("languages")  # read_yaml gives mappings only
     if raw is None:
         return ("id", "en")
-    checked = SITE.fields["languages"].spec.check(raw, ("languages",), ctx)
+    checked = cast(tuple[str, ...], SITE.fields["languages"].spec.check(raw, ("languages",), ctx))  # ListOf(Str)
     if checked is INVALID or not checked:
         return ("id", "en")
     for i, lang in enumerate(checked):
@@ -183,14 +192,14 @@ def _check_map(config: model.SiteConfig, doc: Document, ctx: Ctx) -> model.SiteC
     if len(m.center) != 2 or not -90 <= m.center[0] <= 90:
         ctx.error(("map", "center"), "center_pair")
         return None
-    raw = doc.value["map"]
+    raw = cast(dict[str, dict[str, YamlValue]], doc.value)["map"]  # checked: a mapping in a mapping
     if raw.get("tiles") and not raw.get("attribution"):
         ctx.error(("map", "tiles"), "tiles_need_attribution")
         return None
     return config
 
 
-def load_categories(loader: Loader, languages) -> dict[str, model.Category] | None:
+def load_categories(loader: Loader, languages: tuple[str, ...]) -> dict[str, model.Category] | None:
     """categories.yaml, checked, by id in alphabetical order."""
     path, doc = read_required(loader, "categories.yaml")
     if doc is None:
@@ -209,11 +218,18 @@ def list_images(loader: Loader) -> dict[str, Path]:
     return {p.name: p for p in sorted(folder.iterdir()) if p.is_file() and loader.inside(p)}
 
 
-def load_kampung(loader, languages, categories, images, config) -> tuple[model.Kampung, ...]:
+def load_kampung(
+    loader: Loader,
+    languages: tuple[str, ...],
+    categories: dict[str, model.Category],
+    images: dict[str, Path],
+    config: model.SiteConfig | None,
+) -> tuple[model.Kampung, ...]:
     folder = loader.root / "kampung"
     files = sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))) if folder.is_dir() else []
     if not files:
         loader.report.add(loader.display(folder), 1, (), "no_kampung", folder=loader.display(folder))
+    seen: dict[str, str]  # slug, lowercased -> the file that has it
     paths, seen = [], {}
     for path in files:
         slug = path.stem
@@ -233,7 +249,7 @@ def load_kampung(loader, languages, categories, images, config) -> tuple[model.K
     return tuple(k for k in loaded if k is not None)
 
 
-def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> list[model.Kampung | None]:
+def load_profiles_in_two(loader: Loader, paths: list[Path], context: Context) -> list[model.Kampung | None]:
     """Each profile checked, the second half by a forked process, as if one process had checked all:
     the same profiles, problems and links, in the same order."""
     half = len(paths) // 2
@@ -245,32 +261,48 @@ def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> l
     return mine + kampung
 
 
-def _check_all(root: Path, shown: str | None, paths: list[Path], context: tuple) -> tuple[list, list, list]:
+def _check_all(
+    root: Path, shown: str | None, paths: list[Path], context: Context
+) -> tuple[list[model.Kampung | None], list[Problem], list[Link]]:
     """Profiles checked by a loader of their own: the profiles, its problems and its links."""
     loader = Loader(root, shown)
     return [check_profile(loader, path, *context) for path in paths], loader.report.problems, loader.links
 
 
-def load_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:
+def load_profile(
+    loader: Loader,
+    path: Path,
+    languages: tuple[str, ...],
+    categories: dict[str, model.Category],
+    images: dict[str, Path],
+    config: model.SiteConfig | None,
+) -> model.Kampung | None:
     """One checked profile, from the loader's cache when neither the file nor its context changed."""
     key = None
     if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
         key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
-    cached = loader.cache.get(key) if key else None
+    cached = cast(ProfileCache, loader.cache).get(key) if key else None  # a key is made only with a cache
     if cached is None:
         problems, links = len(loader.report.problems), len(loader.links)
         kampung = check_profile(loader, path, languages, categories, images, config)
         cached = (kampung, loader.report.problems[problems:], loader.links[links:])
         if key:
-            loader.cache[key] = cached
+            cast(ProfileCache, loader.cache)[key] = cached
     else:
         loader.report.problems.extend(cached[1])
         loader.links.extend(cached[2])
     return cached[0]
 
 
-def check_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:
+def check_profile(
+    loader: Loader,
+    path: Path,
+    languages: tuple[str, ...],
+    categories: dict[str, model.Category],
+    images: dict[str, Path],
+    config: model.SiteConfig | None,
+) -> model.Kampung | None:
     """Read and check one profile file; problems and site links go to the loader."""
     doc = loader.read_yaml(path)
     if doc is None:
@@ -289,7 +321,9 @@ def check_profile(loader: Loader, path: Path, languages, categories, images, con
     return check_kampung(kampung, ctx, images, config, loader)
 
 
-def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Loader) -> model.Kampung:
+def check_kampung(
+    kampung: model.Kampung, ctx: Ctx, images: dict[str, Path], config: model.SiteConfig | None, loader: Loader
+) -> model.Kampung:
     """Checks that need more than one field: photo files, pins far from the map, gaps to fill.
     Returns the profile with each photo's upright size, read from its file."""
     photos = []
@@ -314,7 +348,7 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
 
 
-def check_gaps(kampung: model.Kampung, ctx: Ctx, config) -> None:
+def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None) -> None:
     """Warnings for what a visitor will miss, and for a pin far from the map."""
     if not kampung.photos:
         ctx.warn(("photos",), "no_photo")
@@ -327,11 +361,11 @@ def check_gaps(kampung: model.Kampung, ctx: Ctx, config) -> None:
             ctx.warn(("location",), "far_from_map", lat=loc.lat, lon=loc.lon, km=round(km))
 
 
-def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:
+def load_pages(loader: Loader, languages: tuple[str, ...]) -> tuple[model.FreePage, ...]:
     folder = loader.root / "pages"
     if not folder.is_dir():
         return ()
-    by_slug: dict[str, dict[str, tuple]] = {}
+    by_slug: dict[str, dict[str, PageVersion]] = {}
     for path in sorted(folder.glob("*.md")):
         match = PAGE_NAME.match(path.name)
         slug, lang = (match["slug"], match["lang"] or languages[0]) if match else (path.stem, languages[0])
@@ -356,13 +390,13 @@ def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:
     )
 
 
-def _no_main(loader, slug, versions, languages) -> bool:
+def _no_main(loader: Loader, slug: str, versions: dict[str, PageVersion], languages: tuple[str, ...]) -> bool:
     path = next(iter(versions.values()))[0]
     loader.report.add(loader.display(path), 1, (), "page_without_main", main=languages[0], expected=f"{slug}.md")
     return False
 
 
-def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
+def read_page(loader: Loader, path: Path, languages: tuple[str, ...]) -> tuple[Fields, str] | None:
     """Front matter fields and Markdown body of one page file."""
     text = loader.read_text(path)
     if text is None:
@@ -388,7 +422,9 @@ def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
     return fields, body
 
 
-def _merge_page(loader, slug, versions, languages) -> model.FreePage:
+def _merge_page(
+    loader: Loader, slug: str, versions: dict[str, PageVersion], languages: tuple[str, ...]
+) -> model.FreePage:
     main = versions[languages[0]]
 
     def text(field: str) -> model.Text | None:
@@ -398,7 +434,7 @@ def _merge_page(loader, slug, versions, languages) -> model.FreePage:
     body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
     return model.FreePage(
         slug=slug,
-        title=text("title"),
+        title=cast(model.Text, text("title")),  # required in every version
         body=body,
         summary=text("summary"),
         order=main[1].get("order", 100),
@@ -409,7 +445,9 @@ def _merge_page(loader, slug, versions, languages) -> model.FreePage:
 SHORTER_BY = 0.98  # suggest another order only when it saves more than 2 %: less is not worth a warning
 
 
-def load_routes(loader: Loader, languages, kampung) -> tuple[model.Route, ...]:
+def load_routes(
+    loader: Loader, languages: tuple[str, ...], kampung: tuple[model.Kampung, ...]
+) -> tuple[model.Route, ...]:
     """Suggested routes from content/routes/<slug>.yaml; the folder is optional."""
     folder = loader.root / "routes"
     if not folder.is_dir():
@@ -421,6 +459,7 @@ def load_routes(loader: Loader, languages, kampung) -> tuple[model.Route, ...]:
         else frozenset()
     )
     places = {k.slug: k.location for k in kampung}
+    seen: dict[str, str]  # slug -> the file that has it
     result, seen = [], {}
     for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
         if not SLUG.match(path.stem) or path.stem in seen:
@@ -434,7 +473,13 @@ def load_routes(loader: Loader, languages, kampung) -> tuple[model.Route, ...]:
     return tuple(result)
 
 
-def load_route(loader: Loader, path: Path, languages, known, places) -> model.Route | None:
+def load_route(
+    loader: Loader,
+    path: Path,
+    languages: tuple[str, ...],
+    known: frozenset[str],
+    places: dict[str, model.Location],
+) -> model.Route | None:
     """One checked route file; its description's site links go to the loader."""
     doc = loader.read_yaml(path)
     if doc is None:
@@ -454,7 +499,7 @@ def load_route(loader: Loader, path: Path, languages, known, places) -> model.Ro
     return model.Route(slug=path.stem, source=ctx.file, **fields)
 
 
-def check_route(stops: tuple[str, ...], ctx: Ctx, places) -> bool:
+def check_route(stops: tuple[str, ...], ctx: Ctx, places: dict[str, model.Location]) -> bool:
     """At least two stops, each once; a warning when the same start allows a clearly shorter order."""
     if len(stops) < 2:
         ctx.error(("stops",), "route_too_short")

@@ -4,20 +4,28 @@ made from them for editors: the JSON Schema and the README's field reference.
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import model
 from .specs import ListOf, MapOf, Obj
 
 # -- The content files, from the model's declarations ------------------------------------------
 
-KAMPUNG = Obj.of(model.Kampung, "A kampung UMKM profile (content/kampung/<slug>.yaml).", build=dict)
-CATEGORY = Obj.of(model.Category, build=dict)
+# A file's checked values by model attribute, which the loader completes and gives to the model class
+# (each value is of its attribute's type; a TypedDict per class would state the model twice).
+Fields = dict[str, Any]
+
+KAMPUNG: Obj[Fields] = Obj.of(model.Kampung, "A kampung UMKM profile (content/kampung/<slug>.yaml).", build=dict)
+CATEGORY: Obj[Fields] = Obj.of(model.Category, build=dict)
 CATEGORIES = MapOf(CATEGORY, "content/categories.yaml: category id -> category.")
-SITE = Obj.of(model.SiteConfig, build=dict)
-PAGE = Obj.of(model.FreePage, build=dict)  # a free page's front matter
-ROUTE = Obj.of(model.Route, "A suggested route through several kampung (content/routes/<slug>.yaml).", build=dict)
+SITE: Obj[Fields] = Obj.of(model.SiteConfig, build=dict)
+PAGE: Obj[Fields] = Obj.of(model.FreePage, build=dict)  # a free page's front matter
+ROUTE: Obj[Fields] = Obj.of(
+    model.Route, "A suggested route through several kampung (content/routes/<slug>.yaml).", build=dict
+)
 
 
-def profile_json_schema() -> dict:
+def profile_json_schema() -> dict[str, Any]:
     """The JSON Schema of a kampung profile, for editors with the YAML language server."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -27,7 +35,7 @@ def profile_json_schema() -> dict:
     }
 
 
-def field_table(spec: Obj, prefix: str = "") -> list[tuple[str, bool, str]]:
+def field_table(spec: Obj[object], prefix: str = "") -> list[tuple[str, bool, str]]:
     """(field path, required, description) for every field, nested fields and list items included."""
     rows = []
     for name, fld in spec.fields.items():

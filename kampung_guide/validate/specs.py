@@ -10,15 +10,26 @@ import datetime
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from ..load.yamlfile import Document
-from ..util.problems import Report
+from ..util.problems import FieldPath, Report
 from .hours import HoursError, parse_hours
 from .values import Hours, Price, Text
 
-INVALID = object()
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    from .model import Schedule
+
+# A sentinel that mypy cannot tell apart from a checked value (`is INVALID` does not narrow an object()),
+# so it is typed Any: a spec's `check` is declared to return its checked type, and callers test for INVALID.
+INVALID: Any = object()
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)  # a Spec[str] is a Spec[object]: it checks values and gives str
+M = TypeVar("M", bound="DataclassInstance")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}$")
 
@@ -34,16 +45,17 @@ class Ctx:
     categories: frozenset[str] = frozenset()
     kampung: frozenset[str] = frozenset()  # slugs of the profiles, for routes' stops
 
-    def error(self, path: tuple, key: str, /, **params) -> object:
+    def error(self, path: FieldPath, key: str, /, **params: object) -> Any:
         """Record an error at `path` and return INVALID."""
-        self.report.add(self.file, self.doc.line(path), path, key, **params)
+        # mypy fears a `warning` key in params (then typed object, not bool); no message has that parameter
+        self.report.add(self.file, self.doc.line(path), path, key, **params)  # type: ignore[arg-type]
         return INVALID
 
-    def warn(self, path: tuple, key: str, /, **params) -> None:
+    def warn(self, path: FieldPath, key: str, /, **params: object) -> None:
         self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
 
 
-def type_name(value) -> str:
+def type_name(value: object) -> str:
     """The editor's word for a value's kind, used in 'expected X, got Y' messages."""
     if value is None:
         return "empty"
@@ -52,23 +64,25 @@ def type_name(value) -> str:
     return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
 
 
-class Spec:
+class Spec(Generic[T_co]):
+    """Checks a plain value and returns it as what the spec is of (Spec[str]: a str), or INVALID."""
+
     description = ""
 
-    def check(self, value, path: tuple, ctx: Ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> T_co:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
 
-class Str(Spec):
+class Str(Spec[str]):
     """A single line of text, optionally matching a pattern."""
 
-    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500):
+    def __init__(self, pattern: re.Pattern[str] | None = None, hint: str = "", max_len: int = 500) -> None:
         self.pattern, self.hint, self.max_len = pattern, hint, max_len
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
             value = str(value)
         if not isinstance(value, str):
@@ -82,21 +96,21 @@ class Str(Spec):
             return ctx.error(path, "bad_format", value=value, hint=self.hint)
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         if self.pattern:
             schema["pattern"] = self.pattern.pattern
         return schema
 
 
-class TextSpec(Spec):
+class TextSpec(Spec[Text]):
     """Text that is the same in every language, or a mapping of language code to text."""
 
-    def __init__(self, markdown: bool = False, max_len: int | None = None):
+    def __init__(self, markdown: bool = False, max_len: int | None = None) -> None:
         self.markdown = markdown
         self.max_len = max_len or (20_000 if markdown else 500)
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> Text:
         if isinstance(value, str):
             return self._one(value, path, ctx) and Text.plain(value.strip(), ctx.languages[0]) or INVALID
         if not isinstance(value, dict):
@@ -120,7 +134,7 @@ class TextSpec(Spec):
                 ctx.warn(path, "untranslated", lang=lang)
         return Text(values, ctx.languages[0])
 
-    def _one(self, text: str, path, ctx) -> bool:
+    def _one(self, text: str, path: FieldPath, ctx: Ctx) -> bool:
         if not text.strip():
             ctx.error(path, "empty_text")
             return False
@@ -132,7 +146,7 @@ class TextSpec(Spec):
             return False
         return True
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         return {
             "anyOf": [
@@ -147,13 +161,19 @@ class TextSpec(Spec):
         }
 
 
-class Number(Spec):
+class Number(Spec[float]):
     """A finite number within bounds; `integer` refuses fractions."""
 
-    def __init__(self, low=None, high=None, integer=False, range_key="out_of_range"):
+    def __init__(
+        self,
+        low: float | None = None,
+        high: float | None = None,
+        integer: bool = False,
+        range_key: str = "out_of_range",
+    ) -> None:
         self.low, self.high, self.integer, self.range_key = low, high, integer, range_key
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return ctx.error(path, "expected_number", got=type_name(value))
         if isinstance(value, float) and not math.isfinite(value):
@@ -164,8 +184,8 @@ class Number(Spec):
             return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
         return value
 
-    def json_schema(self):
-        schema: dict = {"type": "integer" if self.integer else "number"}
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
         if self.low is not None:
             schema["minimum"] = self.low
         if self.high is not None:
@@ -173,24 +193,24 @@ class Number(Spec):
         return schema
 
 
-def _num(value) -> str:
+def _num(value: float | None) -> str:
     return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
 
 
-class Bool(Spec):
-    def check(self, value, path, ctx):
+class Bool(Spec[bool]):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> bool:
         if not isinstance(value, bool):
             return ctx.error(path, "expected_bool", got=type_name(value))
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
-class PriceSpec(Spec):
+class PriceSpec(Spec[Price]):
     """Whole rupiah, or `[min, max]`. A float is refused: `25.000` in YAML is 25, not 25,000."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> Price:
         if isinstance(value, list):
             if len(value) != 2:
                 return ctx.error(path, "price_range_size")
@@ -201,9 +221,10 @@ class PriceSpec(Spec):
                 return ctx.error(path, "price_range_order", low=low, high=high)
             return Price(low, high)
         amount = self._amount(value, path, ctx)
-        return INVALID if amount is INVALID else Price(amount, amount)
+        # `amount is INVALID` narrows INVALID (typed Any) to int for mypy; what is returned is the sentinel
+        return INVALID if amount is INVALID else Price(amount, amount)  # type: ignore[return-value]
 
-    def _amount(self, value, path, ctx):
+    def _amount(self, value: object, path: FieldPath, ctx: Ctx) -> int:
         if isinstance(value, float) and math.isfinite(value):
             return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
         if isinstance(value, bool) or not isinstance(value, int):
@@ -212,7 +233,7 @@ class PriceSpec(Spec):
             return ctx.error(path, "price_negative", value=value)
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         amount = {"type": "integer", "minimum": 0}
         return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
 
@@ -222,8 +243,8 @@ def _thousands_guess(value: float) -> str:
     return str(round(value * 1000)) if value < 1000 else str(round(value))
 
 
-class HoursSpec(Spec):
-    def check(self, value, path, ctx):
+class HoursSpec(Spec[Hours]):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> Hours:
         if not isinstance(value, str):
             return ctx.error(path, "expected_hours", got=type_name(value))
         try:
@@ -231,28 +252,28 @@ class HoursSpec(Spec):
         except HoursError as exc:
             return ctx.error(path, "bad_hours", part=exc.part)
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
 
 
-class ListOf(Spec):
-    def __init__(self, item: Spec):
+class ListOf(Spec[tuple[T_co, ...]]):
+    def __init__(self, item: Spec[T_co]) -> None:
         self.item = item
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> tuple[T_co, ...]:
         if isinstance(value, (str, dict)) or not isinstance(value, list):
             return ctx.error(path, "expected_list", got=type_name(value))
         items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
         return INVALID if INVALID in items else tuple(items)
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "array", "items": self.item.json_schema()}
 
 
-class WhatsApp(Spec):
+class WhatsApp(Spec[str]):
     """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # an unquoted 62812... reads as a number
         if not isinstance(value, str):
@@ -262,7 +283,7 @@ class WhatsApp(Spec):
             return ctx.error(path, "bad_whatsapp", value=value.strip())
         return normal
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
             "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
@@ -283,13 +304,13 @@ def normalise_mobile(text: str) -> str | None:
     return "+" + digits
 
 
-class Choice(Spec):
+class Choice(Spec[str]):
     """One word from a fixed list, with "did you mean" for a near miss."""
 
-    def __init__(self, *choices: str):
+    def __init__(self, *choices: str) -> None:
         self.choices = choices
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in self.choices:
@@ -303,39 +324,39 @@ class Choice(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
 
-class Clock(Spec):
+class Clock(Spec[str]):
     """A time of day, `HH:MM` (24-hour)."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
             return ctx.error(path, "bad_clock", value=str(value))
         return value.strip()
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 
-class IsoDate(Spec):
+class IsoDate(Spec[str]):
     """A calendar date, `YYYY-MM-DD`."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         try:
-            return datetime.date.fromisoformat(value.strip()).isoformat()
+            return datetime.date.fromisoformat(value.strip()).isoformat()  # type: ignore[attr-defined]  # see except
         except (AttributeError, ValueError):  # not text, or not a real date
             return ctx.error(path, "bad_date", value=str(value))
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
 
 
-class Ref(Spec):
+class Ref(Spec[str]):
     """The id of a category defined in categories.yaml."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.categories:
@@ -349,14 +370,14 @@ class Ref(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
-class KampungRef(Spec):
+class KampungRef(Spec[str]):
     """The slug of a kampung profile (its file name without .yaml)."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if not isinstance(value, str):
             return ctx.error(path, "expected_text", got=type_name(value))
         if value not in ctx.kampung:
@@ -369,7 +390,7 @@ class KampungRef(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG.pattern}
 
 
@@ -377,7 +398,7 @@ class KampungRef(Spec):
 class Field:
     """A field of a content file: how it is checked, what it means, whether it must be there."""
 
-    spec: Spec
+    spec: Spec[object]
     description: str
     required: bool = False
     key: str = ""  # its key in the file when that differs from the model's attribute (`from`)
@@ -387,7 +408,7 @@ _NO_DEFAULT: Any = dataclasses.MISSING
 
 
 def content(
-    spec: Spec,
+    spec: Spec[object],
     description: str,
     required: bool = False,
     default: Any = None,
@@ -404,16 +425,33 @@ def content(
     return dataclasses.field(default=default, metadata=metadata)
 
 
-class Obj(Spec):
+class Obj(Spec[T_co]):
     """A mapping with known fields that becomes a model dataclass (or, with `build=dict`, a dict of
     the checked values, for the loader to complete with what it derives)."""
 
-    def __init__(self, build, fields: dict[str, Field], description: str = "", names: dict[str, str] | None = None):
+    def __init__(
+        self,
+        build: Callable[..., T_co],
+        fields: dict[str, Field],
+        description: str = "",
+        names: dict[str, str] | None = None,
+    ) -> None:
         self.build, self.fields, self.description = build, fields, description
         self.names = names or {}  # file key -> model attribute, where they differ
 
+    @overload
     @classmethod
-    def of(cls, model: type, description: str = "", build: Any = None) -> Obj:
+    def of(cls, model: type[M], description: str = "") -> Obj[M]: ...
+    @overload
+    @classmethod
+    def of(cls, model: type[DataclassInstance], description: str = "", *, build: Callable[..., T]) -> Obj[T]: ...
+    @classmethod
+    def of(
+        cls: type[Obj[Any]],
+        model: type[DataclassInstance],
+        description: str = "",
+        build: Callable[..., object] | None = None,
+    ) -> Obj[Any]:
         """The spec of a model class, from its `content(...)` fields, in their order."""
         fields, names = {}, {}
         for attribute in dataclasses.fields(model):
@@ -425,7 +463,7 @@ class Obj(Spec):
                     names[key] = attribute.name
         return cls(build or model, fields, description or (model.__doc__ or "").strip(), names)
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> T_co:
         if not isinstance(value, dict):
             return ctx.error(path, "expected_mapping", got=type_name(value))
         values, ok = {}, True
@@ -450,7 +488,7 @@ class Obj(Spec):
             values[self.names.get(name, name)] = checked
         return self.build(**values) if ok else INVALID
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             "properties": {
@@ -461,13 +499,13 @@ class Obj(Spec):
         }
 
 
-class MapOf(Spec):
+class MapOf(Spec[dict[str, T]]):
     """A mapping from slug-like ids to objects (categories.yaml)."""
 
-    def __init__(self, item: Obj, description: str = ""):
+    def __init__(self, item: Obj[T], description: str = "") -> None:
         self.item, self.description = item, description
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> dict[str, T]:
         if not isinstance(value, dict):
             return ctx.error(path, "expected_mapping", got=type_name(value))
         result = {}
@@ -482,7 +520,7 @@ class MapOf(Spec):
             return ctx.error(path, "empty_file")
         return result
 
-    def json_schema(self):
+    def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
             "propertyNames": {"pattern": SLUG.pattern},
@@ -491,10 +529,10 @@ class MapOf(Spec):
         }
 
 
-class ScheduleSpec(Obj):
+class ScheduleSpec(Obj["Schedule"]):
     """A schedule entry: weekly `days` or one `date`, a start before the end."""
 
-    def check(self, value, path, ctx):
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> Schedule:
         entry = super().check(value, path, ctx)
         if entry is INVALID:
             return INVALID

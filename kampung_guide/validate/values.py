@@ -3,32 +3,44 @@ the `value` decorator every model class uses. Below specs.py and model.py, which
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
+
+if TYPE_CHECKING:
+    from .hours import Rule
+
+C = TypeVar("C")
 
 
-def value(cls=None, /, *, kw_only: bool = False):
+@overload
+def value(cls: type[C], /) -> type[C]: ...
+@overload
+def value(cls: None = None, /, *, kw_only: bool = False) -> Callable[[type[C]], type[C]]: ...
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))  # so type checkers see the dataclass
+def value(cls: type[C] | None = None, /, *, kw_only: bool = False) -> type[C] | Callable[[type[C]], type[C]]:
     """A frozen dataclass with slots that pickles as a call of its constructor: twice as fast to
     send between processes as the dataclass default, which the parallel loader relies on.
     `kw_only` classes (the content's own, whose fields follow the order of the content format)
     are rebuilt from keywords."""
 
-    def make(cls):
+    def make(cls: type[C]) -> type[C]:
         cls = dataclass(frozen=True, slots=True, kw_only=kw_only)(cls)
-        cls.__reduce__ = _reduce_keywords if kw_only else _reduce
+        cls.__reduce__ = _reduce_keywords if kw_only else _reduce  # type: ignore[method-assign]  # see the docstring
         return cls
 
     return make if cls is None else make(cls)
 
 
-def _reduce(self):
+def _reduce(self: Any) -> tuple[type[Any], tuple[object, ...]]:  # self: an instance of any value class
     return type(self), tuple(getattr(self, name) for name in self.__slots__)
 
 
-def _reduce_keywords(self):
+def _reduce_keywords(self: Any) -> tuple[Callable[..., object], tuple[object, ...]]:
     return _rebuild, (type(self), tuple(getattr(self, name) for name in self.__slots__))
 
 
-def _rebuild(cls, values: tuple):
+def _rebuild(cls: type[Any], values: tuple[object, ...]) -> object:  # cls: any kw_only value class
     return cls(**dict(zip(cls.__slots__, values, strict=True)))
 
 
@@ -66,4 +78,4 @@ class Hours:
     """OpenStreetMap opening_hours, parsed: the source text and its rules."""
 
     source: str
-    rules: tuple  # tuple[hours.Rule, ...]
+    rules: tuple[Rule, ...]
