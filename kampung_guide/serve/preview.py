@@ -21,16 +21,9 @@ from ..validate.content import configured_language, load_site
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
-RELOAD_JS = b"""// Preview only: reload when the site is rebuilt.
-(function () {
-  var source = new EventSource("/__preview/events");
-  var first = null;
-  source.onmessage = function (event) {
-    if (first === null) { first = event.data; return; }
-    if (event.data !== first) { window.location.reload(); }
-  };
-})();
-"""
+HERE = Path(__file__).resolve().parent
+RELOAD_JS = (HERE / "reload.js").read_bytes()
+PREVIEW_SW = (HERE / "preview-sw.js").read_bytes()  # served as sw.js: the site's worker must not run here
 
 
 @dataclass
@@ -111,6 +104,8 @@ def make_handler(state: State):
                 return self.send(200, RELOAD_JS, "text/javascript")
             if path == EVENTS_PATH:
                 return self.events()
+            if path == "/sw.js":
+                return self.send(200, PREVIEW_SW, "text/javascript")
             name = path.lstrip("/")
             if name == "" or name.endswith("/"):
                 name += "index.html"
