@@ -196,9 +196,14 @@ class Editor:
             return documents.new_source(self.content, kind, key if SLUG.match(key or "") else "new")
         return documents.open_source(self.content, kind, key)
 
+    def config(self) -> model.SiteConfig | None:
+        """The site's settings: the last build's, or read now when no build succeeded yet."""
+        site = self.preview.site()
+        return site.config if site else load_config(Loader(self.content, self.shown))
+
     def form_context(self, kind: str, key: str, lang: str) -> FormContext:
         site = self.preview.site()
-        config = site.config if site else load_config(Loader(self.content, self.shown))
+        config = self.config()
         languages = config.languages if config else ("id", "en")
         if kind == "page":
             code = key.rpartition(".")[2] if "." in key else languages[0]

@@ -169,8 +169,10 @@
     show(result);
     dirty = true;
     var target = result.focus && document.getElementById(result.focus);
-    (target || fresh.querySelector("legend") || fresh).focus({preventScroll: false});
-    if (!target) { fresh.setAttribute("tabindex", "-1"); fresh.focus(); }
+    if (!target || !target.matches("input, select, textarea, button")) {
+      target = fresh.querySelector(".button--add");  // the list is empty now: offer to add again
+    }
+    target.focus();
   }
 
   form.addEventListener("click", function (event) {
