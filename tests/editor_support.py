@@ -92,7 +92,7 @@ def serving(content: Path, *args: str):
         cwd=content.parent,
     )
     lines = []
-    while not any("Editor" in line for line in lines):
+    while not any("/_editor/" in line for line in lines):
         line = process.stdout.readline()
         assert line or process.poll() is None, "serve exited early:\n" + "".join(lines)
         lines.append(line)

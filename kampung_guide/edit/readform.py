@@ -266,7 +266,9 @@ def _text(value: str | None, spec: TextSpec) -> str | None:
     if not spec.markdown:
         return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value if value.strip() else ""
+    if "\n" in value.strip():  # several lines end with one line break (written `|`, as in content/)
+        return value.rstrip() + "\n"
+    return value.strip()
 
 
 def read_price(form: Form, path: tuple, original: Any) -> Any:

@@ -285,7 +285,7 @@ class Editor:
             return Response(200, views.json_bytes(editing.operate(fields)), "application/json")
         if name == "upload":
             if len(request.body) > MAX_BYTES + 100_000:
-                text = word(lang, "upload_too_big", max=MAX_BYTES // 1_000_000)
+                text = word(lang, "photo_too_big", max=MAX_BYTES // 1_000_000)
                 return Response(413, views.json_bytes({"error": text}), "application/json")
             stored, problem = self.store_photo(request, form.get("_slug") or key)
             if problem:

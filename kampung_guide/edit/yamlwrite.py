@@ -16,7 +16,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -29,9 +32,37 @@ _YAML11_TRAPS = re.compile(
 )
 
 
+class Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, keeping each number's own text (see Representer)."""
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if isinstance(value, ScalarFloat):
+            value.written = node.value
+        return value
+
+
+Constructor.add_constructor("tag:yaml.org,2002:float", Constructor.construct_yaml_float)
+
+
+class Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, except that an untouched number is written as it was: ruamel
+    rebuilds a float from its parts and may change digits (`1.7331794424499508e-104` -> ...507)."""
+
+    def represent_scalar_float(self, data):
+        written = getattr(data, "written", None)
+        if written is not None:
+            return self.represent_scalar("tag:yaml.org,2002:float", written)
+        return super().represent_scalar_float(data)
+
+
+Representer.add_representer(ScalarFloat, Representer.represent_scalar_float)
+
+
 def yaml() -> YAML:
     """A round-trip YAML that writes the content folder's style unchanged (see shared notes/editor.md)."""
     y = YAML()
+    y.Constructor, y.Representer = Constructor, Representer
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap long lines
     y.indent(mapping=2, sequence=4, offset=2)  # "  - name:" lists, as in content/
@@ -53,7 +84,7 @@ def scalar(value: Any) -> Any:
     """A new value as ruamel should write it: multi-line text as a `|` block, YAML 1.1 traps quoted."""
     if isinstance(value, str):
         if "\n" in value.strip():
-            return LiteralScalarString(value.rstrip("\n") + "\n")
+            return LiteralScalarString(value)  # ruamel picks |, |- or |+ to keep the final line breaks
         if _YAML11_TRAPS.match(value):
             return DoubleQuotedScalarString(value)
     if isinstance(value, dict):

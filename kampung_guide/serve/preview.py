@@ -14,6 +14,7 @@ import html
 import mimetypes
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -140,7 +141,7 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
             if refused:
                 return self.answer(refused)
             if self.editor and request.path.startswith("/_editor/"):
-                return self.answer(self.editor.handle(request))
+                return self.answer(self.editor_answer(request))
             return self.site_file(request.path)
 
         def do_POST(self):
@@ -150,7 +151,17 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
             refused = self.guard.check(request) if self.guard else None
             if refused or not (self.editor and request.path.startswith("/_editor/")):
                 return self.answer(refused or refusal(405, "Only the editor takes changes."))
-            return self.answer(self.editor.handle(request))
+            return self.answer(self.editor_answer(request))
+
+        def editor_answer(self, request: Request):
+            """The editor's response; a bug in it becomes a plain page (and a traceback in the terminal)."""
+            try:
+                return self.editor.handle(request)
+            except Exception:  # noqa: BLE001 - whatever broke, the browser gets an answer
+                traceback.print_exc()
+                return refusal(
+                    500, "The editor failed (a bug, shown in the terminal). Nothing was saved by this request."
+                )
 
         def request_of(self, method: str) -> Request | None:
             """The request as the editor's guard and handlers see it (None: refused for its size)."""
@@ -274,8 +285,9 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print, hos
     out(f"Serving on http://127.0.0.1:{bound}/ (Ctrl+C to stop)", flush=True)
     if guard.public:
         address = f"http://{network_address()}:{bound}/_editor/?key={guard.secret}"
-        out(f"Editor, from this computer or another on the network (the key is needed):\n  {address}", flush=True)
+        out("Editor, from this computer or a phone on the same network (scan, or type the address with its key):")
         out(qr_text(address), flush=True)
+        out(f"  {address}", flush=True)
     else:
         out(f"Editor: http://127.0.0.1:{bound}/_editor/", flush=True)
     stop = threading.Event()
