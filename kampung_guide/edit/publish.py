@@ -105,8 +105,9 @@ def count_commits(root: Path) -> int:
     return int(counted.stdout.strip()) if counted.returncode == 0 else 0
 
 
-def changes(repo: Repo) -> list[Change]:
-    """Every file of the content folder that differs from the last commit (untracked ones included)."""
+def changes(repo: Repo, lang: str = "id") -> list[Change]:
+    """Every file of the content folder that differs from the last commit (untracked ones included),
+    each named in `lang` where its name is written in it."""
     status = git(repo.root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", repo.content)
     entries = status.stdout.split("\0")
     found, i = [], 0
@@ -117,15 +118,15 @@ def changes(repo: Repo) -> list[Change]:
             continue
         code, path = entry[:2], entry[3:]
         if "R" in code or "C" in code:  # a rename: the old name follows
-            found.append(describe(repo, "removed", entries[i]))
+            found.append(describe(repo, "removed", entries[i], lang))
             i += 1
             code = "A "
         status_word = "added" if "?" in code or "A" in code else "removed" if "D" in code else "changed"
-        found.append(describe(repo, status_word, path))
+        found.append(describe(repo, status_word, path, lang))
     return sorted(found, key=lambda c: (c.kind != "kampung", c.path))
 
 
-def describe(repo: Repo, status: str, repo_path: str) -> Change:
+def describe(repo: Repo, status: str, repo_path: str, lang: str) -> Change:
     """A changed file with its kind, name and changed fields."""
     prefix = "" if repo.content == "." else repo.content + "/"
     path = repo_path.removeprefix(prefix)
@@ -137,7 +138,7 @@ def describe(repo: Repo, status: str, repo_path: str) -> Change:
         now = read_text(repo.root / repo_path) if status != "removed" else None
         before = committed(repo, repo_path) if status != "added" else None
         old, new = yaml_value(before), yaml_value(now)
-        change.name = text_name((new or old or {}).get("name"))
+        change.name = text_name((new or old or {}).get("name"), lang)
         if status == "changed" and isinstance(old, dict) and isinstance(new, dict):
             change.fields = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     return change
@@ -164,10 +165,10 @@ def yaml_value(text: str | None):
         return None
 
 
-def text_name(name) -> str:
-    """A name as one line: a text's first language, or the plain text."""
+def text_name(name, lang: str) -> str:
+    """A name as one line: a text in `lang` (else its first language), or the plain text."""
     if isinstance(name, dict):
-        return str(next(iter(name.values()), ""))
+        return str(name.get(lang) or next(iter(name.values()), ""))
     return name if isinstance(name, str) else ""
 
 

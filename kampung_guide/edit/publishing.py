@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.yamlfile import YamlError
+from ..load.yamlfile import YamlError, parse_yaml
 from . import documents, publish, views
 from .fieldtext import FIELDS
 from .guard import Request, Response
@@ -32,7 +32,7 @@ def publish_response(editor, request: Request, lang: str) -> Response:
     outcome = None
     if request.method == "POST" and repo is not None:
         fields = request.fields()
-        blocking = site_errors(editor)
+        blocking = site_errors(editor, lang)
         if blocking:
             outcome = publish.Outcome("site_errors", False)
         elif (fields.get("_action") or [""])[0] == "update":
@@ -43,7 +43,7 @@ def publish_response(editor, request: Request, lang: str) -> Response:
             author = (name, email) if name and email else None
             outcome = publish.publish(repo, message, author)
         repo = publish.find_repo(editor.content)
-    changes = [change_view(c, lang, editor) for c in publish.changes(repo)] if repo else []
+    changes = [change_view(c, lang, editor) for c in publish.changes(repo, lang)] if repo else []
     status = 200 if outcome is None or outcome.ok else 409
     html = views.render(
         editor.env,
@@ -53,16 +53,17 @@ def publish_response(editor, request: Request, lang: str) -> Response:
         changes=changes,
         outcome=outcome,
         outcome_text=outcome_words(outcome, repo, lang) if outcome else "",
-        errors=site_errors(editor),
+        errors=site_errors(editor, lang),
+        remote=f"{repo.remote} ({repo.target})" if repo and repo.remote else "",
         max_message=publish.MAX_MESSAGE,
     )
     return Response(status, html, headers=[("Cache-Control", "no-store")])
 
 
-def site_errors(editor) -> list[str]:
+def site_errors(editor, lang: str) -> list[str]:
     """The errors that keep the site from building: publishing those would break the published site."""
     report = editor.preview.report()
-    return [p.render(editor.ui_lang_default()) for p in report.sorted() if not p.warning] if report else []
+    return [p.render(lang) for p in report.sorted() if not p.warning] if report else []
 
 
 def change_view(change: publish.Change, lang: str, editor) -> ChangeView:
@@ -87,7 +88,7 @@ def photo_used(editor, path: str) -> bool:
         text = documents.read_file(source_path) or ""
         if name in text:
             try:
-                photos = documents.parse_yaml(documents.plain_text(text)).value.get("photos") or []
+                photos = parse_yaml(documents.plain_text(text)).value.get("photos") or []
             except (YamlError, AttributeError):
                 continue
             if any(isinstance(p, dict) and p.get("file") == name for p in photos):
