@@ -48,10 +48,17 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
     check.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
     check.set_defaults(run=cmd_check)
-    serve = sub.add_parser("serve", help="preview: build, serve on 127.0.0.1, rebuild and reload on change")
+    serve = sub.add_parser(
+        "serve", help="preview and editor: build, serve on 127.0.0.1, rebuild and reload on change, edit at /_editor/"
+    )
     serve.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    serve.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    serve.add_argument("--lang", choices=["en", "id"], help="language of messages and of the editor")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1); 0.0.0.0 lets phones on the network edit, with a printed key",
+    )
     serve.set_defaults(run=cmd_serve)
     new = sub.add_parser("new", help="start a new profile: new kampung SLUG")
     new.add_argument("kind", choices=["kampung"], help="what to create")
@@ -158,7 +165,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as on Ctrl+C: close the server cleanly
     try:
-        serve(Path(args.content), args.content, args.port, args.lang)
+        serve(Path(args.content), args.content, args.port, args.lang, host=args.host)
     except OSError as exc:
         print(f"error: cannot serve on port {args.port}: {exc.strerror}", file=sys.stderr)
         return 1

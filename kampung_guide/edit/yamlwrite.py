@@ -17,7 +17,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 Path = tuple[str | int, ...]  # a field's path, as validate's problems carry it: ("products", 0, "name", "id")
 
@@ -28,9 +33,37 @@ _YAML11_TRAPS = re.compile(
 )
 
 
+class Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, keeping each number's own text (see Representer)."""
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if isinstance(value, ScalarFloat):
+            value.written = node.value
+        return value
+
+
+Constructor.add_constructor("tag:yaml.org,2002:float", Constructor.construct_yaml_float)
+
+
+class Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, except that an untouched number is written as it was: ruamel
+    rebuilds a float from its parts and may change digits (`1.7331794424499508e-104` -> ...507)."""
+
+    def represent_scalar_float(self, data):
+        written = getattr(data, "written", None)
+        if written is not None:
+            return self.represent_scalar("tag:yaml.org,2002:float", written)
+        return super().represent_scalar_float(data)
+
+
+Representer.add_representer(ScalarFloat, Representer.represent_scalar_float)
+
+
 def yaml() -> YAML:
     """A round-trip YAML that writes the content folder's style unchanged (see shared notes/editor.md)."""
     y = YAML()
+    y.Constructor, y.Representer = Constructor, Representer
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap long lines
     y.indent(mapping=2, sequence=4, offset=2)  # "  - name:" lists, as in content/
@@ -52,17 +85,28 @@ def scalar(value: Any) -> Any:
     """A new value as ruamel should write it: multi-line text as a `|` block, YAML 1.1 traps quoted."""
     if isinstance(value, str):
         if "\n" in value.strip():
-            return LiteralScalarString(value.rstrip("\n") + "\n")
+            return LiteralScalarString(value)  # ruamel picks |, |- or |+ to keep the final line breaks
         if _YAML11_TRAPS.match(value):
             return DoubleQuotedScalarString(value)
     if isinstance(value, dict):
         tree = CommentedMap()
         for key, item in value.items():
             tree[key] = scalar(item)
+        short = all(isinstance(k, str) and re.fullmatch(r"[a-z]{2}", k) for k in value) and _short(value.values())
+        tree.fa.set_flow_style() if short else tree.fa.set_block_style()
         return tree
     if isinstance(value, (list, tuple)):
-        return CommentedSeq([scalar(item) for item in value])
+        seq = CommentedSeq([scalar(item) for item in value])
+        seq.fa.set_flow_style() if _short(value) else seq.fa.set_block_style()
+        return seq
     return value
+
+
+def _short(values) -> bool:
+    """Scalars that fit on one line together: written `[a, b]` or `{id: …, en: …}`, as content/ does."""
+    values = list(values)
+    plain = all(isinstance(v, (str, int, float)) and "\n" not in str(v) for v in values)
+    return plain and sum(len(str(v)) + 2 for v in values) <= 72
 
 
 def same(old: Any, new: Any) -> bool:
@@ -91,26 +135,85 @@ def merge(tree: Any, value: Any) -> Any:
                 if not same(tree[key], item):
                     tree[key] = merge(tree[key], item)
             else:
-                tree.insert(position(tree, value, key), key, scalar(item))
+                insert_in_order(tree, list(value), key, scalar(item))
         return tree
     if isinstance(value, (list, tuple)) and isinstance(tree, CommentedSeq):
-        del tree[len(value) :]
-        for i, item in enumerate(value):
-            if i < len(tree):
-                if not same(tree[i], item):
-                    tree[i] = merge(tree[i], item)
-            else:
-                tree.append(scalar(item))
+        nodes = list_nodes(list(tree), list(value))
+        del tree[len(nodes) :]
+        for i, node in enumerate(nodes):
+            if i >= len(tree):
+                tree.append(node)
+            elif tree[i] is not node:
+                tree[i] = node
         return tree
     return scalar(value)
 
 
-def position(tree: CommentedMap, value: dict, key: str) -> int:
-    """Where a new key goes in the file: right after the last key that comes before it in `value`."""
-    keys = list(value)
-    before = set(keys[: keys.index(key)])
-    found = [i for i, k in enumerate(tree) if k in before]
-    return found[-1] + 1 if found else 0
+def list_nodes(old: list, value: list) -> list:
+    """The nodes of a list that now holds `value`: an item that is still there keeps its node (and its
+    layout) wherever it moved; a changed item is merged into an old node not taken by another."""
+    free = list(range(len(old)))
+    picks = []
+    for item in value:
+        match = next((j for j in free if same(old[j], item)), None)
+        picks.append(match)
+        if match is not None:
+            free.remove(match)
+    nodes = []
+    for item, match in zip(value, picks, strict=True):
+        if match is not None:
+            nodes.append(old[match])
+        elif free:
+            nodes.append(merge(old[free.pop(0)], item))
+        else:
+            nodes.append(scalar(item))
+    return nodes
+
+
+def insert_in_order(tree: CommentedMap, order: list, key: Any, node: Any) -> None:
+    """Add `key` after the last key that comes before it in `order` (the content format's order of
+    fields, as a form gives them), so that a new field does not land at the end of the file."""
+    rank = order.index(key)
+    before = [k for k in order[:rank] if k in tree]
+    if before:
+        position = list(tree).index(before[-1]) + 1
+    else:
+        position = 0 if any(k in tree for k in order[rank + 1 :]) else len(tree)
+    if position >= len(tree):
+        tree[key] = node
+    else:
+        tree.insert(position, key, node)
+    if before and not isinstance(node, (CommentedMap, CommentedSeq)):
+        move_comment_lines(tree, before[-1], key)
+
+
+def move_comment_lines(tree: CommentedMap, previous: Any, key: Any) -> None:
+    """Comment lines that followed `previous` introduce what came next: keep them above the key
+    after the new one, not between `previous` and the new key."""
+    owner, slot, index = trailing_comment(tree, previous)
+    token = owner.ca.items.get(slot, [None] * 4)[index] if owner is not None else None
+    if token is None:
+        return
+    head, newline, rest = token.value.partition("\n")
+    if not rest.strip():
+        return
+    token.value = head + newline
+    tree.ca.items[key] = [None, None, CommentToken("\n" + rest, CommentMark(0), None), None]
+
+
+def trailing_comment(tree: Any, key: Any) -> tuple[Any, Any, int]:
+    """Where ruamel keeps the comment after `key`'s whole value: on the last key nested deepest."""
+    value = tree[key]
+    if isinstance(value, CommentedMap) and value:
+        return trailing_comment(value, list(value)[-1])
+    if isinstance(value, CommentedSeq) and value:
+        last = len(value) - 1
+        if isinstance(value[last], CommentedMap) and value[last]:
+            return trailing_comment(value[last], list(value[last])[-1])
+        return (value, last, 0) if value.ca.items.get(last) else (None, None, 0)
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        return None, None, 0
+    return (tree, key, 2) if tree.ca.items.get(key) else (None, None, 0)
 
 
 def rewrite(text: str, value: dict[str, Any]) -> str:

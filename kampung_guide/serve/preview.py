@@ -1,9 +1,11 @@
-"""`build.py serve`: build in memory, serve on 127.0.0.1, rebuild on change, reload the browser.
+"""`build.py serve`: build in memory, serve on 127.0.0.1, rebuild on change, reload the browser,
+and the browser editor at /_editor/ (kampung_guide/edit/).
 
-Nothing is written to disk: the preview's pages live in memory, and only they carry the small
-reload script (injected when a page is served), so a published `_site/` never contains it.
-A content error does not stop the server: every page then shows the list of problems, and the
-next good save brings the site back.
+Nothing is written to disk by the preview itself: its pages live in memory, and only they carry
+the small reload script and the editor's link (injected when a page is served), so a published
+`_site/` never contains either. A content error does not stop the server: every page then shows
+the list of problems, and the next good save brings the site back. Every request passes the
+editor's guard first (Host, and with `--host 0.0.0.0` the secret key).
 """
 
 from __future__ import annotations
@@ -12,33 +14,23 @@ import html
 import mimetypes
 import threading
 import time
-from collections.abc import Callable, Iterable
+import traceback
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
+from ..edit.guard import MAX_BODY, Guard, Request, refusal
+from ..edit.server import Editor, editor_link
 from ..plan.site import load_site
-from ..validate.content import ProfileCache, configured_language
-
-if TYPE_CHECKING:
-    from watchfiles import Change
-
-    from ..pipeline import SiteBuild
+from ..util.problems import Report
+from ..validate.content import configured_language
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
-RELOAD_JS = b"""// Preview only: reload when the site is rebuilt.
-(function () {
-  var source = new EventSource("/__preview/events");
-  var first = null;
-  source.onmessage = function (event) {
-    if (first === null) { first = event.data; return; }
-    if (event.data !== first) { window.location.reload(); }
-  };
-})();
-"""
+HERE = Path(__file__).resolve().parent
+RELOAD_JS = (HERE / "reload.js").read_bytes()
+PREVIEW_SW = (HERE / "preview-sw.js").read_bytes()  # served as sw.js: the site's worker must not run here
 
 
 @dataclass
@@ -48,18 +40,43 @@ class State:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     lang: str = "en"  # of the problem messages
-    build: SiteBuild | None = None  # the last good build, for incremental rebuilds
-    profiles: ProfileCache = field(default_factory=dict)  # checked profiles kept between loads
+    build: object = None  # the last good SiteBuild, for incremental rebuilds
+    profiles: dict = field(default_factory=dict)  # checked profiles kept between loads
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
+    last_report: Report | None = None  # of the last load, good or not (the editor counts problems with it)
+    started: float = -1.0  # monotonic time the last published build began loading
+    by_path: dict = field(default_factory=dict)  # output path -> Page of the last good build
 
-    def publish(self, files: dict[str, bytes] | None, problems: list[str], lang: str = "en") -> None:
+    def publish(
+        self, files: dict[str, bytes] | None, problems: list[str], lang: str = "en", started: float = -1.0
+    ) -> None:
         with self.changed:
             if files is not None:
                 self.files = files
+                self.by_path = {page.path: page for page in self.build.pages} if self.build else {}
             self.problems, self.lang = problems, lang
+            self.started = max(self.started, started)
             self.generation += 1
             self.changed.notify_all()
+
+    # What the editor asks of the preview (edit/server.py's Preview).
+    def site(self):
+        return self.build.site if self.build is not None else None
+
+    def report(self) -> Report | None:
+        return self.last_report
+
+    def wait(self, since: float, timeout: float) -> bool:
+        """Wait until a build that began after `since` is published (a save's change is then shown)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while self.started <= since:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self.changed.wait(left)
+        return True
 
 
 def rebuild(content: Path, shown: str, state: State, lang: str | None, full: bool = True) -> float:
@@ -70,11 +87,13 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     from ..pipeline import SiteBuild, rebuild_files
     from ..render.renderer import TemplateError
 
-    start = time.perf_counter()
+    start, began = time.perf_counter(), time.monotonic()
     site, report = load_site(content, shown, state.profiles)
+    state.last_report = report
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
     if site is None:
-        state.publish(None, [p.render(messages_lang) for p in report.sorted() if not p.warning], messages_lang)
+        errors = [p.render(messages_lang) for p in report.sorted() if not p.warning]
+        state.publish(None, errors, messages_lang, began)
         return time.perf_counter() - start
     try:
         if full or state.build is None:
@@ -82,9 +101,9 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
             files = dict(state.build.files())
         else:
             state.build, files = rebuild_files(state.build, state.files, site)
-        state.publish(files, [])
+        state.publish(files, [], started=began)
     except TemplateError as exc:
-        state.publish(None, [str(exc)])
+        state.publish(None, [str(exc)], started=began)
     return time.perf_counter() - start
 
 
@@ -108,25 +127,62 @@ h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-
 <ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
 
 
-class PreviewServer(ThreadingHTTPServer):
-    """The preview's HTTP server; `stopping` tells the open event streams to end."""
+def make_handler(state: State, guard: Guard | None = None, editor: Editor | None = None):
+    """The request handler: every request passes `guard`; /_editor/ goes to `editor`, the rest is the site."""
 
-    stopping = False
-
-
-def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        server: PreviewServer
-
-        def log_message(self, format: str, *args: object) -> None:  # quiet: the console is for build messages
+        def log_message(self, format, *args):  # quiet: the console is for build messages
             pass
 
-        def do_GET(self) -> None:
-            path = unquote(urlsplit(self.path).path)
+        def do_GET(self):
+            request = self.request_of("GET")
+            if request is None:
+                return None
+            refused = self.guard.check(request) if self.guard else None
+            if refused:
+                return self.answer(refused)
+            if self.editor and request.path.startswith("/_editor/"):
+                return self.answer(self.editor_answer(request))
+            return self.site_file(request.path)
+
+        def do_POST(self):
+            request = self.request_of("POST")
+            if request is None:
+                return None
+            refused = self.guard.check(request) if self.guard else None
+            if refused or not (self.editor and request.path.startswith("/_editor/")):
+                return self.answer(refused or refusal(405, "Only the editor takes changes."))
+            return self.answer(self.editor_answer(request))
+
+        def editor_answer(self, request: Request):
+            """The editor's response; a bug in it becomes a plain page (and a traceback in the terminal)."""
+            try:
+                return self.editor.handle(request)
+            except Exception:  # noqa: BLE001 - whatever broke, the browser gets an answer
+                traceback.print_exc()
+                return refusal(
+                    500, "The editor failed (a bug, shown in the terminal). Nothing was saved by this request."
+                )
+
+        def request_of(self, method: str) -> Request | None:
+            """The request as the editor's guard and handlers see it (None: refused for its size)."""
+            parts = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0) if method == "POST" else 0
+            if length > MAX_BODY:
+                self.close_connection = True
+                self.answer(refusal(413, "Refused: the upload is too large."))
+                return None
+            body = self.rfile.read(length) if length > 0 else b""
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            return Request(method, unquote(parts.path), parse_qs(parts.query), headers, body)
+
+        def site_file(self, path: str):
             if path == RELOAD_PATH:
                 return self.send(200, RELOAD_JS, "text/javascript")
             if path == EVENTS_PATH:
                 return self.events()
+            if path == "/sw.js":
+                return self.send(200, PREVIEW_SW, "text/javascript")
             name = path.lstrip("/")
             if name == "" or name.endswith("/"):
                 name += "index.html"
@@ -136,27 +192,41 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             if data is None and f"{name}/index.html" in state.files:
                 return self.redirect(path + "/")
             if data is None:
-                return self.send(404, inject(state.files.get("404.html", b"Not found")), "text/html; charset=utf-8")
+                link = editor_link(None, state.lang) if self.editor else b""
+                page = inject(state.files.get("404.html", b"Not found"), link)
+                return self.send(404, page, "text/html; charset=utf-8")
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             if kind == "text/html":
-                data, kind = inject(data), "text/html; charset=utf-8"
+                page = state.by_path.get(name)
+                link = editor_link(page, page.lang if page else state.lang) if self.editor else b""
+                data, kind = inject(data, link), "text/html; charset=utf-8"
             self.send(200, data, kind)
 
-        def send(self, status: int, data: bytes, kind: str) -> None:
+        def answer(self, response):
+            self.send(response.status, response.body, response.kind, response.headers)
+
+        def send(self, status: int, data: bytes, kind: str, headers=()):
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
+            names = {name.lower() for name, _ in headers}
+            if "cache-control" not in names:
+                self.send_header("Cache-Control", "no-store")
+            for name, value in headers:
+                self.send_header(name, value)
+            if kind.startswith("text/html"):
+                self.send_header("X-Frame-Options", "DENY")  # the editor's pages must not be framed by another site
+                self.send_header("X-Content-Type-Options", "nosniff")
             self.end_headers()
             self.wfile.write(data)
 
-        def redirect(self, location: str) -> None:
+        def redirect(self, location: str):
             self.send_response(301)
             self.send_header("Location", location)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def events(self) -> None:
+        def events(self):
             """Server-sent events: the build generation now, then again after every rebuild."""
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -164,7 +234,7 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             seen = None
             try:
-                while not self.server.stopping:
+                while not getattr(self.server, "stopping", False):
                     with state.changed:
                         if seen == state.generation:
                             state.changed.wait(timeout=15)
@@ -178,12 +248,13 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
+    Handler.guard, Handler.editor = guard, editor
     return Handler
 
 
-def inject(page: bytes) -> bytes:
-    """Add the reload script before </body>."""
-    tag = f'<script src="{RELOAD_PATH}"></script>\n</body>'.encode()
+def inject(page: bytes, link: bytes = b"") -> bytes:
+    """Add the reload script (and the editor's link) before </body>."""
+    tag = link + f'<script src="{RELOAD_PATH}"></script>\n</body>'.encode()
     return page.replace(b"</body>", tag, 1) if b"</body>" in page else page + tag
 
 
@@ -194,23 +265,37 @@ def watched_folders(content: Path) -> list[Path]:
     return [p for p in (content, PROJECT_TEMPLATES, PROJECT_ASSETS) if p.is_dir()]
 
 
-def serve(content: Path, shown: str, port: int, lang: str | None, out: Callable[..., None] = print) -> None:
-    """Build, serve and watch until interrupted."""
+LOCAL = ("127.0.0.1", "localhost")
+
+
+def serve(content: Path, shown: str, port: int, lang: str | None, out=print, host: str = "127.0.0.1") -> None:
+    """Build, serve and watch until interrupted. Any `host` but 127.0.0.1 needs the printed key."""
     from watchfiles import watch
 
     state = State()
     seconds = rebuild(content, shown, state, lang)
     report_build(state, seconds, out)
-    server = PreviewServer(("127.0.0.1", port), make_handler(state))
+    handler = make_handler(state)
+    server = ThreadingHTTPServer(("127.0.0.1" if host in LOCAL else host, port), handler)
     server.daemon_threads = True
+    bound = server.server_address[1]
+    handler.guard = guard = Guard(bound, public=host not in LOCAL)
+    handler.editor = Editor(content, shown, state, guard, lang)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    out(f"Serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)", flush=True)
+    out(f"Serving on http://127.0.0.1:{bound}/ (Ctrl+C to stop)", flush=True)
+    if guard.public:
+        address = f"http://{network_address()}:{bound}/_editor/?key={guard.secret}"
+        out("Editor, from this computer or a phone on the same network (scan, or type the address with its key):")
+        out(qr_text(address), flush=True)
+        out(f"  {address}", flush=True)
+    else:
+        out(f"Editor: http://127.0.0.1:{bound}/_editor/", flush=True)
     stop = threading.Event()
     try:
         for changes in watch(*watched_folders(content), stop_event=stop, debounce=50, step=20):
             seconds = rebuild(content, shown, state, lang, full=not only_profiles(changes, content))
-            names = sorted({Path(p).name for _, p in changes})
+            names = sorted({Path(p).name for _, p in changes if not Path(p).name.endswith(".tmp")})
             out(f"changed: {', '.join(names[:5])}", flush=True)
             report_build(state, seconds, out)
     except KeyboardInterrupt:
@@ -224,13 +309,41 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out: Callable[
         out("Stopped.", flush=True)
 
 
-def only_profiles(changes: Iterable[tuple[Change, str]], content: Path) -> bool:
+def network_address() -> str:
+    """This machine's address on its network (no packet is sent: a UDP socket only picks a route)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def qr_text(text: str) -> str:
+    """A QR code of `text` drawn with block characters for a terminal (two module rows per line)."""
+    import zxingcpp
+
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    cells = memoryview(code.to_image(scale=1, add_quiet_zones=True))
+    rows = [[cells[y, x] < 128 for x in range(cells.shape[1])] for y in range(cells.shape[0])]
+    if len(rows) % 2:
+        rows.append([False] * len(rows[0]))
+    chars = {(False, False): "█", (True, False): "▄", (False, True): "▀", (True, True): " "}
+    return "\n".join(
+        "".join(chars[top, bottom] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(rows[::2], rows[1::2], strict=True)
+    )
+
+
+def only_profiles(changes, content: Path) -> bool:
     """Whether every changed file is a kampung profile (then an incremental rebuild is enough)."""
     folder = (content / "kampung").resolve()
     return all(Path(path).resolve().parent == folder for _, path in changes)
 
 
-def report_build(state: State, seconds: float, out: Callable[..., None]) -> None:
+def report_build(state: State, seconds: float, out) -> None:
     if state.problems:
         out(f"build failed in {seconds:.2f} s:", flush=True)
         for problem in state.problems:

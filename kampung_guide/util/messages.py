@@ -363,6 +363,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} baris bukan Common atau Combined Log Format dan dilewati (ini yang pertama)",
     ),
     "stats_written": ("wrote {csv} and {html}", "menulis {csv} dan {html}"),
+    # the editor
+    "new_slug_bad": (
+        "'{value}' cannot be a page address: use lowercase letters, digits and hyphens, e.g. kampung-keramik",
+        "'{value}' tidak bisa jadi alamat halaman: pakai huruf kecil, angka, dan tanda hubung, misalnya "
+        "kampung-keramik",
+    ),
+    "new_slug_taken": (
+        "the address '{value}' is already used; choose another",
+        "alamat '{value}' sudah dipakai; pilih yang lain",
+    ),
+    "upload_too_big": (
+        "the photo is {mb} MB; a photo may be at most {max} MB (save it smaller, e.g. 3000 px wide)",
+        "foto ini {mb} MB; foto paling besar {max} MB (simpan ulang lebih kecil, misalnya lebar 3000 px)",
+    ),
+    "upload_not_photo": (
+        "this file is not a photo the guide can use ({detail}); send a JPEG, PNG or WebP photo",
+        "berkas ini bukan foto yang bisa dipakai panduan ({detail}); kirim foto JPEG, PNG, atau WebP",
+    ),
 }
 
 

@@ -1,0 +1,204 @@
+"""What the editor calls each content field, in English and Indonesian.
+
+The fields themselves, their kinds and their English descriptions come from the content format
+(validate/schema.py); this table adds what a form needs on top: a short label in both languages,
+the Indonesian description, and for lists the word for one item. A test keeps it in step with the
+schema: every field has an entry here and every entry a field.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..render.i18n import UI
+
+
+class Words(NamedTuple):
+    en: str
+    id: str
+    id_description: str
+    item: tuple[str, str] | None = None  # lists: one item, English and Indonesian
+
+    def label(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+    def item_label(self, lang: str) -> str:
+        en, id_ = self.item or (self.en, self.id)
+        return id_ if lang == "id" else en
+
+
+W = Words
+
+FIELDS: dict[str, dict[str, Words]] = {
+    "kampung": {
+        "name": W("Name", "Nama", "Nama kampung."),
+        "category": W("Category", "Kategori", "Kategori dari categories.yaml."),
+        "summary": W("Summary", "Ringkasan", "Satu kalimat: apa yang dibuat di sini dan mengapa perlu dikunjungi."),
+        "description": W("Description", "Deskripsi", "Cerita kampung ini, dalam Markdown."),
+        "location": W("Location", "Lokasi", "Letak kampung."),
+        "location.lat": W(
+            "Latitude", "Garis lintang", "Lintang dalam derajat desimal, -90 sampai 90 (selatan negatif)."
+        ),
+        "location.lon": W("Longitude", "Garis bujur", "Bujur dalam derajat desimal, -180 sampai 180."),
+        "location.address": W(
+            "Address", "Alamat", "Alamat seperti yang ditanyakan wisatawan: kelurahan, kecamatan, kota."
+        ),
+        "location.approximate": W(
+            "The pin is approximate",
+            "Pin hanya perkiraan",
+            "Centang jika pin menandai area, bukan pintu rumah produksi; halaman lalu menjelaskannya.",
+        ),
+        "opening_hours": W(
+            "Opening hours", "Jam buka", "Format opening_hours OpenStreetMap, misalnya 'Mo-Sa 08:00-16:00; Su off'."
+        ),
+        "products": W("Products", "Produk", "Apa yang dibuat dan dijual di sini.", ("Product", "Produk")),
+        "products[].name": W("Name", "Nama", "Nama produknya."),
+        "products[].price_idr": W(
+            "Price (Rp)", "Harga (Rp)", "Harga dalam rupiah bulat, atau rentang. Tulis 25000, bukan 25.000."
+        ),
+        "products[].description": W("Description", "Keterangan", "Satu baris tentang produk ini."),
+        "experiences": W(
+            "Experiences and classes",
+            "Kegiatan dan kelas",
+            "Kelas dan kunjungan yang bisa diikuti wisatawan.",
+            ("Experience", "Kegiatan"),
+        ),
+        "experiences[].name": W("Name", "Nama", "Apa yang bisa dilakukan atau dipelajari pengunjung."),
+        "experiences[].duration_minutes": W("Duration (minutes)", "Lama (menit)", "Berapa lama, dalam menit."),
+        "experiences[].price_idr": W(
+            "Price per person (Rp)", "Harga per orang (Rp)", "Harga per orang dalam rupiah bulat, atau rentang."
+        ),
+        "experiences[].booking": W(
+            "Booking", "Cara memesan", "Cara memesan, misalnya surat permohonan atau pesan sehari sebelumnya."
+        ),
+        "experiences[].description": W("Description", "Keterangan", "Satu baris tentang kegiatan ini."),
+        "experiences[].schedule": W(
+            "Schedule",
+            "Jadwal",
+            "Kapan kegiatan berlangsung (untuk kalender): hari mingguan atau tanggal tertentu.",
+            ("Session", "Jadwal"),
+        ),
+        "experiences[].schedule[].days": W("Days (weekly)", "Hari (mingguan)", "Mingguan: hari-hari kegiatannya."),
+        "experiences[].schedule[].date": W("Date (once)", "Tanggal (sekali)", "Sekali saja: tanggalnya."),
+        "experiences[].schedule[].start": W("Start", "Mulai", "Jam mulai, WIB (Asia/Jakarta)."),
+        "experiences[].schedule[].end": W("End", "Selesai", "Jam selesai."),
+        "experiences[].schedule[].from": W("From", "Mulai tanggal", "Khusus mingguan: tanggal pertama."),
+        "experiences[].schedule[].until": W("Until", "Sampai tanggal", "Khusus mingguan: tanggal terakhir."),
+        "contact": W("Contact", "Kontak", "Cara wisatawan menghubungi kampung; semua kolom boleh kosong."),
+        "contact.whatsapp": W(
+            "WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp: 0812 3456 7890 atau +62 812-3456-7890."
+        ),
+        "contact.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        "contact.instagram": W("Instagram", "Instagram", "Nama akun Instagram."),
+        "contact.website": W("Website", "Situs web", "Alamat situs web, diawali https://."),
+        "contact.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        "photos": W(
+            "Photos", "Foto", "Foto di content/images/, masing-masing dengan teks alternatif.", ("Photo", "Foto")
+        ),
+        "photos[].file": W("File", "Berkas", "Nama berkas di content/images/."),
+        "photos[].alt": W(
+            "What the photo shows", "Isi foto", "Apa yang tampak di foto, bagi pengunjung yang tidak bisa melihatnya."
+        ),
+        "photos[].credit": W("Credit", "Sumber foto", "Siapa yang memotret."),
+        "tags": W(
+            "Search words", "Kata kunci", "Kata untuk pencarian, misalnya batik, kain, oleh-oleh.", ("Word", "Kata")
+        ),
+        "visit": W(
+            "Visiting",
+            "Informasi kunjungan",
+            "Kesiapan menerima kunjungan: waktu terbaik, pemesanan, rombongan, parkir, pembayaran, fasilitas.",
+        ),
+        "visit.best_time": W("Best time", "Waktu terbaik", "Kapan datang untuk melihat proses pembuatan."),
+        "visit.booking": W("Booking", "Pemesanan", "Cara rombongan memesan, misalnya surat permohonan ke dinas."),
+        "visit.booking_lead_days": W(
+            "Book days ahead", "Pesan berapa hari sebelumnya", "Berapa hari sebelumnya harus memesan."
+        ),
+        "visit.group_max": W(
+            "Largest group", "Rombongan terbesar", "Jumlah orang terbanyak yang bisa datang sekaligus."
+        ),
+        "visit.parking": W("Parking", "Parkir", "Parkir yang tersedia."),
+        "visit.payment": W("Payment", "Pembayaran", "Cara pengunjung membayar."),
+        "visit.facilities": W("Facilities", "Fasilitas", "Fasilitas yang ada."),
+        "visit.wheelchair": W(
+            "Wheelchair access", "Akses kursi roda", "Bisa diakses kursi roda: ya, sebagian, atau tidak."
+        ),
+    },
+    "site": {
+        "title": W("Site title", "Judul situs", "Judul situs."),
+        "tagline": W("Tagline", "Slogan", "Satu baris di bawah judul."),
+        "intro": W("Introduction", "Pengantar", "Pengantar di beranda, dalam Markdown."),
+        "city": W("City", "Kota", "Kota atau wilayah yang diliput panduan."),
+        "languages": W(
+            "Languages", "Bahasa", "Kode bahasa; yang pertama ditampilkan di alamat utama.", ("Language", "Bahasa")
+        ),
+        "map": W("Map", "Peta", "Pusat peta, tingkat zoom, dan ubin peta."),
+        "map.center": W("Map centre", "Pusat peta", "[lintang, bujur] pusat peta.", ("Number", "Angka")),
+        "map.zoom": W("Zoom", "Zoom", "Tingkat zoom peta utama, 1-19."),
+        "map.tiles": W("Tile address", "Alamat ubin peta", "Templat alamat ubin peta; bawaan OpenStreetMap."),
+        "map.attribution": W(
+            "Tile attribution", "Atribusi ubin", "Keterangan sumber ubin, wajib untuk ubin khusus (boleh HTML)."
+        ),
+        "contact": W("Tourism office", "Dinas pariwisata", "Dinas pariwisata tempat wisatawan bertanya."),
+        "contact.name": W("Name", "Nama", "Nama dinas pariwisata."),
+        "contact.short_name": W(
+            "Short name", "Nama singkat", "Nama singkat di dalam kalimat, misalnya 'Disbudporapar Kota Mojokerto'."
+        ),
+        "contact.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
+        "contact.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        "contact.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        "contact.website": W("Website", "Situs web", "Situs web."),
+        "contact.address": W("Address", "Alamat", "Alamat kantor."),
+        "messages_language": W("Messages language", "Bahasa pesan", "Bahasa pesan pemeriksaan: en atau id."),
+    },
+    "category": {
+        "name": W("Name", "Nama", "Nama kategori."),
+        "description": W("Description", "Keterangan", "Satu kalimat tentang kategori ini."),
+        "color": W("Colour", "Warna", "Warna pin dan label, sebagai #rrggbb."),
+        "icon": W("Symbol", "Simbol", "Simbol pendek (emoji atau satu-dua huruf) di pin dan kartu."),
+    },
+    "page": {
+        "title": W("Title", "Judul", "Judul halaman."),
+        "summary": W("Summary", "Ringkasan", "Satu kalimat untuk daftar dan pratinjau tautan."),
+        "order": W("Menu position", "Urutan di menu", "Posisi di menu (yang kecil lebih dulu)."),
+    },
+    "route": {
+        "name": W("Name", "Nama", "Nama rute."),
+        "description": W(
+            "Description", "Deskripsi", "Apa yang ditunjukkan rute ini, dalam Markdown. Tulis hanya yang diketahui."
+        ),
+        "mode": W("Travel by", "Cara bepergian", "Cara bepergian: jalan kaki, becak, sepeda motor, atau mobil."),
+        "stops": W(
+            "Stops", "Perhentian", "Kampung yang dikunjungi, berurutan; paling sedikit dua.", ("Stop", "Perhentian")
+        ),
+    },
+}
+
+# Choices whose words the site already has (render/i18n.py): field path -> prefix of their keys.
+CHOICE_WORDS = {
+    "visit.parking": "parking_",
+    "visit.payment": "payment_",
+    "visit.facilities": "facility_",
+    "visit.wheelchair": "wheelchair_",
+    "mode": "mode_",
+}
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def field_words(kind: str, path: str) -> Words:
+    """The words for a field path with list indexes left out (`products[].name`)."""
+    return FIELDS[kind][path]
+
+
+def choice_label(kind: str, path: str, value: str, lang: str) -> str:
+    """How a choice reads in `lang`: `car` -> `mobil`, `Mo` -> `Senin`; unknown values as written."""
+    words = UI.get(lang, UI["en"])
+    if path.endswith(".days") and value in DAYS:
+        return words["days"].split()[DAYS.index(value)]
+    prefix = CHOICE_WORDS.get(path)
+    text = words.get(f"{prefix}{value}") if prefix else None
+    return text[:1].upper() + text[1:] if text else value
+
+
+def language_name(code: str) -> str:
+    """`id` -> `Bahasa Indonesia`, `en` -> `English` (the name a language calls itself)."""
+    return UI[code]["language_name"] if code in UI else code

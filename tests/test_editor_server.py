@@ -1,0 +1,389 @@
+"""The editor without a browser: a real `build.py serve` answering real HTTP requests. Writes need
+the page's CSRF token and a same-origin Origin; a foreign Host is refused; uploads that are not
+photos or too large are refused; a stored photo has no EXIF; a save based on an old version is
+refused. And, for generated profiles, what the editor writes reads back as the same content."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+from conftest import KAMPUNG, write_content
+from editor_support import encode, form_fields, http, make_project, photo_with_gps, serving
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from kampung_guide.edit import documents
+from kampung_guide.edit.forms import FormContext, build_form, fields_of
+from kampung_guide.edit.guard import Guard, Request, split_host
+from kampung_guide.edit.readform import Form, apply_op, read_form
+from kampung_guide.edit.yamlwrite import rewrite
+from kampung_guide.load.yamlfile import parse_yaml
+from kampung_guide.util.problems import Report
+from kampung_guide.validate import schema, specs
+from kampung_guide.validate.specs import INVALID, Ctx
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    content, _ = make_project(tmp_path_factory.mktemp("editor-server"))
+    with serving(content) as server:
+        yield server
+
+
+def host_of(served) -> str:
+    return urllib.parse.urlsplit(served.url).netloc
+
+
+def open_form(served, path: str) -> dict[str, list[str]]:
+    """GET an editor form; the fields a browser would send back from it."""
+    status, _, page = http(served.url + path)
+    assert status == 200, page
+    return form_fields(page)
+
+
+def post(served, path: str, fields: dict, origin: str | None = "same", host: str | None = None, **headers):
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
+    if origin == "same":
+        headers["Origin"] = served.url.rstrip("/")
+    elif origin:
+        headers["Origin"] = origin
+    if host:
+        headers["Host"] = host
+    return http(served.url + path, encode(fields), headers, "POST")
+
+
+# -- Host, Origin, CSRF ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["_editor/", "_editor/kampung/onde-onde/", "", "kampung/onde-onde/"])
+def test_a_foreign_host_gets_nothing(served, path):
+    """A page on another site can point its own name at 127.0.0.1 (DNS rebinding): refused."""
+    port = urllib.parse.urlsplit(served.url).port
+    assert http(served.url + path)[0] == 200
+    assert http(served.url + path, headers={"Host": f"localhost:{port}"})[0] == 200
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1:{port + 1}", f"127.0.0.1.evil.example:{port}"):
+        status, _, body = http(served.url + path, headers={"Host": host})
+        assert status == 403 and "Refused" in body, host
+
+
+def test_a_write_needs_the_token_and_a_same_origin(served):
+    profile = served.content / "kampung" / "gerabah-uji.yaml"
+    before = profile.read_bytes()
+    fields = open_form(served, "_editor/kampung/gerabah-uji/")
+    fields["name.en"] = ["Changed by a stranger"]
+    no_token = {k: v for k, v in fields.items() if k != "_csrf"}
+    wrong_token = {**fields, "_csrf": ["x" * 43]}
+    attempts = [
+        (no_token, "same", None),
+        (wrong_token, "same", None),
+        (fields, "http://evil.example", None),
+        (fields, None, None),  # no Origin at all
+        (fields, "null", None),
+        (fields, "same", "evil.example"),
+    ]
+    for data, origin, host in attempts:
+        status, _, body = post(served, "_editor/kampung/gerabah-uji/", data, origin, host)
+        assert status == 403 and "Refused" in body, (origin, host, status)
+        assert profile.read_bytes() == before
+    for api in ("check", "op", "upload", "geocode"):  # the page's script gets the same treatment
+        assert post(served, f"_editor/api/{api}/", no_token)[0] == 403
+    status, headers, _ = post(served, "_editor/kampung/gerabah-uji/", fields)  # the page itself may
+    assert status == 303 and headers["Location"] == "/_editor/kampung/gerabah-uji/?saved=1"
+    assert "name: {id: Kampung Gerabah Uji, en: Changed by a stranger}" in profile.read_text(encoding="utf-8")
+    assert post(served, "_editor/kampung/gerabah-uji/undo/", {"_csrf": fields["_csrf"]})[0] == 303
+    assert profile.read_bytes() == before
+
+
+def test_guard_reads_host_headers_strictly():
+    guard = Guard(8000)
+    assert split_host("127.0.0.1:8000") == ("127.0.0.1", 8000) and split_host("[::1]:80") == ("::1", 80)
+    assert guard.allowed_host("127.0.0.1:8000") and guard.allowed_host("LOCALHOST:8000")
+    for host in ("", "127.0.0.1", "127.0.0.1:80", "192.168.1.5:8000", "evil.example:8000", "127.0.0.1:8000:1"):
+        assert not guard.allowed_host(host), host
+    public = Guard(8000, public=True)
+    assert public.allowed_host("192.168.1.5:8000") and public.allowed_host("[fe80::1]:8000")
+    assert not public.allowed_host("evil.example:8000")  # a name someone else controls
+    request = Request("GET", "/_editor/", {}, {"host": "192.168.1.5:8000"})
+    assert public.check(request).status == 403  # no key
+
+
+# -- uploads ---------------------------------------------------------------------------------------
+
+
+def multipart(fields: dict[str, list[str]], name: str, data: bytes) -> tuple[bytes, str]:
+    boundary = "----kampung-guide-test"
+    parts = []
+    for key, values in fields.items():
+        for value in values:
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="{name}"\r\n'
+        "Content-Type: image/jpeg\r\n\r\n".encode()
+        + data
+        + b"\r\n"
+    )
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def upload(served, data: bytes, name: str = "IMG_2041.jpg"):
+    fields = open_form(served, "_editor/kampung/ukir-uji/")
+    body, kind = multipart(fields, name, data)
+    headers = {"Content-Type": kind, "Origin": served.url.rstrip("/")}
+    return http(served.url + "_editor/api/upload/", body, headers, "POST")
+
+
+def images(served) -> list[str]:
+    return sorted(p.name for p in (served.content / "images").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"GIF89a not really", 400, "bukan foto yang bisa dipakai panduan"),
+        (b"%PDF-1.4\n" + b"x" * 5000, 400, "bukan foto yang bisa dipakai panduan"),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 200, 400, "bukan foto yang bisa dipakai panduan"),  # a JPEG's first bytes only
+        (b"\xff\xd8" + b"\0" * 15_050_000, 400, "foto paling besar 15 MB"),
+        (b"\xff\xd8" + b"\0" * 16_000_000, 413, "lebih dari 15 MB"),
+    ],
+    ids=["gif-text", "pdf", "truncated-jpeg", "just-over-15-mb", "16-mb"],
+)
+def test_an_upload_that_is_not_a_usable_photo_is_refused(served, data, status, message):
+    before = images(served)
+    answer, _, body = upload(served, data, "photo.jpg")
+    assert answer == status and message in body
+    assert images(served) == before
+
+
+def test_a_body_beyond_any_photo_is_refused_unread(served):
+    headers = {"Content-Type": "application/octet-stream", "Content-Length": str(50_000_000)}
+    assert http(served.url + "_editor/api/upload/", b"", headers, "POST")[0] == 413
+
+
+def test_a_stored_photo_is_upright_has_no_exif_and_a_name_the_server_chose(served):
+    status, _, body = upload(served, photo_with_gps(), "../../../etc/passwd.jpg")
+    assert status == 200, body
+    stored = served.content / "images" / "ukir-uji-1.jpg"
+    assert '"file": "ukir-uji-1.jpg"' in body and stored.is_file()
+    assert not (served.content.parent.parent / "etc").exists()
+    with Image.open(stored) as img:
+        assert img.format == "JPEG" and img.size == (900, 1200)
+        assert not img.getexif() and not img.getexif().get_ifd(0x8825)
+        assert not {"exif", "icc_profile", "xmp", "comment"} & set(img.info)
+        assert img.getpixel((850, 20))[0] > 200, "the light bar of the stored top-left is now at the top right"
+    assert b"Exif" not in stored.read_bytes() and b"PhoneMaker" not in stored.read_bytes()
+    stored.unlink()
+
+
+# -- saving ------------------------------------------------------------------------------------------
+
+
+def test_a_save_made_from_an_old_version_is_refused_and_shows_both(served):
+    profile = served.content / "kampung" / "tenun-uji.yaml"
+    fields = open_form(served, "_editor/kampung/tenun-uji/")
+    colleague = profile.read_text(encoding="utf-8").replace("approximate: true", "approximate: false")
+    profile.write_text(colleague, encoding="utf-8")
+    fields["summary.en"] = ["Typed in a form opened before the colleague saved."]
+    status, _, page = post(served, "_editor/kampung/tenun-uji/", fields)
+    assert status == 409
+    assert profile.read_text(encoding="utf-8") == colleague
+    assert "approximate: false" in page and "Typed in a form opened before the colleague saved." in page
+    assert f'name="_version" value="{fields["_version"][0]}"' in page  # saving again is refused again
+    assert post(served, "_editor/kampung/tenun-uji/", form_fields(page))[0] == 409
+
+
+def test_a_save_with_errors_writes_nothing_and_keeps_the_draft(served):
+    profile = served.content / "kampung" / "onde-onde.yaml"
+    before = profile.read_bytes()
+    fields = open_form(served, "_editor/kampung/onde-onde/")
+    fields["location.lat"] = ["999"]
+    status, _, page = post(served, "_editor/kampung/onde-onde/", fields)
+    assert status == 422 and profile.read_bytes() == before
+    assert re.search(r'id="f-location-lat"[^>]*aria-describedby="[^"]*problem-0"[^>]*aria-invalid="true"', page)
+    assert 'id="problem-0"><span class="problem__kind">Kesalahan:</span> 999 bukan garis lintang' in page
+
+
+def test_a_new_kampung_needs_a_free_address(served):
+    fields = open_form(served, "_editor/new/kampung/")
+    fields.update({"name.id": ["Kampung Baru Uji"], "category": ["kuliner"], "summary.id": ["Rekaan."]})
+    fields.update({"description.id": ["Rekaan."], "location.lat": ["-7.47"], "location.lon": ["112.43"]})
+    for slug, message in (("onde-onde", "sudah dipakai"), ("../etc", "tidak bisa jadi alamat"), ("", "wajib")):
+        status, _, page = post(served, "_editor/new/kampung/", {**fields, "_slug": [slug]})
+        assert status == 422 and message in page, slug
+    assert not (served.content / "etc.yaml").exists() and not (served.content / "kampung" / ".yaml").exists()
+    status, headers, _ = post(served, "_editor/new/kampung/", {**fields, "_slug": ["baru-uji"]})
+    assert status == 303 and headers["Location"] == "/_editor/kampung/baru-uji/?saved=1"
+    assert parse_yaml((served.content / "kampung" / "baru-uji.yaml").read_text(encoding="utf-8")).value["location"] == {
+        "lat": -7.47,
+        "lon": 112.43,
+    }
+
+
+def test_check_while_typing_names_the_field_of_each_problem(served):
+    fields = open_form(served, "_editor/kampung/onde-onde/")
+    fields["location.lat"] = ["999"]
+    fields["products[0].price_idr[0]"] = ["25.000"]
+    status, _, body = post(served, "_editor/api/check/", fields)
+    assert status == 200
+    assert '"target": "f-location-lat"' in body and '"target": "f-products-0-price_idr-0"' in body
+    assert "untuk 25000 rupiah tulis 25000 tanpa titik" in body
+
+
+def test_the_editor_speaks_english_when_asked(served):
+    status, headers, _ = http(served.url + "_editor/?lang=en")
+    assert status == 303 and "kampung_guide_editor_lang=en" in headers["Set-Cookie"]
+    status, _, page = http(
+        served.url + "_editor/kampung/onde-onde/", headers={"Cookie": "kampung_guide_editor_lang=en"}
+    )
+    assert '<html lang="en">' in page and ">Save</button>" in page and "Simpan" not in page
+
+
+def test_the_preview_links_to_the_editor_but_the_built_site_does_not(served, tmp_path):
+    page = http(served.url + "kampung/onde-onde/")[2]
+    assert 'href="/_editor/kampung/onde-onde/"' in page
+    from conftest import run_build
+
+    out = tmp_path / "site"
+    assert run_build("build", "--content", str(served.content), "--out", str(out)).returncode == 0
+    assert not [p for p in out.rglob("*") if p.is_file() and b"_editor" in p.read_bytes()]
+    assert not (out / "assets" / "editor.js").exists()
+
+
+# -- on the office's network: the key -----------------------------------------------------------------
+
+
+def test_on_the_network_every_request_needs_the_key(tmp_path):
+    content = write_content(tmp_path)
+    with serving(content, "--host", "0.0.0.0") as server:
+        printed = "".join(server.output)
+        key = re.search(r"/_editor/\?key=([\w-]+)", printed)[1]
+        assert "█" in printed or "▀" in printed, "a QR code of the address"
+        port = urllib.parse.urlsplit(server.url).port
+        host = {"Host": f"192.168.1.20:{port}"}
+        for path in ("", "_editor/", "assets/style.css", "__preview/reload.js"):
+            assert http(server.url + path, headers=host)[0] == 403, path
+        status, headers, _ = http(server.url + f"_editor/?key={key}", headers=host)
+        assert status == 303 and headers["Location"] == "/_editor/"
+        cookie = headers["Set-Cookie"].split(";")[0]
+        assert "HttpOnly" in headers["Set-Cookie"] and "SameSite=Strict" in headers["Set-Cookie"]
+        assert http(server.url + "_editor/", headers={**host, "Cookie": cookie})[0] == 200
+        assert http(server.url + "_editor/", headers={**host, "Cookie": cookie[:-1] + "x"})[0] == 403
+        assert http(server.url + "_editor/", headers={"Host": f"evil.example:{port}", "Cookie": cookie})[0] == 403
+
+
+# -- what is written reads back as the same content -----------------------------------------------------
+
+TRICKY = ["10:00", "no", "yes", "Yes", "off", "null", "~", "25.000", "1e3", "0x1F", "#x", "- a", "a: b", "'q'", '"q"']
+TRICKY += ["@handle", "`code`", "[x]", "{y}", "!tag", "&a", "*b", "%p", "a # b", " lead", "trail ", "2026-12-05"]
+TEXT = st.text(
+    st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
+    min_size=1,
+    max_size=30,
+)
+LINE = st.one_of(st.sampled_from(TRICKY), TEXT).map(str.strip).filter(bool)
+
+
+def strategy(spec, languages=("id", "en")):
+    """Values of the content format, generated from its specs (valid in kind, tricky in text)."""
+    if isinstance(spec, specs.Obj):
+        required = {name: strategy(f.spec, languages) for name, f in spec.fields.items() if f.required}
+        optional = {name: strategy(f.spec, languages) for name, f in spec.fields.items() if not f.required}
+        return st.fixed_dictionaries(required, optional=optional)
+    if isinstance(spec, specs.ListOf):
+        return st.lists(strategy(spec.item, languages), min_size=1, max_size=3)
+    if isinstance(spec, specs.TextSpec):
+        one = st.lists(LINE, min_size=1, max_size=3).map("\n\n".join) if spec.markdown else LINE
+        mapping = st.fixed_dictionaries({languages[0]: one}, optional={lang: one for lang in languages[1:]})
+        return st.one_of(one, mapping)
+    if isinstance(spec, specs.Number):
+        low, high = spec.low if spec.low is not None else -1e6, spec.high if spec.high is not None else 1e6
+        whole = st.integers(int(low), int(high))
+        return whole if spec.integer else st.one_of(whole, st.floats(low, high, allow_nan=False))
+    if isinstance(spec, specs.PriceSpec):
+        return st.one_of(st.integers(0, 10**7), st.lists(st.integers(0, 10**7), min_size=2, max_size=2).map(sorted))
+    if isinstance(spec, specs.Bool):
+        return st.booleans()
+    if isinstance(spec, specs.Choice):
+        return st.sampled_from(spec.choices)
+    if isinstance(spec, specs.Ref):
+        return st.sampled_from(["batik", "kuliner"])
+    if isinstance(spec, specs.HoursSpec):
+        return st.sampled_from(["Mo-Sa 08:00-16:00; Su off", "24/7", "Sa,Su 09:00-12:00,13:00-15:00; PH off"])
+    if isinstance(spec, specs.Clock):
+        return st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.integers(0, 59))
+    if isinstance(spec, specs.IsoDate):
+        return st.dates().map(lambda d: d.isoformat())
+    if isinstance(spec, specs.WhatsApp):
+        return st.sampled_from(["0812 3456 7890", "+62 812-3456-7890", "6281234567890"])
+    if isinstance(spec, specs.Str) and spec.pattern is not None:
+        return st.from_regex(spec.pattern, fullmatch=True).filter(lambda s: s == s.strip() and s.isprintable())
+    return LINE
+
+
+PROFILES = strategy(schema.KAMPUNG)
+SAMPLE = (documents.Path(__file__).resolve().parent.parent / "content" / "kampung" / "onde-onde.yaml").read_text()
+
+
+def model_of(value):
+    """What the build makes of a value (the checked model, or the problems' keys)."""
+    report = Report()
+    checked = schema.KAMPUNG.check(
+        value, (), Ctx("x.yaml", parse_yaml("{}"), report, ("id", "en"), frozenset({"batik", "kuliner"}))
+    )
+    return checked if checked is not INVALID else sorted(p.key for p in report.problems)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROFILES)
+def test_a_written_profile_reads_back_as_the_same_content(profile):
+    """load(write(profile)) == profile, written as a new file and over the sample profile."""
+    for text in (rewrite("", profile), rewrite(SAMPLE, profile)):
+        assert parse_yaml(text).value == profile
+    assert model_of(parse_yaml(rewrite(SAMPLE, profile)).value) == model_of(profile)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROFILES)
+def test_a_profile_opened_and_saved_unchanged_is_the_same_file(profile):
+    """The form shows a file; sent back untouched, it gives the same value and the same bytes."""
+    text = documents.header("kampung") + rewrite("", profile)
+    source = documents.Source("kampung", "x", documents.Path("x.yaml"), text)
+    context = FormContext("kampung", "id", ("id", "en"), {"batik": "Batik", "kuliner": "Kuliner"})
+    fields = fields_of(build_form(schema.KAMPUNG, profile, context))
+    back = read_form(schema.KAMPUNG, Form(fields), profile, ("id", "en"))
+    assert back == profile
+    assert documents.apply(source, back) == text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROFILES, st.data())
+def test_a_list_change_in_the_form_changes_only_that_list(profile, data):
+    """Removing or moving an item of a list gives the list so changed, everything else as it was."""
+    lists = [name for name, value in profile.items() if isinstance(value, list) and name != "tags"]
+    names = lists + (["tags"] if profile.get("tags") else [])
+    if not names:
+        return
+    name = data.draw(st.sampled_from(names))
+    index = data.draw(st.integers(0, len(profile[name]) - 1))
+    op = data.draw(st.sampled_from(["remove", "up", "down"]))
+    context = FormContext("kampung", "en", ("id", "en"), {"batik": "Batik", "kuliner": "Kuliner"})
+    form, _ = apply_op(Form(fields_of(build_form(schema.KAMPUNG, profile, context))), f"{op}:{name}[{index}]")
+    back = read_form(schema.KAMPUNG, form, profile, ("id", "en"))
+    items = list(profile[name])
+    if op == "remove":
+        del items[index]
+    else:
+        other = index - 1 if op == "up" else index + 1
+        if 0 <= other < len(items):
+            items[index], items[other] = items[other], items[index]
+    expected = {**profile, name: items} if items else {k: v for k, v in profile.items() if k != name}
+    assert back == expected
+
+
+def test_new_yaml_11_traps_are_quoted_and_untouched_lines_stay():
+    content = KAMPUNG + "opening_hours: Mo-Sa 08:00-16:00\n"
+    value = parse_yaml(content).value
+    value["tags"] = ["no", "10:00"]
+    assert rewrite(content, value) == content + 'tags: ["no", "10:00"]\n'
