@@ -12,11 +12,12 @@ import sys
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser.harness import TILE_PNG
-from conftest import ROOT
 from editor_support import git, make_project, photo_with_gps, serving
 from PIL import Image
 from playwright.sync_api import expect
+
+from browser.harness import TILE_PNG
+from conftest import ROOT
 
 PHONE = {"width": 360, "height": 740}
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}

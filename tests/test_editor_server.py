@@ -9,7 +9,6 @@ import re
 import urllib.parse
 
 import pytest
-from conftest import KAMPUNG, write_content
 from editor_support import encode, form_fields, http, make_project, photo_with_gps, serving
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +23,8 @@ from kampung_guide.load.yamlfile import parse_yaml
 from kampung_guide.util.problems import Report
 from kampung_guide.validate import schema, specs
 from kampung_guide.validate.specs import INVALID, Ctx
+
+from conftest import KAMPUNG, write_content
 
 
 @pytest.fixture(scope="module")

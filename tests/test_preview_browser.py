@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from browser.harness import CONTENT, TILE_PNG
 from conftest import ROOT
 

@@ -7,10 +7,11 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import JPEG, KAMPUNG
 from editor_support import encode, git, http, make_project, serving
 
 from kampung_guide.edit import publish
+
+from conftest import JPEG, KAMPUNG
 
 
 @pytest.fixture
