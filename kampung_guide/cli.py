@@ -224,7 +224,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from .edit.importer import export_content
     from .edit.sheets import export_csv, export_xlsx
     from .util.messages import format_message
@@ -250,7 +250,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from .edit.importer import apply_plan, plan_import
     from .edit.listing import describe_plan, problem_lines
     from .util.messages import format_message
@@ -280,7 +280,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     from .stats.command import run_stats
 
     return run_stats(args)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TypeAlias, cast
 
+from ..load.yamlfile import YamlValue
 from .columns import BOOL, MARKDOWN, NUMBER, PRICE, TEXT, WORDS, Column
 
 YES = {"ya", "yes", "y", "true", "benar", "1"}
@@ -27,15 +29,24 @@ class CellError:
     """A cell whose value cannot be read as its column's kind: a message key and its parameters."""
 
     key: str
-    params: dict
+    params: dict[str, object]  # the message's parameters, as Report.add takes them
 
 
-def write_cell(column: Column, raw, lang: str):
+# What a cell holds as openpyxl reads it (data_only, no rich text: values, never formulas); a number in a
+# duration format ([h]:mm) reads as a timedelta.
+SheetValue: TypeAlias = (
+    str | int | float | bool | datetime.datetime | datetime.date | datetime.time | datetime.timedelta | None
+)
+# A cell as import reads it: the value the profile would hold (None: an empty cell), or why it cannot be read.
+ReadValue: TypeAlias = YamlValue | CellError
+
+
+def write_cell(column: Column, raw: YamlValue, lang: str) -> YamlValue:
     """The cell value for a field's value as the profile holds it (None: an empty cell)."""
     if raw is None:
         return None
-    if column.kind in (TEXT, MARKDOWN):
-        return raw if isinstance(raw, str) else (raw.get(column.lang) if isinstance(raw, dict) else str(raw))
+    if column.kind in (TEXT, MARKDOWN):  # a text column has its language (leaf_columns makes one per language)
+        return raw if isinstance(raw, str) else (raw.get(cast(str, column.lang)) if isinstance(raw, dict) else str(raw))
     if column.kind == WORDS:
         return ", ".join(str(item) for item in raw) if isinstance(raw, list) else raw
     if column.kind == BOOL and isinstance(raw, bool):
@@ -45,7 +56,7 @@ def write_cell(column: Column, raw, lang: str):
     return raw
 
 
-def read_cell(column: Column, value):
+def read_cell(column: Column, value: SheetValue | YamlValue) -> ReadValue:
     """A cell's value as the profile would hold it: None for an empty cell, a CellError if unreadable."""
     if isinstance(value, str):
         value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -63,20 +74,22 @@ def read_cell(column: Column, value):
     return reader(value)
 
 
-def read_text(value):
+def read_text(value: SheetValue | YamlValue) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return value if isinstance(value, str) else str(value)
 
 
-def read_number(value):
+def read_number(value: SheetValue | YamlValue) -> ReadValue:
     if isinstance(value, bool):
         return value  # the spec says what is wrong with it
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)  # a spreadsheet keeps every number as a float
     if isinstance(value, (int, float)):
         return value
-    text = value.replace(" ", "")
+    # A real finding, left for the code's branch: a duration cell ([h]:mm, a timedelta) or a stored list or
+    # mapping (canonical() of an old value) is not text here, and raises AttributeError instead of a CellError.
+    text: str = value.replace(" ", "")  # type: ignore[union-attr, arg-type, assignment]
     if _INTEGER.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -86,7 +99,7 @@ def read_number(value):
     return CellError("sheet_not_number", {"value": value})
 
 
-def read_price(value):
+def read_price(value: SheetValue | YamlValue) -> ReadValue:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return read_number(value)
     if isinstance(value, str):
@@ -102,7 +115,7 @@ def _rupiah(text: str) -> int:
     return int(re.sub(r"[.,]", "", text))
 
 
-def read_bool(value):
+def read_bool(value: SheetValue | YamlValue) -> ReadValue:
     if isinstance(value, bool):
         return value
     word = str(int(value) if isinstance(value, float) and value.is_integer() else value).casefold()
@@ -113,13 +126,13 @@ def read_bool(value):
     return CellError("sheet_bad_bool", {"value": str(value)})
 
 
-def read_words(value) -> list[str] | None:
+def read_words(value: SheetValue | YamlValue) -> list[YamlValue] | None:
     """`Sa, Su` -> ["Sa", "Su"]: a list of words is one cell, separated by commas (or semicolons)."""
     items = [item.strip() for item in re.split(r"[,;]", read_text(value))]
     return [item for item in items if item] or None
 
 
-def canonical(column: Column, raw, lang: str):
+def canonical(column: Column, raw: YamlValue, lang: str) -> ReadValue:
     """A stored value as it reads back from its cell, to tell a changed cell from an unchanged one."""
     if column.kind in (TEXT, MARKDOWN) and isinstance(raw, str):
         return read_cell(column, raw)

@@ -10,6 +10,7 @@ item, the item's number); a text is one column per site language; a list of word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..validate.schema import CATEGORY, KAMPUNG
 from ..validate.specs import (
@@ -25,6 +26,9 @@ from ..validate.specs import (
     Str,
     TextSpec,
 )
+
+if TYPE_CHECKING:
+    from .cells import SheetValue
 
 # The header of each column, by the field's dotted path from the file's root (list indexes left out),
 # as (English, Indonesian). A new field in schema.py needs its line here (tests/test_sheets.py checks).
@@ -115,7 +119,7 @@ class Column:
     key: str
     path: tuple[str, ...]  # the field inside a row's object, without the language
     label_key: str  # its line in LABELS
-    spec: Spec
+    spec: Spec[object]
     kind: str
     lang: str | None = None  # the language of a text column
     required: bool = False
@@ -158,12 +162,12 @@ class Table:
         return self.keys + self.columns
 
 
-def normal_header(text: str) -> str:
+def normal_header(text: SheetValue) -> str:
     """A header as compared on import: case, spaces and a trailing colon do not matter."""
     return " ".join(str(text).replace("\n", " ").split()).rstrip(":").strip().casefold()
 
 
-def kind_of(spec: Spec) -> str:
+def kind_of(spec: Spec[object]) -> str:
     if isinstance(spec, TextSpec):
         return MARKDOWN if spec.markdown else TEXT
     if isinstance(spec, Number):
@@ -179,7 +183,13 @@ def kind_of(spec: Spec) -> str:
     return PLAIN
 
 
-def leaf_columns(spec: Obj, prefix: tuple[str, ...], label_prefix: str, languages) -> tuple[list[Column], list]:
+# A list of objects inside an object: its path from the object, its line in LABELS, and its items' spec.
+ObjectList: TypeAlias = tuple[tuple[str, ...], str, Obj[object]]
+
+
+def leaf_columns(
+    spec: Obj[object], prefix: tuple[str, ...], label_prefix: str, languages: tuple[str, ...]
+) -> tuple[list[Column], list[ObjectList]]:
     """The columns of an object's fields (nested objects flattened) and the lists of objects inside it."""
     columns, lists = [], []
     for name, fld in spec.fields.items():
@@ -218,7 +228,7 @@ def kampung_tables(languages: tuple[str, ...]) -> list[Table]:
     columns, lists = leaf_columns(KAMPUNG, (), "", languages)
     tables = [Table("kampung", (), (slug_column(),), tuple(columns))]
 
-    def add(list_path, label_key, item, keys):
+    def add(list_path: tuple[str, ...], label_key: str, item: Obj[object], keys: tuple[Column, ...]) -> None:
         inner_columns, inner_lists = leaf_columns(item, (), label_key + ".", languages)
         tables.append(Table(label_key, list_path, keys, tuple(inner_columns)))
         for path, inner_label, inner_item in inner_lists:

@@ -11,11 +11,12 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict, cast
 
-from ..load.yamlfile import Document, YamlError, parse_yaml
+from ..load.yamlfile import Document, YamlError, YamlValue, parse_yaml
 from ..plan.pages import site_addresses
 from ..plan.site import report_broken_links
-from ..util.problems import Report
+from ..util.problems import FieldPath, Report
 from ..validate import model
 from ..validate.content import (
     Loader,
@@ -45,7 +46,7 @@ class Stored:
     error: YamlError | None = None
 
     @property
-    def value(self):
+    def value(self) -> YamlValue:
         return self.doc.value if self.doc else None
 
 
@@ -56,8 +57,8 @@ class Change:
     stored: Stored | None
     path: Path
     shown: str
-    old: dict | None
-    new: dict | None
+    old: YamlValue  # what the file held (None: a new file)
+    new: dict[str, YamlValue] | None
 
 
 @dataclass
@@ -70,6 +71,22 @@ class Plan:
         return {kind: kinds.count(kind) for kind in ("changed", "new", "deleted")}
 
 
+class ImportContext(TypedDict):
+    """What the steps of an import share: the site's languages, the messages' language, the report, and
+    whether profiles without a row are deleted."""
+
+    languages: tuple[str, ...]
+    lang: str
+    report: Report
+    delete_missing: bool
+
+
+class MergeContext(ImportContext):
+    """The context while one file's rows are merged: also the cell each field came from."""
+
+    locations: Locations
+
+
 @dataclass
 class SheetCtx(Ctx):
     """The specs' context for values from a workbook: problems are placed at cells, or at the line of
@@ -78,7 +95,7 @@ class SheetCtx(Ctx):
     locations: Locations = field(default_factory=Locations)
     stored: Stored | None = None
 
-    def place(self, path: tuple) -> tuple[str, int]:
+    def place(self, path: FieldPath) -> tuple[str, int]:
         depth, cell = self.locations.find(path)
         doc = self.stored.doc if self.stored else None
         if doc is not None:
@@ -86,15 +103,16 @@ class SheetCtx(Ctx):
             while line_path and line_path not in doc.lines:
                 line_path = line_path[:-1]
             if cell is None or (len(line_path) > depth and line_path in doc.lines):
-                return self.stored.shown, doc.line(path)
+                return self.stored.shown, doc.line(path)  # type: ignore[union-attr]  # doc is the stored file's
         return cell or self.file, 0 if cell else 1
 
-    def error(self, path: tuple, key: str, /, **params) -> object:
+    def error(self, path: FieldPath, key: str, /, **params: object) -> object:
         where, line = self.place(path)
-        self.report.add(where, line, path, key, **params)
+        # mypy fears a `warning` key in params (then typed object, not bool); no message has that parameter
+        self.report.add(where, line, path, key, **params)  # type: ignore[arg-type]
         return INVALID
 
-    def warn(self, path: tuple, key: str, /, **params) -> None:
+    def warn(self, path: FieldPath, key: str, /, **params: object) -> None:
         where, line = self.place(path)
         self.report.add(where, line, path, key, warning=True, **params)
 
@@ -128,7 +146,12 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
-    context = {"languages": config.languages, "lang": lang, "report": plan.report, "delete_missing": delete_missing}
+    context: ImportContext = {
+        "languages": config.languages,
+        "lang": lang,
+        "report": plan.report,
+        "delete_missing": delete_missing,
+    }
     category_ids = plan_categories(loader, sheets.get("categories"), context, plan)
     rows = rows_by_slug(sheets, profiles, context)
     kampung_sheet = sheets.get("kampung")
@@ -150,7 +173,9 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     return plan
 
 
-def rows_by_slug(sheets: dict[str, Sheet], profiles: dict[str, Stored], context) -> dict[str, dict[str, list[Row]]]:
+def rows_by_slug(
+    sheets: dict[str, Sheet], profiles: dict[str, Stored], context: ImportContext
+) -> dict[str, dict[str, list[Row]]]:
     """Each sheet's rows by the slug they name; rows with a broken or unknown key are reported."""
     report = context["report"]
     found: dict[str, dict[str, list[Row]]] = {"kampung": {}}
@@ -173,7 +198,7 @@ def rows_by_slug(sheets: dict[str, Sheet], profiles: dict[str, Stored], context)
         by_slug = found.setdefault(name, {})
         for row in sheet.rows:
             if good_keys(row, sheet, known, set(profiles) - known, report):
-                by_slug.setdefault(row.cells["slug"], []).append(row)
+                by_slug.setdefault(cast(str, row.cells["slug"]), []).append(row)  # good_keys: a known slug
     return found
 
 
@@ -194,21 +219,21 @@ def good_keys(row: Row, sheet: Sheet, known: set[str], deleted: set[str], report
     return True
 
 
-def plan_categories(loader: Loader, sheet: Sheet | None, context, plan: Plan) -> frozenset[str]:
+def plan_categories(loader: Loader, sheet: Sheet | None, context: ImportContext, plan: Plan) -> frozenset[str]:
     """The category ids after the import; a changed categories.yaml goes into the plan."""
     stored = read_stored(loader, loader.root / "categories.yaml")
-    old = stored.value or {}
+    old = cast(dict[str, YamlValue], stored.value or {})  # load_categories has read it: a mapping
     if sheet is None:
         return frozenset(old)
     new = dict(old)
     ctx = SheetCtx(stored.shown, Document(None), context["report"], context["languages"], stored=stored)
-    context = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations}
     for row in sheet.rows:
         cid = row.cells["id"]
         if not isinstance(cid, str) or not SLUG.match(cid):
             context["report"].add(row.cell("id"), 0, (), "bad_id", value=str(cid))
             continue
-        new[cid] = arrange(merge_row(old.get(cid), row, sheet.table, (cid,), context), old.get(cid), CATEGORY)
+        new[cid] = arrange(merge_row(old.get(cid), row, sheet.table, (cid,), merging), old.get(cid), CATEGORY)
         if new[cid] != old.get(cid):
             CATEGORY.check(new[cid], (cid,), ctx)
     if new != old:
@@ -216,26 +241,38 @@ def plan_categories(loader: Loader, sheet: Sheet | None, context, plan: Plan) ->
     return frozenset(new)
 
 
-def plan_profile(loader, slug, stored, rows, sheets, context, category_ids, images, config) -> Change | None:
+def plan_profile(
+    loader: Loader,
+    slug: str,
+    stored: Stored | None,
+    rows: dict[str, dict[str, list[Row]]],
+    sheets: dict[str, Sheet],
+    context: ImportContext,
+    category_ids: frozenset[str],
+    images: dict[str, Path],
+    config: model.SiteConfig,
+) -> Change | None:
     """The change a workbook makes to one profile, checked; None when it changes nothing."""
     report = context["report"]
     path = stored.path if stored else loader.root / "kampung" / f"{slug}.yaml"
     shown = stored.shown if stored else loader.display(path)
     if stored is not None and stored.doc is None:
-        row = (rows["kampung"].get(slug) or [None])[0]
-        where = row.cell("slug") if row else stored.shown
-        report.add(where, 0, (), "sheet_broken_file", detail=f"{stored.shown}:{stored.error.line}")
-        report.add(stored.shown, stored.error.line, (), stored.error.key, **stored.error.params)
+        # mypy types `[None]` by the left operand, as a list[Row]
+        row: Row | None = (rows["kampung"].get(slug) or [None])[0]  # type: ignore[list-item]
+        at = row.cell("slug") if row else stored.shown
+        error = cast(YamlError, stored.error)  # read_stored keeps the error of every file it could not parse
+        report.add(at, 0, (), "sheet_broken_file", detail=f"{stored.shown}:{error.line}")
+        report.add(stored.shown, error.line, (), error.key, **error.params)
         return None
     old = stored.value if stored else None
     ctx = SheetCtx(shown, Document(None), report, context["languages"], category_ids, stored=stored)
-    context = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations}
     value = dict(old) if isinstance(old, dict) else {}
     if slug in rows["kampung"]:
-        value = merge_row(old, rows["kampung"][slug][0], sheets["kampung"].table, (), context)
+        value = merge_row(old, rows["kampung"][slug][0], sheets["kampung"].table, (), merging)
     for name, sheet in sheets.items():
         if name not in ("kampung", "categories"):
-            apply_table(value, sheet.table, rows.get(name, {}).get(slug, []), context)
+            apply_table(value, sheet.table, rows.get(name, {}).get(slug, []), merging)
     value = arrange(value, old, KAMPUNG)
     if value == old:
         return None
@@ -250,7 +287,14 @@ def plan_profile(loader, slug, stored, rows, sheets, context, category_ids, imag
     return Change(stored, path, shown, old, value)
 
 
-def check_site(loader: Loader, config, profiles, changes: list[Change], deleted: list[str], category_ids) -> None:
+def check_site(
+    loader: Loader,
+    config: model.SiteConfig,
+    profiles: dict[str, Stored],
+    changes: list[Change],
+    deleted: list[str],
+    category_ids: frozenset[str],
+) -> None:
     """Checks across files: site links still lead somewhere, routes do not stop at a deleted kampung."""
     languages = config.languages
     remaining = (set(profiles) - set(deleted)) | {c.path.stem for c in changes}
@@ -270,7 +314,7 @@ def check_site(loader: Loader, config, profiles, changes: list[Change], deleted:
     report_broken_links(loader.links, addresses, loader.report)
 
 
-def route_line(loader: Loader, slug: str, path: tuple) -> int:
+def route_line(loader: Loader, slug: str, path: FieldPath) -> int:
     """The line of a field in a route file (which loaded cleanly a moment ago)."""
     for suffix in (".yaml", ".yml"):
         file = loader.root / "routes" / f"{slug}{suffix}"
@@ -287,7 +331,8 @@ def add_links(loader: Loader, stored: Stored) -> None:
         where = ("description",) + ((lang,) if lang else ())
         for offset, line in enumerate(str(text).splitlines()):
             for target in find_site_links(line):
-                loader.links.append((stored.shown, stored.doc.text_line(where, offset), where, target))
+                # a profile with a description was parsed: its doc is there
+                loader.links.append((stored.shown, stored.doc.text_line(where, offset), where, target))  # type: ignore[union-attr]
 
 
 def export_content(root: Path, shown: str) -> tuple[Content | None, Report]:
@@ -305,15 +350,17 @@ def export_content(root: Path, shown: str) -> tuple[Content | None, Report]:
         )
     for stored in profiles.values():
         if stored.doc is None:
-            loader.report.add(stored.shown, stored.error.line, (), stored.error.key, **stored.error.params)
+            error = cast(YamlError, stored.error)  # read_stored keeps the error of every file it could not parse
+            loader.report.add(stored.shown, error.line, (), error.key, **error.params)
         elif not isinstance(stored.value, dict):
             loader.report.add(stored.shown, 1, (), "not_a_mapping_file", got=type_name(stored.value))
         else:
             KAMPUNG.check(stored.value, (), loader.ctx(stored.path, stored.doc, config.languages, categories))
     if loader.report.errors:
         return None, loader.report
-    values = {slug: stored.value for slug, stored in profiles.items()}
-    category_values = read_stored(loader, root / "categories.yaml").value
+    # no errors: every profile is a mapping, and categories.yaml (load_categories read it) a mapping of mappings
+    values = {slug: cast(dict[str, YamlValue], stored.value) for slug, stored in profiles.items()}
+    category_values = cast(dict[str, dict[str, YamlValue]], read_stored(loader, root / "categories.yaml").value)
     return Content(config.languages, values, category_values), loader.report
 
 
@@ -340,11 +387,12 @@ def apply_plan(plan: Plan) -> list[Path]:
 def new_text(change: Change) -> str:
     """The file's new text: edited in place where only one-line values changed (a profile in a
     millisecond), else written back through ruamel's round trip (tens of milliseconds)."""
+    # apply_plan asks for the text of the changes that have a new value; a stored file that changes was parsed
     if change.stored is None:
-        return rewrite("", change.new)
+        return rewrite("", change.new)  # type: ignore[arg-type]
     text = change.stored.data.decode("utf-8-sig")
-    quick = replace_scalars(text, change.stored.doc.lines, change.old, change.new, parse_yaml)
-    return quick if quick is not None else rewrite(text, change.new)
+    quick = replace_scalars(text, change.stored.doc.lines, change.old, change.new, parse_yaml)  # type: ignore[union-attr]
+    return quick if quick is not None else rewrite(text, change.new)  # type: ignore[arg-type]
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..load.yamlfile import YamlValue
 from ..util.messages import format_message
-from ..util.problems import Report, field_path
+from ..util.problems import FieldPath, Report, field_path
 
 if TYPE_CHECKING:
     from .importer import Plan
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 def problem_lines(report: Report, lang: str, same_warnings: int = 3) -> list[str]:
     """Every error, then the warnings; a warning repeated on many rows is shown a few times and counted."""
-    lines, seen = [], Counter()
+    lines, seen = [], Counter[str]()
     for problem in report.errors:
         lines.append(problem.render(lang))
     warnings = report.warnings
@@ -52,7 +53,7 @@ def describe_plan(plan: Plan, lang: str) -> list[str]:
     return lines
 
 
-def flatten(value, prefix: tuple = ()) -> dict[str, object]:
+def flatten(value: YamlValue, prefix: FieldPath = ()) -> dict[str, YamlValue]:
     """Every scalar of a value by its field path (`products[0].name.id`)."""
     if isinstance(value, dict):
         return {name: v for key, item in value.items() for name, v in flatten(item, prefix + (key,)).items()}
@@ -61,7 +62,7 @@ def flatten(value, prefix: tuple = ()) -> dict[str, object]:
     return {} if value is None else {field_path(prefix): value}
 
 
-def shown_value(value, lang: str, limit: int = 70) -> str:
+def shown_value(value: YamlValue, lang: str, limit: int = 70) -> str:
     """A value as one short line: lists in brackets, long texts cut with an ellipsis."""
     if value is None:
         return format_message("sheet_empty", {}, lang)

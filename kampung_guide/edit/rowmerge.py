@@ -5,30 +5,36 @@ and a field the sheet has no column for is kept as it is."""
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING, cast, overload
 
+from ..load.yamlfile import YamlValue
+from ..util.problems import FieldPath
 from ..validate.specs import ListOf, Obj, Spec
-from .cells import CellError, canonical
+from .cells import CellError, ReadValue, canonical
 from .columns import Column, Table
 from .sheets import Row, cell_problem, get
+
+if TYPE_CHECKING:
+    from .importer import MergeContext
 
 
 class Locations:
     """The workbook cell each field of a file came from, for messages (`FILE.xlsx:Kampung!E4`)."""
 
-    def __init__(self):
-        self.cells: dict[tuple, str] = {}
+    def __init__(self) -> None:
+        self.cells: dict[FieldPath, str] = {}
 
-    def add(self, path: tuple, where: str) -> None:
+    def add(self, path: FieldPath, where: str) -> None:
         self.cells.setdefault(path, where)
 
-    def find(self, path: tuple) -> tuple[int, str | None]:
+    def find(self, path: FieldPath) -> tuple[int, str | None]:
         """(depth, cell) of `path` or its nearest ancestor that came from a cell."""
         while path not in self.cells and path:
             path = path[:-1]
         return len(path), self.cells.get(path)
 
 
-def put(item: dict, path: tuple, value) -> None:
+def put(item: dict[str, YamlValue], path: tuple[str, ...], value: YamlValue) -> None:
     """Set the field at `path` (None removes it, and mappings it leaves empty). Mappings on the way
     are copied first: the stored value they came from stays as it was, to compare with."""
     *parents, last = path
@@ -51,16 +57,18 @@ def put(item: dict, path: tuple, value) -> None:
         node[last] = value
 
 
-def _norm(text) -> str | None:
+def _norm(text: YamlValue) -> str | None:
     return text.replace("\r\n", "\n").strip() if isinstance(text, str) else None
 
 
-def merged_text(old, cells: dict[str, str | None], languages: tuple[str, ...]):
+def merged_text(old: YamlValue, cells: dict[str, str | None], languages: tuple[str, ...]) -> YamlValue:
     """A text from its language cells: the stored text where the cells say the same; one plain string
     when a new text is the same in every language."""
     if isinstance(old, str) and all(v is not None and _norm(v) == _norm(old) for v in cells.values()):
         return old
-    base = dict(old) if isinstance(old, dict) else {lang: old for lang in languages} if isinstance(old, str) else {}
+    base: dict[str, YamlValue] = (
+        dict(old) if isinstance(old, dict) else {lang: old for lang in languages} if isinstance(old, str) else {}
+    )
     for lang, value in cells.items():
         if value is None:
             base.pop(lang, None)
@@ -75,7 +83,7 @@ def merged_text(old, cells: dict[str, str | None], languages: tuple[str, ...]):
     return {lang: base[lang] for lang in (*languages, *base) if lang in base}
 
 
-def merge_row(old, row: Row, table: Table, prefix: tuple, context: dict) -> dict:
+def merge_row(old: YamlValue, row: Row, table: Table, prefix: FieldPath, context: MergeContext) -> dict[str, YamlValue]:
     """The item `old` (a profile, a product, …) with the row's cells in it."""
     item = dict(old) if isinstance(old, dict) else {}
     locations: Locations = context["locations"]
@@ -93,23 +101,26 @@ def merge_row(old, row: Row, table: Table, prefix: tuple, context: dict) -> dict
         broken = [c for c in carried if isinstance(row.cells[c.key], CellError)]
         for column in broken:
             where = full + ((column.lang,) if column.lang else ())
-            cell_problem(context["report"], row, column.key, where, row.cells[column.key])
+            cell_problem(
+                context["report"], row, column.key, where, cast(CellError, row.cells[column.key])
+            )  # broken: a CellError
         if not broken:
             put(item, path, merged_value(get(item, path), carried, row, context))
     return item
 
 
-def merged_value(old, columns: list[Column], row: Row, context: dict):
-    if columns[0].lang is not None:
-        return merged_text(old, {c.lang: row.cells[c.key] for c in columns}, context["languages"])
-    new = row.cells[columns[0].key]
+def merged_value(old: YamlValue, columns: list[Column], row: Row, context: MergeContext) -> YamlValue:
+    if columns[0].lang is not None:  # a text: a column per language, each read as text (read_text) or empty
+        texts = cast(dict[str, str | None], {c.lang: row.cells[c.key] for c in columns})
+        return merged_text(old, texts, context["languages"])
+    new = cast(YamlValue, row.cells[columns[0].key])  # merge_row merges only rows whose cells read (no CellError)
     return old if canonical(columns[0], old, context["lang"]) == new else new
 
 
-def merge_list(old, rows: list[Row], table: Table, prefix: tuple, context: dict):
+def merge_list(old: YamlValue, rows: list[Row], table: Table, prefix: FieldPath, context: MergeContext) -> YamlValue:
     """A list from its rows, item by item (an item keeps what its row has no column for)."""
     old_items = old if isinstance(old, list) else []
-    new = [
+    new: list[YamlValue] = [
         merge_row(old_items[i] if i < len(old_items) else None, row, table, prefix + (i,), context)
         for i, row in enumerate(rows)
     ]
@@ -118,9 +129,9 @@ def merge_list(old, rows: list[Row], table: Table, prefix: tuple, context: dict)
     return old if new == old else new
 
 
-def apply_table(value: dict, table: Table, rows: list[Row], context: dict) -> None:
+def apply_table(value: dict[str, YamlValue], table: Table, rows: list[Row], context: MergeContext) -> None:
     """A list sheet's rows for one profile put into its lists (nested lists by their item number)."""
-    parents = [((), value)]
+    parents: list[tuple[FieldPath, dict[str, YamlValue]]] = [((), value)]
     for step in table.list_path[:-1]:
         for _, parent in parents:  # copies of the enclosing items, so the stored ones stay as they were
             items = get(parent, (step,))
@@ -129,20 +140,23 @@ def apply_table(value: dict, table: Table, rows: list[Row], context: dict) -> No
         parents = [
             (prefix + (step, i), item)
             for prefix, parent in parents
-            for i, item in enumerate(get(parent, (step,)) or [])
+            # A real finding, left for the code's branch: a stored list field that holds a non-zero number or true
+            # (`experiences: 5`) raises TypeError here when the workbook has rows for a list inside it.
+            for i, item in enumerate(get(parent, (step,)) or [])  # type: ignore[arg-type]
             if isinstance(item, dict)
         ]
-    by_numbers: dict[tuple, list[Row]] = {}
+    by_numbers: dict[tuple[ReadValue, ...], list[Row]] = {}
     for row in rows:
         by_numbers.setdefault(tuple(row.cells[k.key] for k in table.keys[1:]), []).append(row)
     last = table.list_path[-1]
     for prefix, parent in parents:
-        here = by_numbers.pop(tuple(i + 1 for i in prefix[1::2]), None)
+        # prefix is (list, index, list, index, …): every second step is an item's index
+        here = by_numbers.pop(tuple(cast(int, i) + 1 for i in prefix[1::2]), None)
         if here is None:
             continue  # no row for this kampung: its list stays as it is
-        items = [row for row in here if any(row.cells[c.key] is not None for c in table.columns if c.key in row.cells)]
+        filled = [row for row in here if any(row.cells[c.key] is not None for c in table.columns if c.key in row.cells)]
         # a row with the slug alone says "none": the list is removed
-        put(parent, (last,), merge_list(get(parent, (last,)), items, table, prefix + (last,), context))
+        put(parent, (last,), merge_list(get(parent, (last,)), filled, table, prefix + (last,), context))
     for numbers, stray in by_numbers.items():
         key = table.keys[len(numbers)].key
         for row in stray:
@@ -157,7 +171,11 @@ def apply_table(value: dict, table: Table, rows: list[Row], context: dict) -> No
             )
 
 
-def arrange(new, old, spec: Spec | None):
+@overload
+def arrange(new: dict[str, YamlValue], old: YamlValue, spec: Obj[object]) -> dict[str, YamlValue]: ...
+@overload
+def arrange(new: YamlValue, old: YamlValue, spec: Spec[object] | None) -> YamlValue: ...
+def arrange(new: YamlValue, old: YamlValue, spec: Spec[object] | None) -> YamlValue:
     """`new` with the stored file's key order, and a new field placed where the schema puts it."""
     if isinstance(new, dict) and isinstance(spec, Obj):
         order = list(spec.fields)

@@ -9,20 +9,25 @@ import datetime
 import difflib
 import io
 import zipfile
+from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass, field
+from typing import Literal, TypeAlias, TypeVar, cast, overload
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..load.yamlfile import YamlValue
 from ..util.fork import Forked, can_fork
 from ..util.messages import format_message
-from ..util.problems import Report
+from ..util.problems import FieldPath, Problem, Report
 from ..validate.specs import Choice, ListOf, Number, Ref
-from .cells import BOOL_WORDS, CellError, read_cell, write_cell
+from .cells import BOOL_WORDS, CellError, ReadValue, SheetValue, read_cell, write_cell
 from .columns import (
     BOOL,
     CHOICE,
@@ -49,6 +54,7 @@ HEAD_FILL, KEY_FILL = PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="top")
 TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
 TOP_ALIGN = Alignment(vertical="top")
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,11 +62,15 @@ class Content:
     """A content folder's values as the files hold them (not yet checked): what export writes."""
 
     languages: tuple[str, ...]
-    profiles: dict[str, dict]  # slug -> the profile's YAML value, by slug
-    categories: dict[str, dict]  # id -> the category's YAML value, in the file's order
+    profiles: dict[str, dict[str, YamlValue]]  # slug -> the profile's YAML value, by slug
+    categories: dict[str, dict[str, YamlValue]]  # id -> the category's YAML value, in the file's order
 
 
-def get(value, path: tuple):
+# A row's key values (the slug, or a category's id, then the numbers of the enclosing list items) and its item.
+KeyedItem: TypeAlias = tuple[tuple[str | int, ...], dict[str, YamlValue]]
+
+
+def get(value: YamlValue, path: tuple[str, ...]) -> YamlValue:
     """The value at `path` inside nested mappings, or None."""
     for step in path:
         if not isinstance(value, dict):
@@ -69,7 +79,7 @@ def get(value, path: tuple):
     return value
 
 
-def rows_of(table: Table, content: Content) -> list[tuple[tuple, dict]]:
+def rows_of(table: Table, content: Content) -> list[KeyedItem]:
     """(key values, item) for every row of `table`: a category, a profile, or an item of one of its lists."""
     if table.name == "categories":
         return [((cid,), item) for cid, item in content.categories.items()]
@@ -79,14 +89,17 @@ def rows_of(table: Table, content: Content) -> list[tuple[tuple, dict]]:
     return rows
 
 
-def items_under(parent: dict, list_path: tuple, keys: tuple) -> list[tuple[tuple, dict]]:
+def items_under(
+    parent: dict[str, YamlValue], list_path: tuple[str, ...], keys: tuple[str | int, ...]
+) -> list[KeyedItem]:
     """The items at the end of `list_path`, each with its keys: the slug, and the number (1, 2, …) of
     every enclosing list item (a schedule names its experience)."""
     if not list_path:
         return [(keys, parent)]
     step, rest = list_path[0], list_path[1:]
-    found = []
-    for number, item in enumerate(get(parent, (step,)) or [], 1):
+    found: list[KeyedItem] = []
+    # export reads profiles that passed the build's checks: a list field holds a list
+    for number, item in enumerate(cast(list[YamlValue], get(parent, (step,)) or []), 1):
         if isinstance(item, dict):
             found += items_under(item, rest, keys + ((number,) if rest else ()))
     return found
@@ -98,7 +111,7 @@ def items_under(parent: dict, list_path: tuple, keys: tuple) -> list[tuple[tuple
 def export_xlsx(content: Content, lang: str) -> bytes:
     """The workbook of every profile and category, headers in `lang`; deterministic bytes."""
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.active)  # type: ignore[arg-type]  # a new workbook has one sheet, the active one
     tables = all_tables(content.languages)
     category_sheet = tables[-1].sheet_name(lang)
     for table in tables:
@@ -108,7 +121,7 @@ def export_xlsx(content: Content, lang: str) -> bytes:
     return save_deterministic(wb)
 
 
-def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, category_sheet: str) -> None:
+def fill_sheet(ws: Worksheet, table: Table, rows: list[KeyedItem], lang: str, category_sheet: str) -> None:
     """Headers, one row per item, widths, a frozen header and the columns' dropdowns."""
     columns = table.all_columns
     ws.append([c.label(lang) for c in columns])
@@ -121,8 +134,8 @@ def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, cate
             if cell.data_type == "f":
                 cell.data_type = "s"  # text that starts with "=" stays text, not a formula
             # openpyxl's own worksheet copy shares styles this way; setting them cell by cell costs 30 times more
-            cell._style = copy(style)
-    ws.freeze_panes = ws.cell(FIRST_ROW, len(table.keys) + 1)
+            cell._style = copy(style)  # type: ignore[union-attr]  # a private attribute, left out of the stubs
+    ws.freeze_panes = ws.cell(FIRST_ROW, len(table.keys) + 1)  # type: ignore[assignment]  # no merged cells here
     ws.row_dimensions[1].height, ws.row_dimensions[2].height = 32, 14
     set_printing(ws, len(table.keys))
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = 34, True  # three lines of a text
@@ -135,7 +148,7 @@ def fill_sheet(ws, table: Table, rows: list[tuple[tuple, dict]], lang: str, cate
             ws.add_data_validation(validation)
 
 
-def set_printing(ws, keys: int) -> None:
+def set_printing(ws: Worksheet, keys: int) -> None:
     """Printed, a sheet is landscape A4 with grid lines, the headers and the key columns on every page."""
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     ws.print_options.gridLines = True
@@ -143,7 +156,7 @@ def set_printing(ws, keys: int) -> None:
     ws.print_title_cols = f"A:{get_column_letter(keys)}"
 
 
-def style_column(ws, index: int, column: Column, is_key: bool):
+def style_column(ws: Worksheet, index: int, column: Column, is_key: bool) -> StyleArray:
     """Width, header look and cell format of one column (text columns stay text when typed in);
     returns the style of its data cells."""
     letter = get_column_letter(index)
@@ -156,14 +169,14 @@ def style_column(ws, index: int, column: Column, is_key: bool):
     if column.kind not in (NUMBER, PRICE):
         dimension.number_format = "@"
     dimension.alignment = TEXT_ALIGN if column.kind in (TEXT, MARKDOWN) else TOP_ALIGN
-    return dimension._style
+    return dimension._style  # type: ignore[attr-defined]  # private, left out of the stubs
 
 
 def column_validation(column: Column, lang: str, category_sheet: str, table: Table) -> DataValidation | None:
     """A dropdown for categories, choices and yes/no; bounds for numbers; a hint for word lists."""
     spec, title = column.spec, column.label(lang)[:32]
 
-    def message(key: str, **params) -> str:
+    def message(key: str, **params: object) -> str:
         return format_message(key, params, lang)[:255]
 
     if isinstance(spec, Ref) and table.name != "categories":
@@ -178,7 +191,7 @@ def column_validation(column: Column, lang: str, category_sheet: str, table: Tab
         words = BOOL_WORDS["id" if lang == "id" else "en"]
         return DataValidation("list", formula1=f'"{",".join(words)}"', error=message("sheet_dv_choice"))
     if isinstance(spec, Number) and spec.low is not None and spec.high is not None:
-        kind = "whole" if spec.integer else "decimal"
+        kind: Literal["whole", "decimal"] = "whole" if spec.integer else "decimal"
         return DataValidation(
             kind,
             operator="between",
@@ -221,7 +234,7 @@ def export_csv(content: Content, lang: str) -> str:
     return out.getvalue()
 
 
-def _csv(value) -> str:
+def _csv(value: YamlValue) -> str:
     return "" if value is None else str(value)
 
 
@@ -234,7 +247,7 @@ class Row:
 
     where: str  # "FILE.xlsx:'Produk'!" prefix of its cells' addresses
     number: int
-    cells: dict[str, object] = field(default_factory=dict)
+    cells: dict[str, ReadValue] = field(default_factory=dict)
     letters: dict[str, str] = field(default_factory=dict)
 
     def cell(self, key: str) -> str:
@@ -262,14 +275,22 @@ def sheet_ref(shown: str, title: str) -> str:
 PARALLEL_FROM = 300_000  # bytes of workbook (~150 profiles); below this a second process costs more than it saves
 
 
-def open_workbook(data: bytes):
+def open_workbook(data: bytes) -> Workbook:
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a file that is not .xlsx
         raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
 
 
-def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile=None):
+@overload
+def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> tuple[dict[str, Sheet], None]: ...
+@overload
+def read_xlsx(
+    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T]
+) -> tuple[dict[str, Sheet], T]: ...
+def read_xlsx(
+    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T] | None = None
+) -> tuple[dict[str, Sheet], T | None]:
     """Every known sheet of a workbook, by table name, and what `meanwhile()` returned; header problems
     go to `report`. A large workbook's first sheet is read here, then `meanwhile` runs, while a forked
     process reads the other sheets."""
@@ -295,7 +316,9 @@ def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Repor
     return sheets, extra
 
 
-def read_sheets(data: bytes, shown: str, languages, titles: list[str]) -> tuple[list[tuple[str, Sheet]], list]:
+def read_sheets(
+    data: bytes, shown: str, languages: tuple[str, ...], titles: list[str]
+) -> tuple[list[tuple[str, Sheet]], list[Problem]]:
     """(title, sheet) of the named sheets that hold a table of the guide, and the problems found."""
     report, tables, found = Report(), all_tables(languages), []
     wb = open_workbook(data)
@@ -305,13 +328,15 @@ def read_sheets(data: bytes, shown: str, languages, titles: list[str]) -> tuple[
             if table is None:
                 report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=title)
             else:
-                found.append((title, read_sheet(wb[title].iter_rows(values_only=True), table, where, report)))
+                # read data_only and without rich text: openpyxl gives values, never formulas or CellRichText
+                rows = cast(Iterable[tuple[SheetValue, ...]], wb[title].iter_rows(values_only=True))
+                found.append((title, read_sheet(rows, table, where, report)))
     finally:
         wb.close()
     return found, report.problems
 
 
-def read_sheet(rows, table: Table, where: str, report: Report) -> Sheet:
+def read_sheet(rows: Iterable[tuple[SheetValue, ...]], table: Table, where: str, report: Report) -> Sheet:
     """A sheet's rows under its header (one or two header rows: labels and/or field paths)."""
     rows = iter(rows)
     first, second = next(rows, ()), next(rows, ())
@@ -340,7 +365,14 @@ def read_sheet(rows, table: Table, where: str, report: Report) -> Sheet:
     return sheet
 
 
-def header_columns(header, labels, names, shown, where, report) -> dict[int, Column]:
+def header_columns(
+    header: tuple[SheetValue, ...],
+    labels: tuple[SheetValue, ...],
+    names: dict[str, Column],
+    shown: dict[str, str],
+    where: str,
+    report: Report,
+) -> dict[int, Column]:
     """Which column each header cell names; unknown headers are reported and their column skipped."""
     columns: dict[int, Column] = {}
     for index, value in enumerate(header):
@@ -361,5 +393,6 @@ def header_columns(header, labels, names, shown, where, report) -> dict[int, Col
     return columns
 
 
-def cell_problem(report: Report, row: Row, key: str, path: tuple, value: CellError) -> None:
-    report.add(row.cell(key), 0, path, value.key, **value.params)
+def cell_problem(report: Report, row: Row, key: str, path: FieldPath, value: CellError) -> None:
+    # mypy fears a `warning` key in params (then typed object, not bool); no message has that parameter
+    report.add(row.cell(key), 0, path, value.key, **value.params)  # type: ignore[arg-type]

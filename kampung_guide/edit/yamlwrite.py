@@ -12,8 +12,8 @@ import datetime
 import io
 import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -23,6 +23,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
+
+if TYPE_CHECKING:
+    from ..load.yamlfile import Document
 
 Path = tuple[str | int, ...]  # a field's path, as validate's problems carry it: ("products", 0, "name", "id")
 
@@ -301,7 +304,9 @@ def changed_scalars(old: Any, new: Any, path: Path = ()) -> list[tuple[Path, Any
     return [] if type(old) is type(new) and old == new else [(path, old, new)]
 
 
-def replace_scalars(text: str, lines: dict[Path, int], old: Any, new: Any, read) -> str | None:
+def replace_scalars(
+    text: str, lines: dict[Path, int], old: Any, new: Any, read: Callable[[str], Document]
+) -> str | None:
     """`text` with each changed one-line `key: value` edited in place, or None when the change is not
     that simple (then `rewrite` does it). `lines` are the keys' lines from the build's reader, and
     `read` that reader: the result must read back as `new`, or it is not used."""
@@ -322,7 +327,7 @@ def replace_scalars(text: str, lines: dict[Path, int], old: Any, new: Any, read)
     return result if read(result).value == new else None
 
 
-def replace_block_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+def replace_block_value(row: str, key: str, before: Any, after: Any, read: Callable[[str], Document]) -> str | None:
     """`  key: old  # note` -> `  key: new  # note`, or None when the line is not like that."""
     match = re.match(rf"^(\s*(?:- )?{re.escape(key)}:[ \t]+)(.*?)([ \t]+#.*)?$", row)
     replacement = scalar_text(after)
@@ -334,14 +339,14 @@ def replace_block_value(row: str, key: str, before: Any, after: Any, read) -> st
 _FLOW_VALUE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,}\]]*")
 
 
-def replace_flow_value(row: str, key: str, before: Any, after: Any, read) -> str | None:
+def replace_flow_value(row: str, key: str, before: Any, after: Any, read: Callable[[str], Document]) -> str | None:
     """`{id: old, en: …}` -> `{id: new, en: …}` when `key:` is in the line's flow mapping once."""
     found = list(re.finditer(rf"[{{,][ \t]*{re.escape(key)}:[ \t]*", row))
     replacement = scalar_text(after, flow=True)
     if len(found) != 1 or replacement is None:
         return None
     start = found[0].end()
-    value = _FLOW_VALUE.match(row, start)[0].rstrip()
+    value = _FLOW_VALUE.match(row, start)[0].rstrip()  # type: ignore[index]  # it matches "" too: never None
     if not value or read(f"v: {value}").value != {"v": before}:
         return None
     return row[:start] + replacement + row[start + len(value) :]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from ..plan.site import load_site
 from ..util.messages import format_message
 from ..validate.content import configured_language
 from .logs import read_log
-from .report import count, report_csv, report_view
+from .report import ReportView, Stats, count, report_csv, report_view
 
 
 def parse_day(text: str | None, lang: str) -> datetime.date | None:
@@ -23,13 +24,13 @@ def parse_day(text: str | None, lang: str) -> datetime.date | None:
         raise SystemExit("error: " + format_message("bad_date", {"value": text}, lang)) from None
 
 
-def render_report(view: dict) -> str:
+def render_report(view: ReportView) -> str:
     from ..render.renderer import make_environment
 
     return make_environment().get_template("stats-report.html").render(view)
 
 
-def run_stats(args) -> int:
+def run_stats(args: argparse.Namespace) -> int:
     content = Path(args.content)
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
@@ -71,7 +72,7 @@ def run_stats(args) -> int:
     return 0
 
 
-def print_summary(stats, view: dict, lang: str) -> None:
+def print_summary(stats: Stats, view: ReportView, lang: str) -> None:
     """The report's figures as a few lines of text."""
     w = view["w"]
     print(f"{w['period']}: {view['period']}")

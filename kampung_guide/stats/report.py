@@ -7,11 +7,13 @@ import csv
 import datetime
 import io
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict, cast
 from urllib.parse import urlsplit
 
-from ..plan.pages import POSTER_MARK, plan_pages
-from ..validate.model import Site
+from ..plan.pages import POSTER_MARK, AnyPage, plan_pages
+from ..validate.model import Kampung, Site
 from .logs import Request
 
 # Search engines by a label of the referrer's host name.
@@ -73,7 +75,7 @@ KINDS: dict[str, tuple[str, str]] = {  # the other pages, by their kind in plan/
 LANGUAGE_NAMES = {"id": ("Indonesian", "Bahasa Indonesia"), "en": ("English", "Bahasa Inggris")}
 
 
-def word(key: str, lang: str, table: dict = WORDS) -> str:
+def word(key: str, lang: str, table: dict[str, tuple[str, str]] = WORDS) -> str:
     pair = table.get(key, (key, key))
     return pair[1] if lang == "id" else pair[0]
 
@@ -87,7 +89,7 @@ def language_name(code: str, lang: str) -> str:
 class KampungViews:
     slug: str
     name: str
-    views: Counter = field(default_factory=Counter)  # by language
+    views: Counter[str] = field(default_factory=Counter)  # by language
     poster: int = 0
 
     @property
@@ -101,10 +103,10 @@ class Stats:
 
     languages: tuple[str, ...]
     kampung: list[KampungViews]
-    by_language: Counter = field(default_factory=Counter)
-    other_pages: Counter = field(default_factory=Counter)  # by page kind
-    search: Counter = field(default_factory=Counter)  # by engine
-    sites: Counter = field(default_factory=Counter)  # by host
+    by_language: Counter[str] = field(default_factory=Counter)
+    other_pages: Counter[str] = field(default_factory=Counter)  # by page kind
+    search: Counter[str] = field(default_factory=Counter)  # by engine
+    sites: Counter[str] = field(default_factory=Counter)  # by host
     bots: int = 0
     first: datetime.date | None = None
     last: datetime.date | None = None
@@ -124,7 +126,14 @@ def base_path(base_url: str | None) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def count(requests, site: Site, base_url: str | None, start=None, end=None, lang: str = "id") -> Stats:
+def count(
+    requests: Iterable[Request],
+    site: Site,
+    base_url: str | None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    lang: str = "id",
+) -> Stats:
     """The figures for the requests between `start` and `end` (dates, both included)."""
     pages = {page.url: page for page in plan_pages(site) if page.kind.name != "404"}
     name_lang = lang if lang in site.config.languages else site.config.languages[0]
@@ -143,9 +152,9 @@ def count(requests, site: Site, base_url: str | None, start=None, end=None, lang
             continue
         stats.first, stats.last = min(stats.first or day, day), max(stats.last or day, day)
         stats.by_language[page.lang] += 1
-        if page.kind.name == "kampung":
-            rows[page.obj.slug].views[page.lang] += 1
-            rows[page.obj.slug].poster += POSTER_MARK in request.query
+        if page.kind.name == "kampung":  # a kampung page's object is its Kampung (plan_pages)
+            rows[cast(Kampung, page.obj).slug].views[page.lang] += 1
+            rows[cast(Kampung, page.obj).slug].poster += POSTER_MARK in request.query
         else:
             stats.other_pages[page.kind.name] += 1
         count_referrer(stats, request.referrer, own_host)
@@ -153,7 +162,7 @@ def count(requests, site: Site, base_url: str | None, start=None, end=None, lang
     return stats
 
 
-def find_page(request: Request, pages: dict, prefix: str):
+def find_page(request: Request, pages: dict[str, AnyPage], prefix: str) -> AnyPage | None:
     """The page of the site a request delivered, or None (an asset, a missing page, a failed request)."""
     if request.method != "GET" or request.status not in COUNTED_STATUS or not request.path.startswith(prefix):
         return None
@@ -191,13 +200,14 @@ def report_csv(stats: Stats, lang: str) -> str:
 BAR_COLOURS = ("#7a3b12", "#0b6e4f", "#1a5fb4", "#6b4c9a")  # the site's brand, accent and focus colours
 
 
-def chart(stats: Stats, lang: str, width: int = 720) -> dict:
+def chart(stats: Stats, lang: str, width: int = 720) -> dict[str, object]:
     """The bar chart's geometry, ready for the template: one stacked bar per kampung, by language."""
     label_width, row, top = 230, 30, 34
     largest = max((k.total for k in stats.kampung), default=0) or 1
     scale = (width - label_width - 60) / largest
-    bars = []
+    bars: list[dict[str, object]] = []
     for i, k in enumerate(stats.kampung):
+        x: float  # from the labels' int width, then along the bar's parts
         x, parts = label_width, []
         for j, code in enumerate(stats.languages):
             length = k.views[code] * scale
@@ -219,13 +229,32 @@ def chart(stats: Stats, lang: str, width: int = 720) -> dict:
 
 def other_pages(stats: Stats, lang: str) -> list[tuple[str, int]]:
     """Views of the pages that are not a kampung's, by kind (both poster kinds as one line)."""
-    named = Counter()
+    named: Counter[str] = Counter()
     for kind, n in stats.other_pages.items():
         named[word(kind, lang, KINDS)] += n
     return sorted(named.items(), key=lambda item: (-item[1], item[0]))
 
 
-def report_view(stats: Stats, lang: str, site_title: str) -> dict:
+class ReportView(TypedDict):
+    """What the HTML report (templates/stats-report.html) and the printed summary show."""
+
+    lang: str
+    w: dict[str, str]  # the report's words
+    method: str
+    site_title: str
+    period: str
+    total: int
+    poster_total: int
+    languages: list[tuple[str, int]]  # (language name, page views)
+    language_names: list[str]
+    kampung: list[dict[str, object]]
+    other_pages: list[tuple[str, int]]
+    search: list[tuple[str, int]]
+    sites: list[tuple[str, int]]
+    chart: dict[str, object]
+
+
+def report_view(stats: Stats, lang: str, site_title: str) -> ReportView:
     """Everything the HTML report shows, as ready values."""
 
     def day(value: datetime.date | None) -> str:

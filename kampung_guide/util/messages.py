@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 KINDS = {
     "empty": ("empty", "kosong"),
     "true/false": ("true/false", "true/false"),
@@ -384,7 +386,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def format_message(key: str, params: dict[str, object], lang: str) -> str:
+def format_message(key: str, params: Mapping[str, object], lang: str) -> str:
     """The message `key` in `lang` (English when `lang` has no catalogue), filled with `params`."""
     index = 1 if lang == "id" else 0
     filled = {k: (KINDS[v][index] if k == "got" and v in KINDS else v) for k, v in params.items()}
