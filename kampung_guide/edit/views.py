@@ -158,10 +158,10 @@ def check_result(root: Control, shown: list[Shown], others: list[str], lang: str
 def map_island(site: model.Site | None, config: model.SiteConfig | None, slug: str, value: Any, lang: str) -> Markup:
     """The pin map's data: where to look, the tiles, and the other kampung shown faintly."""
     location = value.get("location") if isinstance(value, dict) else None
-    lat, lon = (location or {}).get("lat"), (location or {}).get("lon") if isinstance(location, dict) else (None, None)
+    lat, lon = (location.get("lat"), location.get("lon")) if isinstance(location, dict) else (None, None)
     placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon))
     placed = placed and -90 <= lat <= 90 and -180 <= lon <= 180
-    map_config = config.map if config else model.MapConfig((-7.4722, 112.4338))
+    map_config = config.map if config else model.MapConfig(center=(-7.4722, 112.4338))
     others = [
         [k.location.lat, k.location.lon, k.name.get(lang)] for k in (site.kampung if site else ()) if k.slug != slug
     ]
