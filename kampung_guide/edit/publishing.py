@@ -96,7 +96,7 @@ def photo_used(editor: Editor, path: str) -> bool:
                 photos = parse_yaml(documents.plain_text(text)).value.get("photos") or []  # type: ignore[union-attr]
             except (YamlError, AttributeError):
                 continue
-            if any(isinstance(p, dict) and p.get("file") == name for p in photos):
+            if isinstance(photos, list) and any(isinstance(p, dict) and p.get("file") == name for p in photos):
                 return True
     return False
 
