@@ -11,8 +11,9 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from ..load.yamlfile import YamlError, parse_yaml
+from ..load.yamlfile import YamlError, YamlValue, parse_yaml
 
 TIMEOUT = 120  # seconds for one git command: a push over a slow link, not a hung one
 MAX_MESSAGE = 200
@@ -156,7 +157,7 @@ def committed(repo: Repo, repo_path: str) -> str | None:
     return shown.stdout if shown.returncode == 0 else None
 
 
-def yaml_value(text: str | None):
+def yaml_value(text: str | None) -> YamlValue:
     if text is None:
         return None
     try:
@@ -165,7 +166,7 @@ def yaml_value(text: str | None):
         return None
 
 
-def text_name(name, lang: str) -> str:
+def text_name(name: object, lang: str) -> str:
     """A name as one line: a text in `lang` (else its first language), or the plain text."""
     if isinstance(name, dict):
         return str(name.get(lang) or next(iter(name.values()), ""))
@@ -198,7 +199,8 @@ def push(repo: Repo, before: str = "") -> Outcome:
     count = int(ahead.stdout.strip()) if ahead.returncode == 0 else count_commits(repo.root)
     if count == 0:
         return Outcome("nothing", True, before)
-    pushed = git(repo.root, "push", "--porcelain", "--set-upstream", repo.remote, f"HEAD:refs/heads/{repo.target}")
+    remote = cast(str, repo.remote)  # publish and update_and_publish push only with a remote
+    pushed = git(repo.root, "push", "--porcelain", "--set-upstream", remote, f"HEAD:refs/heads/{repo.target}")
     output = before + pushed.stdout + pushed.stderr
     if pushed.returncode == 0:
         return Outcome("published", True, output, count)
