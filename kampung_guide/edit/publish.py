@@ -139,7 +139,8 @@ def describe(repo: Repo, status: str, repo_path: str, lang: str) -> Change:
         now = read_text(repo.root / repo_path) if status != "removed" else None
         before = committed(repo, repo_path) if status != "added" else None
         old, new = yaml_value(before), yaml_value(now)
-        change.name = text_name((new or old or {}).get("name"), lang)
+        whole = new or old
+        change.name = text_name(whole.get("name") if isinstance(whole, dict) else None, lang)
         if status == "changed" and isinstance(old, dict) and isinstance(new, dict):
             change.fields = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     return change
@@ -221,6 +222,8 @@ def push_problem(output: str) -> str:
 
 def update_and_publish(repo: Repo) -> Outcome:
     """Take in what others published (their commits first, ours replayed on top), then push."""
+    if not repo.remote or not repo.target:
+        return Outcome("no_remote", False)
     pulled = git(repo.root, "pull", "--rebase", "--autostash", repo.remote, repo.target)
     output = pulled.stdout + pulled.stderr
     if pulled.returncode != 0:
