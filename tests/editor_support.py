@@ -91,12 +91,15 @@ def serving(content: Path, *args: str):
         text=True,
         cwd=content.parent,
     )
-    lines = []
+    assert process.stdout is not None  # stdout=PIPE
+    lines: list[str] = []
     while not any("/_editor/" in line for line in lines):
         line = process.stdout.readline()
         assert line or process.poll() is None, "serve exited early:\n" + "".join(lines)
         lines.append(line)
-    url = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines))[0]
+    found = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines))
+    assert found, "serve printed no address:\n" + "".join(lines)
+    url = found[0]
     try:
         yield Served(content, url, process, lines)
     finally:

@@ -28,11 +28,14 @@ def preview(tmp_path):
         text=True,
         cwd=tmp_path,
     )
+    assert process.stdout is not None  # stdout=PIPE
     line = ""
     while "http://127.0.0.1:" not in line:
         line = process.stdout.readline()
         assert line or process.poll() is None, "serve exited early"
-    yield content, re.search(r"http://127\.0\.0\.1:\d+/", line)[0]
+    found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+    assert found, line
+    yield content, found[0]
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 0
 

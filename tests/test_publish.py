@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from editor_support import encode, git, http, make_project, serving
@@ -29,6 +30,13 @@ def colleague(tmp_path, remote):
     return other
 
 
+def repo_of(content: Path) -> publish.Repo:
+    """The checkout holding `content` (every project here is one)."""
+    repo = publish.find_repo(content)
+    assert repo is not None
+    return repo
+
+
 def test_changes_are_told_in_plain_words(project):
     content, _ = project
     profile = content / "kampung" / "gerabah-uji.yaml"
@@ -36,7 +44,7 @@ def test_changes_are_told_in_plain_words(project):
     (content / "images" / "gerabah-uji-1.jpg").write_bytes(JPEG)
     (content / "routes" / "jalan-pagi.yaml").unlink()
     (content.parent / "README.md").write_text("changed outside the content folder\n", encoding="utf-8")
-    repo = publish.find_repo(content)
+    repo = repo_of(content)
     assert (repo.content, repo.branch, repo.remote, repo.target, repo.ahead) == ("content", "main", "origin", "main", 0)
     found = {(c.status, c.path, c.kind, c.name, tuple(c.fields)) for c in publish.changes(repo, "en")}
     assert found == {
@@ -50,12 +58,12 @@ def test_publish_commits_only_the_content_folder_and_pushes(project):
     content, remote = project
     (content / "kampung" / "baru-uji.yaml").write_text(KAMPUNG.replace("batik", "kuliner"), encoding="utf-8")
     (content.parent / "README.md").write_text("a local note\n", encoding="utf-8")
-    outcome = publish.publish(publish.find_repo(content), "  Kampung   baru\n")
+    outcome = publish.publish(repo_of(content), "  Kampung   baru\n")
     assert (outcome.key, outcome.ok, outcome.pushed) == ("published", True, 1)
     assert git(remote, "log", "-1", "--format=%s%n%an", "main").split("\n")[:2] == ["Kampung baru", "Staf Dinas"]
     assert git(remote, "show", "--name-only", "--format=", "main").split() == ["content/kampung/baru-uji.yaml"]
     assert git(content.parent, "status", "--porcelain").split() == ["M", "README.md"]
-    assert publish.publish(publish.find_repo(content), "again").key == "nothing"
+    assert publish.publish(repo_of(content), "again").key == "nothing"
 
 
 def test_someone_else_published_first_then_both_are_kept(project, tmp_path):
@@ -68,11 +76,11 @@ def test_someone_else_published_first_then_both_are_kept(project, tmp_path):
     ours.write_text(
         ours.read_text(encoding="utf-8").replace("tags: [gerabah, uji]", "tags: [gerabah]"), encoding="utf-8"
     )
-    repo = publish.find_repo(content)
+    repo = repo_of(content)
     rejected = publish.publish(repo, "Kata kunci gerabah")
     assert (rejected.key, rejected.ok) == ("rejected", False) and "rejected" in rejected.output
-    assert publish.find_repo(content).ahead == 1  # the commit waits here; nothing is lost
-    done = publish.update_and_publish(publish.find_repo(content))
+    assert repo_of(content).ahead == 1  # the commit waits here; nothing is lost
+    done = publish.update_and_publish(repo_of(content))
     assert (done.key, done.ok) == ("published", True)
     log = git(remote, "log", "--format=%s", "main").split("\n")
     assert log[:2] == ["Kata kunci gerabah", "Tenun dihapus"]
@@ -88,9 +96,9 @@ def test_the_same_line_changed_on_both_sides_is_left_as_it_was(project, tmp_path
     git(other, "push", "--quiet")
     ours = content / "kampung" / "gerabah-uji.yaml"
     ours.write_text(ours.read_text(encoding="utf-8").replace("lat: -7.4700", "lat: -7.4600"), encoding="utf-8")
-    assert publish.publish(publish.find_repo(content), "Pin kami").key == "rejected"
+    assert publish.publish(repo_of(content), "Pin kami").key == "rejected"
     head = git(content.parent, "rev-parse", "HEAD")
-    outcome = publish.update_and_publish(publish.find_repo(content))
+    outcome = publish.update_and_publish(repo_of(content))
     assert (outcome.key, outcome.ok) == ("overlap", False)
     assert git(content.parent, "rev-parse", "HEAD") == head and git(content.parent, "status", "--porcelain") == ""
     assert "lat: -7.4600" in ours.read_text(encoding="utf-8")
@@ -102,15 +110,15 @@ def test_without_a_remote_or_an_identity_or_git(project, tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     git(content.parent, "remote", "remove", "origin")
     (content / "kampung" / "baru-uji.yaml").write_text(KAMPUNG, encoding="utf-8")
-    assert publish.publish(publish.find_repo(content), "x").key == "no_remote"
+    assert publish.publish(repo_of(content), "x").key == "no_remote"
     git(content.parent, "remote", "add", "origin", str(tmp_path / "remote.git"))
     for key in ("user.name", "user.email"):
         git(content.parent, "config", "--unset", key)
     git(content.parent, "config", "user.useConfigOnly", "true")  # no identity guessed from the host name
-    repo = publish.find_repo(content)
+    repo = repo_of(content)
     assert not repo.identity
     assert publish.publish(repo, "Kampung baru").key == "identity"
-    outcome = publish.publish(publish.find_repo(content), "Kampung baru", ("Siti", "siti@example.org"))
+    outcome = publish.publish(repo_of(content), "Kampung baru", ("Siti", "siti@example.org"))
     assert outcome.key == "published"
     assert git(content.parent, "log", "-1", "--format=%an <%ae>") == "Siti <siti@example.org>\n"
     loose = tmp_path / "loose" / "content"
@@ -158,7 +166,7 @@ def test_git_itself_is_never_asked_for_a_password(project, tmp_path):
     content, _ = project
     git(content.parent, "remote", "set-url", "origin", "https://127.0.0.1:9/nowhere.git")
     (content / "kampung" / "baru-uji.yaml").write_text(KAMPUNG, encoding="utf-8")
-    outcome = publish.publish(publish.find_repo(content), "Kampung baru")
+    outcome = publish.publish(repo_of(content), "Kampung baru")
     assert outcome.key in ("network", "login") and not outcome.ok
     assert subprocess.run(
         ["git", "-C", str(content), "log", "-1", "--format=%s"], capture_output=True, text=True

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..load.yamlfile import YamlError, parse_yaml
 from ..plan.pages import site_addresses
@@ -123,9 +124,9 @@ def open_source(content: Path, kind: str, key: str) -> Source | None:
         path = content / FILES["category"]
         source = Source(kind, key, path, read_file(path))
         return source if SLUG.match(key) and not source.is_new else None
-    path = listing(content, kind).get(key)
-    text = read_file(path) if path else None
-    return Source(kind, key, path, text) if path and text is not None else None
+    found = listing(content, kind).get(key)
+    text = read_file(found) if found else None
+    return Source(kind, key, found, text) if found and text is not None else None
 
 
 def new_source(content: Path, kind: str, key: str) -> Source:
@@ -146,7 +147,8 @@ def taken(content: Path, kind: str, key: str) -> bool:
     if not folder.is_dir():
         return False
     if kind == "page":
-        return any(PAGE_NAME.match(p.name)["slug"].lower() == key.lower() for p in listing(content, "page").values())
+        pages = listing(content, "page").values()  # only names that match PAGE_NAME
+        return any(cast(re.Match[str], PAGE_NAME.match(p.name))["slug"].lower() == key.lower() for p in pages)
     return key.lower() in [p.stem.lower() for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)]
 
 
@@ -254,7 +256,8 @@ def site_names(content: Path, source: Source) -> tuple[list[str], list[str]]:
     """The kampung and pages the site's links may lead to, from the folders' listings (and the new
     file's slug)."""
     kampung = set(listing(content, "kampung")) | ({source.key} if source.kind == "kampung" else set())
-    pages = {PAGE_NAME.match(path.name)["slug"] for path in listing(content, "page").values()}
+    listed = listing(content, "page").values()  # only names that match PAGE_NAME
+    pages = {cast(re.Match[str], PAGE_NAME.match(path.name))["slug"] for path in listed}
     return sorted(kampung), sorted(pages)
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup
 
@@ -24,6 +25,10 @@ from .guard import Response, redirect
 from .photos import MAX_MB
 from .readform import Form, add_photo, apply_op, read_form
 from .words import word
+
+if TYPE_CHECKING:
+    from .guard import Request
+    from .server import Editor
 
 MAX_OPENED = 500  # texts of opened versions kept for combining changes
 FOCUSABLE = ("line", "area", "number", "select", "hours", "bool", "slug")
@@ -105,7 +110,7 @@ def label_of(root: Control, path: tuple) -> str:
 class Editing:
     """The form of one file (or category) in the interface language `lang`."""
 
-    def __init__(self, editor, kind: str, key: str, new: bool, lang: str):
+    def __init__(self, editor: Editor, kind: str, key: str, new: bool, lang: str):
         self.editor, self.kind, self.key, self.new, self.lang = editor, kind, key, new, lang
         self.spec = ROOT_SPECS[kind]
         self.ctx = editor.form_context(kind, key, lang)
@@ -152,7 +157,7 @@ class Editing:
 
     # -- showing ----------------------------------------------------------------------------------
 
-    def show(self, request) -> Response:
+    def show(self, request: Request) -> Response:
         """The form as the file is now (a new one: empty), after a save or undo if the address says so."""
         source = self.source(Form({}))
         if source is None:
@@ -177,7 +182,8 @@ class Editing:
     def evaluate(self, fields: dict) -> Evaluated:
         """Read a submitted form, apply it to the file and check the result with the build's checks."""
         form = Form(fields)
-        source = self.source(form)
+        # a new file always has a source; an existing one was found before its form was shown or sent
+        source = cast(documents.Source, self.source(form))
         value, body = self.value(form, source)
         text = documents.apply(source, value, body)
         report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text, self.places())
@@ -205,7 +211,13 @@ class Editing:
         return controls
 
     def respond(
-        self, fields: dict, status: int = 200, notices=(), focus: str = "", saved: bool = False, conflict=None
+        self,
+        fields: dict[str, list[str]],
+        status: int = 200,
+        notices: Sequence[tuple[str, str]] = (),
+        focus: str = "",
+        saved: bool = False,
+        conflict: Conflict | None = None,
     ) -> Response:
         """The form page for submitted (or opened) fields, with every problem beside its field."""
         done = self.evaluate(fields)
@@ -248,7 +260,7 @@ class Editing:
     def remember(self, source: documents.Source) -> None:
         """Keep the text of the version a form shows, so that its changes can later be combined."""
         opened = self.editor.opened
-        opened[source.version] = source.text
+        opened[source.version] = cast(str, source.text)  # respond keeps only a file that has a text
         while len(opened) > MAX_OPENED:
             opened.pop(next(iter(opened)))
 
@@ -283,7 +295,7 @@ class Editing:
     def submit(self, fields: dict) -> Response:
         form = Form(fields)
         if form.get("_op"):
-            changed, focus = apply_op(form, form.get("_op"))
+            changed, focus = apply_op(form, cast(str, form.get("_op")))  # not None: tested above
             return self.respond(changed.fields, notices=[("info", word(self.lang, "not_saved_yet"))], focus=focus)
         if form.get("_action") == "combine":
             return self.combine(form)
@@ -377,14 +389,20 @@ class Editing:
 class TextEditing:
     """A file as plain text, for a mistake the form cannot show (the file is not valid YAML)."""
 
-    def __init__(self, editor, kind: str, key: str, lang: str):
+    def __init__(self, editor: Editor, kind: str, key: str, lang: str):
         self.editor, self.kind, self.key, self.lang = editor, kind, key, lang
 
-    def show(self, text: str | None = None, status: int = 200, notices=(), conflict=None) -> Response:
+    def show(
+        self,
+        text: str | None = None,
+        status: int = 200,
+        notices: Sequence[tuple[str, str]] = (),
+        conflict: Conflict | None = None,
+    ) -> Response:
         source = documents.open_source(self.editor.content, self.kind, self.key)
         if source is None:
             return self.editor.not_found(self.lang)
-        text = source.text if text is None else text
+        text = cast(str, source.text) if text is None else text  # open_source finds only files it could read
         report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text)
         problems = [p for p in report.sorted() if p.file == shown_file]
         lines = [(p.line, format_message(p.key, dict(p.params), self.lang), p.warning, p.field) for p in problems]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +81,7 @@ class Control:
     help: str = ""
     required: bool = False
     value: Any = ""
-    options: list[tuple[str, str]] = field(default_factory=list)
+    options: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, chosen)
     children: list[Control] = field(default_factory=list)
     lang: str | None = None  # of a text input's words
     input_type: str = "text"
@@ -128,7 +128,7 @@ class Control:
     def count(self) -> int:
         return len(self.children)
 
-    def walk(self):
+    def walk(self) -> Iterator[Control]:
         """This control and every control inside it."""
         yield self
         for child in self.children:
@@ -274,7 +274,7 @@ def fill_choices(control: Control, spec: Choice, value: Any, ctx: FormContext) -
     control.options = [(v, choice_label(ctx.kind, pattern(control.path), v, ctx.lang), v in chosen) for v in known]
 
 
-def fill_select(control: Control, spec: Spec, value: Any, ctx: FormContext) -> None:
+def fill_select(control: Control, spec: Choice | Ref | KampungRef, value: Any, ctx: FormContext) -> None:
     """One choice as a select, with a first "choose" option so that nothing is chosen by default."""
     control.kind = "select"
     control.value = display(value)

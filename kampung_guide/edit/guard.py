@@ -17,6 +17,7 @@ import socket
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
+from typing import cast
 from urllib.parse import parse_qs, urlencode
 
 KEY_COOKIE = "kampung_guide_key"
@@ -65,7 +66,8 @@ def parts(request: Request) -> list[tuple[str, bytes, str | None]]:
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if name:
-            found.append((str(name), part.get_payload(decode=True) or b"", part.get_filename()))
+            payload = cast(bytes | None, part.get_payload(decode=True))  # decoded, a leaf part's payload is bytes
+            found.append((str(name), payload or b"", part.get_filename()))
     return found
 
 
@@ -77,7 +79,7 @@ class Response:
     headers: list[tuple[str, str]] = field(default_factory=list)
 
 
-def redirect(location: str, status: int = 303, headers: list | None = None) -> Response:
+def redirect(location: str, status: int = 303, headers: list[tuple[str, str]] | None = None) -> Response:
     return Response(status, b"", "text/plain", [("Location", location), *(headers or [])])
 
 
@@ -120,13 +122,14 @@ class Guard:
             return refusal(403, "Refused: this server answers only to the address it printed (127.0.0.1 or localhost).")
         if not self.public:
             return None
+        secret = cast(str, self.secret)  # a public guard always has one
         given = request.arg("key")
-        if given and hmac.compare_digest(given, self.secret):
+        if given and hmac.compare_digest(given, secret):
             rest = {k: v for k, v in request.query.items() if k != "key"}
             location = request.path + ("?" + urlencode(rest, doseq=True) if rest else "")
             cookie = f"{KEY_COOKIE}={self.secret}; Path=/; HttpOnly; SameSite=Strict"
             return redirect(location, 303, [("Set-Cookie", cookie)])
-        if not hmac.compare_digest(request.cookie(KEY_COOKIE), self.secret):
+        if not hmac.compare_digest(request.cookie(KEY_COOKIE), secret):
             return refusal(
                 403, "Refused: open the address with its key, as the terminal shows it (or scan its QR code)."
             )

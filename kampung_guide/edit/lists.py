@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
 
 from ..load.yamlfile import YamlError
 from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
@@ -36,7 +39,9 @@ class Entry:
     counts: list[tuple[str, str]] = field(default_factory=list)
 
 
-def content_lists(content, shown: str, site: model.Site | None, report: Report | None, lang: str) -> dict:
+def content_lists(
+    content: Path, shown: str, site: model.Site | None, report: Report | None, lang: str
+) -> dict[str, Any]:
     """Every kampung, category, route, page and the site settings, each with its problems counted."""
     loader = Loader(content, shown)
     tally = count_problems(report)
@@ -44,7 +49,7 @@ def content_lists(content, shown: str, site: model.Site | None, report: Report |
     names = {k.slug: (k.name.get(lang), k.category) for k in site.kampung} if site else {}
     categories = {k: c.name.get(lang) for k, c in site.categories.items()} if site else {}
 
-    def entry(name: str, url: str, path, detail: str = "", view: str = "") -> Entry:
+    def entry(name: str, url: str, path: Path, detail: str = "", view: str = "") -> Entry:
         errors, warnings, untranslated = tally.get(loader.display(path), (0, 0, 0))
         item = Entry(name, url, detail, errors, warnings, untranslated, view, f"{name} {detail}".lower())
         item.counts = [
@@ -74,7 +79,7 @@ def content_lists(content, shown: str, site: model.Site | None, report: Report |
     pages = []
     titles = {p.slug: p.title for p in site.pages} if site else {}
     for stem, path in documents.listing(content, "page").items():
-        match = PAGE_NAME.match(path.name)
+        match = cast(re.Match[str], PAGE_NAME.match(path.name))  # listing gives only names that match
         code = match["lang"] or languages[0]
         title = titles[match["slug"]].get(code) if match["slug"] in titles else match["slug"]
         view = "/" + lang_prefix(code, languages) + match["slug"] + "/"
@@ -98,7 +103,9 @@ def count_problems(report: Report | None) -> dict[str, tuple[int, int, int]]:
     """File -> (errors, warnings, untranslated texts) of the last build's problems."""
     if report is None:
         return {}
-    errors, warnings, untranslated = Counter(), Counter(), Counter()
+    errors: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    untranslated: Counter[str] = Counter()
     for problem in report.problems:
         if not problem.warning:
             errors[problem.file] += 1
@@ -110,7 +117,7 @@ def count_problems(report: Report | None) -> dict[str, tuple[int, int, int]]:
     return {f: (errors[f], warnings[f], untranslated[f]) for f in files}
 
 
-def category_ids(content) -> dict[str, str]:
+def category_ids(content: Path) -> dict[str, str]:
     """Category ids from categories.yaml when the site did not build (their names unknown then)."""
     path = content / "categories.yaml"
     try:

@@ -19,7 +19,7 @@ from .documents import write_bytes_atomic
 MAX_BYTES = MAX_MB * 1_000_000  # the limit the build warns about, refused here before anything is stored
 MAX_SIDE = 2400  # px on the long side: more than the largest variant the site publishes (1600)
 FORMATS = ("JPEG", "MPO", "PNG", "WEBP")  # MPO: the multi-picture JPEG some phone cameras write
-JPEG = {"quality": 88, "optimize": True, "progressive": True}
+JPEG: dict[str, int | bool] = {"quality": 88, "optimize": True, "progressive": True}
 THUMB = 480
 _naming = threading.Lock()  # two uploads at once must not choose the same name
 
@@ -27,7 +27,7 @@ _naming = threading.Lock()  # two uploads at once must not choose the same name
 class UploadRefused(Exception):
     """An upload that is not stored, with a message key of util/messages.py and its parameters."""
 
-    def __init__(self, key: str, **params):
+    def __init__(self, key: str, **params: object):
         super().__init__(key)
         self.key, self.params = key, params
 
@@ -37,6 +37,7 @@ def store_upload(data: bytes, folder: Path, stem: str) -> str:
     if len(data) > MAX_BYTES:
         raise UploadRefused("upload_too_big", mb=f"{len(data) / 1_000_000:.1f}", max=MAX_MB)
     picture = clean_picture(data)
+    options: dict[str, int | bool]
     if picture.mode == "RGBA":
         kind, options = "png", {"optimize": True}
     else:

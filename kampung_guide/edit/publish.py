@@ -11,8 +11,9 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from ..load.yamlfile import YamlError, parse_yaml
+from ..load.yamlfile import YamlError, YamlValue, parse_yaml
 
 TIMEOUT = 120  # seconds for one git command: a push over a slow link, not a hung one
 MAX_MESSAGE = 200
@@ -138,7 +139,8 @@ def describe(repo: Repo, status: str, repo_path: str, lang: str) -> Change:
         now = read_text(repo.root / repo_path) if status != "removed" else None
         before = committed(repo, repo_path) if status != "added" else None
         old, new = yaml_value(before), yaml_value(now)
-        change.name = text_name((new or old or {}).get("name"), lang)
+        whole = new or old
+        change.name = text_name(whole.get("name") if isinstance(whole, dict) else None, lang)
         if status == "changed" and isinstance(old, dict) and isinstance(new, dict):
             change.fields = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     return change
@@ -156,7 +158,7 @@ def committed(repo: Repo, repo_path: str) -> str | None:
     return shown.stdout if shown.returncode == 0 else None
 
 
-def yaml_value(text: str | None):
+def yaml_value(text: str | None) -> YamlValue:
     if text is None:
         return None
     try:
@@ -165,7 +167,7 @@ def yaml_value(text: str | None):
         return None
 
 
-def text_name(name, lang: str) -> str:
+def text_name(name: object, lang: str) -> str:
     """A name as one line: a text in `lang` (else its first language), or the plain text."""
     if isinstance(name, dict):
         return str(name.get(lang) or next(iter(name.values()), ""))
@@ -198,7 +200,8 @@ def push(repo: Repo, before: str = "") -> Outcome:
     count = int(ahead.stdout.strip()) if ahead.returncode == 0 else count_commits(repo.root)
     if count == 0:
         return Outcome("nothing", True, before)
-    pushed = git(repo.root, "push", "--porcelain", "--set-upstream", repo.remote, f"HEAD:refs/heads/{repo.target}")
+    remote = cast(str, repo.remote)  # publish and update_and_publish push only with a remote
+    pushed = git(repo.root, "push", "--porcelain", "--set-upstream", remote, f"HEAD:refs/heads/{repo.target}")
     output = before + pushed.stdout + pushed.stderr
     if pushed.returncode == 0:
         return Outcome("published", True, output, count)
@@ -219,6 +222,8 @@ def push_problem(output: str) -> str:
 
 def update_and_publish(repo: Repo) -> Outcome:
     """Take in what others published (their commits first, ours replayed on top), then push."""
+    if not repo.remote or not repo.target:
+        return Outcome("no_remote", False)
     pulled = git(repo.root, "pull", "--rebase", "--autostash", repo.remote, repo.target)
     output = pulled.stdout + pulled.stderr
     if pulled.returncode != 0:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..load.yamlfile import YamlError, parse_yaml
 from . import documents, publish, views
 from .fieldtext import FIELDS
 from .guard import Request, Response
 from .words import word
+
+if TYPE_CHECKING:
+    from .server import Editor
 
 KIND_OF_FILE = {"kampung": "kampung", "route": "route", "site": "site"}
 
@@ -25,7 +29,7 @@ class ChangeView:
     unused_photo: bool = False
 
 
-def publish_response(editor, request: Request, lang: str) -> Response:
+def publish_response(editor: Editor, request: Request, lang: str) -> Response:
     """GET: the changes and the form; POST: publish (or take in others' changes first) and say how it went."""
     page = editor.base(lang, word(lang, "publish"), "/_editor/publish/", "publish")
     repo = publish.find_repo(editor.content)
@@ -60,13 +64,13 @@ def publish_response(editor, request: Request, lang: str) -> Response:
     return Response(status, html, headers=[("Cache-Control", "no-store")])
 
 
-def site_errors(editor, lang: str) -> list[str]:
+def site_errors(editor: Editor, lang: str) -> list[str]:
     """The errors that keep the site from building: publishing those would break the published site."""
     report = editor.preview.report()
     return [p.render(lang) for p in report.sorted() if not p.warning] if report else []
 
 
-def change_view(change: publish.Change, lang: str, editor) -> ChangeView:
+def change_view(change: publish.Change, lang: str, editor: Editor) -> ChangeView:
     """A changed file in words: what it is, its name, and which of its fields changed."""
     table = FIELDS.get(KIND_OF_FILE.get(change.kind, ""), {})
     labels = [table[f].label(lang) if f in table else f for f in change.fields]
@@ -81,22 +85,23 @@ def change_view(change: publish.Change, lang: str, editor) -> ChangeView:
     )
 
 
-def photo_used(editor, path: str) -> bool:
+def photo_used(editor: Editor, path: str) -> bool:
     """Whether a profile lists the photo `images/<name>`."""
     name = path.rpartition("/")[2]
     for source_path in documents.listing(editor.content, "kampung").values():
         text = documents.read_file(source_path) or ""
         if name in text:
             try:
-                photos = parse_yaml(documents.plain_text(text)).value.get("photos") or []
+                # a profile that is no mapping raises AttributeError, taken below
+                photos = parse_yaml(documents.plain_text(text)).value.get("photos") or []  # type: ignore[union-attr]
             except (YamlError, AttributeError):
                 continue
-            if any(isinstance(p, dict) and p.get("file") == name for p in photos):
+            if isinstance(photos, list) and any(isinstance(p, dict) and p.get("file") == name for p in photos):
                 return True
     return False
 
 
-def outcome_words(outcome: publish.Outcome, repo, lang: str) -> str:
+def outcome_words(outcome: publish.Outcome, repo: publish.Repo | None, lang: str) -> str:
     """git's answer in one plain sentence."""
     remote = f"{repo.remote} ({repo.target})" if repo and repo.remote else ""
     return word(lang, f"outcome_{outcome.key}", n=outcome.pushed, remote=remote)

@@ -158,7 +158,9 @@ def number(text: str) -> Any:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else text
 
 
-def read_group(spec: Obj, form: Form, path: tuple, original: Any, languages, root: bool = False) -> Any:
+def read_group(
+    spec: Obj, form: Form, path: tuple, original: Any, languages: tuple[str, ...], root: bool = False
+) -> Any:
     """A mapping: the file's keys in their order (unknown ones kept), new fields in the spec's order."""
     before = original if isinstance(original, dict) else {}
     dropped = set(form.getall("#drop"))
@@ -190,7 +192,7 @@ def order_keys(existing: list[str], spec_order: list[str], values: dict) -> dict
     return {k: values[k] for k in keys}
 
 
-def read_list(spec: ListOf, form: Form, path: tuple, original: Any, languages) -> Any:
+def read_list(spec: ListOf, form: Form, path: tuple, original: Any, languages: tuple[str, ...]) -> Any:
     """A list's items in the form's order; each built on the file's item it came from."""
     name = field_path(path)
     n = form.count(name)
@@ -224,7 +226,7 @@ def read_choices(spec: Choice, form: Form, path: tuple, original: Any) -> Any:
     return chosen or None
 
 
-def read_text(spec: TextSpec, form: Form, path: tuple, original: Any, languages) -> Any:
+def read_text(spec: TextSpec, form: Form, path: tuple, original: Any, languages: tuple[str, ...]) -> Any:
     """A text in each language; a plain text stays plain while every language still reads the same."""
     if len(languages) == 1:
         return read_one_language(spec, form, path, original, languages[0])

@@ -15,8 +15,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
+from ..plan.pages import AnyPage
 from ..plan.site import load_site
 from ..util.problems import Report
 from ..validate import model
@@ -336,23 +337,24 @@ def photo_url(name: str) -> str:
     return "/_editor/photo/" + urllib.parse.quote(name)
 
 
-def edit_address(page) -> str:
+def edit_address(page: AnyPage) -> str:
     """The editor's form for what a page of the preview shows (the list for pages made of many)."""
-    obj = page.obj
+    obj = page.obj  # the page's kind fixes the type of its object
     kind = page.kind.name
     if kind in ("kampung", "poster"):
-        return f"/_editor/kampung/{obj.slug}/"
+        return f"/_editor/kampung/{cast(model.Kampung, obj).slug}/"
     if kind == "category":
-        return f"/_editor/category/{obj.id}/"
+        return f"/_editor/category/{cast(model.Category, obj).id}/"
     if kind == "route":
-        return f"/_editor/route/{obj.slug}/"
+        return f"/_editor/route/{cast(model.Route, obj).slug}/"
     if kind == "page":
-        main = obj.source.rpartition("/")[2].removesuffix(".md")  # the main language's file
-        return f"/_editor/page/{main if page.lang == page._languages[0] else f'{obj.slug}.{page.lang}'}/"
+        free = cast(model.FreePage, obj)
+        main = free.source.rpartition("/")[2].removesuffix(".md")  # the main language's file
+        return f"/_editor/page/{main if page.lang == page._languages[0] else f'{free.slug}.{page.lang}'}/"
     return "/_editor/"
 
 
-def editor_link(page, lang: str) -> bytes:
+def editor_link(page: AnyPage | None, lang: str) -> bytes:
     """The preview's link to the editor, put on every page it serves (never in the built site)."""
     address = edit_address(page) if page is not None else "/_editor/"
     words = "edit_page" if address != "/_editor/" else "open_editor"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
@@ -106,7 +107,7 @@ def attach(root: Control, problems: list[Problem], lang: str, prefix: str = "") 
     shown = []
     for i, problem in enumerate(problems):
         name = problem.field.removeprefix(prefix) if problem.field.startswith(prefix) else problem.field
-        control, ancestors = target(index, name, dict(problem.params).get("lang"))
+        control, ancestors = target(index, name, cast("str | None", dict(problem.params).get("lang")))  # a code
         labels = [c.label for c in ancestors + [control] if c.label and c.path]
         text = format_message(problem.key, dict(problem.params), lang)
         item = Shown(text, problem.warning, " › ".join(dict.fromkeys(labels)), control.id, f"problem-{i}")
@@ -115,7 +116,9 @@ def attach(root: Control, problems: list[Problem], lang: str, prefix: str = "") 
     return shown
 
 
-def target(index: dict, name: str, lang: str | None) -> tuple[Control, list[Control]]:
+def target(
+    index: dict[str, tuple[Control, list[Control]]], name: str, lang: str | None
+) -> tuple[Control, list[Control]]:
     """The control a problem at field `name` belongs to: the field's own control, a text's input
     in the language the problem names (or its first), else the nearest enclosing group."""
     if name in index:
@@ -158,10 +161,10 @@ def check_result(root: Control, shown: list[Shown], others: list[str], lang: str
 def map_island(site: model.Site | None, config: model.SiteConfig | None, slug: str, value: Any, lang: str) -> Markup:
     """The pin map's data: where to look, the tiles, and the other kampung shown faintly."""
     location = value.get("location") if isinstance(value, dict) else None
-    lat, lon = (location or {}).get("lat"), (location or {}).get("lon") if isinstance(location, dict) else (None, None)
+    lat, lon = (location.get("lat"), location.get("lon")) if isinstance(location, dict) else (None, None)
     placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon))
-    placed = placed and -90 <= lat <= 90 and -180 <= lon <= 180
-    map_config = config.map if config else model.MapConfig((-7.4722, 112.4338))
+    placed = placed and -90 <= cast(float, lat) <= 90 and -180 <= cast(float, lon) <= 180  # all() saw numbers
+    map_config = config.map if config else model.MapConfig(center=(-7.4722, 112.4338))
     others = [
         [k.location.lat, k.location.lon, k.name.get(lang)] for k in (site.kampung if site else ()) if k.slug != slug
     ]
@@ -196,16 +199,16 @@ def diff_lines(before: str, after: str) -> list[tuple[str, str]]:
     return lines
 
 
-def words_for(lang: str):
+def words_for(lang: str) -> Callable[..., str]:
     """The template's lookup for the editor's words."""
 
-    def w(key: str, **params) -> str:
+    def w(key: str, **params: object) -> str:
         return word(lang, key, **params)
 
     return w
 
 
-def render(env: jinja2.Environment, name: str, page: Page, **values) -> bytes:
+def render(env: jinja2.Environment, name: str, page: Page, **values: object) -> bytes:
     return env.get_template(name).render(page=page, w=words_for(page.lang), **values).encode("utf-8")
 
 

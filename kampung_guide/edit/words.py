@@ -448,7 +448,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def word(lang: str, key: str, **params) -> str:
+def word(lang: str, key: str, **params: object) -> str:
     """The editor's word `key` in `lang` (English when the language has none), filled with `params`."""
     text = WORDS.get(lang, WORDS["en"])[key]
     return text.format(**params) if params else text

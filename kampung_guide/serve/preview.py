@@ -15,16 +15,25 @@ import mimetypes
 import threading
 import time
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..edit.guard import MAX_BODY, Guard, Request, refusal
+from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal
 from ..edit.server import Editor, editor_link
 from ..plan.site import load_site
 from ..util.problems import Report
-from ..validate.content import configured_language
+from ..validate.content import ProfileCache, configured_language
+
+if TYPE_CHECKING:
+    from ..pipeline import SiteBuild
+    from ..plan.pages import AnyPage
+    from ..validate.model import Site
+
+Out = Callable[..., object]  # print, or a test's collector: called with a line and print's keywords
 
 RELOAD_PATH = "/__preview/reload.js"
 EVENTS_PATH = "/__preview/events"
@@ -40,13 +49,13 @@ class State:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     lang: str = "en"  # of the problem messages
-    build: object = None  # the last good SiteBuild, for incremental rebuilds
-    profiles: dict = field(default_factory=dict)  # checked profiles kept between loads
+    build: SiteBuild | None = None  # the last good SiteBuild, for incremental rebuilds
+    profiles: ProfileCache = field(default_factory=dict)  # checked profiles kept between loads
     generation: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
     last_report: Report | None = None  # of the last load, good or not (the editor counts problems with it)
     started: float = -1.0  # monotonic time the last published build began loading
-    by_path: dict = field(default_factory=dict)  # output path -> Page of the last good build
+    by_path: dict[str, AnyPage] = field(default_factory=dict)  # output path -> Page of the last good build
 
     def publish(
         self, files: dict[str, bytes] | None, problems: list[str], lang: str = "en", started: float = -1.0
@@ -61,7 +70,7 @@ class State:
             self.changed.notify_all()
 
     # What the editor asks of the preview (edit/server.py's Preview).
-    def site(self):
+    def site(self) -> Site | None:
         return self.build.site if self.build is not None else None
 
     def report(self) -> Report | None:
@@ -127,14 +136,28 @@ h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-
 <ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
 
 
-def make_handler(state: State, guard: Guard | None = None, editor: Editor | None = None):
+class PreviewServer(ThreadingHTTPServer):
+    """The preview's HTTP server; `stopping` tells the open event streams to end."""
+
+    stopping = False
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    """What the preview's request handler class holds: its server, guard and editor."""
+
+    server: PreviewServer
+    guard: Guard | None
+    editor: Editor | None
+
+
+def make_handler(state: State, guard: Guard | None = None, editor: Editor | None = None) -> type[PreviewHandler]:
     """The request handler: every request passes `guard`; /_editor/ goes to `editor`, the rest is the site."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format, *args):  # quiet: the console is for build messages
+    class Handler(PreviewHandler):
+        def log_message(self, format: str, *args: object) -> None:  # quiet: the console is for build messages
             pass
 
-        def do_GET(self):
+        def do_GET(self) -> None:
             request = self.request_of("GET")
             if request is None:
                 return None
@@ -145,7 +168,7 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
                 return self.answer(self.editor_answer(request))
             return self.site_file(request.path)
 
-        def do_POST(self):
+        def do_POST(self) -> None:
             request = self.request_of("POST")
             if request is None:
                 return None
@@ -154,10 +177,10 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
                 return self.answer(refused or refusal(405, "Only the editor takes changes."))
             return self.answer(self.editor_answer(request))
 
-        def editor_answer(self, request: Request):
+        def editor_answer(self, request: Request) -> Response:
             """The editor's response; a bug in it becomes a plain page (and a traceback in the terminal)."""
             try:
-                return self.editor.handle(request)
+                return cast(Editor, self.editor).handle(request)  # only called when there is an editor
             except Exception:  # noqa: BLE001 - whatever broke, the browser gets an answer
                 traceback.print_exc()
                 return refusal(
@@ -176,7 +199,7 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
             headers = {name.lower(): value for name, value in self.headers.items()}
             return Request(method, unquote(parts.path), parse_qs(parts.query), headers, body)
 
-        def site_file(self, path: str):
+        def site_file(self, path: str) -> None:
             if path == RELOAD_PATH:
                 return self.send(200, RELOAD_JS, "text/javascript")
             if path == EVENTS_PATH:
@@ -197,15 +220,15 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
                 return self.send(404, page, "text/html; charset=utf-8")
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             if kind == "text/html":
-                page = state.by_path.get(name)
-                link = editor_link(page, page.lang if page else state.lang) if self.editor else b""
+                shown = state.by_path.get(name)
+                link = editor_link(shown, shown.lang if shown else state.lang) if self.editor else b""
                 data, kind = inject(data, link), "text/html; charset=utf-8"
             self.send(200, data, kind)
 
-        def answer(self, response):
+        def answer(self, response: Response) -> None:
             self.send(response.status, response.body, response.kind, response.headers)
 
-        def send(self, status: int, data: bytes, kind: str, headers=()):
+        def send(self, status: int, data: bytes, kind: str, headers: Iterable[tuple[str, str]] = ()) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
@@ -220,19 +243,19 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
             self.end_headers()
             self.wfile.write(data)
 
-        def redirect(self, location: str):
+        def redirect(self, location: str) -> None:
             self.send_response(301)
             self.send_header("Location", location)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def events(self):
+        def events(self) -> None:
             """Server-sent events: the build generation now, then again after every rebuild."""
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            seen = None
+            seen: int | None = None
             try:
                 while not getattr(self.server, "stopping", False):
                     with state.changed:
@@ -268,7 +291,7 @@ def watched_folders(content: Path) -> list[Path]:
 LOCAL = ("127.0.0.1", "localhost")
 
 
-def serve(content: Path, shown: str, port: int, lang: str | None, out=print, host: str = "127.0.0.1") -> None:
+def serve(content: Path, shown: str, port: int, lang: str | None, out: Out = print, host: str = "127.0.0.1") -> None:
     """Build, serve and watch until interrupted. Any `host` but 127.0.0.1 needs the printed key."""
     from watchfiles import watch
 
@@ -276,7 +299,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print, hos
     seconds = rebuild(content, shown, state, lang)
     report_build(state, seconds, out)
     handler = make_handler(state)
-    server = ThreadingHTTPServer(("127.0.0.1" if host in LOCAL else host, port), handler)
+    server = PreviewServer(("127.0.0.1" if host in LOCAL else host, port), handler)
     server.daemon_threads = True
     bound = server.server_address[1]
     handler.guard = guard = Guard(bound, public=host not in LOCAL)
@@ -326,8 +349,10 @@ def qr_text(text: str) -> str:
     import zxingcpp
 
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    cells = memoryview(code.to_image(scale=1, add_quiet_zones=True))
-    rows = [[cells[y, x] < 128 for x in range(cells.shape[1])] for y in range(cells.shape[0])]
+    # zxingcpp's Image has the buffer protocol, but its stubs do not declare __buffer__
+    cells = memoryview(code.to_image(scale=1, add_quiet_zones=True))  # type: ignore[arg-type]
+    height, width = cast(tuple[int, int], cells.shape)  # an image's buffer is two-dimensional
+    rows = [[cells[y, x] < 128 for x in range(width)] for y in range(height)]
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
     chars = {(False, False): "█", (True, False): "▄", (False, True): "▀", (True, True): " "}
@@ -337,13 +362,13 @@ def qr_text(text: str) -> str:
     )
 
 
-def only_profiles(changes, content: Path) -> bool:
+def only_profiles(changes: Iterable[tuple[object, str]], content: Path) -> bool:
     """Whether every changed file is a kampung profile (then an incremental rebuild is enough)."""
     folder = (content / "kampung").resolve()
     return all(Path(path).resolve().parent == folder for _, path in changes)
 
 
-def report_build(state: State, seconds: float, out) -> None:
+def report_build(state: State, seconds: float, out: Out) -> None:
     if state.problems:
         out(f"build failed in {seconds:.2f} s:", flush=True)
         for problem in state.problems:
