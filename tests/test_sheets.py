@@ -8,11 +8,13 @@ import shutil
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from kampung_guide.cli import main
+from kampung_guide.edit.cells import SheetValue
 from kampung_guide.edit.columns import LABELS, all_tables
 from kampung_guide.load.yamlfile import parse_yaml
 from kampung_guide.plan.site import load_site
@@ -37,7 +39,7 @@ def run_import(content: Path, book: Path, *extra: str) -> int:
     return main(["import", str(book), "--content", str(content), *extra])
 
 
-def edit(book: Path, changes: dict[tuple[str, str], object]) -> None:
+def edit(book: Path, changes: dict[tuple[str, str], SheetValue]) -> None:
     """Set cells of a workbook as the office would in a spreadsheet program."""
     wb = load_workbook(book)
     for (sheet, cell), value in changes.items():
@@ -202,6 +204,7 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
     before = snapshot(content)
     wb = Workbook()
     ws = wb.active
+    assert ws is not None
     ws.title = "kampung"
     ws.append(["Nama (Indonesia)", "Alamat halaman (slug)", "Kategori", "Garis lintang", "Garis bujur", "Catatan"])
     ws.append(["Kampung Onde-onde", "onde-onde", "kuliner", -7.4731, 112.4350, "dicek Mei"])
@@ -218,7 +221,7 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
     assert snapshot(content) == before
     ws.cell(1, 7, "Ringkasan")
     ws.cell(1, 8, "Deskripsi")
-    onde = parse_yaml(before["kampung/onde-onde.yaml"].decode()).value
+    onde: Any = parse_yaml(before["kampung/onde-onde.yaml"].decode()).value
     ws.cell(2, 7, onde["summary"]["id"])  # an empty cell would remove the field: the office copies it over
     ws.cell(2, 8, onde["description"]["id"])
     ws.cell(3, 7, "Kampung perajin keramik.")
@@ -230,6 +233,7 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
     old, new = before["kampung/onde-onde.yaml"].decode(), (content / "kampung" / "onde-onde.yaml").read_text()
     assert new == old.replace("lat: -7.4725", "lat: -7.4731").replace("lon: 112.4285", "lon: 112.435")
     value = parse_yaml((content / "kampung" / "keramik-baru.yaml").read_text()).value
+    assert isinstance(value, dict)
     # only the Indonesian texts are in the sheet: the English ones are not written yet
     assert value["name"] == {"id": "Kampung Keramik Baru"} and value["summary"] == {"id": "Kampung perajin keramik."}
     assert value["description"] == {"id": "Cerita kampung.\n\nDua paragraf.\n"}
@@ -243,20 +247,24 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
 def test_a_kampung_without_rows_in_a_list_sheet_keeps_its_list_and_a_slug_alone_removes_it(tmp_path):
     content = copy_content(tmp_path)
     wb = Workbook()
+    assert wb.active is not None
     wb.active.title = "Produk"
     wb.active.append(["Alamat halaman (slug)", "Produk (Indonesia)"])
     wb.active.append(["hidroponik"])  # the slug alone: hidroponik sells nothing (any more)
     book = tmp_path / "produk.xlsx"
     wb.save(book)
     assert run_import(content, book) == 0
-    assert "products" not in parse_yaml((content / "kampung" / "hidroponik.yaml").read_text()).value
-    assert "products" in parse_yaml((content / "kampung" / "onde-onde.yaml").read_text()).value
+    hidroponik = parse_yaml((content / "kampung" / "hidroponik.yaml").read_text()).value
+    onde = parse_yaml((content / "kampung" / "onde-onde.yaml").read_text()).value
+    assert isinstance(hidroponik, dict) and "products" not in hidroponik
+    assert isinstance(onde, dict) and "products" in onde
 
 
 def test_english_headers_and_field_paths_are_read_too(tmp_path):
     content = copy_content(tmp_path)
     wb = Workbook()
     ws = wb.active
+    assert ws is not None
     ws.title = "Kampung"
     ws.append(["Page address (slug)", "Opening hours"])
     ws.append(["slug", "opening_hours"])
@@ -264,9 +272,8 @@ def test_english_headers_and_field_paths_are_read_too(tmp_path):
     book = tmp_path / "english.xlsx"
     wb.save(book)
     assert run_import(content, book) == 0
-    assert parse_yaml((content / "kampung" / "hidroponik.yaml").read_text()).value["opening_hours"] == (
-        "Mo-Fr 08:00-15:00"
-    )
+    hidroponik = parse_yaml((content / "kampung" / "hidroponik.yaml").read_text()).value
+    assert isinstance(hidroponik, dict) and hidroponik["opening_hours"] == "Mo-Fr 08:00-15:00"
 
 
 def test_delete_missing_removes_profiles_without_a_row_but_not_a_route_stop(tmp_path, capsys):
@@ -359,6 +366,7 @@ def test_workbook_bytes_are_a_real_xlsx():
     from kampung_guide.edit.sheets import export_xlsx
 
     data, _ = export_content(ROOT / "content", "content")
+    assert data is not None
     buffer.write(export_xlsx(data, "id"))
     with zipfile.ZipFile(buffer) as archive:
         assert archive.namelist()[0] == "docProps/app.xml" or "[Content_Types].xml" in archive.namelist()

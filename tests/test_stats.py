@@ -99,9 +99,11 @@ def test_lines_with_escaped_quotes_and_bots():
         '"https://www.google.com/search?q=\\"batik\\"" "Mozilla/5.0 (compatible; AhrefsBot/7.0)"'
     )
     request = parse_line(line)
+    assert request is not None
     assert request.path == "/kampung/a/" and request.query == (("q", '"x"'),)
     assert request.referrer == 'https://www.google.com/search?q="batik"' and request.bot
-    assert parse_line(line.replace("AhrefsBot/7.0", "Windows NT 10.0")).bot is False
+    browser = parse_line(line.replace("AhrefsBot/7.0", "Windows NT 10.0"))
+    assert browser is not None and browser.bot is False
     assert parse_line("not a log line") is None
 
 

@@ -45,6 +45,7 @@ def test_changed_one_line_values_are_edited_in_place_and_read_back_checked():
 
     text = 'name: A  # the name\nlocation:\n  lat: -7.4640\n  lon: 112.43\nbest: "mornings"\nflow: {id: X, en: Y}\n'
     old = parse_yaml(text).value
+    assert isinstance(old, dict)
     new = {**old, "location": {"lat": -7.47, "lon": 112.43}, "name": "no", "best": "a: b #c"}
     changed = replace_scalars(text, parse_yaml(text).lines, old, new, parse_yaml)
     assert changed == (
