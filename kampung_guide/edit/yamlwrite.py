@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -39,10 +40,10 @@ _YAML11_TRAPS = re.compile(
 class Constructor(RoundTripConstructor):
     """ruamel's round-trip constructor, keeping each number's own text (see Representer)."""
 
-    def construct_yaml_float(self, node):
+    def construct_yaml_float(self, node: ScalarNode) -> Any:
         value = super().construct_yaml_float(node)
         if isinstance(value, ScalarFloat):
-            value.written = node.value
+            value.written = node.value  # type: ignore[attr-defined]  # ScalarFloat keeps a __dict__: our own note on it
         return value
 
 
@@ -53,7 +54,7 @@ class Representer(RoundTripRepresenter):
     """ruamel's round-trip representer, except that an untouched number is written as it was: ruamel
     rebuilds a float from its parts and may change digits (`1.7331794424499508e-104` -> ...507)."""
 
-    def represent_scalar_float(self, data):
+    def represent_scalar_float(self, data: Any) -> ScalarNode:
         written = getattr(data, "written", None)
         if written is not None:
             return self.represent_scalar("tag:yaml.org,2002:float", written)
@@ -105,7 +106,7 @@ def scalar(value: Any) -> Any:
     return value
 
 
-def _short(values) -> bool:
+def _short(values: Iterable[Any]) -> bool:
     """Scalars that fit on one line together: written `[a, b]` or `{id: …, en: …}`, as content/ does."""
     values = list(values)
     plain = all(isinstance(v, (str, int, float)) and "\n" not in str(v) for v in values)
