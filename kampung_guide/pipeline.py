@@ -131,7 +131,9 @@ class SiteBuild:
 
     def service_worker(self, digests: dict[str, bytes]) -> bytes:
         """sw.js for a build whose files have these sha256 digests."""
-        return offline.service_worker(offline.content_version(digests), self.precache())
+        return offline.service_worker(
+            self.renderer.env.get_template(offline.SERVICE_WORKER), offline.content_version(digests), self.precache()
+        )
 
     def precache(self) -> list[str]:
         """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
