@@ -71,7 +71,10 @@ def read_cell(column: Column, value: SheetValue | YamlValue) -> ReadValue:
     elif isinstance(value, datetime.time):
         value = value.strftime("%H:%M")
     reader = {NUMBER: read_number, PRICE: read_price, BOOL: read_bool, WORDS: read_words}.get(column.kind, read_text)
-    return reader(value)
+    read = reader(value)
+    if column.kind == MARKDOWN and isinstance(read, str) and "\n" in read:
+        return read + "\n"  # a Markdown block ends with a line break, as content/ writes them (a `|` block)
+    return read
 
 
 def read_text(value: SheetValue | YamlValue) -> str:
