@@ -258,7 +258,7 @@ def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):
         assert "Mojokerto" not in html and "mojokerto" not in html
         assert "lang-switch" not in html
     kilns = (out / "kampung/harbour-kilns/index.html").read_text(encoding="utf-8")
-    assert "IDR 120,000–200,000" in kilns and "1 h 30 min" in kilns
+    assert "IDR\u00a0120,000–200,000" in kilns and "1 hour 30 minutes" in kilns
     assert (
         "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns%20on%20%E2%80%A6"
         in kilns

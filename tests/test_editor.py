@@ -124,8 +124,10 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},
-            "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; for 25000 rupiah write 25000 without a dot",
-            "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; untuk 25000 rupiah tulis 25000 tanpa titik",
+            "batik.yaml:16: products[0].price_idr: 25.000 is read as 25 (in YAML a dot is a decimal point); "
+            "for 25000 rupiah write 25000, without the dot",
+            "batik.yaml:16: products[0].price_idr: 25.000 terbaca sebagai 25 (di YAML titik adalah tanda desimal); "
+            "untuk 25000 rupiah tulis 25000 tanpa titik",
         ),
     ],
 )

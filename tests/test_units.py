@@ -47,8 +47,9 @@ def test_hours_table_in_both_languages():
 
 def test_prices_durations_and_distances_read_locally():
     assert format_price(Price(350000, 350000), "id") == "Rp350.000"
-    assert format_price(Price(150000, 350000), "en") == "IDR 150,000–350,000"
+    assert format_price(Price(150000, 350000), "en") == "IDR\u00a0150,000–350,000"  # CLDR's currency spacing
     assert format_duration(120, "id") == "2 jam" and format_duration(45, "en") == "45 minutes"
+    assert format_duration(90, "id") == "1 jam 30 menit" and format_duration(61, "en") == "1 hour 1 minute"
     assert format_distance(1.26, "id") == "1,3 km" and format_distance(0.432, "en") == "430 m"
 
 

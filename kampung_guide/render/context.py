@@ -76,9 +76,21 @@ class ViewContext:
     memo: IdentityMemo = field(default_factory=IdentityMemo)
     addresses: Addresses = field(init=False)
     _sorted: dict[str, list[Kampung]] = field(default_factory=dict, init=False)
+    _words: dict[str, i18n.Language] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.addresses = addresses_of(self.site)
+
+    def language(self, lang: str) -> i18n.Language:
+        """The interface of `lang`: the guide's words (with the site's own catalogue) and CLDR formats."""
+        found = self._words.get(lang)
+        if found is None:
+            found = self._words[lang] = i18n.Language(lang, self.site.translations.get(lang))
+        return found
+
+    def ui(self, lang: str):
+        """The lookup of the interface words in `lang`: `t("key", **params)`."""
+        return self.language(lang).t
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -170,12 +182,12 @@ class ViewContext:
         """How running text names the tourism office ("ask …"), on every page and in the planner."""
         contact = self.site.config.contact
         named = contact.short_name or contact.name
-        return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
+        return named.get(lang) if named else self.ui(lang)("ask_office_generic")
 
 
-def contact_links(contact: Contact | OfficeContact, lang: str, greeting: str = "") -> list[ContactLink]:
-    """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
-    t = i18n.ui(lang)
+def contact_links(contact: Contact | OfficeContact, t, greeting: str = "") -> list[ContactLink]:
+    """The ways to reach someone, in a fixed order, labelled by `t` (a language's lookup); a
+    WhatsApp link opens with `greeting`."""
     found: list[tuple[str, str, str]] = []
     if contact.whatsapp:
         found.append(

@@ -15,13 +15,16 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..load.yamlfile import Document, YamlError, parse_yaml
+from ..util.catalogue import Catalogue
 from ..util.fork import Forked, can_fork
 from ..util.geo import distance_km
 from ..util.problems import Report
 from ..util.travel import visiting_order
 from . import model
+from .languages import is_language, kind_of_key, suggestion
+from .locale import load_translations
 from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
-from .specs import INVALID, SLUG, Ctx, type_name
+from .specs import INVALID, SLUG, UNPUBLISHED, Ctx, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
@@ -39,6 +42,7 @@ class Loader:
         self._shown = str(Path(self.shown))  # normalised, as a Path joins it
         self.report = Report()
         self.links: list[tuple[str, int, tuple, str]] = []  # (file, line, field, target) of site links
+        self.languages_line = 1  # of site.yaml's `languages`, where notes about languages go
 
     def display(self, path: Path) -> str:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
@@ -111,6 +115,7 @@ class Checked:
     routes: tuple[model.Route, ...]
     report: Report
     links: list[tuple[str, int, tuple, str]]  # (file, line, field, target)
+    translations: dict[str, Catalogue] = dataclasses.field(default_factory=dict)  # content/locale/<lang>.po
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -120,7 +125,9 @@ class Checked:
         """The checked site, or None when any file has an error."""
         if self.report.errors or self.config is None or self.categories is None:
             return None
-        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes)
+        return model.Site(
+            self.config, self.categories, self.kampung, self.pages, self.images, self.routes, self.translations
+        )
 
 
 DEFAULT_LANGUAGES = ("id", "en")
@@ -139,7 +146,38 @@ def validate_site(root: Path, shown: str | None = None, cache: dict | None = Non
     kampung = load_kampung(loader, languages, categories or {}, images, config)
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
-    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links)
+    translations = load_translations(loader, languages, loader.languages_line)
+    summarise_unpublished(loader)
+    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links, translations)
+
+
+def summarise_unpublished(loader: Loader) -> None:
+    """One note per language the site does not publish, at site.yaml's languages, instead of one
+    per text kept in it."""
+    counts: dict[str, list] = {}  # language -> [texts, files]
+    others = []
+    for problem in loader.report.problems:
+        if problem.key != UNPUBLISHED:
+            others.append(problem)
+            continue
+        found = counts.setdefault(dict(problem.params)["lang"], [0, set()])
+        found[0] += 1
+        found[1].add(problem.file)
+    if not counts:
+        return
+    loader.report.problems = others
+    site = loader.display(loader.root / "site.yaml")
+    for lang, (n, files) in counts.items():
+        loader.report.add(
+            site,
+            loader.languages_line,
+            ("languages",),
+            "unpublished_language",
+            lang=lang,
+            n=n,
+            files=len(files),
+            warning=True,
+        )
 
 
 def read_required(loader: Loader, name: str) -> tuple[Path, Document | None]:
@@ -156,6 +194,8 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     path, doc = read_required(loader, "site.yaml")
     if doc is None:
         return None
+    if "languages" in doc.value:
+        loader.languages_line = doc.line(("languages",))
     languages = _languages(doc, loader.ctx(path, doc, ("id", "en")))
     config = SITE.check(doc.value, (), loader.ctx(path, doc, languages))
     if config is INVALID:
@@ -174,7 +214,11 @@ def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
     for i, lang in enumerate(checked):
         if lang in checked[:i]:
             ctx.error(("languages", i), "language_twice", lang=lang)
-    return tuple(dict.fromkeys(checked))
+        elif not is_language(lang):
+            close = suggestion(lang, ())
+            key = "not_a_language_suggest" if close else "not_a_language"
+            ctx.error(("languages", i), key, lang=lang, suggestion=close)
+    return tuple(dict.fromkeys(lang for lang in checked if is_language(lang))) or ("id", "en")
 
 
 def _check_map(config: model.SiteConfig, doc: Document, ctx: Ctx) -> model.SiteConfig | None:
@@ -340,28 +384,19 @@ def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:
         if not match or not SLUG.match(slug):
             loader.report.add(loader.display(path), 1, (), "bad_slug", value=path.name)
             continue
-        if lang not in languages:
-            loader.report.add(loader.display(path), 1, (), "page_language", lang=lang, langs=", ".join(languages))
+        kind, close = kind_of_key(lang, languages)
+        if kind == "wrong":
+            key = "unknown_language_suggest" if close else "page_language"
+            loader.report.add(loader.display(path), 1, (), key, lang=lang, langs=", ".join(languages), suggestion=close)
+            continue
+        if kind == "unpublished":  # kept for when the language is published
+            loader.report.add(loader.display(path), 1, (), UNPUBLISHED, lang=lang, warning=True)
             continue
         parsed = read_page(loader, path, languages)
         if parsed is not None:
             by_slug.setdefault(slug, {})[lang] = (path, *parsed)
-    return tuple(
-        sorted(
-            (
-                _merge_page(loader, slug, versions, languages)
-                for slug, versions in by_slug.items()
-                if languages[0] in versions or _no_main(loader, slug, versions, languages)
-            ),
-            key=lambda p: (p.order, p.slug),
-        )
-    )
-
-
-def _no_main(loader, slug, versions, languages) -> bool:
-    path = next(iter(versions.values()))[0]
-    loader.report.add(loader.display(path), 1, (), "page_without_main", main=languages[0], expected=f"{slug}.md")
-    return False
+    pages = (_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items())
+    return tuple(sorted(pages, key=lambda p: (p.order, p.slug)))
 
 
 def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
@@ -391,13 +426,26 @@ def read_page(loader: Loader, path: Path, languages) -> tuple[dict, str] | None:
 
 
 def _merge_page(loader, slug, versions, languages) -> model.FreePage:
-    main = versions[languages[0]]
+    """A page from its language versions; one missing in a language shows the first there is."""
+    shown = next(lang for lang in languages if lang in versions)
+    main = versions[shown]
+    if shown != languages[0]:
+        loader.report.add(
+            loader.display(main[0]),
+            1,
+            (),
+            "page_without_main",
+            main=languages[0],
+            expected=f"{slug}.md",
+            shown=shown,
+            warning=True,
+        )
 
     def text(field: str) -> model.Text | None:
         values = {lang: v[1][field].get(lang) for lang, v in versions.items() if v[1].get(field)}
-        return model.Text(values, languages[0]) if values else None
+        return model.Text(values, next(lang for lang in languages if lang in values)) if values else None
 
-    body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
+    body = model.Text({lang: v[2] for lang, v in versions.items()}, shown)
     return model.FreePage(
         slug=slug,
         title=text("title"),

@@ -16,11 +16,13 @@ from typing import Any
 from ..load.yamlfile import Document
 from ..util.problems import Report
 from .hours import HoursError, parse_hours
+from .languages import kind_of_key
 from .values import Hours, Price, Text
 
 INVALID = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}$")
+UNPUBLISHED = "unpublished_text"  # a problem key that validate_site sums up into one note per language
 
 
 @dataclass
@@ -41,6 +43,10 @@ class Ctx:
 
     def warn(self, path: tuple, key: str, /, **params) -> None:
         self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
+
+    def unpublished(self, path: tuple, lang: str) -> None:
+        """Note a text kept in a language the site does not publish (summed up once per build)."""
+        self.report.add(self.file, self.doc.line(path), path, UNPUBLISHED, warning=True, lang=lang)
 
 
 def type_name(value) -> str:
@@ -65,8 +71,8 @@ class Spec:
 class Str(Spec):
     """A single line of text, optionally matching a pattern."""
 
-    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500):
-        self.pattern, self.hint, self.max_len = pattern, hint, max_len
+    def __init__(self, pattern: re.Pattern | None = None, hint: str = "", max_len: int = 500, key: str = "bad_format"):
+        self.pattern, self.hint, self.max_len, self.key = pattern, hint, max_len, key  # key: the message of a mismatch
 
     def check(self, value, path, ctx):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
@@ -79,7 +85,7 @@ class Str(Spec):
         if len(value) > self.max_len:
             return ctx.error(path, "too_long", limit=self.max_len)
         if self.pattern and not self.pattern.match(value):
-            return ctx.error(path, "bad_format", value=value, hint=self.hint)
+            return ctx.error(path, self.key, value=value, hint=self.hint)
         return value
 
     def json_schema(self):
@@ -90,7 +96,12 @@ class Str(Spec):
 
 
 class TextSpec(Spec):
-    """Text that is the same in every language, or a mapping of language code to text."""
+    """Text that is the same in every language, or a mapping of language code to text.
+
+    Any language fills in for a missing one: a text missing in one of the site's languages is
+    shown in the first of them that has it (a warning). A text in a language the site does not
+    publish is kept and ignored (one note per build); one in no language of the site at all
+    stands in rather than leave a page without it. A key that is no language code is an error."""
 
     def __init__(self, markdown: bool = False, max_len: int | None = None):
         self.markdown = markdown
@@ -98,27 +109,38 @@ class TextSpec(Spec):
 
     def check(self, value, path, ctx):
         if isinstance(value, str):
-            return self._one(value, path, ctx) and Text.plain(value.strip(), ctx.languages[0]) or INVALID
+            return Text.plain(value.strip(), ctx.languages[0]) if self._one(value, path, ctx) else INVALID
         if not isinstance(value, dict):
             return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
-        values = {}
+        if not value:
+            return ctx.error(path, "empty_text")
+        published, kept, ok = {}, {}, True
         for lang, text in value.items():
-            if lang not in ctx.languages:
-                ctx.error(path + (lang,), "unknown_language", lang=lang, langs=", ".join(ctx.languages))
-            elif isinstance(text, str) and self._one(text, path + (lang,), ctx):
-                values[lang] = text.strip()
+            kind, close = kind_of_key(lang, ctx.languages)
+            if kind == "wrong":
+                ok = False
+                key = "unknown_language_suggest" if close else "unknown_language"
+                ctx.error(path + (lang,), key, lang=lang, suggestion=close, langs=", ".join(ctx.languages))
             elif not isinstance(text, str):
+                ok = False
                 ctx.error(path + (lang,), "expected_text", got=type_name(text))
-        if not values:
-            if value and all(lang in ctx.languages for lang in value):
-                return INVALID
-            return ctx.error(path, "empty_text") if not value else INVALID
-        if ctx.languages[0] not in values:
-            return ctx.error(path, "missing_first_language", lang=ctx.languages[0])
-        for lang in ctx.languages[1:]:
+            elif not self._one(text, path + (lang,), ctx):
+                ok = False
+            elif kind == "published":
+                published[lang] = text.strip()
+            else:
+                kept[lang] = text.strip()
+        if not ok:
+            return INVALID
+        values = published or dict([next(iter(kept.items()))])
+        for lang in kept.keys() - values.keys():
+            ctx.unpublished(path + (lang,), lang)
+        fallback = next((lang for lang in ctx.languages if lang in values), next(iter(values)))
+        for lang in ctx.languages:
             if lang not in values:
-                ctx.warn(path, "untranslated", lang=lang)
-        return Text(values, ctx.languages[0])
+                key = "untranslated_main" if lang == ctx.languages[0] else "untranslated"
+                ctx.warn(path, key, lang=lang, shown=fallback)
+        return Text(values, fallback)
 
     def _one(self, text: str, path, ctx) -> bool:
         if not text.strip():
@@ -205,7 +227,9 @@ class PriceSpec(Spec):
 
     def _amount(self, value, path, ctx):
         if isinstance(value, float) and math.isfinite(value):
-            return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
+            guess = _thousands_guess(value)
+            written = f"{value:.3f}" if value < 1000 and float(guess) == value * 1000 else _num(value)
+            return ctx.error(path, "price_float", value=_num(value), guess=guess, written=written)
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.error(path, "expected_price", got=type_name(value))
         if value < 0:
