@@ -44,7 +44,7 @@ category: {category}
 # {d["summary"]}
 summary:{text("  ", "Tulis satu kalimat tentang apa yang dibuat di sini dan mengapa perlu dikunjungi.", "Write one sentence about what is made here and why to visit.")}
 # {d["description"]}
-description:{block("  ", "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.", "Tell the story of this village: its history, how the products are made, what a visitor can see.")}
+description:{block("  ", "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.", "Tell the story of this kampung: its history, how the products are made, what a visitor can see.")}
 # {d["location"]}
 location:
   # {d["location.lat"]}

@@ -150,7 +150,7 @@ def test_missing_optional_fields_render_cleanly(sample_site):
         assert not re.search(r">\s*(None|undefined|null)\s*<", html), page
         assert not re.search(r"<h[1-6][^>]*>\s*</h[1-6]>", html), page
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
-    assert "Jam buka belum tercatat. Tanyakan ke Disbudporapar Kota Mojokerto sebelum berkunjung." in page
+    assert "Jam buka belum tercatat. Tanyakan kepada Disbudporapar Kota Mojokerto sebelum berkunjung." in page
     assert "Kontak kampung belum tercatat." in page
 
 
