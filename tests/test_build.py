@@ -282,7 +282,7 @@ def test_dangerous_output_folders_are_refused(tmp_path, out):
 
 
 def test_repo_root_is_refused():
-    result = run_build("build", "--out", str(ROOT), "--force")
+    result = run_build("build", "--out", str(ROOT), "--force", "--lang", "en")
     assert result.returncode == 1 and "refusing" in result.stderr
 
 

@@ -153,6 +153,9 @@ def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
         ("0812", None),
         ("wa: 0812 3456 7890", None),
         ("+62 21 1234 5678", None),
+        ("0800 1234 5678", None),  # toll-free: 08 but not 08[1-9]
+        ("0809 1234 567", None),  # premium
+        ("+62 804 1 500 000", None),  # nationwide service number
     ],
 )
 def test_whatsapp_numbers_are_normalised_or_refused(written, normal):

@@ -163,8 +163,8 @@ class ViewContext:
         card: Markup = self.env.get_template("partials/card.html").module.card(  # type: ignore[attr-defined]
             {
                 "href": self.href(page, kampung_key(kampung.slug)),
-                "name": kampung.name.get(lang),
-                "summary": kampung.summary.get(lang),
+                "name": self.shown(kampung.name, lang),
+                "summary": self.shown(kampung.summary, lang),
                 "category": category,
                 "slug": kampung.slug,
                 "category_name": category.name.get(lang),

@@ -237,8 +237,10 @@ def kampung_map(page: Page, ctx: ViewContext, k: Kampung) -> dict:
     return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
 
-def data_links(k: Kampung, root: str, lang: str, t) -> list[dict]:
-    """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
+def data_links(k: Kampung, root: str, lang: str, t=None) -> list[dict]:
+    """Links from a kampung page to the open data: the whole set, and its calendar when it has one;
+    labelled by `t` (the page's lookup; the package's words by default)."""
+    t = t or i18n.ui(lang)
     found = [
         {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
         {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..load.yamlfile import Document, YamlError, parse_yaml
 from ..util.catalogue import Catalogue
 from ..util.fork import Forked, can_fork
-from ..util.geo import distance_km
+from ..util.geo import distance_km, map_radius_km, spread_without_each
 from ..util.problems import Report
 from ..util.travel import visiting_order
 from . import model
@@ -27,7 +27,9 @@ from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE
 from .specs import INVALID, SLUG, UNPUBLISHED, Ctx, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
-FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
+FAR_KM = 30  # a pin further than this from the map centre (and the area the site covers) is probably a typo
+FAR_MAP = 2  # times the radius the overview map shows at its zoom
+FAR_SPREAD = 4  # times the median distance of the other kampung from the map centre
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 
 
@@ -43,6 +45,7 @@ class Loader:
         self.report = Report()
         self.links: list[tuple[str, int, tuple, str]] = []  # (file, line, field, target) of site links
         self.languages_line = 1  # of site.yaml's `languages`, where notes about languages go
+        self.pins: list[tuple[str, int, float, float]] = []  # (file, line, lat, lon) of each profile's location
 
     def display(self, path: Path) -> str:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
@@ -144,6 +147,8 @@ def validate_site(root: Path, shown: str | None = None, cache: dict | None = Non
     categories = load_categories(loader, languages)
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
+    if config is not None:
+        check_far_pins(loader, config.map)
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
     translations = load_translations(loader, languages, loader.languages_line)
@@ -285,16 +290,18 @@ def load_profiles_in_two(loader: Loader, paths: list[Path], context: tuple) -> l
     half = len(paths) // 2
     with Forked(_check_all, loader.root, loader.shown, paths[half:], context) as theirs:
         mine = [check_profile(loader, path, *context) for path in paths[:half]]
-        kampung, problems, links = theirs.result()
+        kampung, problems, links, pins = theirs.result()
     loader.report.problems.extend(problems)
     loader.links.extend(links)
+    loader.pins.extend(pins)
     return mine + kampung
 
 
-def _check_all(root: Path, shown: str | None, paths: list[Path], context: tuple) -> tuple[list, list, list]:
-    """Profiles checked by a loader of their own: the profiles, its problems and its links."""
+def _check_all(root: Path, shown: str | None, paths: list[Path], context: tuple) -> tuple[list, list, list, list]:
+    """Profiles checked by a loader of their own: the profiles, its problems, links and pins."""
     loader = Loader(root, shown)
-    return [check_profile(loader, path, *context) for path in paths], loader.report.problems, loader.links
+    checked = [check_profile(loader, path, *context) for path in paths]
+    return checked, loader.report.problems, loader.links, loader.pins
 
 
 def load_profile(loader: Loader, path: Path, languages, categories, images, config) -> model.Kampung | None:
@@ -305,14 +312,15 @@ def load_profile(loader: Loader, path: Path, languages, categories, images, conf
         key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
     cached = loader.cache.get(key) if key else None
     if cached is None:
-        problems, links = len(loader.report.problems), len(loader.links)
+        problems, links, pins = len(loader.report.problems), len(loader.links), len(loader.pins)
         kampung = check_profile(loader, path, languages, categories, images, config)
-        cached = (kampung, loader.report.problems[problems:], loader.links[links:])
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:], loader.pins[pins:])
         if key:
             loader.cache[key] = cached
     else:
         loader.report.problems.extend(cached[1])
         loader.links.extend(cached[2])
+        loader.pins.extend(cached[3])
     return cached[0]
 
 
@@ -356,21 +364,41 @@ def check_kampung(kampung: model.Kampung, ctx: Ctx, images, config, loader: Load
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)
         photos.append(dataclasses.replace(photo, width=width, height=height))
-    check_gaps(kampung, ctx, config)
+    check_gaps(kampung, ctx)
+    loader.pins.append((ctx.file, ctx.doc.line(("location",)), kampung.location.lat, kampung.location.lon))
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
 
 
-def check_gaps(kampung: model.Kampung, ctx: Ctx, config) -> None:
-    """Warnings for what a visitor will miss, and for a pin far from the map."""
+def check_gaps(kampung: model.Kampung, ctx: Ctx) -> None:
+    """Warnings for what a visitor will miss."""
     if not kampung.photos:
         ctx.warn(("photos",), "no_photo")
     if kampung.opening_hours is None:
         ctx.warn(("opening_hours",), "no_hours")
-    if config is not None:
-        loc = kampung.location
-        km = distance_km(loc.lat, loc.lon, *config.map.center)
-        if km > FAR_KM:
-            ctx.warn(("location",), "far_from_map", lat=loc.lat, lon=loc.lon, km=round(km))
+
+
+def check_far_pins(loader: Loader, map_config: model.MapConfig) -> None:
+    """A warning for each pin far outside the area the site covers: what its overview map shows
+    around the map centre, or how far its other kampung spread from it, whichever is wider (a
+    province's guide warns of none of its towns; a city guide still of a pin with its minus sign lost)."""
+    center = map_config.center
+    pins = loader.pins
+    distances = [distance_km(lat, lon, *center) for _, _, lat, lon in pins]
+    shown = map_radius_km(center[0], map_config.zoom)
+    for (file, line, lat, lon), km, others in zip(pins, distances, spread_without_each(distances), strict=True):
+        area = max(FAR_KM, FAR_MAP * shown, FAR_SPREAD * others)
+        if km > area:
+            loader.report.add(
+                file,
+                line,
+                ("location",),
+                "far_from_map",
+                lat=lat,
+                lon=lon,
+                km=round(km),
+                area=round(area),
+                warning=True,
+            )
 
 
 def load_pages(loader: Loader, languages) -> tuple[model.FreePage, ...]:

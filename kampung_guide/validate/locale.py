@@ -100,7 +100,10 @@ def check_catalogue(text: str, lang: str, shown: str, report) -> Catalogue | Non
         ):
             report.add(shown, line, (), "translation_outdated", key=known.key, english=known.text, warning=True)
         ok = check_placeholders(message.string, known, shown, line, report) and ok
-    return translations(catalog, lang) if ok else None
+    if not ok:
+        return None
+    found = translations(catalog, lang)
+    return Catalogue(lang, {k: v for k, v in found.messages.items() if k in english}, found.plural)
 
 
 def check_placeholders(translated, known: Source, shown: str, line: int, report) -> bool:

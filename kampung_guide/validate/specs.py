@@ -16,7 +16,8 @@ from typing import Any
 from ..load.yamlfile import Document
 from ..util.problems import Report
 from .hours import HoursError, parse_hours
-from .languages import kind_of_key
+from .languages import kind_of_key, language_codes
+from .patterns import DATE, HOURS, NON_BLANK, ONE_LINE, WHATSAPP, stripped, whatsapp_numbers
 from .values import Hours, Price, Text
 
 INVALID = object()
@@ -58,13 +59,29 @@ def type_name(value) -> str:
     return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
 
 
+@dataclass(frozen=True)
+class SchemaEnv:
+    """What a JSON Schema is generated for: the site's languages and category ids, and the schema's
+    shared definitions (`$defs`) being collected."""
+
+    languages: tuple[str, ...] = ("id", "en")
+    categories: tuple[str, ...] = ()
+    kampung: tuple[str, ...] = ()
+
+    def language_keys(self) -> list[str]:
+        """The keys a text mapping may have, as `check` sees them: the site's languages, then every
+        other language CLDR knows, except look-alikes of the site's (`ne` on an `en` site)."""
+        others = sorted(code for code in language_codes() if kind_of_key(code, self.languages)[0] == "unpublished")
+        return [*self.languages, *others]
+
+
 class Spec:
     description = ""
 
     def check(self, value, path: tuple, ctx: Ctx):
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self, env: SchemaEnv = SchemaEnv()) -> dict:
         raise NotImplementedError
 
 
@@ -88,11 +105,11 @@ class Str(Spec):
             return ctx.error(path, self.key, value=value, hint=self.hint)
         return value
 
-    def json_schema(self):
-        schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+    def json_schema(self, env=SchemaEnv()):
         if self.pattern:
-            schema["pattern"] = self.pattern.pattern
-        return schema
+            return {"type": "string", "maxLength": self.max_len, "pattern": stripped(self.pattern.pattern)}
+        # a number is taken as its text (tags: [2026]); length and blankness apply to strings only
+        return {"type": ["string", "number"], "minLength": 1, "maxLength": self.max_len, "pattern": NON_BLANK}
 
 
 class TextSpec(Spec):
@@ -154,14 +171,15 @@ class TextSpec(Spec):
             return False
         return True
 
-    def json_schema(self):
-        one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+    def json_schema(self, env=SchemaEnv()):
+        one = {"type": "string", "maxLength": self.max_len, "pattern": NON_BLANK if self.markdown else ONE_LINE}
         return {
             "anyOf": [
                 one,
                 {
                     "type": "object",
-                    "properties": {"id": one, "en": one},
+                    "properties": {lang: one for lang in env.languages},
+                    "propertyNames": {"$ref": "#/$defs/language"},
                     "additionalProperties": one,
                     "minProperties": 1,
                 },
@@ -186,7 +204,7 @@ class Number(Spec):
             return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
         return value
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         schema: dict = {"type": "integer" if self.integer else "number"}
         if self.low is not None:
             schema["minimum"] = self.low
@@ -205,7 +223,7 @@ class Bool(Spec):
             return ctx.error(path, "expected_bool", got=type_name(value))
         return value
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         return {"type": "boolean"}
 
 
@@ -236,7 +254,7 @@ class PriceSpec(Spec):
             return ctx.error(path, "price_negative", value=value)
         return value
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         amount = {"type": "integer", "minimum": 0}
         return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
 
@@ -255,8 +273,8 @@ class HoursSpec(Spec):
         except HoursError as exc:
             return ctx.error(path, "bad_hours", part=exc.part)
 
-    def json_schema(self):
-        return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
+    def json_schema(self, env=SchemaEnv()):
+        return {"type": "string", "pattern": HOURS, "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
 
 
 class ListOf(Spec):
@@ -269,12 +287,13 @@ class ListOf(Spec):
         items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
         return INVALID if INVALID in items else tuple(items)
 
-    def json_schema(self):
-        return {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self, env=SchemaEnv()):
+        return {"type": "array", "items": self.item.json_schema(env)}
 
 
 class WhatsApp(Spec):
-    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
+    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812….
+    Toll-free, premium, service and landline numbers are refused with the field they belong in."""
 
     def check(self, value, path, ctx):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -283,28 +302,62 @@ class WhatsApp(Spec):
             return ctx.error(path, "expected_text", got=type_name(value))
         normal = normalise_mobile(value)
         if normal is None:
-            return ctx.error(path, "bad_whatsapp", value=value.strip())
+            return ctx.error(path, NUMBER_KINDS.get(number_kind(value), "bad_whatsapp"), value=value.strip())
         return normal
 
-    def json_schema(self):
-        return {
-            "type": "string",
-            "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
-            "examples": ["0812 3456 7890", "+62 812-3456-7890"],
-        }
+    def json_schema(self, env=SchemaEnv()):
+        text = {"type": "string", "pattern": WHATSAPP, "examples": ["0812 3456 7890", "+62 812-3456-7890"]}
+        return {"anyOf": [text, *whatsapp_numbers()]}
 
 
-def normalise_mobile(text: str) -> str | None:
-    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+MOBILE = re.compile(r"8[1-9][0-9]{7,10}")  # after the country code 62 (or the trunk 0): 0812…, +62 812…
+NUMBER_KINDS = {
+    "tollfree": "whatsapp_tollfree",
+    "premium": "whatsapp_premium",
+    "service": "whatsapp_service",
+    "landline": "whatsapp_landline",
+    "foreign": "whatsapp_foreign",
+}
+
+
+def national_number(text: str) -> str | None:
+    """The digits after Indonesia's country code or trunk 0 (`0812-3456-7890` -> `81234567890`);
+    '' for a number of another country; None for text that is no telephone number."""
     text = text.strip()
     if not re.fullmatch(r"\+?[0-9(][0-9 ().-]*", text):
         return None
     digits = re.sub(r"\D", "", text)
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not re.fullmatch(r"628[0-9]{8,11}", digits):
-        return None
-    return "+" + digits
+    if digits.startswith("62"):
+        return digits[2:]
+    if digits.startswith("0") and not digits.startswith("00"):
+        return digits[1:]
+    return "" if text.startswith("+") or digits.startswith("00") else None
+
+
+def number_kind(text: str) -> str:
+    """mobile, tollfree (0800, 0807), premium (0809), service (other 080x), landline, foreign or unknown."""
+    national = national_number(text)
+    if national is None:
+        return "unknown"
+    if national == "":
+        return "foreign"
+    if MOBILE.fullmatch(national):
+        return "mobile"
+    if national.startswith(("800", "807")):
+        return "tollfree"
+    if national.startswith("809"):
+        return "premium"
+    if national.startswith("80"):
+        return "service"
+    if re.fullmatch(r"[2-79][0-9]{5,10}", national):
+        return "landline"
+    return "unknown"
+
+
+def normalise_mobile(text: str) -> str | None:
+    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+    national = national_number(text)
+    return "+62" + national if national and MOBILE.fullmatch(national) else None
 
 
 class Choice(Spec):
@@ -327,7 +380,7 @@ class Choice(Spec):
             )
         return value
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         return {"enum": list(self.choices)}
 
 
@@ -339,21 +392,23 @@ class Clock(Spec):
             return ctx.error(path, "bad_clock", value=str(value))
         return value.strip()
 
-    def json_schema(self):
-        return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+    def json_schema(self, env=SchemaEnv()):
+        return {"type": "string", "pattern": stripped(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")}
 
 
 class IsoDate(Spec):
     """A calendar date, `YYYY-MM-DD`."""
 
     def check(self, value, path, ctx):
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+            return ctx.error(path, "bad_date", value=str(value))  # not text, or not YYYY-MM-DD
         try:
             return datetime.date.fromisoformat(value.strip()).isoformat()
-        except (AttributeError, ValueError):  # not text, or not a real date
+        except ValueError:  # not a real date: 2026-02-30
             return ctx.error(path, "bad_date", value=str(value))
 
-    def json_schema(self):
-        return {"type": "string", "format": "date"}
+    def json_schema(self, env=SchemaEnv()):
+        return {"type": "string", "format": "date", "pattern": DATE}
 
 
 class Ref(Spec):
@@ -373,8 +428,8 @@ class Ref(Spec):
             )
         return value
 
-    def json_schema(self):
-        return {"type": "string", "pattern": SLUG.pattern}
+    def json_schema(self, env=SchemaEnv()):
+        return {"enum": list(env.categories)} if env.categories else {"type": "string", "pattern": SLUG.pattern}
 
 
 class KampungRef(Spec):
@@ -393,8 +448,8 @@ class KampungRef(Spec):
             )
         return value
 
-    def json_schema(self):
-        return {"type": "string", "pattern": SLUG.pattern}
+    def json_schema(self, env=SchemaEnv()):
+        return {"enum": list(env.kampung)} if env.kampung else {"type": "string", "pattern": SLUG.pattern}
 
 
 @dataclass
@@ -474,15 +529,22 @@ class Obj(Spec):
             values[self.names.get(name, name)] = checked
         return self.build(**values) if ok else INVALID
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         return {
             "type": "object",
-            "properties": {
-                name: {**f.spec.json_schema(), "description": f.description} for name, f in self.fields.items()
-            },
+            "properties": {name: field_schema(f, env) for name, f in self.fields.items()},
             "required": [name for name, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
+
+
+def field_schema(fld: Field, env: SchemaEnv) -> dict:
+    """A field's schema with its description; an optional field may also be left empty (`key:`),
+    which `check` reads as absent."""
+    schema = fld.spec.json_schema(env)
+    if not fld.required:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return {**schema, "description": fld.description}
 
 
 class MapOf(Spec):
@@ -506,11 +568,11 @@ class MapOf(Spec):
             return ctx.error(path, "empty_file")
         return result
 
-    def json_schema(self):
+    def json_schema(self, env=SchemaEnv()):
         return {
             "type": "object",
             "propertyNames": {"pattern": SLUG.pattern},
-            "additionalProperties": self.item.json_schema(),
+            "additionalProperties": self.item.json_schema(env),
             "minProperties": 1,
         }
 
@@ -529,3 +591,18 @@ class ScheduleSpec(Obj):
         if entry.date and (entry.valid_from or entry.until):
             return ctx.error(path, "schedule_range_weekly")
         return entry
+
+    def json_schema(self, env=SchemaEnv()):
+        """Weekly `days` or one `date` (exactly one of them), `from`/`until` only when weekly."""
+        absent = {"type": "null"}
+        weekly = {"required": ["days"], "properties": {"days": {"type": "array", "minItems": 1}, "date": absent}}
+        once = {
+            "required": ["date"],
+            "properties": {
+                "date": {"type": "string"},
+                "days": {"anyOf": [absent, {"type": "array", "maxItems": 0}]},
+                "from": absent,
+                "until": absent,
+            },
+        }
+        return {**super().json_schema(env), "oneOf": [weekly, once]}
