@@ -145,3 +145,19 @@ def test_the_shipped_catalogues_translate_every_message_with_its_placeholders(do
             names = {name for _, name, _, _ in string.Formatter().parse(form) if name}
             assert names <= message.placeholders, (key, form)
     assert (LOCALE / domain / f"{domain}.pot").is_file()
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ms", "hi", "fr", "es", "ar", "ja"])
+def test_quick_number_formats_are_babels(lang):
+    """The per-language formatters of whole numbers and rupiah give Babel's own text."""
+    import random
+
+    from babel.numbers import format_decimal
+
+    from kampung_guide.render.i18n import Language, currency
+
+    words = Language(lang)
+    rng = random.Random(lang)
+    for value in [0, 5, 999, 1000, 25000, 350000, *(rng.randrange(10 ** rng.randrange(1, 12)) for _ in range(200))]:
+        assert words.number(value) == format_decimal(value, locale=lang)
+        assert words.amount(value) == currency(value, words.locale)

@@ -39,6 +39,8 @@ class Language:
         self.decimal_sign = self.locale.number_symbols.get("latn", self.locale.number_symbols).get("decimal", ".")
         self.hour_digits, self.time_sep = time_parts(self.locale.datetime_skeletons.get("Hm"))
         self._made: dict[tuple, str] = {}
+        self._whole = whole_number_formatter(self.locale)
+        self._amount = amount_formatter(self.locale, self._whole)
 
     def _once(self, key: tuple, make) -> str:
         found = self._made.get(key)
@@ -48,6 +50,8 @@ class Language:
 
     def number(self, value: float) -> str:
         """`350000` -> `350.000` (id), `350,000` (en)."""
+        if self._whole and isinstance(value, int):
+            return self._whole(value)
         return self._once(("n", value), lambda: format_decimal(value, locale=self.locale))
 
     def decimal(self, value: float, digits: str = "#") -> str:
@@ -56,6 +60,8 @@ class Language:
 
     def amount(self, value: int) -> str:
         """An amount of rupiah: `Rp350.000` (id), `IDR 350,000` (en)."""
+        if self._amount:
+            return self._amount(value)
         return self._once(("c", value), lambda: currency(value, self.locale))
 
     def price(self, price: Price) -> str:
@@ -154,6 +160,50 @@ def currency(value: int, locale: Locale) -> str:
         text = re.sub(f"({re.escape(symbol)})(?=[0-9])", r"\1" + NBSP, text)
         text = re.sub(f"(?<=[0-9])({re.escape(symbol)})", NBSP + r"\1", text)
     return text
+
+
+PROBES = (0, 7, 42, 999, 1000, 1234, 9999, 10000, 65000, 123456, 1000000, 1234567, 98765432, 12345678901)
+
+
+def whole_number_formatter(locale: Locale):
+    """A quick formatter of whole numbers made from the locale's CLDR pattern and symbols (a build
+    writes thousands of prices; Babel's general formatter costs a tenth of a millisecond each),
+    used only when it gives Babel's text for every probe; None otherwise."""
+    pattern = locale.decimal_formats.get(None)
+    symbols = locale.number_symbols.get("latn", locale.number_symbols)
+    if pattern is None or not str(pattern.pattern).startswith("#,"):
+        return None
+    primary, secondary = pattern.grouping
+    sign = symbols.get("group", ",")
+
+    def whole(value: int) -> str:
+        digits = str(value)
+        if len(digits) <= primary:
+            return digits
+        head, parts = digits[:-primary], [digits[-primary:]]
+        while head:
+            parts.append(head[-secondary:])
+            head = head[:-secondary]
+        return sign.join(reversed(parts))
+
+    same = all(whole(n) == format_decimal(n, locale=locale) for n in PROBES)
+    return whole if same else None
+
+
+def amount_formatter(locale: Locale, whole):
+    """A quick formatter of rupiah amounts: `currency` of one amount with the number as a slot, used
+    only when it gives `currency`'s text for every probe; None otherwise."""
+    if whole is None:
+        return None
+    sample, number = currency(PROBES[-3], locale), whole(PROBES[-3])
+    if sample.count(number) != 1:
+        return None
+    before, after = sample.split(number)
+
+    def amount(value: int) -> str:
+        return before + whole(value) + after
+
+    return amount if all(amount(n) == currency(n, locale) for n in PROBES) else None
 
 
 def whole_pattern(locale: Locale) -> str:
