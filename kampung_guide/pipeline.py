@@ -19,6 +19,7 @@ from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .outputs.routes import route_files
 from .plan.pages import (
+    AGENDA_KEY,
     HOME_KEY,
     LIST_KEY,
     MANIFEST_NAME,
@@ -31,6 +32,7 @@ from .plan.pages import (
     plan_pages,
     poster_key,
     route_key,
+    route_print_key,
 )
 from .render import maps, seo
 from .render.colors import category_css
@@ -40,7 +42,7 @@ from .util.geo import nearest_all
 from .validate.model import Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
+HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js", "agenda.js", "print.css")
 
 
 class SiteBuild:
@@ -258,7 +260,14 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
+    if (a.config, a.categories, a.pages, a.images, a.routes, a.events) != (
+        b.config,
+        b.categories,
+        b.pages,
+        b.images,
+        b.routes,
+        b.events,
+    ):
         return None
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
@@ -269,7 +278,8 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     if listed:  # the poster index shows only names and categories
         keys.add(POSTERS_KEY)
     keys |= {category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
-    keys |= {PLAN_KEY} | {route_key(r.slug) for r in b.routes if changed & set(r.stops)}
+    keys |= {PLAN_KEY, AGENDA_KEY}  # the agenda names the kampung its events take place in
+    keys |= {key(r.slug) for r in b.routes if changed & set(r.stops) for key in (route_key, route_print_key)}
     for slug in after:
         shown_before = [(round(km, 9), o.slug) for km, o in old.renderer.neighbours.get(slug, [])]
         shown_after = [(round(km, 9), o.slug) for km, o in new.renderer.neighbours[slug]]

@@ -15,6 +15,7 @@ CATEGORIES = MapOf(CATEGORY, "content/categories.yaml: category id -> category."
 SITE = Obj.of(model.SiteConfig, build=dict)
 PAGE = Obj.of(model.FreePage, build=dict)  # a free page's front matter
 ROUTE = Obj.of(model.Route, "A suggested route through several kampung (content/routes/<slug>.yaml).", build=dict)
+EVENT = Obj.of(model.Event, build=dict)
 
 
 def profile_json_schema() -> dict:
@@ -48,6 +49,7 @@ def markdown_reference() -> str:
         ("content/categories.yaml (each category)", CATEGORY),
         ("content/pages/<slug>.md front matter", PAGE),
         ("content/routes/<slug>.yaml", ROUTE),
+        ("content/events/<slug>.yaml", EVENT),
     ):
         parts.append(f"#### `{title}`\n\n| field | required | meaning |\n|---|---|---|")
         parts.extend(

@@ -505,3 +505,19 @@ class ScheduleSpec(Obj):
         if entry.date and (entry.valid_from or entry.until):
             return ctx.error(path, "schedule_range_weekly")
         return entry
+
+
+class PlaceSpec(Obj):
+    """An event's place: a kampung of the guide, or an address with a pin (not both)."""
+
+    def check(self, value, path, ctx):
+        place = super().check(value, path, ctx)
+        if place is INVALID:
+            return INVALID
+        own = [name for name in ("name", "address", "lat", "lon") if getattr(place, name) is not None]
+        if place.kampung and own:
+            return ctx.error(path + (own[0],), "place_kampung_or_address")
+        missing = [name for name in ("address", "lat", "lon") if getattr(place, name) is None]
+        if not place.kampung and missing:
+            return ctx.error(path, "place_needs_address", missing=", ".join(missing))
+        return place
