@@ -164,7 +164,12 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
+        small = {
+            **self.search,
+            **calendar.calendar_files(self.site, self.base_url),
+            **calendar.events_files(self.site, self.base_url),
+            **route_files(self.site),
+        }
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()

@@ -242,7 +242,7 @@ def calendar_domain(base_url: str | None) -> str:
 
 def calendar_files(site: Site, base_url: str | None) -> dict[str, bytes]:
     """Per language: each kampung's calendar (classes with a schedule, making times with hours) and
-    the city's, when any has one; and the events feed, always."""
+    the city's; nothing when no kampung has one."""
     domain, files = calendar_domain(base_url), {}
     for lang in site.config.languages:
         everyone = []
@@ -253,12 +253,20 @@ def calendar_files(site: Site, base_url: str | None) -> dict[str, bytes]:
                 everyone += sessions
         if everyone:
             files[city_ics_path(lang)] = make_calendar(everyone, site.config.title.get(lang), domain, lang).to_ical()
-        files[events_ics_path(lang)] = events_calendar(site, lang, base_url, domain).to_ical()
     return files
 
 
+def events_files(site: Site, base_url: str | None) -> dict[str, bytes]:
+    """The feed of every event, per language; written even when there is none yet, so that a
+    subscription made today keeps working."""
+    domain = calendar_domain(base_url)
+    return {
+        events_ics_path(lang): events_calendar(site, lang, base_url, domain).to_ical() for lang in site.config.languages
+    }
+
+
 def events_calendar(site: Site, lang: str, base_url: str | None, domain: str) -> icalendar.Calendar:
-    """Every event of the site, written even when there is none yet, so a subscription keeps working."""
+    """A VCALENDAR of every event of the site, texts in `lang`."""
     title = f"{i18n.ui(lang)('agenda_title')} · {site.config.title.get(lang)}"
     calendar = make_calendar([], title, domain, lang)
     agenda = base_url + lang_prefix(lang, site.config.languages) + AGENDA_KEY if base_url else ""

@@ -172,7 +172,9 @@ UI: dict[str, dict[str, str]] = {
         "route_all_stops": "{n} perhentian",
         # making times, workshop rules, how fresh the facts are, events, printed routes
         "making_title": "Lihat proses pembuatannya",
-        "making_unknown": "Kapan proses pembuatannya bisa dilihat belum tercatat. Tanyakan ke {office} sebelum berkunjung.",
+        "making_unknown": (
+            "Kapan proses pembuatannya bisa dilihat belum tercatat. Tanyakan ke {office} sebelum berkunjung."
+        ),
         "making_ask": "Waktunya belum tercatat; tanyakan ke {office}.",
         "making_card": "Lihat proses pembuatan",
         "making_label": "Proses pembuatan",
@@ -233,14 +235,15 @@ UI: dict[str, dict[str, str]] = {
         "making_ok": "Anda tiba saat proses pembuatan bisa dilihat ({hours}).",
         "making_clash": "Perhatian: Anda tiba di luar waktu proses pembuatan. Waktunya hari itu: {hours}.",
         "making_reordered": "Urutan disusun agar Anda tiba di kampung saat proses pembuatannya bisa dilihat.",
-        "making_missed": "{n} kampung dikunjungi di luar waktu proses pembuatan",
+        "making_missed": "di luar waktu proses pembuatan: {n} kampung",
+        "making_none_day": "tidak ada",
         "search_watch_now": "Proses pembuatan bisa dilihat sekarang (WIB)",
         "search_watch_day": "Proses pembuatan bisa dilihat pada hari",
         "search_any_day": "Hari apa saja",
         "search_children": "Anak-anak dipersilakan",
         "search_sort": "Urutkan",
         "sort_name": "Menurut nama",
-        "sort_checked": "Terakhir diperiksa lebih dulu",
+        "sort_checked": "Baru diperiksa dulu",
     },
     "en": {
         "skip": "Skip to content",
@@ -469,14 +472,15 @@ UI: dict[str, dict[str, str]] = {
         "making_ok": "You arrive while it is being made ({hours}).",
         "making_clash": "Check: you arrive outside its making times. Making that day: {hours}.",
         "making_reordered": "The order brings you to each village while its making can be watched.",
-        "making_missed": "{n} villages reached outside their making times",
+        "making_missed": "outside making times: {n}",
+        "making_none_day": "none",
         "search_watch_now": "Making can be watched now (Jakarta time)",
         "search_watch_day": "Making can be watched on",
         "search_any_day": "Any day",
         "search_children": "Children welcome",
         "search_sort": "Sort",
         "sort_name": "By name",
-        "sort_checked": "Most recently checked first",
+        "sort_checked": "Latest checked first",
     },
 }
 

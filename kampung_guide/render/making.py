@@ -54,7 +54,7 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[list[int]]:
 
 
 def checked_text(k: Kampung, lang: str) -> str:
-    """"Information checked on 20 November 2026", or that the date is not recorded."""
+    """ "Information checked on 20 November 2026", or that the date is not recorded."""
     t = i18n.ui(lang)
     return t("checked_on", date=i18n.format_date(k.checked, lang)) if k.checked else t("checked_unknown")
 

@@ -221,7 +221,8 @@ def plan_view(page: Page, ctx: ViewContext) -> dict:
 
 
 def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
-    """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
+    """The planner's data island: each kampung's place, weekly opening and making hours, the speeds,
+    and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
         "route_leg",
@@ -248,6 +249,11 @@ def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
         "download_geojson",
         "share_whatsapp",
         "route_take",
+        "making_ok",
+        "making_clash",
+        "making_reordered",
+        "making_missed",
+        "making_none_day",
     ]
     return {
         "lang": lang,
@@ -266,6 +272,7 @@ def plan_data(ctx: ViewContext, page: Page, chosen: list[Kampung]) -> dict:
                     [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
                     if k.opening_hours
                     else None,
+                    making.making_week(k),
                 ],
             )
             for k in chosen

@@ -67,7 +67,9 @@ def making_jsonld(k: Kampung, lang: str, events: list[dict]) -> dict:
     for making in k.making:
         name = f"{watch}: {making.what.get(lang)}"
         if making.hours is None:
-            notes.append({"@type": "PropertyValue", "name": name, "value": making.note.get(lang) if making.note else ""})
+            notes.append(
+                {"@type": "PropertyValue", "name": name, "value": making.note.get(lang) if making.note else ""}
+            )
             continue
         event = {
             "@type": "Event",

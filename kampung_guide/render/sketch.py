@@ -58,7 +58,7 @@ def place_labels(points: list[tuple[float, float]], labels: list[str], width: in
         anchor = "end" if x + 14 + length > width - 4 else "start"
         left = x - 14 - length if anchor == "end" else x + 14
         top = y - LINE_PX / 2
-        while any(left < r and l < left + length and top < b and t < top + LINE_PX for l, t, r, b in placed):
+        while any(left < r and x0 < left + length and top < b and y0 < top + LINE_PX for x0, y0, r, b in placed):
             top += LINE_PX
         placed.append((left, top, left + length, top + LINE_PX))
         found.append((x - 14 if anchor == "end" else x + 14, top + LINE_PX * 0.72, anchor))

@@ -152,6 +152,7 @@ def view_list(page: Page, ctx: ViewContext) -> dict:
         "count_title": count_label(len(cards), page.lang),
         "categories": category_entries(page, ctx),
         "search_index": search_index_name(page.lang),
+        "days": list(enumerate(t("days").split())),
     }
 
 

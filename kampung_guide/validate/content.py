@@ -123,9 +123,7 @@ class Checked:
         """The checked site, or None when any file has an error."""
         if self.report.errors or self.config is None or self.categories is None:
             return None
-        return model.Site(
-            self.config, self.categories, self.kampung, self.pages, self.images, self.routes, self.events
-        )
+        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes, self.events)
 
 
 DEFAULT_LANGUAGES = ("id", "en")
@@ -571,7 +569,7 @@ def check_event_days(fields: dict, ctx: Ctx) -> bool:
         ctx.error(("dates",) if dates else (), "event_dates_or_range")
         return False
     if not dates and not (first and last):
-        ctx.error(("until",) if first else ("from",), "event_range_pair")
+        ctx.error(("from",) if first else ("until",), "event_range_pair")  # the line that is there
         return False
     if not dates and last < first:
         ctx.error(("until",), "event_range_order", first=first, last=last)

@@ -140,9 +140,7 @@ class Photo:
 class Making:
     """Something made in the kampung that visitors can watch, and when."""
 
-    what: Text = content(
-        TextSpec(), "What is being made, e.g. 'onde-onde' or 'batik: drawing the wax'.", required=True
-    )
+    what: Text = content(TextSpec(), "What is being made, e.g. 'onde-onde' or 'batik: drawing the wax'.", required=True)
     hours: Hours | None = content(
         HoursSpec(), "When it can be watched, in the opening_hours syntax, e.g. 'Mo-Sa 04:00-08:00'."
     )
@@ -153,9 +151,7 @@ class Making:
 class Rules:
     """The rules of a workshop: who may come in, what to wear, photos, safety, groups."""
 
-    children: str | None = content(
-        Choice(*CHILDREN), "Children: welcome, accompanied (only with an adult) or no."
-    )
+    children: str | None = content(Choice(*CHILDREN), "Children: welcome, accompanied (only with an adult) or no.")
     min_age: int | None = content(
         Number(0, 99, integer=True), "The youngest visitor allowed in the workshop, in years."
     )
