@@ -161,7 +161,7 @@ def route_print_view(page: Page, ctx: ViewContext) -> dict:
         "mode": t(f"mode_{route.mode}"),
         "totals": totals,
         "estimates": estimates_note(lang),
-        "sketch": Markup(sketch_svg(sketch, f"{t('route_map')}: {name}", lang)),
+        "sketch": Markup(sketch_svg(sketch, f"{t('route_map')}: {name}", lang, height=250 if len(stops) <= 4 else 180)),
         "stops": [print_stop(page, ctx, k, n, legs) for n, k in enumerate(stops, 1)],
         "route_href": ctx.href(page, route_key(route.slug)),
         "has_qr": bool(ctx.base_url),

@@ -14,6 +14,7 @@ KM_PER_DEGREE = 2 * math.pi * EARTH_RADIUS_KM / 360
 SCALES_M = (50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000, 100_000)
 LABEL_PX = 7.2  # width of a character of the labels, roughly, at their size (for placing them apart)
 LINE_PX = 17  # height of a label line
+GAP_PX = 8  # room kept between two labels
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,10 @@ def place_labels(points: list[tuple[float, float]], labels: list[str], width: in
         anchor = "end" if x + 14 + length > width - 4 else "start"
         left = x - 14 - length if anchor == "end" else x + 14
         top = y - LINE_PX / 2
-        while any(left < r and x0 < left + length and top < b and y0 < top + LINE_PX for x0, y0, r, b in placed):
+        while any(
+            left < r + GAP_PX and x0 < left + length + GAP_PX and top < b and y0 < top + LINE_PX
+            for x0, y0, r, b in placed
+        ):
             top += LINE_PX
         placed.append((left, top, left + length, top + LINE_PX))
         found.append((x - 14 if anchor == "end" else x + 14, top + LINE_PX * 0.72, anchor))
@@ -72,7 +76,7 @@ def format_metres(metres: int, lang: str) -> str:
     return f"{km.replace('.', ',') if lang == 'id' else km} km"
 
 
-def sketch_svg(stops: list[Stop], title: str, lang: str, width: int = 760, height: int = 300) -> str:
+def sketch_svg(stops: list[Stop], title: str, lang: str, width: int = 760, height: int = 250) -> str:
     """The route's sketch map as SVG markup (its text escaped), `title` naming it for screen readers."""
     pad = 40
     points, scale = project(stops, width, height, pad)
