@@ -37,7 +37,11 @@
     label.textContent = text;
     var heading = item.querySelector(".event__name");
     var link = item.querySelector(".event-line__name");
-    if (heading) { heading.appendChild(label); } else { link.parentNode.insertBefore(label, link.nextSibling); }
+    if (heading) {
+      heading.append(" ", label);
+    } else {
+      link.parentNode.insertBefore(label, link.nextSibling);
+    }
   }
 
   function sortAgenda(section) {  // the agenda page: upcoming by their next day, past ones below, latest first

@@ -323,7 +323,7 @@
       if (stop.watch !== "unknown") {
         var making = stop.watch === "ok" ? fill(words.making_ok, {hours: spansText(stop.making)})
           : fill(words.making_clash, {hours: stop.making.length ? spansText(stop.making) : words.making_none_day});
-        add(body, "p", "stop__hours stop__making stop__hours--" + stop.watch, making);
+        add(body, "p", "stop__making stop__making--" + stop.watch, making);
       }
       if (stop.km !== undefined) {
         add(item, "p", "stop__leg", "↓ " + fill(words.route_leg, {distance: formatDistance(stop.km),
