@@ -14,7 +14,7 @@ from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 
-from .outputs import calendar, offline, opendata, search
+from .outputs import calendar, offline, opendata, places, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .outputs.routes import route_files
@@ -40,6 +40,10 @@ from .util.geo import nearest_all
 from .validate.model import Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CLUSTER_FILES = tuple(
+    f"assets/vendor/leaflet.markercluster/{name}"
+    for name in ("MarkerCluster.css", "MarkerCluster.Default.css", "leaflet.markercluster.js")
+)  # what a map of many pins needs (maps.CLUSTER_FROM), offline too
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
 
 
@@ -69,15 +73,16 @@ class SiteBuild:
             self.assets = site_assets(site, content_dir)
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
-            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]
+            self.map_js = tuple(env.loader.get_source(env, name)[0] for name in (maps.PIN_LAYER, maps.MAP_START))
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
             self.search = search_files()  # named by hash in the list pages; the other data comes last
-        hashed = {**self.assets, **self.search}
+        self.places = places.places_assets(site)  # named by hash in the home page and the planner
+        hashed = {**self.assets, **self.search, **self.places}
         versions = {
-            name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
-            for name in HASHED_ASSETS + search.index_names(site)
-            if f"assets/{name}" in hashed
+            name: hashlib.sha256(data).hexdigest()[:10]
+            for path, data in hashed.items()
+            if (name := path.removeprefix("assets/")) in HASHED_ASSETS or path in self.search or path in self.places
         }
         self.map_config = site.config.map if site.kampung else None
         if self.map_config:
@@ -117,9 +122,9 @@ class SiteBuild:
         yield "sw.js", self.service_worker(digests)
 
     def map_script_args(self) -> tuple:
-        """What makes assets/map.js: the pin layer's script and the map settings."""
+        """What makes assets/map.js: the pin layer's and the start's scripts and the map settings."""
         config = self.map_config
-        return self.pins_js, config.center, config.zoom, config.tiles, config.attribution
+        return *self.map_js, config.center, config.zoom, config.tiles, config.attribution
 
     def map_script(self) -> bytes:
         """assets/map.js, made once per build (and kept by the next while the map settings stay)."""
@@ -137,7 +142,8 @@ class SiteBuild:
         return offline.service_worker(offline.content_version(digests), self.precache())
 
     def precache(self) -> list[str]:
-        """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
+        """What the service worker stores at once: every language's home and list, styles, scripts (the
+        map's libraries too), the search indexes and places, icons."""
         languages = self.site.config.languages
         pages = [lang_prefix(lang, languages) + key for lang in languages for key in (HOME_KEY, LIST_KEY)]
         pages = [page or "./" for page in pages]
@@ -145,6 +151,7 @@ class SiteBuild:
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
+            *(CLUSTER_FILES if len(self.site.kampung) >= maps.CLUSTER_FROM else ()),  # the home page's map clusters
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
             *[lang_prefix(lang, languages) + MANIFEST_NAME for lang in languages],
         ]
@@ -162,7 +169,12 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
-        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
+        small = {
+            **self.search,
+            **self.places,
+            **calendar.calendar_files(self.site, self.base_url),
+            **route_files(self.site),
+        }
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()
