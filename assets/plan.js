@@ -199,8 +199,9 @@
   var list = el("plan-list"), search = el("plan-search"), boxes = {};  // slug -> its <li>, made once
   Array.prototype.forEach.call(list.children, function (item) { boxes[item.querySelector("input").value] = item; });
 
-  function fold(text) {  // as foldText in search.js: lower case, accents off
-    return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  function fold(text) {  // as foldText in search.js: lower case, accents off (most names need no more)
+    text = String(text).toLowerCase();
+    return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
   var texts = places.kampung.map(function (row) {

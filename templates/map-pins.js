@@ -75,7 +75,7 @@
 
   function addPins() {  // slices: make the markers, cluster them, then show what the view needs at once
     var made = [], next = 0, clustering = 0;
-    var sliced = clustered && layer._addLayer && layer._topClusterLevel;  // markercluster 1.5.3's own steps
+    var sliced = clustered && layer._addLayer && layer._gridClusters && layer._topClusterLevel;  // markercluster 1.5.3's own steps
     function slice() {
       var end = performance.now() + SLICE_MS;
       while (next < pins.length && performance.now() < end) { made.push(marker(pins[next++])); }
@@ -84,7 +84,23 @@
     function cluster() {  // what addLayers does, with a clock read per marker instead of per 200
       var end = performance.now() + SLICE_MS;
       while (clustering < made.length && performance.now() < end) { layer._addLayer(made[clustering++], layer._maxZoom); }
-      later(clustering < made.length ? cluster : shown);
+      later(clustering < made.length ? cluster : bounds);
+    }
+    var zoom = layer._maxZoom, queue = null;
+    function bounds() {  // each cluster's bounds and centre, the deepest first, so that each is quick
+      var end = performance.now() + SLICE_MS;
+      while (zoom >= map.getMinZoom() && performance.now() < end) {
+        if (!queue) {
+          queue = [];
+          layer._gridClusters[zoom].eachObject(function (c) { queue.push(c); });
+        }
+        while (queue.length && performance.now() < end) {
+          var c = queue.pop();
+          if (c._boundsNeedUpdate) { c._recalculateBounds(); }
+        }
+        if (!queue.length) { queue = null; zoom--; }
+      }
+      later(zoom >= map.getMinZoom() ? bounds : shown);
     }
     function shown() {
       layer._topClusterLevel._recalculateBounds();
@@ -103,14 +119,20 @@
     slice();
   }
 
-  if (data.fit && pins.length > 1) {  // the view first, from the data: tiles then load only for it
-    map.fitBounds(L.latLngBounds(pins.map(function (p) { return [p[0], p[1]]; })),
-      {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
-  } else {
-    map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
-  }
-  layer.addTo(map);
-  addPins();
+  // The map has no view yet (and so no tiles): its view, then the pins' layer, then the pins, each in a
+  // task of its own. The tile layer, added after this script, waits for the view.
+  later(function () {
+    if (data.fit && pins.length > 1) {  // from the data: tiles load only for the page's own view
+      map.fitBounds(L.latLngBounds(pins.map(function (p) { return [p[0], p[1]]; })),
+        {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
+    } else {
+      map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
+    }
+    later(function () {
+      layer.addTo(map);
+      addPins();
+    });
+  });
 
   var line = null;  // an optional route, [[lat, lon], ...]; a "change" event on the island redraws it
   function drawLine() {

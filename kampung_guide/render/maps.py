@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -153,6 +154,10 @@ def render_map_script(
         figure.render()
         script, name = figure.script.render(), fmap.get_name()
     script = script.replace(f'"{name}"', '"map"', 1)
+    # No view in L.map's options: the pin layer sets each page's own in a task of its own, and the
+    # tile layer waits for it (Leaflet adds layers to a map without a view once it has one).
+    script, found = re.subn(r"^[ \t]*center: \[[^\]\n]*\],\n", "", script, count=1, flags=re.M)
+    assert found == 1, "folium's map options changed: no centre to leave out"
     lines = [line.strip() for line in script.splitlines() if line.strip()]
     body = "\n".join(lines)
     return (
