@@ -87,11 +87,17 @@
   var F = {};
   places.fields.forEach(function (name, i) { F[name] = i; });
   var root = document.documentElement.getAttribute("data-root") || "";
-  data.kampung = {};  // slug -> [lat, lon, name, href, week]
-  places.kampung.forEach(function (row) {
-    data.kampung[row[F.slug]] = [row[F.lat], row[F.lon], row[F.name], root + places.href.replace("{slug}", row[F.slug]),
-      row[F.hours] === null ? null : places.weeks[row[F.hours]]];
-  });
+  var rowOf = {}, made = {};  // slug -> its row's index; slug -> [lat, lon, name, href, week], made when asked
+  places.kampung.forEach(function (row, i) { rowOf[row[F.slug]] = i; });
+
+  function place(slug) {
+    if (!made[slug]) {
+      var row = places.kampung[rowOf[slug]];
+      made[slug] = [row[F.lat], row[F.lon], row[F.name], root + places.href.replace("{slug}", slug),
+        row[F.hours] === null ? null : places.weeks[row[F.hours]]];
+    }
+    return made[slug];
+  }
 
   function fill(text, params) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
@@ -141,7 +147,7 @@
     });
     var stops = [];
     (query.stops || "").split(",").forEach(function (slug) {
-      if (data.kampung[slug] && stops.indexOf(slug) < 0) { stops.push(slug); }
+      if (rowOf.hasOwnProperty(slug) && stops.indexOf(slug) < 0) { stops.push(slug); }
     });
     var visit = parseInt(query.v, 10);
     var day = parseInt(query.day, 10);
@@ -167,7 +173,7 @@
     plan.stops.forEach(function (slug) {
       var option = document.createElement("option");
       option.value = slug;
-      option.textContent = data.kampung[slug][2];
+      option.textContent = place(slug)[2];
       start.appendChild(option);
     });
     start.value = plan.start;
@@ -204,9 +210,16 @@
     return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  var texts = places.kampung.map(function (row) {
-    return fold(row[F.name] + " " + places.categories[row[F.category]][1]).replace(/[^a-z0-9]+/g, " ");
-  });
+  var texts = null;  // each kampung's name and category as searched, made at the first search
+
+  function searchText(i) {
+    if (!texts) {
+      texts = places.kampung.map(function (row) {
+        return fold(row[F.name] + " " + places.categories[row[F.category]][1]).replace(/[^a-z0-9]+/g, " ");
+      });
+    }
+    return texts[i];
+  }
 
   function box(i) {
     var row = places.kampung[i], slug = row[F.slug];
@@ -233,7 +246,7 @@
     var found = 0, shown = [];
     places.kampung.forEach(function (row, i) {
       var ticked = plan.stops.indexOf(row[F.slug]) >= 0;
-      var match = terms.every(function (term) { return texts[i].indexOf(term) >= 0; });
+      var match = terms.every(function (term) { return searchText(i).indexOf(term) >= 0; });
       if (match) { found++; }
       if (ticked || (match && found <= data.listed)) { shown.push(box(i)); }
     });
@@ -250,7 +263,7 @@
 
   // -- the route --------------------------------------------------------------------------------
   function route(plan) {
-    var points = plan.stops.map(function (slug) { return data.kampung[slug]; });
+    var points = plan.stops.map(place);
     var order = visitingOrder(points, Math.max(0, plan.stops.indexOf(plan.start)), data.improvement);
     var stops = order.map(function (i) { return {slug: plan.stops[i], place: points[i]}; });
     var minute = parseInt(plan.t.slice(0, 2), 10) * 60 + parseInt(plan.t.slice(3), 10);

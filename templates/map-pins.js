@@ -119,18 +119,34 @@
     slice();
   }
 
-  // The map has no view yet (and so no tiles): its view, then the pins' layer, then the pins, each in a
-  // task of its own. The tile layer, added after this script, waits for the view.
+  function pinBounds() {
+    var south = 90, west = 180, north = -90, east = -180;
+    pins.forEach(function (p) {
+      south = Math.min(south, p[0]); north = Math.max(north, p[0]);
+      west = Math.min(west, p[1]); east = Math.max(east, p[1]);
+    });
+    return L.latLngBounds([south, west], [north, east]);
+  }
+
+  // The map has no view yet, and the tile layer (added after this script) waits for one: the view, the
+  // tiles, the pins' layer and the pins then come each in a task of their own.
   later(function () {
+    var tiles = [];
+    map.eachLayer(function (added) {
+      if (added instanceof L.TileLayer) { tiles.push(added); }
+    });
+    tiles.forEach(function (tileLayer) { map.removeLayer(tileLayer); });  // back in the next task
     if (data.fit && pins.length > 1) {  // from the data: tiles load only for the page's own view
-      map.fitBounds(L.latLngBounds(pins.map(function (p) { return [p[0], p[1]]; })),
-        {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
+      map.fitBounds(pinBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
     } else {
       map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
     }
     later(function () {
-      layer.addTo(map);
-      addPins();
+      tiles.forEach(function (tileLayer) { tileLayer.addTo(map); });
+      later(function () {
+        layer.addTo(map);
+        addPins();
+      });
     });
   });
 
