@@ -2,14 +2,13 @@
 (function () {
   "use strict";
   // Opened from disk (file://), a link to a folder shows a listing instead of its page:
-  // point such links at the folder's index.html.
+  // point such links at the folder's index.html, keeping a query (`../rencana/?stops=…`) and a fragment.
   if (window.location.protocol === "file:") {
     document.querySelectorAll("a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
-      if (!/^[a-z][a-z0-9+.-]*:|^#|^\/\//i.test(href) && /\/$|^\.\.?$/.test(href.split("#")[0])) {
-        var parts = href.split("#");
-        parts[0] = parts[0].replace(/\/?$/, "/") + "index.html";
-        link.setAttribute("href", parts.join("#"));
+      var path = href.split(/[?#]/)[0];
+      if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href) && /\/$|^\.\.?$/.test(path)) {
+        link.setAttribute("href", path.replace(/\/?$/, "/") + "index.html" + href.slice(path.length));
       }
     });
   }
