@@ -22,6 +22,7 @@ from .plan.pages import (
     HOME_KEY,
     LIST_KEY,
     MANIFEST_NAME,
+    OFFLINE_KEY,
     PLAN_KEY,
     POSTERS_KEY,
     Page,
@@ -70,6 +71,7 @@ class SiteBuild:
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
             self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]
+            self.worker_js = env.loader.get_source(env, offline.WORKER_TEMPLATE)[:2]
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = same_neighbours(previous.renderer.neighbours, site) if same_pins else nearest_all(site.kampung)
             self.search = search_files()  # named by hash in the list pages; the other data comes last
@@ -134,21 +136,30 @@ class SiteBuild:
 
     def service_worker(self, digests: dict[str, bytes]) -> bytes:
         """sw.js for a build whose files have these sha256 digests."""
-        return offline.service_worker(offline.content_version(digests), self.precache())
-
-    def precache(self) -> list[str]:
-        """What the service worker stores at once: every language's home and list, styles, scripts, icons."""
         languages = self.site.config.languages
-        pages = [lang_prefix(lang, languages) + key for lang in languages for key in (HOME_KEY, LIST_KEY)]
-        pages = [page or "./" for page in pages]
-        versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
+        offline_pages = {lang_prefix(lang, languages): lang_prefix(lang, languages) + OFFLINE_KEY for lang in languages}
+        shell = [(url, digests[path].hex()[:12]) for url, path in self.precache()]
+        return offline.service_worker(self.worker_js, offline.content_version(digests), shell, offline_pages)
+
+    def precache(self) -> list[tuple[str, str]]:
+        """What the service worker stores at once, as (URL, file): every language's home, list and offline
+        pages, styles, scripts, icons."""
+        languages = self.site.config.languages
+        keys = (HOME_KEY, LIST_KEY, OFFLINE_KEY)
+        pages = [
+            (url or "./", url + "index.html")
+            for url in (lang_prefix(lang, languages) + key for lang in languages for key in keys)
+        ]
+        versioned = [
+            (self.renderer.assets.url_from_root(name), f"assets/{name}") for name in self.renderer.assets.versions
+        ]
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
             *[lang_prefix(lang, languages) + MANIFEST_NAME for lang in languages],
         ]
-        return pages + sorted(versioned) + fixed
+        return pages + sorted(versioned) + [(name, name) for name in fixed]
 
     def page_files(self, keys: set[str]) -> Iterator[tuple[str, bytes]]:
         """The pages whose key is in `keys`, in every language."""
