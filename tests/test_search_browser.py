@@ -19,9 +19,12 @@ from urllib.parse import parse_qs, urlsplit
 import playwright.sync_api as playwright_api  # noqa: E402 - a missing Playwright must fail, not skip
 import pytest
 from conftest import ROOT, run_build, write_content
-from test_search import ONDE, WORKSHOP
+from test_search import ISSUE_QUERIES, ONDE, WORKSHOP
 
+from kampung_guide.outputs.search import search_index
+from kampung_guide.outputs.searchrank import Ranker
 from kampung_guide.outputs.searchtext import query_terms
+from kampung_guide.plan.site import load_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -236,9 +239,14 @@ def test_typing_batik_narrows_the_cards_in_both_languages(chromium, served, lang
         assert sorted(t.visible()) == ["batik", "sogan"]
         t.type("onde")
         assert t.visible() == ["onde"]
-        t.type("batik onde")
-        assert t.visible() == [] and t.page.is_visible("#search-status")
+        t.type("batik onde")  # no kampung has both words: those with one are listed, and the status says so
+        assert sorted(t.visible()) == ["batik", "onde", "sogan"] and t.page.is_visible("#search-status")
+        assert t.status().endswith(t.page.get_attribute("#search", "data-partial"))
         assert t.page.get_attribute("#search-status", "aria-live") == "polite"
+        t.type("kelas membatik")  # batik has both words, sogan one: batik first, then sogan, no note
+        assert t.visible() == ["batik", "sogan"] and t.status() == two
+        t.type("zzzz")
+        assert t.visible() == [] and t.status() == t.page.get_attribute("#search", "data-count-none")
         t.close()
 
     chromium.run(check)
@@ -398,6 +406,52 @@ def test_javascript_and_python_normalise_words_alike(chromium, served):
             in_js = t.page.evaluate("([words, lang]) => words.map(w => GuideSearch.queryTerms(w, lang))", [WORDS, lang])
             assert in_js == [query_terms(word, lang) for word in WORDS], lang
         t.close()
+
+    chromium.run(check)
+
+
+def test_javascript_ranks_like_python_on_the_sample_content(chromium, tmp_path):
+    """The walk-through queries, the word list and a few typos: the same kampung, slots and scores."""
+    out = tmp_path / "site"
+    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    site, _ = load_site(ROOT / "content")
+    queries = [q for q, _, _ in ISSUE_QUERIES] + WORDS + ["kerajian", "fiber glass", "batik ond", "constructor"]
+
+    def check(browser):
+        for lang, prefix in (("id", ""), ("en", "en/")):
+            ranker = Ranker.of(search_index(site, lang))
+            t = Tab(browser, "http://unused.invalid", out).open((out / prefix / "kampung/index.html").as_uri())
+            in_js = t.page.evaluate("queries => queries.map(q => GuideSearch.rank(q))", queries)
+            assert in_js == [[list(found) for found in ranker.rank(q)] for q in queries], lang
+            t.close()
+
+    chromium.run(check)
+
+
+def test_the_page_lists_the_cards_in_ranked_order_and_back(chromium, tmp_path):
+    """On the sample site, from disk: the cards' order in the page (for screen readers and the
+    keyboard too) follows the ranking, and an emptied box restores the list's own order."""
+    out = tmp_path / "site"
+    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    site, _ = load_site(ROOT / "content")
+
+    def check(browser):
+        for lang, prefix in (("id", ""), ("en", "en/")):
+            ranker = Ranker.of(search_index(site, lang))
+            t = Tab(browser, "http://unused.invalid", out).open((out / prefix / "kampung/index.html").as_uri())
+            everything = t.visible()
+            for query in ("workshop", "pengrajin", "ondeonde", "spatu", "kue", "umkm", "batik workshop"):
+                t.type(query)
+                assert t.visible() == [slug for slug, _, _ in ranker.rank(query)], (lang, query)
+                in_dom = t.page.eval_on_selector_all(".cards > li:not([hidden])", "cs => cs.map(c => c.dataset.slug)")
+                assert in_dom == t.visible()
+            t.type("")
+            t.page.fill("#search-q", "")
+            t.page.dispatch_event("#search-q", "input")
+            assert t.page.eval_on_selector_all(".cards > li", "cs => cs.map(c => c.dataset.slug)") == everything
+            t.close()
 
     chromium.run(check)
 

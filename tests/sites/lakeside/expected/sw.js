@@ -21,13 +21,13 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "d9e55b5af2c5"],
-  ["kampung/", "f286a00e8b38"],
+  ["kampung/", "a7792f3dda39"],
   ["offline/", "162cf8a7725a"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=6ea331159f", "f24495d69964"],
   ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
-  ["assets/search-en.js?v=ded95912fc", "ded95912fc61"],
-  ["assets/search.js?v=254236ac35", "254236ac35e8"],
+  ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
+  ["assets/search.js?v=e964e345eb", "e964e345ebde"],
   ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
   ["assets/style.css?v=e3d0d3310f", "e3d0d3310fa8"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "1e8f1c8d287cf1d8"
+ "version": "69132cf7b6b99e88"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -21,17 +21,17 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "2568ec5109c7"],
-  ["kampung/", "0be7d92f56c9"],
+  ["kampung/", "809efb67e849"],
   ["offline/", "65f49284ac56"],
   ["en/", "e201453f7e6d"],
-  ["en/kampung/", "37259c409122"],
+  ["en/kampung/", "5276122b70f0"],
   ["en/offline/", "1cc0e7bf910b"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
   ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
-  ["assets/search-en.js?v=af1afad203", "af1afad20334"],
-  ["assets/search-id.js?v=50cb8bd55a", "50cb8bd55a22"],
-  ["assets/search.js?v=254236ac35", "254236ac35e8"],
+  ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
+  ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
+  ["assets/search.js?v=e964e345eb", "e964e345ebde"],
   ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
   ["assets/style.css?v=e3d0d3310f", "e3d0d3310fa8"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "4c13320b0a8551a3"
+ "version": "dc198a5eee484151"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
