@@ -433,8 +433,16 @@
       : form.getAttribute("data-count-many").replace("{n}", String(count));
   }
 
-  function statusText(count, partial) {
-    return countText(count) + (partial ? " " + form.getAttribute("data-partial") : "");
+  function showStatus(count, partial) {  // the count, and under it why some cards match only some words
+    var text = countText(count), note = partial ? form.getAttribute("data-partial") : "";
+    if (status.textContent === text + (note ? " " + note : "")) { return; }
+    status.textContent = text;
+    if (note) {
+      var span = document.createElement("span");
+      span.className = "search__partial";
+      span.textContent = " " + note;
+      status.appendChild(span);
+    }
   }
 
   function update() {
@@ -464,10 +472,7 @@
       }
     });
     arrange(shown);
-    var text = statusText(shown.length, partial);
-    if (status.textContent !== text) {
-      status.textContent = text;
-    }
+    showStatus(shown.length, partial);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
     writeUrl(state);
   }

@@ -20,16 +20,16 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "d9e55b5af2c5"],
-  ["kampung/", "a7792f3dda39"],
-  ["offline/", "162cf8a7725a"],
+  ["./", "f9b9b7e3c02a"],
+  ["kampung/", "2de92bf0b4a6"],
+  ["offline/", "11b3873a713a"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=6ea331159f", "f24495d69964"],
   ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
-  ["assets/search.js?v=e964e345eb", "e964e345ebde"],
+  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
   ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=e3d0d3310f", "e3d0d3310fa8"],
+  ["assets/style.css?v=e79654e6b8", "e79654e6b820"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "69132cf7b6b99e88"
+ "version": "f375d805171d8579"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

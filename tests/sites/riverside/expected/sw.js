@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "2568ec5109c7"],
-  ["kampung/", "809efb67e849"],
-  ["offline/", "65f49284ac56"],
-  ["en/", "e201453f7e6d"],
-  ["en/kampung/", "5276122b70f0"],
-  ["en/offline/", "1cc0e7bf910b"],
+  ["./", "bf83102034d3"],
+  ["kampung/", "285c1246e3ee"],
+  ["offline/", "1bef1f2fc566"],
+  ["en/", "094563ebdd35"],
+  ["en/kampung/", "2e18ad3de7a2"],
+  ["en/offline/", "0ff062822ba7"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
   ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
-  ["assets/search.js?v=e964e345eb", "e964e345ebde"],
+  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
   ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=e3d0d3310f", "e3d0d3310fa8"],
+  ["assets/style.css?v=e79654e6b8", "e79654e6b820"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "dc198a5eee484151"
+ "version": "8608e00cf17ab2f3"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
