@@ -410,12 +410,26 @@ def test_javascript_and_python_normalise_words_alike(chromium, served):
     chromium.run(check)
 
 
-def test_javascript_ranks_like_python_on_the_sample_content(chromium, tmp_path):
-    """The walk-through queries, the word list and a few typos: the same kampung, slots and scores."""
-    out = tmp_path / "site"
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> Path:
+    """The sample content (content/) built into a temp folder, opened from disk by the tests."""
+    out = tmp_path_factory.mktemp("sample") / "site"
     result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    site, _ = load_site(ROOT / "content")
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_site():
+    site, report = load_site(ROOT / "content")
+    assert site is not None, [p.render("en") for p in report.sorted()]
+    return site
+
+
+def test_javascript_ranks_like_python_on_the_sample_content(chromium, sample_build, sample_site):
+    """The walk-through queries, the word list and a few typos: the same kampung, slots and scores."""
+    out = sample_build
+    site = sample_site
     queries = [q for q, _, _ in ISSUE_QUERIES] + WORDS + ["kerajian", "fiber glass", "batik ond", "constructor"]
 
     def check(browser):
@@ -429,13 +443,11 @@ def test_javascript_ranks_like_python_on_the_sample_content(chromium, tmp_path):
     chromium.run(check)
 
 
-def test_the_page_lists_the_cards_in_ranked_order_and_back(chromium, tmp_path):
+def test_the_page_lists_the_cards_in_ranked_order_and_back(chromium, sample_build, sample_site):
     """On the sample site, from disk: the cards' order in the page (for screen readers and the
     keyboard too) follows the ranking, and an emptied box restores the list's own order."""
-    out = tmp_path / "site"
-    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    site, _ = load_site(ROOT / "content")
+    out = sample_build
+    site = sample_site
 
     def check(browser):
         for lang, prefix in (("id", ""), ("en", "en/")):
@@ -456,11 +468,9 @@ def test_the_page_lists_the_cards_in_ranked_order_and_back(chromium, tmp_path):
     chromium.run(check)
 
 
-def test_the_sample_site_finds_its_batik_kampung(chromium, tmp_path):
+def test_the_sample_site_finds_its_batik_kampung(chromium, sample_build):
     """On the real sample content: "batik" and "membatik" leave the batik kampung, in both languages."""
-    out = tmp_path / "site"
-    result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
-    assert result.returncode == 0, result.stderr
+    out = sample_build
 
     def check(browser):
         for prefix in ("", "en/"):
