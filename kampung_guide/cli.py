@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["kampung"], help="what to create")
     new.add_argument("slug", help="page address, e.g. kampung-keramik (lowercase letters, digits, hyphens)")
     new.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    new.add_argument("--lang", choices=["en", "id"], help="language of the file's comments (default: site.yaml's)")
     new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="write the JSON Schema of a kampung profile for editors")
     schema.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -73,7 +74,7 @@ def load_checked(args) -> tuple[object, Report, str]:
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
     for problem in report.sorted():
-        print(problem.render(lang), file=sys.stderr)
+        print(problem.render(lang, excerpt=True), file=sys.stderr)
     return site, report, lang
 
 
@@ -184,8 +185,15 @@ def cmd_new(args) -> int:
     if not config or not categories:
         print("error: site.yaml and categories.yaml must be valid first; run: python build.py check", file=sys.stderr)
         return 1
-    text = kampung_template(args.slug, next(iter(categories)), *config.map.center, config.languages)
+    lang = args.lang or config.messages_language
+    names = {key: category.name.get(config.languages[0]) for key, category in categories.items()}
+    text = kampung_template(args.slug, names, config.map.center, config.languages, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}; fill it in and run: python build.py check", file=sys.stderr)
+    done = {
+        "en": "wrote {target}; fill it in, then run: python build.py check (it names every field still to fill)",
+        "id": "{target} ditulis; isilah, lalu jalankan: python build.py check "
+        "(yang menyebut setiap kolom yang belum diisi)",
+    }
+    print(done.get(lang, done["en"]).format(target=target), file=sys.stderr)
     return 0
