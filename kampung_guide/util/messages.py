@@ -374,6 +374,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is still the example text of the new file; replace it with this kampung's own text",
         "ini masih teks contoh dari berkas baru; ganti dengan teks tentang kampung ini",
     ),
+    "office_website_only": (
+        "the pages tell visitors to ask the tourism office, but it has only a website here; add a way to "
+        "ask it directly: contact.whatsapp, contact.phone or contact.email",
+        "halaman-halaman meminta wisatawan bertanya ke dinas pariwisata, tetapi di sini dinas hanya punya situs "
+        "web; tambahkan cara bertanya langsung: contact.whatsapp, contact.phone, atau contact.email",
+    ),
+    "office_no_contact": (
+        "the pages tell visitors to ask the tourism office, but site.yaml gives no way to reach it; add "
+        "contact.whatsapp, contact.phone or contact.email",
+        "halaman-halaman meminta wisatawan bertanya ke dinas pariwisata, tetapi site.yaml tidak memuat cara "
+        "menghubunginya; tambahkan contact.whatsapp, contact.phone, atau contact.email",
+    ),
 }
 
 

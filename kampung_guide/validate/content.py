@@ -166,7 +166,17 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     if config is INVALID:
         return None
     config = model.SiteConfig(**{**config, "languages": languages})
+    check_office(config, loader.ctx(path, doc, languages))
     return _check_map(config, doc, loader.ctx(path, doc, languages))
+
+
+def check_office(config: model.SiteConfig, ctx: Ctx) -> None:
+    """A warning when visitors, told on every page to ask the tourism office, have no way to ask it
+    but a website (or none at all)."""
+    office = config.contact
+    if office.phone or office.whatsapp or office.email:
+        return
+    ctx.warn(("contact",), "office_website_only" if office.website else "office_no_contact")
 
 
 def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
