@@ -102,7 +102,7 @@ def cmd_build(args) -> int:
 def build(args, map_maker) -> int:
     from .pipeline import build_files
     from .render.renderer import TemplateError
-    from .write.output import OutputRefused, check_output_folder, write_site
+    from .write.output import OutputError, OutputRefused, check_output_folder, write_site
 
     site, report, lang = load_checked(args)
     untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
@@ -116,6 +116,9 @@ def build(args, map_maker) -> int:
         count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
     except OutputRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(exc.message(lang) + untouched, file=sys.stderr)
         return 1
     except TemplateError as exc:
         print(f"{exc}\n" + ("kesalahan templat" if lang == "id" else "template error") + untouched, file=sys.stderr)

@@ -386,6 +386,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "halaman-halaman meminta wisatawan bertanya ke dinas pariwisata, tetapi site.yaml tidak memuat cara "
         "menghubunginya; tambahkan contact.whatsapp, contact.phone, atau contact.email",
     ),
+    # the disk refuses the site (write/output.py)
+    "write_disk_full": (
+        "the disk is full, so the site could not be written to {out}; free some space (or choose another "
+        "--out) and build again",
+        "disk penuh, sehingga situs tidak bisa ditulis ke {out}; kosongkan sebagian ruang (atau pilih --out "
+        "lain) lalu jalankan lagi",
+    ),
+    "write_read_only": (
+        "{folder} is on a disk that can only be read, so the site could not be written to {out}; choose another --out",
+        "{folder} ada di disk yang hanya bisa dibaca, sehingga situs tidak bisa ditulis ke {out}; pilih --out lain",
+    ),
+    "write_permission": (
+        "there is no permission to write in {folder}, so the site could not be written to {out}; choose "
+        "another --out, or ask for permission to write in that folder",
+        "tidak ada izin menulis di {folder}, sehingga situs tidak bisa ditulis ke {out}; pilih --out lain, "
+        "atau minta izin menulis di folder itu",
+    ),
+    "write_failed": (
+        "the site could not be written to {out} ({detail})",
+        "situs tidak bisa ditulis ke {out} ({detail})",
+    ),
 }
 
 
