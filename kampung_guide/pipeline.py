@@ -17,6 +17,7 @@ from pathlib import Path
 from .outputs import calendar, offline, opendata, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
+from .outputs.opendata_schema import opendata_schema_file
 from .outputs.routes import route_files
 from .plan.pages import (
     HOME_KEY,
@@ -163,6 +164,7 @@ class SiteBuild:
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
         small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
+        small.update([opendata_schema_file()])
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()

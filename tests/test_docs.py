@@ -15,6 +15,12 @@ def test_readme_field_reference_is_current():
     assert markdown_reference() in README, "run: python build.py schema --format markdown, and paste it into README.md"
 
 
+def test_readme_open_data_table_is_current():
+    from kampung_guide.outputs.opendata_schema import opendata_table
+
+    assert opendata_table() in README
+
+
 def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "The test command itself is `python -m pytest`" in README

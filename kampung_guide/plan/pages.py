@@ -58,6 +58,7 @@ NOT_FOUND_KEY = "404.html"
 MANIFEST_NAME = "manifest.webmanifest"  # beside each language's home page
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"
+OPEN_DATA_SCHEMA_PATH = "data/kampung.schema.json"  # the JSON Schema of JSON_PATH
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 PHOTO_WIDTHS = (480, 960, 1600)  # the widths a photo is published at (never wider than its original)
 PHOTO_EXTENSIONS = ("webp", "jpg")
@@ -151,7 +152,7 @@ def site_addresses(
     kampung = tuple(kampung)
     keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, *map(kampung_key, kampung), *map(category_key, categories)}
     keys |= {*map(page_key, pages), *map(route_key, routes)}
-    files = {GEOJSON_PATH, JSON_PATH, *map(poster_key, kampung)}
+    files = {GEOJSON_PATH, JSON_PATH, OPEN_DATA_SCHEMA_PATH, *map(poster_key, kampung)}
     files |= {ics_path(slug, lang) for slug in kampung for lang in languages} | set(map(city_ics_path, languages))
     for name, width in photos:
         stem = name.rsplit(".", 1)[0]

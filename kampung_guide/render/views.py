@@ -5,6 +5,7 @@ planner.py. `common` gives what every page shares (head, menu, footer)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -27,7 +28,7 @@ from ..plan.pages import (
     search_index_name,
 )
 from ..validate.model import Category, Experience, Kampung, Photo, Product, Text
-from . import i18n, links, maps, planner, seo
+from . import i18n, links, maps, planner, seo, when
 from .context import ViewContext, contact_links
 
 View = Callable[[Page, ViewContext], dict]
@@ -203,6 +204,7 @@ def view_kampung(page: Page, ctx: ViewContext) -> dict:
         "products": [product_entry(p, lang) for p in k.products],
         "experiences": [experience_entry(e, lang, ctx.office(lang)) for e in k.experiences],
         "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+        "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
         "directions": links.directions(k.location.lat, k.location.lon, name),
         "contact_links": contact_links(k.contact, lang, t("whatsapp_greeting").format(name=name)),
@@ -219,7 +221,7 @@ def view_kampung(page: Page, ctx: ViewContext) -> dict:
         ],
         "map": kampung_map(page, ctx, k),
         "map_label": t("kampung_map"),
-        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url)),
+        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url), photo_addresses(ctx, k)),
         "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
         "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
         "data_links": data_links(k, page.root, lang),
@@ -248,6 +250,12 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict]:
     if k.has_schedule:
         found.append({"href": root + ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
     return found
+
+
+def photo_addresses(ctx: ViewContext, k: Kampung) -> list[str]:
+    """The public address of each photo's largest JPEG (none without a base URL)."""
+    found = [ctx.absolute(quote(max(ctx.photos[p.file].jpeg, key=lambda v: v.width).path)) for p in k.photos]
+    return [url for url in found if url]
 
 
 def photo_entry(page: Page, ctx: ViewContext, photo: Photo) -> dict:
@@ -281,6 +289,7 @@ def experience_entry(exp: Experience, lang: str, office: str) -> dict:
         "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
         "booking": exp.booking.get(lang) if exp.booking else "",
         "description": exp.description.get(lang) if exp.description else "",
+        "schedule": when.sessions(exp.schedule, lang),
     }
 
 
