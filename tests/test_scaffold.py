@@ -22,8 +22,10 @@ def new_profile(tmp_path, site=SITE_ID, *args):
 
 
 def check(content, lang="id") -> list[str]:
+    """The errors `check` gives for the new profile (the site's own warnings left out)."""
     result = run_build("check", "--content", str(content), "--lang", lang)
-    return [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.startswith(str(content))]
+    lines = [line.split(": ", 1)[1] for line in result.stderr.splitlines() if line.startswith(str(content / "kampung"))]
+    return [line for line in lines if "peringatan: " not in line]
 
 
 def test_comments_follow_the_messages_language(tmp_path):
@@ -80,7 +82,7 @@ def test_uncommenting_every_field_keeps_the_file_valid_yaml(tmp_path):
     path.write_text(filled, encoding="utf-8")
     (content / "images").mkdir()
     (content / "images" / "ada.jpg").write_bytes(JPEG)
-    assert [m for m in check(content) if "peringatan: " not in m] == []
+    assert check(content) == []
 
 
 VALUES = {
