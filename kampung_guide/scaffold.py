@@ -3,8 +3,9 @@
 The required fields are there to fill: the name (from the file name), an empty category and pin,
 and example texts; `check` refuses all of them until they are filled, so nothing of the example
 is ever published. Every optional field is shown commented out, with its description, generated
-from the content format (so a field added to model.py shows here too). A commented-out field
-has its `#` where its name starts: removing the `#` alone leaves the indentation right.
+from the content format (so a field added to model.py shows here too). Each line of a
+commented-out field starts with a `#` and then the line as it is meant to be: removing only the
+`#` leaves the indentation right (removing "# " would shift it by one space).
 """
 
 from __future__ import annotations
