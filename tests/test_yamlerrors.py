@@ -114,3 +114,44 @@ def test_every_kind_of_file_gets_the_explanation_and_the_quoted_line(tmp_path, e
     result = run_build("check", "--content", str(write_content(tmp_path, edit)))
     assert result.returncode == 1 and message in result.stderr, result.stderr
     assert re.search(r"^ +\d+ \| ", result.stderr, re.M) and "Traceback" not in result.stderr
+
+
+SESSION = "experiences:\n  - name: Kelas\n    schedule:\n      - days: [Sa]\n"
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (
+            SESSION + '        start: 8.00\n        end: "10:00"\n',
+            "experiences[0].schedule[0].start: 8.00 reads as a number, not a time; write the time with a colon, "
+            'in quotes: "08:00"',
+        ),
+        (
+            SESSION + '        start: "08:00"\n        end: 9.30\n',
+            "experiences[0].schedule[0].end: 9.30 reads as a number, not a time; write the time with a colon, "
+            'in quotes: "09:30"',
+        ),
+        (
+            "products:\n  - name: Kain\n    price_idr: Rp 25.000,-\n",
+            "products[0].price_idr: Rp 25.000,- is text for YAML, not a number; for 25000 rupiah write 25000, "
+            "without dots or 'Rp'",
+        ),
+        (
+            "products:\n  - name: Kain\n    price_idr: 1.500.000\n",
+            "products[0].price_idr: 1.500.000 is text for YAML, not a number; for 1500000 rupiah write 1500000",
+        ),
+        ("opening_hours: Mo-Fr 8:00-16.30\n", "opening_hours: '8:00-16.30' is not understood: times are written"),
+        ("photos:\n  - file: Ada.JPG\n    alt: Foto\n", "photos[0].file: the photo 'Ada.JPG' is not in"),
+    ],
+)
+def test_common_slips_in_values_say_what_to_write(tmp_path, edit, message):
+    from conftest import JPEG
+
+    content = write_content(tmp_path, {"kampung/batik.yaml": KAMPUNG + edit, "images/ada.jpg": JPEG})
+    result = run_build("check", "--content", str(content))
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    if "Ada.JPG" in edit:
+        assert "did you mean 'ada.jpg'?" in result.stderr
+    if "opening_hours" in edit:
+        assert "write: Mo-Fr 08:00-16:30" in result.stderr
