@@ -244,8 +244,11 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
+    if (a.config, a.categories, a.pages, a.routes) != (b.config, b.categories, b.pages, b.routes):
         return None
+    before_photos, after_photos = used_photos(a), used_photos(b)
+    if any(before_photos[name] != after_photos[name] for name in before_photos.keys() & after_photos.keys()):
+        return None  # a photo that pages show moved; a new or unused photo changes no page but its profile's
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
@@ -336,6 +339,11 @@ def same_neighbours(neighbours: dict, site: Site) -> dict:
 
 def pin_positions(site: Site) -> list[tuple[str, float, float]]:
     return [(k.slug, k.location.lat, k.location.lon) for k in site.kampung]
+
+
+def used_photos(site: Site) -> dict[str, str]:
+    """The photo files the profiles show: name -> path."""
+    return {p.file: site.images[p.file] for k in site.kampung for p in k.photos if p.file in site.images}
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:

@@ -387,3 +387,43 @@ def test_new_yaml_11_traps_are_quoted_and_untouched_lines_stay():
     value = parse_yaml(content).value
     value["tags"] = ["no", "10:00"]
     assert rewrite(content, value) == content + 'tags: ["no", "10:00"]\n'
+
+
+# -- the editor's words ----------------------------------------------------------------------------------
+
+
+def test_every_field_has_a_label_and_a_description_in_both_languages():
+    """fieldtext follows the content format: an entry for each field, none for a field that is gone."""
+    from kampung_guide.edit.fieldtext import FIELDS
+    from kampung_guide.edit.forms import ROOT_SPECS, describe
+
+    for kind, spec in ROOT_SPECS.items():
+        paths = [path for path, _, _ in schema.field_table(spec)]
+        assert sorted(FIELDS[kind]) == sorted(paths), kind
+        for path in paths:
+            words = FIELDS[kind][path]
+            assert words.en and words.id and words.id_description, (kind, path)
+            steps = tuple(int(step) if step == "0" else step for step in path.replace("[]", ".0").split("."))
+            assert describe(kind, steps, "en") and describe(kind, steps, "id"), (kind, path)
+        for name, fld in spec.fields.items():
+            if isinstance(fld.spec, specs.ListOf) and not isinstance(fld.spec.item, specs.Choice):
+                assert FIELDS[kind][name].item, (kind, name)
+
+
+def test_the_editor_words_exist_in_both_languages_with_the_same_blanks():
+    from kampung_guide.edit.words import WORDS
+
+    assert WORDS["id"].keys() == WORDS["en"].keys()
+    for key in WORDS["id"]:
+        blanks = [set(re.findall(r"\{(\w+)\}", WORDS[lang][key])) for lang in ("id", "en")]
+        assert blanks[0] == blanks[1], key
+        assert WORDS["id"][key] != WORDS["en"][key] or key == "kampung_heading", key  # "Kampung (7)" in both
+
+
+def test_editor_pages_carry_a_strict_content_security_policy(served):
+    """No inline script or style can run on an editor page, and no other site may frame it."""
+    status, headers, _ = http(served.url + "_editor/kampung/onde-onde/")
+    policy = headers["Content-Security-Policy"]
+    assert status == 200 and "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy and "https://tile.openstreetmap.org" in policy
+    assert headers["X-Frame-Options"] == "DENY"

@@ -17,6 +17,8 @@ import urllib.request
 from pathlib import Path
 from typing import Protocol
 
+from ..outputs.headers import content_security_policy
+from ..outputs.images import PhotoError
 from ..util.problems import Report
 from ..validate import model
 from ..validate.content import Loader, configured_language, list_images, load_categories, load_config, load_site
@@ -100,7 +102,17 @@ class Editor:
     # -- dispatch ---------------------------------------------------------------------------------
 
     def handle(self, request: Request) -> Response:
-        """The response to a request whose path starts with /_editor/ (Host and secret already checked)."""
+        """The response to a request whose path starts with /_editor/ (Host and secret already checked);
+        its pages carry the site's strict Content-Security-Policy (scripts and styles from here only)."""
+        response = self.answer(request)
+        if response.kind.startswith("text/html"):
+            config = self.config()
+            tiles = config.map.tiles if config else model.MapConfig((0.0, 0.0)).tiles
+            response.headers.append(("Content-Security-Policy", content_security_policy(tiles)))
+            response.headers.append(("Referrer-Policy", "same-origin"))
+        return response
+
+    def answer(self, request: Request) -> Response:
         path = request.path
         if request.method == "GET":
             if request.arg("lang") in WORDS:
@@ -177,7 +189,7 @@ class Editor:
             return refusal(404, "Not found.")
         try:
             return Response(200, thumbnail(path), "image/jpeg", [("Cache-Control", "no-cache")])
-        except Exception:  # noqa: BLE001 - any photo that cannot be shown is shown as missing
+        except (PhotoError, OSError, SyntaxError, ValueError):  # the check reports why; the form shows no picture
             return refusal(404, "This photo cannot be shown.")
 
     # -- the list -----------------------------------------------------------------------------------
@@ -225,7 +237,7 @@ class Editor:
         return Editing(self, kind, key, new, lang).submit(request.fields())
 
     def text_page(self, request: Request, kind: str, key: str, lang: str) -> Response:
-        from .editing import TextEditing
+        from .textedit import TextEditing
 
         editing = TextEditing(self, kind, key, lang)
         return editing.show() if request.method == "GET" else editing.submit(request.fields())

@@ -1,0 +1,69 @@
+"""A file as plain text in the editor, for a mistake a form cannot show (the file is not valid YAML),
+or for anyone who prefers the text: checked and saved like a form."""
+
+from __future__ import annotations
+
+import time
+
+from ..util.messages import format_message
+from . import documents, views
+from .editing import Conflict, views_url
+from .guard import Response, redirect
+from .readform import Form
+from .words import word
+
+
+class TextEditing:
+    """A file as plain text, for a mistake the form cannot show (the file is not valid YAML)."""
+
+    def __init__(self, editor, kind: str, key: str, lang: str):
+        self.editor, self.kind, self.key, self.lang = editor, kind, key, lang
+
+    def show(self, text: str | None = None, status: int = 200, notices=(), conflict=None) -> Response:
+        source = documents.open_source(self.editor.content, self.kind, self.key)
+        if source is None:
+            return self.editor.not_found(self.lang)
+        text = source.text if text is None else text
+        report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text)
+        problems = [p for p in report.sorted() if p.file == shown_file]
+        lines = [(p.line, format_message(p.key, dict(p.params), self.lang), p.warning, p.field) for p in problems]
+        url = views_url(self.kind, self.key)
+        page = self.editor.base(self.lang, word(self.lang, "edit_as_text"), url + "text/", "contents")
+        html = views.render(
+            self.editor.env,
+            "text.html",
+            page,
+            text=documents.plain_text(text),
+            version=source.version,
+            file=shown_file,
+            problems=lines,
+            errors=sum(not p.warning for p in problems),
+            notices=list(notices),
+            form_url=url,
+            action=url + "text/",
+            conflict=conflict,
+        )
+        return Response(status, html, headers=[("Cache-Control", "no-store")])
+
+    def submit(self, fields: dict) -> Response:
+        form = Form(fields)
+        source = documents.open_source(self.editor.content, self.kind, self.key)
+        if source is None:
+            return self.editor.not_found(self.lang)
+        text = documents.like(source.text, (form.get("text") or "").replace("\r\n", "\n"))
+        refused = [("problem", word(self.lang, "conflict"))]
+        if (form.get("_version") or "") != source.version:
+            return self.show(
+                text, 409, refused, Conflict(source.text, views.diff_lines(source.text or "", text), False)
+            )
+        report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text)
+        if any(p.file == shown_file and not p.warning for p in report.problems):
+            return self.show(text, 422, [("problem", word(self.lang, "not_saved_errors"))])
+        try:
+            documents.save(source, text, self.editor.keep)
+        except documents.Conflict as exc:
+            return self.show(
+                text, 409, refused, Conflict(exc.current, views.diff_lines(exc.current or "", text), False)
+            )
+        self.editor.preview.wait(time.monotonic(), 10)
+        return redirect(views_url(self.kind, self.key) + "?saved=1")
