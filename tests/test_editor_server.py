@@ -277,8 +277,9 @@ def test_on_the_network_every_request_needs_the_key(tmp_path):
 
 TRICKY = ["10:00", "no", "yes", "Yes", "off", "null", "~", "25.000", "1e3", "0x1F", "#x", "- a", "a: b", "'q'", '"q"']
 TRICKY += ["@handle", "`code`", "[x]", "{y}", "!tag", "&a", "*b", "%p", "a # b", " lead", "trail ", "2026-12-05"]
+ODD = ["\x85", "\u2028", "\u2029", "\ufeff", "\x80", "\x9f", "\x7f", "\t", "\x1b", "\x00", "\xa0", "\U0001f361"]
 TEXT = st.text(
-    st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
+    st.one_of(st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs")), st.sampled_from(ODD)),
     min_size=1,
     max_size=30,
 )
@@ -342,6 +343,21 @@ def test_a_written_profile_reads_back_as_the_same_content(profile):
     for text in (rewrite("", profile), rewrite(SAMPLE, profile)):
         assert parse_yaml(text).value == profile
     assert model_of(parse_yaml(rewrite(SAMPLE, profile)).value) == model_of(profile)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROFILES)
+def test_the_text_checked_while_typing_holds_the_same_value(profile):
+    """The quick text the form is checked with while typing (documents.draft) reads back as the value."""
+    source = documents.Source("kampung", "x", documents.Path("x.yaml"), None)
+    assert parse_yaml(documents.draft(source, profile)).value == profile
+
+
+def test_pasted_control_characters_are_left_out():
+    from kampung_guide.edit.readform import clean
+
+    assert clean("Batik\x00 tulis\u200b\ufeff\x1b[0m") == "Batik tulis\u200b[0m"
+    assert clean("satu\u2028dua\x85tiga") == "satu\ndua\ntiga"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 from collections import namedtuple
@@ -221,11 +222,18 @@ def draft(source: Source, value: dict, body: str | None = None) -> str:
     if source.kind == "category":
         whole = dict(source.whole()) if source.text else {}
         whole[source.key] = value
-        return json.dumps(whole, ensure_ascii=False, indent=1)
+        return as_json(whole)
     if source.kind == "page":
-        front = json.dumps(value, ensure_ascii=False, indent=1) if value else ""
+        front = as_json(value) if value else ""
         return "---\n" + front + "\n---\n" + (body if body is not None else body_of(source))
-    return json.dumps(value, ensure_ascii=False, indent=1)
+    return as_json(value)
+
+
+def as_json(value: Any) -> str:
+    """JSON that a YAML reader reads back exactly: what YAML does not allow raw (C1 controls, NEL,
+    line and paragraph separators) is escaped, the rest of the text stays as typed."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return re.sub("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def apply_page(text: str, value: dict, body: str | None) -> str:
