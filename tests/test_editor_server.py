@@ -443,3 +443,30 @@ def test_editor_pages_carry_a_strict_content_security_policy(served):
     assert status == 200 and "script-src 'self'" in policy and "style-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy and "https://tile.openstreetmap.org" in policy
     assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_file_that_is_not_yaml_opens_as_text_and_saves_only_when_fixed(served):
+    profile = served.content / "kampung" / "ukir-uji.yaml"
+    good = profile.read_text(encoding="utf-8")
+    broken = good.replace("category: kuliner", "category: kuliner: batik")
+    profile.write_text(broken, encoding="utf-8")
+    status, headers, _ = http(served.url + "_editor/kampung/ukir-uji/")
+    assert status == 303 and headers["Location"] == "/_editor/kampung/ukir-uji/text/"
+    status, _, page = http(served.url + "_editor/kampung/ukir-uji/text/")
+    assert status == 200 and "Baris 4" in page and "ini bukan YAML yang sah" in page
+    fields = {k: v for k, v in form_fields(page.replace('class="edit-form"', 'id="edit-form"')).items()}
+    fields["text"] = [broken.replace("tags:", "tags: [")]
+    assert post(served, "_editor/kampung/ukir-uji/text/", fields)[0] == 422
+    assert profile.read_text(encoding="utf-8") == broken
+    fields["text"] = [good]
+    status, headers, _ = post(served, "_editor/kampung/ukir-uji/text/", fields)
+    assert status == 303 and profile.read_text(encoding="utf-8") == good
+    fields["text"] = [good.replace("Ukir Uji", "Ukir Lain")]  # the version it was opened from is gone now
+    status, _, page = post(served, "_editor/kampung/ukir-uji/text/", fields)
+    assert status == 409 and profile.read_text(encoding="utf-8") == good
+    assert f'name="_version" value="{fields["_version"][0]}"' in page
+
+
+def test_categories_yaml_as_a_whole_opens_as_text(served):
+    status, _, page = http(served.url + "_editor/categories/text/")
+    assert status == 200 and "kuliner:" in page and 'action="/_editor/categories/text/"' in page

@@ -40,7 +40,7 @@ from . import yamlwrite
 
 KINDS = ("kampung", "route", "page", "category", "site")
 FOLDERS = {"kampung": "kampung", "route": "routes", "page": "pages"}
-FILES = {"category": "categories.yaml", "site": "site.yaml"}
+FILES = {"category": "categories.yaml", "categories": "categories.yaml", "site": "site.yaml"}
 BOM = "\ufeff"
 Named = namedtuple("Named", "slug")  # what check_links needs to know of a profile, page or route
 _writing = threading.Lock()  # one save at a time: the version check and the write go together
@@ -72,10 +72,11 @@ class Source:
         return self.text is None or (self.kind == "category" and not isinstance(self.whole().get(self.key), dict))
 
     def whole(self) -> dict:
-        """The file's value (a category's: the whole categories.yaml)."""
-        if not self.text:
+        """The file's value (a category's: the whole categories.yaml); nothing when it is not valid YAML."""
+        try:
+            value = parse_yaml(plain_text(self.text)).value if self.text else None
+        except YamlError:
             return {}
-        value = parse_yaml(plain_text(self.text)).value
         return value if isinstance(value, dict) else {}
 
 

@@ -81,10 +81,6 @@ def merge3(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, li
     return mine, [path]
 
 
-def views_url(kind: str, key: str) -> str:
-    return "/_editor/site/" if kind == "site" else f"/_editor/{kind}/{key}/"
-
-
 def first_input(control: Control, focus: str) -> str:
     """The id of the first input inside the control named `focus` (or of that control)."""
     for c in control.walk():
@@ -156,7 +152,7 @@ class Editing:
         if source is None:
             return self.editor.not_found(self.lang)
         if not self.new and documents.parse_error(source):
-            return redirect(views_url(self.kind, self.key) + "text/")
+            return redirect(views.form_url(self.kind, self.key) + "text/")
         fields = fields_of(build_form(self.spec, self.original(source), self.ctx))
         if self.kind == "page":
             fields["body"] = [documents.body_of(source) if not self.new else ""]
@@ -246,14 +242,14 @@ class Editing:
             saved=saved,
             preview_url=self.preview_url(),
             can_undo=not self.new and documents.can_undo(self.editor.keep, done.source),
-            undo_url=views_url(self.kind, self.key) + "undo/",
-            text_url=views_url(self.kind, self.key) + "text/",
+            undo_url=views.form_url(self.kind, self.key) + "undo/",
+            text_url=views.form_url(self.kind, self.key) + "text/",
             map_data=views.map_island(
                 self.editor.preview.site(), self.editor.config(), self.key, done.value, self.lang
             ),
             conflict=conflict,
             unknown=done.unknown,
-            upload_url=views_url(self.kind, self.key) + "upload/",
+            upload_url=views.form_url(self.kind, self.key) + "upload/",
             upload_max=MAX_MB,
             fresh=fresh,
         )
@@ -277,7 +273,7 @@ class Editing:
         return name if isinstance(name, str) and name else self.key
 
     def action_url(self) -> str:
-        return f"/_editor/new/{self.kind}/" if self.new else views_url(self.kind, self.key)
+        return f"/_editor/new/{self.kind}/" if self.new else views.form_url(self.kind, self.key)
 
     def preview_url(self) -> str:
         """The page of the preview that shows this file ("" for one not saved yet)."""
@@ -321,7 +317,7 @@ class Editing:
         except documents.Conflict as exc:
             return self.conflict(form, exc.current)
         self.editor.preview.wait(time.monotonic(), 10)
-        return redirect(views_url(self.kind, self.slug(form)) + "?saved=1")
+        return redirect(views.form_url(self.kind, self.slug(form)) + "?saved=1")
 
     def conflict(self, form: Form, current: str | None) -> Response:
         """Refuse the save, and show what is on disk now beside what this form would write."""

@@ -20,6 +20,7 @@ from ..util.scriptjson import script_json
 from ..validate import model
 from .fieldtext import language_name
 from .forms import Control, Shown
+from .photos import MAX_MB
 from .words import WORDS, word
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -80,6 +81,13 @@ def environment() -> jinja2.Environment:
     )
     env.globals["static"] = static_url
     return env
+
+
+def form_url(kind: str, key: str) -> str:
+    """The address of the form of a file (or category)."""
+    if kind in ("site", "categories"):
+        return f"/_editor/{kind}/"
+    return f"/_editor/{kind}/{key}/"
 
 
 def static_url(name: str) -> str:
@@ -158,10 +166,10 @@ def check_result(root: Control, shown: list[Shown], others: list[str], lang: str
 def map_island(site: model.Site | None, config: model.SiteConfig | None, slug: str, value: Any, lang: str) -> Markup:
     """The pin map's data: where to look, the tiles, and the other kampung shown faintly."""
     location = value.get("location") if isinstance(value, dict) else None
-    lat, lon = (location or {}).get("lat"), (location or {}).get("lon") if isinstance(location, dict) else (None, None)
+    lat, lon = (location.get("lat"), location.get("lon")) if isinstance(location, dict) else (None, None)
     placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon))
     placed = placed and -90 <= lat <= 90 and -180 <= lon <= 180
-    map_config = config.map if config else model.MapConfig((-7.4722, 112.4338))
+    map_config = config.map if config else model.MapConfig((0.0, 0.0), zoom=2)  # site.yaml unreadable: the world
     others = [
         [k.location.lat, k.location.lon, k.name.get(lang)] for k in (site.kampung if site else ()) if k.slug != slug
     ]
@@ -215,7 +223,5 @@ def json_bytes(value: Any) -> bytes:
 
 def fragment(env: jinja2.Environment, control: Control, lang: str) -> str:
     """The HTML of one control as the whole form renders it (for a list changed by the page's script)."""
-    from .photos import MAX_MB
-
     template = env.from_string('{% import "fields.html" as f with context %}{{ f.field(control) }}')
     return template.render(control=control, w=words_for(lang), upload_max=MAX_MB)
