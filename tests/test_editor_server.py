@@ -470,3 +470,16 @@ def test_a_file_that_is_not_yaml_opens_as_text_and_saves_only_when_fixed(served)
 def test_categories_yaml_as_a_whole_opens_as_text(served):
     status, _, page = http(served.url + "_editor/categories/text/")
     assert status == 200 and "kuliner:" in page and 'action="/_editor/categories/text/"' in page
+
+
+def test_a_page_opened_before_a_restart_can_still_save(tmp_path):
+    """The CSRF token outlives the server (kept in .cache/editor/, readable by its user only); the key
+    for the network does not."""
+    content = write_content(tmp_path)
+    with serving(content) as first:
+        fields = open_form(first, "_editor/kampung/batik/")
+    assert (tmp_path / ".cache" / "editor" / "csrf-token").stat().st_mode & 0o077 == 0
+    with serving(content) as second:
+        fields["summary.en"] = ["Saved after a restart."]
+        status, _, _ = post(second, "_editor/kampung/batik/", fields)
+        assert status == 303 and "Saved after a restart." in (content / "kampung" / "batik.yaml").read_text()

@@ -72,6 +72,11 @@ class LoadedPreview:
         return True
 
 
+def keep_folder(content: Path) -> Path:
+    """Where the editor keeps what is not content: the text before each save (for undo), its token."""
+    return content.resolve().parent / ".cache" / "editor"
+
+
 def static_files() -> dict[str, Path]:
     """The editor's own scripts and styles, and the vendored Leaflet, by the name they are served as."""
     files = {p.name: p for p in sorted(views.STATIC.iterdir()) if p.is_file()}
@@ -96,7 +101,7 @@ class Editor:
     ):
         self.content, self.shown, self.preview, self.guard = content, shown, preview, guard
         self.lang = lang
-        self.keep = keep or content.resolve().parent / ".cache" / "editor"
+        self.keep = keep or keep_folder(content)
         self.geocoder = geocoder
         self.env = views.environment()
         self.static = static_files()

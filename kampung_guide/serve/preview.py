@@ -20,8 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..edit.guard import MAX_BODY, Guard, Request, refusal
-from ..edit.server import Editor, editor_link
+from ..edit.guard import MAX_BODY, Guard, Request, refusal, stored_token
+from ..edit.server import Editor, editor_link, keep_folder
 from ..util.problems import Report
 from ..validate.content import configured_language, load_site
 
@@ -280,7 +280,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out=print, hos
     server = ThreadingHTTPServer(("127.0.0.1" if host in LOCAL else host, port), handler)
     server.daemon_threads = True
     bound = server.server_address[1]
-    handler.guard = guard = Guard(bound, public=host not in LOCAL)
+    handler.guard = guard = Guard(bound, public=host not in LOCAL, csrf=stored_token(keep_folder(content)))
     handler.editor = Editor(content, shown, state, guard, lang)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
