@@ -25,9 +25,6 @@ from .words import WORDS, word
 
 STATIC = Path(__file__).resolve().parent / "static"
 JS_WORDS = (
-    "checking",
-    "no_problems",
-    "counts",
     "saving",
     "unsaved",
     "photo_too_big",
@@ -141,8 +138,11 @@ def target(index: dict, name: str, lang: str | None) -> tuple[Control, list[Cont
 
 
 def counts_text(shown: list[Shown], lang: str) -> str:
+    """`2 kesalahan, 1 peringatan` (`1 error, 2 warnings`), or that there is no problem."""
     errors = sum(not s.warning for s in shown)
-    return word(lang, "counts", errors=errors, warnings=len(shown) - errors) if shown else word(lang, "no_problems")
+    if not shown:
+        return word(lang, "no_problems")
+    return word(lang, "n_errors", n=errors) + ", " + word(lang, "n_warnings", n=len(shown) - errors)
 
 
 def check_result(root: Control, shown: list[Shown], others: list[str], lang: str, extra: dict) -> dict:

@@ -142,7 +142,8 @@
     result.problems.forEach(showProblem);
     showSummary(result);
     showPreviews(result);
-    status.textContent = result.counts;
+    // The status is a live region: it speaks when the counts change, not on every keystroke.
+    if (status.textContent !== result.counts) { status.textContent = result.counts; }
     var slug = form.querySelector("[data-slug]");
     if (slug && result.slug !== undefined && !slug.getAttribute("data-touched")) { slug.value = result.slug; }
   }
@@ -151,8 +152,8 @@
   function check() {
     var number = ++asked;
     post("/_editor/api/check/", formData()).then(function (result) {
-      if (number === asked) { show(result); }
-    }, function () { status.textContent = ""; });
+      if (number === asked) { show(result); form.removeAttribute("data-checking"); }
+    }, function () { form.removeAttribute("data-checking"); });
   }
 
   function changed(event) {
@@ -160,7 +161,7 @@
     if (event.target.hasAttribute("data-slug")) { event.target.setAttribute("data-touched", "1"); }
     if (event.target.id && touched.indexOf(event.target.id) === -1) { touched.push(event.target.id); }
     dirty = true;
-    status.textContent = words.checking;
+    form.setAttribute("data-checking", "");
     clearTimeout(timer);
     timer = setTimeout(check, 350);
   }
