@@ -238,7 +238,7 @@ class Editing:
             others=done.others,
             counts=word(self.lang, "fill_required") if fresh else views.counts_text(done.shown, self.lang),
             notices=list(notices),
-            focus="summary" if focus == "summary" else first_input(done.root, focus) if focus else "",
+            focus=focus if focus in ("summary", "conflict") else first_input(done.root, focus) if focus else "",
             saved=saved,
             preview_url=self.preview_url(),
             can_undo=not self.new and documents.can_undo(self.editor.keep, done.source),
@@ -326,7 +326,7 @@ class Editing:
         diff = views.diff_lines(current or "", mine)
         known = (form.get("_version") or "") in self.editor.opened and current is not None
         notice = [("problem", word(self.lang, "conflict_gone" if current is None else "conflict"))]
-        return self.respond(form.fields, 409, notices=notice, focus="summary", conflict=Conflict(current, diff, known))
+        return self.respond(form.fields, 409, notices=notice, focus="conflict", conflict=Conflict(current, diff, known))
 
     def combine(self, form: Form) -> Response:
         """This form's changes put onto the file as it is now, shown for review (not saved yet)."""

@@ -118,7 +118,7 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Kesiapan menerima kunjungan: waktu terbaik, pemesanan, rombongan, parkir, pembayaran, fasilitas.",
         ),
         "visit.best_time": W("Best time", "Waktu terbaik", "Kapan datang untuk melihat proses pembuatan."),
-        "visit.booking": W("Booking", "Pemesanan", "Cara rombongan memesan, misalnya surat permohonan ke dinas."),
+        "visit.booking": W("Booking", "Pemesanan", "Cara rombongan memesan, misalnya surat permohonan kepada dinas."),
         "visit.booking_lead_days": W(
             "Book days ahead", "Pesan berapa hari sebelumnya", "Berapa hari sebelumnya harus memesan."
         ),

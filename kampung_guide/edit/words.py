@@ -44,7 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "required": "(wajib)",
         "required_note": (
             "Kolom bertanda (wajib) harus diisi. Yang belum Anda ketahui biarkan kosong: halaman akan meminta "
-            "wisatawan bertanya ke dinas pariwisata."
+            "wisatawan bertanya kepada dinas pariwisata."
         ),
         "save": "Simpan",
         "saved": "Tersimpan. Pratinjau sudah diperbarui.",
