@@ -147,7 +147,7 @@ class SiteBuild:
     def extra_files(self, open_data: Forked[list] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
-        yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
+        yield from photo_files(self.site, self.photos, photo_cache(self.content_dir))
         small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **planner.route_files(self.site)}
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
@@ -339,6 +339,11 @@ def same_neighbours(neighbours: dict, site: Site) -> dict:
 
 def pin_positions(site: Site) -> list[tuple[str, float, float]]:
     return [(k.slug, k.location.lat, k.location.lon) for k in site.kampung]
+
+
+def photo_cache(content_dir: Path) -> Path:
+    """Where encoded photo variants are kept between builds (by the hash of what makes them)."""
+    return content_dir.parent / ".cache" / "photos"
 
 
 def used_photos(site: Site) -> dict[str, str]:

@@ -6,6 +6,7 @@ refused. And, for generated profiles, what the editor writes reads back as the s
 from __future__ import annotations
 
 import re
+import time
 import urllib.parse
 
 import pytest
@@ -483,3 +484,17 @@ def test_a_page_opened_before_a_restart_can_still_save(tmp_path):
         fields["summary.en"] = ["Saved after a restart."]
         status, _, _ = post(second, "_editor/kampung/batik/", fields)
         assert status == 303 and "Saved after a restart." in (content / "kampung" / "batik.yaml").read_text()
+
+
+def test_an_uploaded_photo_has_its_variants_made_before_its_profile_is_saved(served):
+    """The site's variants of a new photo are encoded in the background at upload, so the preview's
+    rebuild after the save that lists it finds them in the cache."""
+    cache = served.content.parent / ".cache" / "photos"
+    before = set(cache.iterdir()) if cache.is_dir() else set()
+    status, _, body = upload(served, photo_with_gps(1600, 1200), "kendi.jpg")
+    assert status == 200, body
+    deadline = time.monotonic() + 60
+    while len(set(cache.iterdir()) - before) < 6 and time.monotonic() < deadline:  # 1600/960/480 px, WebP and JPEG
+        time.sleep(0.1)
+    assert len(set(cache.iterdir()) - before) == 6
+    (served.content / "images" / "ukir-uji-1.jpg").unlink()

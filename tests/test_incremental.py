@@ -94,6 +94,19 @@ def test_a_new_photo_and_then_a_profile_showing_it_rebuild_as_a_clean_build(cont
     assert [path for path in clean if files[path] != clean[path]] == []
 
 
+def test_a_new_photo_keeps_every_checked_profile_but_a_removed_one_is_reported(content):
+    """The loader's cache does not start over when a photo no profile lists arrives (an upload); a
+    profile whose own photo went is checked again."""
+    cache: dict = {}
+    site = load(content, cache)
+    shutil.copy(content / "images/onde-onde-1.jpg", content / "images/baru-1.jpg")
+    again = load(content, cache)
+    assert all(a is b for a, b in zip(site.kampung, again.kampung, strict=True))
+    (content / "images/onde-onde-1.jpg").unlink()
+    broken, report = load_site(content, cache=cache)
+    assert broken is None and [p.key for p in report.errors] == ["photo_missing"]
+
+
 def test_only_dependent_pages_are_re_rendered(content):
     before = SiteBuild(load(content), content, None)
     edit(content / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import parse_qs
 
 from ..load.yamlfile import YamlError, parse_yaml
 from ..util.problems import field_path
@@ -27,12 +26,6 @@ class Form:
 
     def __init__(self, fields: dict[str, list[str]]):
         self.fields = fields
-
-    @classmethod
-    def parse(cls, body: bytes) -> Form:
-        """An `application/x-www-form-urlencoded` body."""
-        text = body.decode("utf-8", errors="replace")
-        return cls(parse_qs(text, keep_blank_values=True, max_num_fields=5000))
 
     def get(self, name: str) -> str | None:
         values = self.fields.get(name)

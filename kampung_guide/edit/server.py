@@ -19,6 +19,7 @@ from typing import Protocol
 
 from ..outputs.headers import content_security_policy
 from ..outputs.images import PhotoError
+from ..pipeline import photo_cache
 from ..util.messages import format_message
 from ..util.problems import Report
 from ..validate import model
@@ -29,7 +30,7 @@ from .editing import Editing
 from .forms import ROOT_SPECS, FormContext
 from .guard import Guard, Request, Response, parts, redirect, refusal
 from .lists import content_lists
-from .photos import MAX_BYTES, UploadRefused, store_upload, thumbnail
+from .photos import MAX_BYTES, UploadRefused, prepare_variants, store_upload, thumbnail
 from .publishing import publish_response
 from .readform import Form
 from .textedit import TextEditing
@@ -281,9 +282,11 @@ class Editor:
             return "", word(lang, "upload_none")
         stem = key if SLUG.match(key or "") else "foto"
         try:
-            return store_upload(files[0][0], self.content / "images", stem), ""
+            name = store_upload(files[0][0], self.content / "images", stem)
         except UploadRefused as exc:
             return "", format_message(exc.key, exc.params, lang)
+        prepare_variants(self.content / "images" / name, photo_cache(self.content))
+        return name, ""
 
     # -- requests of the page's script ----------------------------------------------------------------
 

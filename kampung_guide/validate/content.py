@@ -232,12 +232,16 @@ def load_profile(loader: Loader, path: Path, languages, categories, images, conf
     key = None
     if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
-        key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
+        key = (path, digest, tuple(languages), tuple(categories), config.map.center if config else None)
     cached = loader.cache.get(key) if key else None
+    if cached is not None and cached[4] != tuple(name in images for name in cached[3]):
+        cached = None  # one of its own photos came or went (a new photo elsewhere, an upload, keeps it)
     if cached is None:
         problems, links = len(loader.report.problems), len(loader.links)
         kampung = check_profile(loader, path, languages, categories, images, config)
-        cached = (kampung, loader.report.problems[problems:], loader.links[links:])
+        named = tuple(photo.file for photo in kampung.photos) if kampung else ()
+        found = tuple(name in images for name in named)
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:], named, found)
         if key:
             loader.cache[key] = cached
     else:
