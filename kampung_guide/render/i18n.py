@@ -189,6 +189,18 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Buka selama kunjungan Anda.",
         "hours_clash": "Perhatian: tutup pada sebagian atau seluruh waktu kunjungan. Jam buka hari itu: {hours}.",
         "route_all_stops": "{n} perhentian",
+        # issue #20: sources, where to buy, who arranges visits
+        "sources_title": "Sumber informasi",
+        "sources_intro": "Keterangan di halaman ini berasal dari laporan berikut. Periksa lagi sebelum berangkat.",
+        "months": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+        "outlets_title": "Beli di sini",
+        "outlets_intro": "Produk kampung ini dijual di tempat berikut.",
+        "outlet_sells": "Yang dijual",
+        "outlet_pin": "Tempat belanja",
+        "outlet_of": "Tempat belanja · {name}",
+        "arranged_by": "Kunjungan diatur oleh",
+        "plan_outlets": "Tempat belanja (boleh ditambahkan)",
+        "outlet_approximate": "Pin ini perkiraan; alamat persisnya belum tercatat.",
     },
     "en": {
         "skip": "Skip to content",
@@ -367,6 +379,18 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Open during your visit.",
         "hours_clash": "Check: closed for part or all of your visit. Hours that day: {hours}.",
         "route_all_stops": "{n} stops",
+        # issue #20: sources, where to buy, who arranges visits
+        "sources_title": "Sources",
+        "sources_intro": "What this page says comes from these reports. Check again before you set out.",
+        "months": "January February March April May June July August September October November December",
+        "outlets_title": "Where to buy",
+        "outlets_intro": "This kampung's products are sold at these places.",
+        "outlet_sells": "On sale",
+        "outlet_pin": "Shop",
+        "outlet_of": "Shop · {name}",
+        "arranged_by": "Visits arranged by",
+        "plan_outlets": "Places to buy (optional stops)",
+        "outlet_approximate": "This pin is approximate; the exact address is not recorded.",
     },
 }
 
@@ -395,6 +419,15 @@ def format_price(price: Price, lang: str) -> str:
     if price.low == price.high:
         return f"{unit}{format_number(price.low, lang)}"
     return f"{unit}{format_number(price.low, lang)}–{format_number(price.high, lang)}"
+
+
+def format_report_date(date: str, lang: str) -> str:
+    """A source's date the local way: `7 Februari 2024`, `Februari 2024` or `2024` (what is known)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = ui(lang)("months").split()[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
 def format_duration(minutes: int, lang: str) -> str:
