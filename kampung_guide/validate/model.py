@@ -28,6 +28,7 @@ from .specs import (
     Obj,
     PriceSpec,
     Ref,
+    ReportDate,
     ScheduleSpec,
     Str,
     TextSpec,
@@ -163,7 +164,7 @@ class Source:
     title: str = content(Str(max_len=300), "The report's title, as published.", required=True)
     url: str = content(Str(URL, hint="https://example.org/berita/123"), "Where the report can be read.", required=True)
     date: str = content(
-        Str(REPORT_DATE, hint="2024-02-07 (or 2024-02, or 2024 when only the month or year is known)"),
+        ReportDate(REPORT_DATE, hint="2024-02-07 (or 2024-02, or 2024 when only the month or year is known)"),
         "When it was published or the fact confirmed: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.",
         required=True,
     )
