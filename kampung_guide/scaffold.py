@@ -117,4 +117,32 @@ location:
 #   payment: [cash, qris]            # {d["visit.payment"]}
 #   facilities: [toilet, mushola]    # {d["visit.facilities"]}
 #   wheelchair: partial              # {d["visit.wheelchair"]}
+
+# {d["arranged_by"]}
+# arranged_by:
+#   name: ...                        # {d["arranged_by.name"]}
+#   short_name: ...                  # {d["arranged_by.short_name"]}
+#   arranges: ...                    # {d["arranged_by.arranges"]}
+#   whatsapp: "+62 812 3456 7890"    # {d["arranged_by.whatsapp"]}
+#   phone: "0321 123456"             # {d["arranged_by.phone"]}
+#   email: nama@contoh.id            # {d["arranged_by.email"]}
+#   website: https://...             # {d["arranged_by.website"]}
+#   address: ...                     # {d["arranged_by.address"]}
+
+# {d["outlets"]}
+# outlets:
+#   - name: ...                      # {d["outlets[].name"]}
+#     sells: ...                     # {d["outlets[].sells"]}
+#     opening_hours: Mo-Sa 09:00-17:00  # {d["outlets[].opening_hours"]}
+#     location:                      # {d["outlets[].location"]}
+#       lat: {lat}                   # {d["outlets[].location.lat"]}
+#       lon: {lon}                   # {d["outlets[].location.lon"]}
+#       address: ...                 # {d["outlets[].location.address"]}
+#       approximate: true            # {d["outlets[].location.approximate"]}
+
+# {d["sources"]}
+# sources:
+#   - title: ...                     # {d["sources[].title"]}
+#     url: https://...               # {d["sources[].url"]}
+#     date: 2024-02-07               # {d["sources[].date"]}
 """
