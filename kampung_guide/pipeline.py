@@ -162,7 +162,7 @@ class SiteBuild:
     def extra_files(self, open_data: Forked[list[tuple[str, bytes]]] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
-        yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
+        yield from photo_files(self.site, self.photos, photo_cache(self.content_dir))
         small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
@@ -259,8 +259,11 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
+    if (a.config, a.categories, a.pages, a.routes) != (b.config, b.categories, b.pages, b.routes):
         return None
+    before_photos, after_photos = used_photos(a), used_photos(b)
+    if any(before_photos[name] != after_photos[name] for name in before_photos.keys() & after_photos.keys()):
+        return None  # a photo that pages show moved; a new or unused photo changes no page but its profile's
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
@@ -334,6 +337,16 @@ def same_neighbours(neighbours: Neighbours, site: Site) -> Neighbours:
 
 def pin_positions(site: Site) -> list[tuple[str, float, float]]:
     return [(k.slug, k.location.lat, k.location.lon) for k in site.kampung]
+
+
+def photo_cache(content_dir: Path) -> Path:
+    """Where encoded photo variants are kept between builds (by the hash of what makes them)."""
+    return content_dir.parent / ".cache" / "photos"
+
+
+def used_photos(site: Site) -> dict[str, Path]:
+    """The photo files the profiles show: name -> path."""
+    return {p.file: site.images[p.file] for k in site.kampung for p in k.photos if p.file in site.images}
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:
