@@ -189,6 +189,17 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Buka selama kunjungan Anda.",
         "hours_clash": "Perhatian: tutup pada sebagian atau seluruh waktu kunjungan. Jam buka hari itu: {hours}.",
         "route_all_stops": "{n} perhentian",
+        # -- offline page and search (issue 19) --
+        "offline_title": "Tidak ada internet",
+        "offline_text": "Halaman ini belum tersimpan di ponsel Anda, jadi belum bisa dibuka tanpa internet. "
+        "Coba lagi saat ada sinyal.",
+        "offline_retry": "Coba lagi",
+        "offline_saved_title": "Halaman yang Anda simpan",
+        "offline_saved_none": "Belum ada. Di halaman kampung, tekan “{button}” "
+        "agar halaman itu bisa dibuka tanpa internet.",
+        "offline_recent_title": "Baru Anda buka",
+        "offline_always_title": "Selalu bisa dibuka tanpa internet",
+        "search_partial": "Tidak ada yang cocok dengan semua kata; di bawah ini yang cocok dengan sebagian.",
         # issue #20: sources, where to buy, who arranges visits
         "sources_title": "Sumber informasi",
         "sources_intro": "Keterangan di halaman ini berasal dari laporan berikut. Periksa lagi sebelum berangkat.",
@@ -379,6 +390,16 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Open during your visit.",
         "hours_clash": "Check: closed for part or all of your visit. Hours that day: {hours}.",
         "route_all_stops": "{n} stops",
+        # -- offline page and search (issue 19) --
+        "offline_title": "No internet",
+        "offline_text": "This page is not saved on your phone yet, so it cannot open without internet. "
+        "Try again when you have signal.",
+        "offline_retry": "Try again",
+        "offline_saved_title": "Pages you saved",
+        "offline_saved_none": "None yet. On a kampung's page, press “{button}” and it opens without internet.",
+        "offline_recent_title": "Opened recently",
+        "offline_always_title": "Always available without internet",
+        "search_partial": "Nothing matches every word; below are those that match some.",
         # issue #20: sources, where to buy, who arranges visits
         "sources_title": "Sources",
         "sources_intro": "What this page says comes from these reports. Check again before you set out.",
