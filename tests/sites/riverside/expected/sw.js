@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "bf83102034d3"],
-  ["kampung/", "285c1246e3ee"],
-  ["offline/", "1bef1f2fc566"],
-  ["en/", "094563ebdd35"],
-  ["en/kampung/", "2e18ad3de7a2"],
-  ["en/offline/", "0ff062822ba7"],
+  ["./", "90794f1c4b49"],
+  ["kampung/", "95225fe7798c"],
+  ["offline/", "628c72b1cdf2"],
+  ["en/", "aee7fee149ec"],
+  ["en/kampung/", "02cf3281273f"],
+  ["en/offline/", "820910189190"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
+  ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
+  ["assets/plan.js?v=c4c1342fcf", "c4c1342fcf59"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
   ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=e79654e6b8", "e79654e6b820"],
+  ["assets/style.css?v=f5db013991", "f5db01399181"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "6b2b81e1247771fc"
+ "version": "8fc6d9e0b4219259"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
