@@ -20,16 +20,16 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "d686122eca20"],
-  ["kampung/", "29becfa67b5a"],
-  ["offline/", "41d90e9acc6e"],
+  ["./", "8099d1b5e33e"],
+  ["kampung/", "0b75a45a10f8"],
+  ["offline/", "9787199abb6e"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=82d71d19f8", "fc1ef387931b"],
-  ["assets/plan.js?v=c4c1342fcf", "c4c1342fcf59"],
+  ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
-  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
-  ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=f5db013991", "f5db01399181"],
+  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/style.css?v=89bf5c1550", "89bf5c1550b0"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "109618ed73a64e80"
+ "version": "55bd616c5565c256"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

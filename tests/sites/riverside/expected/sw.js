@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "90794f1c4b49"],
-  ["kampung/", "95225fe7798c"],
-  ["offline/", "628c72b1cdf2"],
-  ["en/", "aee7fee149ec"],
-  ["en/kampung/", "02cf3281273f"],
-  ["en/offline/", "820910189190"],
+  ["./", "3186d554d71e"],
+  ["kampung/", "0f53bb2fef42"],
+  ["offline/", "3a5222bd2c98"],
+  ["en/", "d7c44aac068e"],
+  ["en/kampung/", "1c35a80c4e2f"],
+  ["en/offline/", "86b16d08491c"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
-  ["assets/plan.js?v=c4c1342fcf", "c4c1342fcf59"],
+  ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
-  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
-  ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=f5db013991", "f5db01399181"],
+  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/style.css?v=89bf5c1550", "89bf5c1550b0"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "8fc6d9e0b4219259"
+ "version": "d5ede798733965e4"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
