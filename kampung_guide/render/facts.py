@@ -6,12 +6,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..plan.pages import AnyPage, kampung_key
+from ..util.geo import distance_km
 from ..validate.model import Kampung, Organiser, Outlet, Source
 from . import i18n, links, maps
 from .context import Values, ViewContext, contact_links
 
 OUTLET_PIN = "_outlet"  # an outlet's pin class (pin--_outlet): no category id can be this (ids are slugs)
 OUTLET_ICON = "🛍️"
+SAME_PLACE_KM = 0.03  # an outlet this close to its kampung's pin is that pin's place: no second marker on top
 OUTLETS_ID = "beli"  # the kampung page's "where to buy" section, for links from the planner and the map
 
 
@@ -74,14 +76,29 @@ def outlet_pin(o: Outlet, lang: str, url: str = "") -> maps.Pin:
     return maps.pin(o.location.lat, o.location.lon, o.name.get(lang), OUTLET_PIN, OUTLET_ICON, url, t("outlet_pin"))
 
 
+def own_place(k: Kampung, o: Outlet) -> bool:
+    """Whether an outlet is where its kampung's pin is (a showroom at the centre itself)."""
+    return distance_km(k.location.lat, k.location.lon, o.location.lat, o.location.lon) < SAME_PLACE_KM
+
+
+def kampung_outlet_pins(k: Kampung, lang: str) -> tuple[maps.Pin, ...]:
+    """A kampung map's outlet markers, each linking its entry on the page; none on top of the kampung's pin."""
+    return tuple(outlet_pin(o, lang, f"#{OUTLETS_ID}-{n}") for n, o in enumerate(k.outlets, 1) if not own_place(k, o))
+
+
 def site_outlets(kampung: tuple[Kampung, ...] | list[Kampung]) -> list[tuple[str, Kampung, Outlet]]:
     """Every outlet once (two kampung may list the same shop: same name and pin), with a stable key
     (`<slug>.<n>`: a dot never appears in a kampung's slug) and the first kampung that lists it."""
-    found: dict[tuple[str, float, float], tuple[str, Kampung, Outlet]] = {}
+    return [(key, k, o) for key, k, o, _ in shared_outlets(kampung)]
+
+
+def shared_outlets(kampung: tuple[Kampung, ...] | list[Kampung]) -> list[tuple[str, Kampung, Outlet, list[Kampung]]]:
+    """`site_outlets`, each with every kampung that lists it."""
+    found: dict[tuple[str, float, float], tuple[str, Kampung, Outlet, list[Kampung]]] = {}
     for k in sorted(kampung, key=lambda k: k.slug):
         for n, o in enumerate(k.outlets, 1):
             same = (o.name.get(o.name.fallback), round(o.location.lat, 5), round(o.location.lon, 5))
-            found.setdefault(same, (f"{k.slug}.{n}", k, o))
+            found.setdefault(same, (f"{k.slug}.{n}", k, o, []))[3].append(k)
     return list(found.values())
 
 

@@ -77,7 +77,7 @@ def route_map(
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     if outlets:
-        pins += [facts.outlet_pin(o, page.lang) for _, _, o in facts.site_outlets(stops)]
+        pins += [facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(stops) if not facts.own_place(k, o)]
     config = ctx.site.config.map
     data = maps.MapData(
         center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
@@ -180,7 +180,8 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
         "visit": travel.VISIT_MINUTES,
         "estimates": estimates_note(lang),
         "outlet_choices": [
-            {"key": key, "name": o.name.get(lang), "of": k.name.get(lang)} for key, k, o in facts.site_outlets(chosen)
+            {"key": key, "name": o.name.get(lang), "of": ", ".join(other.name.get(lang) for other in listed)}
+            for key, _, o, listed in facts.shared_outlets(chosen)
         ],
         "plan_data": safe_json(plan_data(ctx, page, chosen)),
         "map": route_map(ctx, page, chosen, numbered=False, line=False, outlets=True) if chosen else None,

@@ -257,7 +257,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
 
 def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
     """A kampung's own map: its pin (with a circle when the pin marks an area), at street zoom."""
-    shops = tuple(facts.outlet_pin(o, page.lang, f"#{facts.OUTLETS_ID}-{n}") for n, o in enumerate(k.outlets, 1))
+    shops = facts.kampung_outlet_pins(k, page.lang)
     data = maps.MapData(
         center=(k.location.lat, k.location.lon),
         zoom=16,
