@@ -20,6 +20,7 @@ from kampung_guide.edit import documents
 from kampung_guide.edit.forms import FormContext, build_form, fields_of
 from kampung_guide.edit.guard import Guard, Request, split_host
 from kampung_guide.edit.readform import Form, apply_op, read_form
+from kampung_guide.edit.server import Editor, LoadedPreview
 from kampung_guide.edit.yamlwrite import rewrite
 from kampung_guide.load.yamlfile import parse_yaml
 from kampung_guide.util.problems import Report
@@ -584,3 +585,16 @@ def test_a_form_opens_when_site_yaml_or_a_location_is_broken(tmp_path):
         assert island, page[:2000]
         data = json.loads(island[1])
         assert (data["center"], data["zoom"], data["placed"]) == ([0.0, 0.0], 2, False)
+
+
+def test_the_site_form_shows_the_search_variants_a_list_of_lists(tmp_path):
+    """site.yaml's search_variants is a list of lists of words: the form names the inner lists by the
+    outer list's item word (it raised KeyError before, and /_editor/site/ answered 500)."""
+    content, _ = make_project(tmp_path)
+    with (content / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write("search_variants:\n  - [mbatik, batik]\n")
+    editor = Editor(content, str(content), LoadedPreview(content, str(content)), Guard(8000), "id")
+    response = editor.answer(Request("GET", "/_editor/site/", headers={"host": "127.0.0.1:8000"}))
+    page = response.body.decode()
+    assert response.status == 200
+    assert 'name="search_variants[0][0]"' in page and 'value="mbatik"' in page and "Kelompok kata" in page
