@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "3186d554d71e"],
-  ["kampung/", "0f53bb2fef42"],
-  ["offline/", "3a5222bd2c98"],
-  ["en/", "d7c44aac068e"],
-  ["en/kampung/", "1c35a80c4e2f"],
-  ["en/offline/", "86b16d08491c"],
+  ["./", "c2331cf69b24"],
+  ["kampung/", "0fb2f35bc3b2"],
+  ["offline/", "35206c3c1288"],
+  ["en/", "b5e14b45d652"],
+  ["en/kampung/", "f4e9dc5b3dfd"],
+  ["en/offline/", "4b6ab27334f5"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
   ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
@@ -33,7 +33,7 @@ var CONFIG = {
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=89bf5c1550", "89bf5c1550b0"],
+  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "d5ede798733965e4"
+ "version": "54e334e3aafc5c76"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
