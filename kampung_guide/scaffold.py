@@ -69,6 +69,12 @@ location:
 # {d["opening_hours"]}
 # opening_hours: Mo-Sa 08:00-16:00; Su off
 
+# {d["making"]}
+# making:
+#   - what: ...                      # {d["making[].what"]}
+#     hours: Mo-Sa 04:00-08:00       # {d["making[].hours"]}
+#     note: ...                      # {d["making[].note"]}
+
 # {d["products"]}
 # products:
 #   - name: ...                      # {d["products[].name"]}
@@ -117,4 +123,16 @@ location:
 #   payment: [cash, qris]            # {d["visit.payment"]}
 #   facilities: [toilet, mushola]    # {d["visit.facilities"]}
 #   wheelchair: partial              # {d["visit.wheelchair"]}
+#   rules:                           # {d["visit.rules"]}
+#     children: accompanied          # {d["visit.rules.children"]}
+#     min_age: 8                     # {d["visit.rules.min_age"]}
+#     closed_shoes: true             # {d["visit.rules.closed_shoes"]}
+#     clothing: ...                  # {d["visit.rules.clothing"]}
+#     photography: ask               # {d["visit.rules.photography"]}
+#     hazards: [heat]                # {d["visit.rules.hazards"]}
+#     safety: ...                    # {d["visit.rules.safety"]}
+#     group_booking_from: 10         # {d["visit.rules.group_booking_from"]}
+
+# {d["checked"]}
+# checked: 2026-11-20
 """

@@ -12,12 +12,27 @@ import re
 from functools import partial
 
 from ..plan.pages import search_index_name
+from ..render.making import children_welcome, making_week
 from ..util.memo import IdentityMemo
 from ..validate.hours import week
 from ..validate.model import Experience, Kampung, Product, Site
 from .searchtext import index_tokens
 
-FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens")
+FIELDS = (
+    "slug",
+    "href",
+    "name",
+    "category",
+    "areas",
+    "address",
+    "workshop",
+    "price",
+    "hours",
+    "tokens",
+    "making",  # the week in which something can be watched being made (an index into weeks), or null
+    "children",  # 1 when the workshop rules welcome children
+    "checked",  # the date the facts were last checked, or ""
+)
 _AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 
 
@@ -50,7 +65,7 @@ def search_index(site: Site, lang: str) -> dict:
         for k in sorted(site.kampung, key=lambda k: k.slug)
     ]
     areas = sorted({area for part in parts for area in part[3]})
-    weeks = sorted({part[7] for part in parts if part[7] is not None})
+    weeks = sorted({week for part in parts for week in (part[7], part[9]) if week is not None})
     area_index, week_index = {a: i for i, a in enumerate(areas)}, {w: i for i, w in enumerate(weeks)}
     rows = [
         [
@@ -64,8 +79,11 @@ def search_index(site: Site, lang: str) -> dict:
             price,
             week_index.get(hours),
             tokens,
+            week_index.get(making),
+            children,
+            checked,
         ]
-        for slug, name, category, own_areas, address, workshop, price, hours, tokens in parts
+        for slug, name, category, own_areas, address, workshop, price, hours, tokens, making, children, checked in parts
     ]
     return {
         "v": 1,
@@ -91,7 +109,15 @@ def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
         price_range(k),
         json.dumps(table) if table is not None else None,
         " ".join(index_tokens(searchable_text(k, site, lang), lang)),
+        *visit_parts(k),
     )
+
+
+def visit_parts(k: Kampung) -> tuple:
+    """What the visit filters need: the making week (as JSON, shared like the opening weeks),
+    whether children are welcome, and when the facts were checked."""
+    making = making_week(k)
+    return (json.dumps(making) if making is not None else None, 1 if children_welcome(k) else 0, k.checked or "")
 
 
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:

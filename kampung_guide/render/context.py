@@ -12,8 +12,8 @@ from markupsafe import Markup
 
 from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
-from ..validate.model import Contact, Kampung, OfficeContact, Site, Text
-from . import i18n, links, maps
+from ..validate.model import Contact, Kampung, OfficeContact, Organiser, Site, Text
+from . import i18n, links, making, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
 
@@ -182,6 +182,11 @@ class ViewContext:
                 "category_name": category.name.get(lang),
                 "category_href": self.href(page, category_key(category.id)),
                 "area": kampung.location.address.get(lang) if kampung.location.address else "",
+                "making": making.making_short(kampung, lang),
+                "making_label": i18n.ui(lang)("making_card"),
+                "checked": i18n.ui(lang)("card_checked", date=i18n.format_date(kampung.checked, lang))
+                if kampung.checked
+                else "",
             }
         )
         return card
@@ -197,7 +202,7 @@ class ViewContext:
         return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
 
 
-def contact_links(contact: Contact | OfficeContact, lang: str, greeting: str = "") -> list[ContactLink]:
+def contact_links(contact: Contact | OfficeContact | Organiser, lang: str, greeting: str = "") -> list[ContactLink]:
     """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
     t = i18n.ui(lang)
     found: list[tuple[str, str, str]] = []
