@@ -18,12 +18,13 @@ from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
 from ..render.markdown import render_markdown
 from ..util.messages import format_message
 from ..util.problems import Problem, Report, field_path
+from ..validate.content import jakarta_today
 from ..validate.specs import SLUG
 from . import documents, views
 from .forms import ROOT_SPECS, Control, build_form, control_id, fields_of
 from .guard import Response, redirect
 from .photos import MAX_MB
-from .readform import Form, add_photo, apply_op, read_form
+from .readform import Form, add_photo, apply_op, read_form, set_today
 from .words import word
 
 if TYPE_CHECKING:
@@ -297,6 +298,11 @@ class Editing:
         if form.get("_op"):
             changed, focus = apply_op(form, cast(str, form.get("_op")))  # not None: tested above
             return self.respond(changed.fields, notices=[("info", word(self.lang, "not_saved_yet"))], focus=focus)
+        if form.get("_today"):  # "confirmed today" without script: fill in the date, then save when ready
+            today = jakarta_today().isoformat()
+            changed, focus = set_today(form, cast(str, form.get("_today")), today)
+            notice = word(self.lang, "date_set", date=today)
+            return self.respond(changed.fields, notices=[("info", notice)], focus=focus)
         if form.get("_action") == "combine":
             return self.combine(form)
         return self.save(form)

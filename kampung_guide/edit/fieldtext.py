@@ -51,6 +51,25 @@ FIELDS: dict[str, dict[str, Words]] = {
         "opening_hours": W(
             "Opening hours", "Jam buka", "Format opening_hours OpenStreetMap, misalnya 'Mo-Sa 08:00-16:00; Su off'."
         ),
+        "making": W(
+            "Watch it being made",
+            "Lihat proses pembuatan",
+            "Apa yang bisa dilihat saat dibuat, dan kapan; tulis hanya yang diketahui.",
+            ("Making", "Proses"),
+        ),
+        "making[].what": W(
+            "What is made", "Yang dibuat", "Apa yang dibuat, misalnya 'onde-onde' atau 'batik: mencanting'."
+        ),
+        "making[].hours": W(
+            "When it can be watched",
+            "Kapan bisa dilihat",
+            "Dalam format jam buka, misalnya 'Mo-Sa 04:00-08:00'. Kosongkan jika belum diketahui pasti.",
+        ),
+        "making[].note": W(
+            "What is known",
+            "Yang diketahui",
+            "Yang hanya diketahui kira-kira, misalnya 'paling ramai sejak pukul 04.00'.",
+        ),
         "products": W("Products", "Produk", "Apa yang dibuat dan dijual di sini.", ("Product", "Produk")),
         "products[].name": W("Name", "Nama", "Nama produknya."),
         "products[].price_idr": W(
@@ -122,6 +141,40 @@ FIELDS: dict[str, dict[str, Words]] = {
         "visit.wheelchair": W(
             "Wheelchair access", "Akses kursi roda", "Bisa diakses kursi roda: ya, sebagian, atau tidak."
         ),
+        "visit.rules": W(
+            "Workshop rules",
+            "Aturan bengkel kerja",
+            "Anak-anak dan usia, sepatu dan pakaian, foto, keselamatan, pemesanan rombongan.",
+        ),
+        "visit.rules.children": W(
+            "Children", "Anak-anak", "Anak-anak: dipersilakan, harus didampingi orang dewasa, atau tidak boleh."
+        ),
+        "visit.rules.min_age": W(
+            "Youngest age", "Usia termuda", "Usia termuda pengunjung yang boleh masuk ke tempat kerja, dalam tahun."
+        ),
+        "visit.rules.closed_shoes": W(
+            "Closed shoes required",
+            "Wajib sepatu tertutup",
+            "Centang jika pengunjung wajib memakai sepatu tertutup (dekat logam cair, panas, atau mesin).",
+        ),
+        "visit.rules.clothing": W(
+            "Clothing", "Pakaian", "Pakaian lain yang perlu, misalnya 'baju lama: pewarna menempel'."
+        ),
+        "visit.rules.photography": W("Photos", "Foto", "Memotret: boleh, minta izin dulu, atau tidak boleh."),
+        "visit.rules.hazards": W("Take care near", "Hati-hati dengan", "Bahaya di tempat kerja."),
+        "visit.rules.safety": W(
+            "Safety note", "Catatan keselamatan", "Catatan keselamatan, misalnya 'jaga jarak dua meter dari tungku'."
+        ),
+        "visit.rules.group_booking_from": W(
+            "Groups book ahead from",
+            "Rombongan memesan mulai",
+            "Rombongan sebanyak ini atau lebih wajib memesan dulu.",
+        ),
+        "checked": W(
+            "Facts checked on",
+            "Informasi diperiksa pada",
+            "Tanggal terakhir seseorang memastikan informasi ini ke kampung (TTTT-BB-HH).",
+        ),
     },
     "site": {
         "title": W("Site title", "Judul situs", "Judul situs."),
@@ -149,6 +202,11 @@ FIELDS: dict[str, dict[str, Words]] = {
         "contact.website": W("Website", "Situs web", "Situs web."),
         "contact.address": W("Address", "Alamat", "Alamat kantor."),
         "messages_language": W("Messages language", "Bahasa pesan", "Bahasa pesan pemeriksaan: en atau id."),
+        "stale_after_days": W(
+            "Check facts again after (days)",
+            "Periksa ulang setelah (hari)",
+            "Pemeriksaan memberi peringatan jika tanggal 'checked' sebuah profil lebih lama dari ini, atau kosong.",
+        ),
     },
     "category": {
         "name": W("Name", "Nama", "Nama kategori."),
@@ -180,6 +238,9 @@ CHOICE_WORDS = {
     "visit.facilities": "facility_",
     "visit.wheelchair": "wheelchair_",
     "mode": "mode_",
+    "visit.rules.children": "children_",
+    "visit.rules.photography": "photo_",
+    "visit.rules.hazards": "hazard_",
 }
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 

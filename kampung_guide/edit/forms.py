@@ -46,6 +46,7 @@ MAX_ITEMS = 200  # items in one list of a form: more is a runaway form, not cont
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INPUT_TYPES = {id(model.URL): "url", id(model.EMAIL): "email", id(model.PHONE): "tel"}
+CONFIRMED_ON = {("kampung", "checked")}  # dates a person sets on the day they confirm the facts
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Control:
     add_label: str = ""  # lists: the add button's words
     upload: bool = False  # the list of photos: offers an upload
     map: bool = False  # the location: has the pin map
+    today: bool = False  # a date with a button that fills in today's (CONFIRMED_ON)
     refs: list[str] = field(default_factory=list)  # ids of other text describing it (its group's help)
     problems: list[Shown] = field(default_factory=list)
 
@@ -214,6 +216,7 @@ def fill_control(control: Control, spec: Spec, value: Any, ctx: FormContext) -> 
         control.input_type = "time" if value is None or TIME.match(control.value) else "text"
     elif isinstance(spec, IsoDate):
         control.input_type = "date" if value is None or DATE.match(control.value) else "text"
+        control.today = (ctx.kind, pattern(control.path)) in CONFIRMED_ON
     elif isinstance(spec, WhatsApp):
         control.input_type = "tel"
     elif isinstance(spec, Str) and spec.pattern is model.FILE:

@@ -64,6 +64,12 @@ WORDS: dict[str, dict[str, str]] = {
         "move_up": "Naik: {item}",
         "move_down": "Turun: {item}",
         "remove_item": "Hapus: {item}",
+        "confirmed_today": "Sudah dipastikan hari ini",
+        "confirmed_today_help": (
+            "Setelah Anda memastikan informasi profil ini ke kampung, tekan tombol ini "
+            "(tanggal hari ini, WIB), lalu simpan."
+        ),
+        "date_set": "Tanggal diisi: {date}. Belum disimpan.",
         "choose": "— pilih —",
         "unknown_choice": "{value} (tidak dikenal)",
         "untranslated_note": "Belum diterjemahkan; pengunjung melihat teks utama: “{text}”",
@@ -290,6 +296,12 @@ WORDS: dict[str, dict[str, str]] = {
         "move_up": "Up: {item}",
         "move_down": "Down: {item}",
         "remove_item": "Remove: {item}",
+        "confirmed_today": "Confirmed today",
+        "confirmed_today_help": (
+            "When you have confirmed this profile's facts with the kampung, press this "
+            "(today's date in Jakarta), then save."
+        ),
+        "date_set": "Date filled in: {date}. Not saved yet.",
         "choose": "— choose —",
         "unknown_choice": "{value} (not known)",
         "untranslated_note": "Not translated yet; visitors see the main text: “{text}”",

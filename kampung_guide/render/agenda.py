@@ -166,9 +166,7 @@ def plain_summary(markdown: str, limit: int = 300) -> str:
 
 def events_jsonld(site: Site, events: Iterable[Event], lang: str, agenda_url: str) -> list[dict]:
     """schema.org Event per event (per day for a list of dates), with place, organiser and offers."""
-    return [
-        event_jsonld(site, event, lang, agenda_url, first, last) for event in events for first, last in event.runs
-    ]
+    return [event_jsonld(site, event, lang, agenda_url, first, last) for event in events for first, last in event.runs]
 
 
 def event_jsonld(site: Site, event: Event, lang: str, agenda_url: str, first: str, last: str) -> dict:

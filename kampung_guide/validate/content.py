@@ -139,6 +139,11 @@ class Checked:
 DEFAULT_LANGUAGES = ("id", "en")
 
 
+def jakarta_today() -> datetime.date:
+    """Today's date in Asia/Jakarta, where the facts are checked."""
+    return datetime.datetime.now(JAKARTA).date()
+
+
 def validate_site(
     root: Path, shown: str | None = None, cache: ProfileCache | None = None, today: datetime.date | None = None
 ) -> Checked:
@@ -153,7 +158,7 @@ def validate_site(
     categories = load_categories(loader, languages)
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
-    check_freshness(loader, kampung, config, today or datetime.datetime.now(JAKARTA).date())
+    check_freshness(loader, kampung, config, today or jakarta_today())
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
     events = load_events(loader, languages)
@@ -590,9 +595,7 @@ def load_events(loader: Loader, languages: tuple[str, ...]) -> tuple[model.Event
     return tuple(sorted((e for e in events if e), key=lambda e: (e.first_day, e.start or "", e.slug)))
 
 
-def load_event(
-    loader: Loader, path: Path, languages: tuple[str, ...], known: frozenset[str]
-) -> model.Event | None:
+def load_event(loader: Loader, path: Path, languages: tuple[str, ...], known: frozenset[str]) -> model.Event | None:
     """One checked event file; its description's site links go to the loader."""
     doc = loader.read_yaml(path)
     if doc is None:

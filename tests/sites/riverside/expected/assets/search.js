@@ -136,11 +136,72 @@
       return {card: cards[row[F.slug]], text: " " + row[F.tokens], category: data.categories[row[F.category]][0],
               areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
               workshop: row[F.workshop] === 1, price: row[F.price],
-              week: row[F.hours] === null ? null : data.weeks[row[F.hours]]};
+              week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
     });
   }
 
+  // -- the visit filters: watching the making (now, or on a day), children, sorting by freshness ----
+  // Kept apart from the text search: they only read their own fields of a row and their own controls.
+  function visitFields(row) {
+    return {making: row[F.making] === null ? null : data.weeks[row[F.making]], children: row[F.children] === 1,
+            checked: row[F.checked], order: 0};
+  }
+
+  function usefulVisitFilters(useful) {
+    var making = rows.some(function (row) { return row.visit.making; });
+    useful.watch = useful.watchday = making;
+    useful.children = rows.some(function (row) { return row.visit.children; });
+    useful.sort = rows.some(function (row) { return row.visit.checked; });
+    return useful;
+  }
+
+  function readVisitState(state) {
+    var day = parseInt(controls.watchday.value, 10);
+    state.watch = useful.watch && controls.watch.checked;
+    state.watchday = useful.watchday && day >= 0 && day <= 6 ? day : null;
+    state.children = useful.children && controls.children.checked;
+    state.sort = useful.sort && controls.sort.value === "checked" ? "checked" : "";
+    return state;
+  }
+
+  function passesVisitFilters(row, state, clock) {
+    var making = row.visit.making;
+    return !(state.watch && !isOpen(making, clock)) &&
+      !(state.watchday !== null && !(making && making[state.watchday].length)) &&
+      !(state.children && !row.visit.children);
+  }
+
+  var sortedBy = "";
+
+  function sortCards(order) {  // most recently checked first, or back to the page's own order (by name)
+    if (order === sortedBy) { return; }
+    sortedBy = order;
+    var sorted = rows.slice().sort(function (a, b) {
+      if (order === "checked" && a.visit.checked !== b.visit.checked) {
+        return a.visit.checked < b.visit.checked ? 1 : -1;
+      }
+      return a.visit.order - b.visit.order;
+    });
+    var list = sorted.length ? sorted[0].card.parentNode : null;
+    sorted.forEach(function (row) { list.appendChild(row.card); });
+  }
+
+  function writeVisitParams(params, state) {
+    if (state.watch) { params.set("watch", "1"); }
+    if (state.watchday !== null) { params.set("watchday", String(state.watchday)); }
+    if (state.children) { params.set("children", "1"); }
+    if (state.sort) { params.set("sort", state.sort); }
+  }
+
+  function readVisitParams(params) {
+    controls.watch.checked = params.get("watch") === "1";
+    controls.watchday.value = /^[0-6]$/.test(params.get("watchday") || "") ? params.get("watchday") : "";
+    controls.children.checked = params.get("children") === "1";
+    controls.sort.value = params.get("sort") === "checked" ? "checked" : "";
+  }
+
   var rows = readRows();
+  rows.forEach(function (row, i) { row.visit.order = i; });
 
   function fillAreas() {
     var select = controls.area;
@@ -166,6 +227,7 @@
       open: rows.some(function (row) { return row.week; }),
       max: rows.some(function (row) { return row.price; })
     };
+    usefulVisitFilters(useful);
     Object.keys(useful).forEach(function (name) {
       document.getElementById("search-field-" + name).hidden = !useful[name];
     });
@@ -174,14 +236,15 @@
 
   function readState() {
     var max = parseInt(controls.max.value, 10);
-    return {q: controls.q.value, cat: controls.cat.value, area: useful.area ? controls.area.value : "",
+    return readVisitState({q: controls.q.value, cat: controls.cat.value, area: useful.area ? controls.area.value : "",
             workshop: useful.workshop && controls.workshop.checked, open: useful.open && controls.open.checked,
-            max: useful.max && max >= 0 ? max : null};
+            max: useful.max && max >= 0 ? max : null});
   }
 
   function matches(row, state, terms, clock) {
     if ((state.cat && row.category !== state.cat) || (state.area && row.areas.indexOf(state.area) === -1) ||
-        (state.workshop && !row.workshop) || (clock && !isOpen(row.week, clock)) ||
+        (state.workshop && !row.workshop) || (state.open && !isOpen(row.week, clock)) ||
+        !passesVisitFilters(row, state, clock) ||
         (state.max !== null && !(row.price && row.price[0] <= state.max))) {
       return false;
     }
@@ -202,7 +265,8 @@
     var started = performance.now();
     var state = readState();
     var terms = queryTerms(state.q, data.lang);
-    var clock = state.open ? jakartaClock(currentTime()) : null;
+    var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
+    sortCards(state.sort);
     var shown = 0;
     rows.forEach(function (row) {
       var show = matches(row, state, terms, clock);
@@ -227,6 +291,7 @@
     if (state.workshop) { params.set("workshop", "1"); }
     if (state.open) { params.set("open", "1"); }
     if (state.max !== null) { params.set("max", String(state.max)); }
+    writeVisitParams(params, state);
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
@@ -248,6 +313,7 @@
     controls.workshop.checked = params.get("workshop") === "1";
     controls.open.checked = params.get("open") === "1";
     controls.max.value = /^\d+$/.test(params.get("max") || "") ? params.get("max") : "";
+    readVisitParams(params);
   }
 
   fillAreas();
