@@ -73,6 +73,7 @@ def test_the_kampung_sheet_follows_the_content_definition():
     ]
     assert [t.name for t in all_tables(("id", "en"))] == [
         "kampung",
+        "making",
         "products",
         "experiences",
         "experiences.schedule",
@@ -96,7 +97,7 @@ def test_the_workbook_is_laid_out_for_the_office(tmp_path):
     book = tmp_path / "kampung.xlsx"
     export(ROOT / "content", book)
     wb = load_workbook(book)
-    assert wb.sheetnames == ["Kampung", "Produk", "Pengalaman", "Jadwal", "Foto", "Kategori"]
+    assert wb.sheetnames == ["Kampung", "Proses pembuatan", "Produk", "Pengalaman", "Jadwal", "Foto", "Kategori"]
     ws = wb["Kampung"]
     assert ws["A1"].value == "Alamat halaman (slug)" and ws["A2"].value == "slug"
     assert ws["E1"].value == "Ringkasan (Indonesia)" and ws["E2"].value == "summary.id"

@@ -48,6 +48,7 @@ KINDS: dict[str, Kind] = {
         Kind("route_print", "route-print.html", sitemap=False),
         Kind("agenda", "agenda.html", menu="agenda_nav"),
         Kind("404", "404.html", sitemap=False, hreflang=False, canonical=False),
+        Kind("offline", "offline.html", sitemap=False, hreflang=False, canonical=False),
     )
 }
 
@@ -59,6 +60,7 @@ POSTERS_KEY = "poster/"
 PLAN_KEY = "rencana/"
 AGENDA_KEY = "agenda/"
 NOT_FOUND_KEY = "404.html"
+OFFLINE_KEY = "offline/"  # the service worker answers with it for any page not stored on the phone
 MANIFEST_NAME = "manifest.webmanifest"  # beside each language's home page
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"
@@ -176,7 +178,7 @@ def site_addresses(
     """Every address a link may lead to, from the slugs of what the site has and its photos
     (file name, upright width)."""
     kampung, routes = tuple(kampung), tuple(routes)
-    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, AGENDA_KEY, *map(kampung_key, kampung)}
+    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, AGENDA_KEY, OFFLINE_KEY, *map(kampung_key, kampung)}
     keys |= {*map(category_key, categories), *map(page_key, pages), *map(route_key, routes)}
     keys |= set(map(route_print_key, routes))
     files = {GEOJSON_PATH, JSON_PATH, *map(poster_key, kampung)}
@@ -264,4 +266,5 @@ def plan_pages(site: Site) -> list[AnyPage]:
         pages.extend(page(route_print_key(r.slug), "route_print", lang, r) for r in site.routes)
         pages.append(page(AGENDA_KEY, "agenda", lang))
         pages.append(page(NOT_FOUND_KEY, "404", lang))
+        pages.append(page(OFFLINE_KEY, "offline", lang))
     return pages

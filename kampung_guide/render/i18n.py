@@ -263,6 +263,17 @@ UI: dict[str, dict[str, str]] = {
         "search_sort": "Urutkan",
         "sort_name": "Menurut nama",
         "sort_checked": "Baru diperiksa dulu",
+        # -- offline page and search (issue 19) --
+        "offline_title": "Tidak ada internet",
+        "offline_text": "Halaman ini belum tersimpan di ponsel Anda, jadi belum bisa dibuka tanpa internet. "
+        "Coba lagi saat ada sinyal.",
+        "offline_retry": "Coba lagi",
+        "offline_saved_title": "Halaman yang Anda simpan",
+        "offline_saved_none": "Belum ada. Di halaman kampung, tekan “{button}” "
+        "agar halaman itu bisa dibuka tanpa internet.",
+        "offline_recent_title": "Baru Anda buka",
+        "offline_always_title": "Selalu bisa dibuka tanpa internet",
+        "search_partial": "Tidak ada yang cocok dengan semua kata; di bawah ini yang cocok dengan sebagian.",
     },
     "en": {
         "skip": "Skip to content",
@@ -513,6 +524,16 @@ UI: dict[str, dict[str, str]] = {
         "search_sort": "Sort",
         "sort_name": "By name",
         "sort_checked": "Latest checked first",
+        # -- offline page and search (issue 19) --
+        "offline_title": "No internet",
+        "offline_text": "This page is not saved on your phone yet, so it cannot open without internet. "
+        "Try again when you have signal.",
+        "offline_retry": "Try again",
+        "offline_saved_title": "Pages you saved",
+        "offline_saved_none": "None yet. On a kampung's page, press “{button}” and it opens without internet.",
+        "offline_recent_title": "Opened recently",
+        "offline_always_title": "Always available without internet",
+        "search_partial": "Nothing matches every word; below are those that match some.",
     },
 }
 

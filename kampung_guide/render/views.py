@@ -196,6 +196,21 @@ def view_not_found(page: Page[None], ctx: ViewContext) -> Values:
     }
 
 
+def view_offline(page: Page[None], ctx: ViewContext) -> Values:
+    """The page the service worker shows for a page not stored on the phone: what is stored instead."""
+    t = i18n.ui(page.lang)
+    return {
+        "title": t("offline_title"),
+        "description": t("offline_text"),
+        "robots": "noindex",
+        "saved_none": t("offline_saved_none", button=t("offline_save")),
+        "always": [
+            {"href": ctx.href(page, HOME_KEY), "label": t("home")},
+            {"href": ctx.href(page, LIST_KEY), "label": t("all_kampung")},
+        ],
+    }
+
+
 def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
     k, lang = page.obj, page.lang
     assert isinstance(k, Kampung)
@@ -378,5 +393,6 @@ VIEWS: dict[str, View] = {
     "route_print": planner.route_print_view,
     "agenda": agenda.view_agenda,
     "404": view_not_found,
+    "offline": view_offline,
 }
 assert VIEWS.keys() == KINDS.keys(), "every kind of page needs a view"

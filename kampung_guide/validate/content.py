@@ -33,7 +33,8 @@ PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 JAKARTA = datetime.timezone(datetime.timedelta(hours=7))  # WIB: UTC+7 all year, no daylight saving
 
 Link = tuple[str, int, FieldPath, str]  # (file, line, field, target) of a site link in Markdown
-CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link]]  # what checking a profile gave
+# What checking a profile gave, with the photos it names and whether each was found then.
+CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link], tuple[str, ...], tuple[bool, ...]]
 ProfileCache = dict[tuple[object, ...], CachedProfile]  # (path, digest, context) -> the profile checked
 PageVersion = tuple[Path, Fields, str]  # a page file in one language: its path, front matter, body
 # What a profile is checked against: languages, categories, images and the site's settings.
@@ -294,12 +295,16 @@ def load_profile(
     key = None
     if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
-        key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
+        key = (path, digest, tuple(languages), tuple(categories), config.map.center if config else None)
     cached = cast(ProfileCache, loader.cache).get(key) if key else None  # a key is made only with a cache
+    if cached is not None and cached[4] != tuple(name in images for name in cached[3]):
+        cached = None  # one of its own photos came or went (a new photo elsewhere, an upload, keeps it)
     if cached is None:
         problems, links = len(loader.report.problems), len(loader.links)
         kampung = check_profile(loader, path, languages, categories, images, config)
-        cached = (kampung, loader.report.problems[problems:], loader.links[links:])
+        named = tuple(photo.file for photo in kampung.photos) if kampung else ()
+        found = tuple(name in images for name in named)
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:], named, found)
         if key:
             cast(ProfileCache, loader.cache)[key] = cached
     else:
