@@ -425,7 +425,7 @@
     });
   }
 
-  // A filter nothing could pass is left out, e.g. "open now" while no kampung has opening hours.
+  // A filter nothing could pass is left out; "open now" stays, switched off, and says why.
   function hideUselessFilters() {
     var useful = {
       area: data.areas.length > 0,
@@ -435,9 +435,29 @@
     };
     usefulVisitFilters(useful);
     Object.keys(useful).forEach(function (name) {
-      document.getElementById("search-field-" + name).hidden = !useful[name];
+      document.getElementById("search-field-" + name).hidden = !useful[name] && name !== "open";
     });
+    explainFilter("open", useful.open);
     return useful;
+  }
+
+  function explainFilter(name, usable) {
+    var note = document.getElementById("search-" + name + "-none");
+    controls[name].disabled = !usable;
+    if (note) {
+      note.hidden = usable;
+      controls[name].setAttribute("aria-describedby", note.id);
+    }
+  }
+
+  // The list's heading ("7 kampung") counts what the filter shows.
+  function followHeading(count) {
+    var heading = document.getElementById("kampung-title");
+    var text = count === 1 ? form.getAttribute("data-count-one")
+      : form.getAttribute("data-count-many").replace("{n}", String(count));
+    if (heading && heading.textContent !== text) {
+      heading.textContent = text;
+    }
   }
 
   function readState() {
@@ -529,6 +549,7 @@
     });
     arrange(sortShown(shown, state.sort));
     showStatus(shown.length, partial);
+    followHeading(shown.length);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
     writeUrl(state);
   }

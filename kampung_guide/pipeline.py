@@ -15,6 +15,7 @@ from typing import cast
 from .outputs import calendar, offline, opendata, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
+from .outputs.opendata_schema import opendata_schema_file
 from .outputs.routes import route_files
 from .plan import pages as plan
 from .plan.pages import AnyPage
@@ -179,6 +180,7 @@ class SiteBuild:
             **calendar.events_files(self.site, self.base_url),
             **route_files(self.site),
         }
+        small.update([opendata_schema_file()])
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()

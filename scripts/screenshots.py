@@ -4,7 +4,8 @@
 Builds content/ into a temp folder, serves it on 127.0.0.1, and photographs the home page, the
 list and one kampung page with Debian's Chromium (map tiles are replaced by plain light grey, so
 nothing is fetched from the internet). Writes docs/screenshots/<page>-phone.png (360 px wide, the
-full page cut at 1600 px) and <page>-desktop.png (1280 x 800), and offline-phone.png (the offline page,
+full page cut at 1600 px; the list page at 390 x 844, the first screen of a common phone, where its
+search box must show) and <page>-desktop.png (1280 x 800), and offline-phone.png (the offline page,
 one kampung saved) and map-offline-phone.png (a map without tiles and its notice). The category icons are emoji: install
 Debian's fonts-noto-color-emoji first, or they show as empty boxes.
 
@@ -39,6 +40,7 @@ from browser.harness import (  # noqa: E402 - tests/ has to be on sys.path first
 )
 
 PHONE = {"width": 360, "height": 740}
+FIRST_SCREEN = {"list": {"width": 390, "height": 844}}  # pages shot as one phone screen, not in full
 DESKTOP = {"width": 1280, "height": 800}
 PHONE_MAX_HEIGHT = 1600
 GREY_TILE = png(256, 256, (221, 221, 221))
@@ -146,15 +148,17 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         with Server(site) as server, Server(features) as other, sync_playwright() as p:
             browser = launch_chromium(p)
-            for folder, origin, shots, now in (
-                (site, server.origin, pages_to_shoot(args.content), ""),
-                (features, other.origin, FEATURE_PAGES, FEATURE_NOW),
-            ):
-                for name, path in shots.items():
-                    for size, viewport, full in (("phone", PHONE, True), ("desktop", DESKTOP, False)):
-                        out = args.out / f"{name}-{size}.png"
-                        shoot(browser, origin, tile_hosts(folder), path, viewport, out, full, now)
-                        print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+            for name, path in pages_to_shoot(args.content).items():
+                phone = (FIRST_SCREEN[name], False) if name in FIRST_SCREEN else (PHONE, True)
+                for size, viewport, full in (("phone", *phone), ("desktop", DESKTOP, False)):
+                    out = args.out / f"{name}-{size}.png"
+                    shoot(browser, server.origin, tile_hosts(site), path, viewport, out, full)
+                    print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+            for name, path in FEATURE_PAGES.items():
+                for size, viewport, full in (("phone", PHONE, True), ("desktop", DESKTOP, False)):
+                    out = args.out / f"{name}-{size}.png"
+                    shoot(browser, other.origin, tile_hosts(features), path, viewport, out, full, FEATURE_NOW)
+                    print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
             out = print_route(browser, other.origin, Path(tmp), args.out / "route-print.png")
             print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
             for out in shoot_offline(browser, server.origin, args.content, args.out):

@@ -140,7 +140,8 @@ def test_kampung_json_ld(sample_site):
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
     data = json.loads(must_find(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
     assert data["@type"] == ["TouristAttraction", "LocalBusiness"]
-    assert data["geo"]["@type"] == "GeoCoordinates" and -8 < data["geo"]["latitude"] < -7
+    assert data["geo"]["@type"] == "GeoCoordinates" and -8 < float(data["geo"]["latitude"]) < -7
+    assert len(data["geo"]["latitude"].partition(".")[2]) >= 5  # search engines ask for 5 decimals
     assert data["address"]["addressLocality"] == "Kota Mojokerto"
     assert data["url"] == "https://example.org/guide/kampung/onde-onde/"
 

@@ -595,7 +595,8 @@ def test_confirmed_today_fills_in_the_date_in_jakarta_and_saving_writes_it(serve
     assert status == 303
     after = profile.read_text(encoding="utf-8")
     assert after == before + f"checked: '{filled}'\n"  # one new line; quoted, as YAML 1.1 tools would read a date
-    assert parse_yaml(after).value["checked"] == filled
+    saved = parse_yaml(after).value
+    assert isinstance(saved, dict) and saved["checked"] == filled
     profile.write_text(before, encoding="utf-8")
 
 
@@ -615,6 +616,7 @@ def test_workshop_rules_typed_in_the_form_are_written_and_checked(served):
     status, _, _ = post(served, "_editor/kampung/gerabah-uji/", {**fields, **rules, "visit.rules.min_age": ["8"]})
     assert status == 303
     saved = parse_yaml(profile.read_text(encoding="utf-8")).value
+    assert isinstance(saved, dict) and isinstance(saved["visit"], dict)
     assert saved["visit"]["rules"] == {
         "children": "accompanied",
         "min_age": 8,

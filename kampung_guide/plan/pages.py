@@ -64,6 +64,7 @@ OFFLINE_KEY = "offline/"  # the service worker answers with it for any page not 
 MANIFEST_NAME = "manifest.webmanifest"  # beside each language's home page
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"
+OPEN_DATA_SCHEMA_PATH = "data/kampung.schema.json"  # the JSON Schema of JSON_PATH
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 PHOTO_WIDTHS = (480, 960, 1600)  # the widths a photo is published at (never wider than its original)
 PHOTO_EXTENSIONS = ("webp", "jpg")
@@ -181,7 +182,7 @@ def site_addresses(
     keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, AGENDA_KEY, OFFLINE_KEY, *map(kampung_key, kampung)}
     keys |= {*map(category_key, categories), *map(page_key, pages), *map(route_key, routes)}
     keys |= set(map(route_print_key, routes))
-    files = {GEOJSON_PATH, JSON_PATH, *map(poster_key, kampung)}
+    files = {GEOJSON_PATH, JSON_PATH, OPEN_DATA_SCHEMA_PATH, *map(poster_key, kampung)}
     files |= {ics_path(slug, lang) for slug in kampung for lang in languages} | set(map(city_ics_path, languages))
     files |= set(map(events_ics_path, languages))
     for name, width in photos:

@@ -260,6 +260,11 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "download_geojson",
         "share_whatsapp",
         "route_take",
+        "share_plan_text",
+        "share_plan_offline",
+        "route_file_name",
+        "route_named",
+        "and",
         "making_ok",
         "making_clash",
         "making_reordered",
@@ -269,7 +274,6 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
     return {
         "lang": lang,
         "creator": ctx.site.config.title.get(lang),
-        "name": t("plan_result"),
         "office": ctx.office(lang),
         "kampung": {
             k.slug: ctx.memo.get(
@@ -283,7 +287,8 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
                     [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
                     if k.opening_hours
                     else None,
-                    making.making_week(k),
+                    k.location.approximate,
+                    making.making_week(k),  # plan.js: place[6]
                 ],
             )
             for k in chosen
@@ -296,5 +301,6 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "mapApp": travel.MAP_APP,
         "gpxNamespace": travel.GPX_NAMESPACE,
         "share": "https://wa.me/?text=",
+        "pinsNote": t("pins_approximate"),
         "words": {w: t(w) for w in words},
     }

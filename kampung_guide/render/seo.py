@@ -23,21 +23,37 @@ def base_path(base_url: str) -> str:
     return urlsplit(base_url).path or "/"
 
 
-def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str, events: list[dict] | None = None) -> Markup:
-    """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>: with its
-    making times (each an Event with a weekly `eventSchedule`, or a PropertyValue note where only a
-    rough time is known) and `events`, the JSON-LD of the events that take place there."""
+def coordinate(value: float) -> str:
+    """A latitude or longitude with at least the 5 decimals search engines ask of a place (6 at most)."""
+    written = repr(float(value))
+    decimals = len(written.partition(".")[2]) if "e" not in written else 6
+    return f"{value:.{min(max(decimals, 5), 6)}f}"
+
+
+def kampung_jsonld(
+    k: Kampung,
+    site: Site,
+    lang: str,
+    url: str,
+    images: list[str] | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> Markup:
+    """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>; `images`
+    are the public addresses of its photos. (No `inLanguage`: neither type has it.) With its making
+    times (each an Event with a weekly `eventSchedule`, or a PropertyValue note where only a rough
+    time is known) and `events`, the JSON-LD of the events that take place there."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": ["TouristAttraction", "LocalBusiness"],
         "name": k.name.get(lang),
         "description": k.summary.get(lang),
-        "inLanguage": lang,
         "geo": geo(k.location.lat, k.location.lon),
         "address": postal_address(k.location.address.get(lang) if k.location.address else "", site.config.city),
     }
     if url:
         data["url"] = url
+    if images:
+        data["image"] = images
     if k.opening_hours:
         data["openingHoursSpecification"] = [
             {
@@ -107,7 +123,7 @@ def making_schedule(hours: Hours) -> list[dict[str, Any]]:
 
 
 def geo(lat: float, lon: float) -> dict:
-    return {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+    return {"@type": "GeoCoordinates", "latitude": coordinate(lat), "longitude": coordinate(lon)}
 
 
 def postal_address(street: str, city: str) -> dict:

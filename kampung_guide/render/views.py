@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -31,7 +32,7 @@ from ..plan.pages import (
     search_index_name,
 )
 from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
-from . import agenda, i18n, links, making, maps, planner, seo
+from . import agenda, i18n, links, making, maps, planner, seo, when
 from .context import Values, ViewContext, contact_links
 
 # Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
@@ -234,6 +235,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         "making": making.making_entries(k, lang, ctx.office(lang)),
         "checked": making.checked_text(k, lang),
         "events": [agenda.event_line(page, ctx, e) for e in ctx.site.events_at(k.slug)],
+        "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
         "directions": links.directions(k.location.lat, k.location.lon, name),
         "contact_links": contact_links(k.contact, lang, t("whatsapp_greeting").format(name=name)),
@@ -250,7 +252,9 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         ],
         "map": kampung_map(page, ctx, k),
         "map_label": t("kampung_map"),
-        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url), kampung_events_jsonld(page, ctx, k)),
+        "jsonld": seo.kampung_jsonld(
+            k, ctx.site, lang, ctx.absolute(page.url), photo_addresses(ctx, k), kampung_events_jsonld(page, ctx, k)
+        ),
         "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
         "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
         "data_links": data_links(k, page.root, lang),
@@ -288,6 +292,12 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict[str, str]]:
     return found
 
 
+def photo_addresses(ctx: ViewContext, k: Kampung) -> list[str]:
+    """The public address of each photo's largest JPEG (none without a base URL)."""
+    found = [ctx.absolute(quote(max(ctx.photos[p.file].jpeg, key=lambda v: v.width).path)) for p in k.photos]
+    return [url for url in found if url]
+
+
 def photo_entry(page: AnyPage, ctx: ViewContext, photo: Photo) -> Values:
     """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
     sizes = ctx.photos[photo.file]
@@ -310,7 +320,7 @@ def product_entry(product: Product, lang: str) -> dict[str, str]:
     }
 
 
-def experience_entry(exp: Experience, lang: str, office: str) -> dict[str, str]:
+def experience_entry(exp: Experience, lang: str, office: str) -> Values:
     t = i18n.ui(lang)
     price = i18n.format_price(exp.price_idr, lang) + " " + t("per_person") if exp.price_idr else ""
     return {
@@ -319,6 +329,7 @@ def experience_entry(exp: Experience, lang: str, office: str) -> dict[str, str]:
         "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
         "booking": exp.booking.get(lang) if exp.booking else "",
         "description": exp.description.get(lang) if exp.description else "",
+        "schedule": when.sessions(exp.schedule, lang),
     }
 
 

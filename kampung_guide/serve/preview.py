@@ -101,7 +101,7 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     state.last_report = report
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
     if site is None:
-        errors = [p.render(messages_lang) for p in report.sorted() if not p.warning]
+        errors = [p.render(messages_lang, excerpt=True) for p in report.sorted() if not p.warning]
         state.publish(None, errors, messages_lang, began)
         return time.perf_counter() - start
     try:
@@ -123,18 +123,27 @@ ERROR_TEXT = {
 
 
 def error_page(problems: list[str], lang: str = "en") -> bytes:
-    """The page every address shows while the content has errors: each problem with file and line
-    (the reload script and the editor's link are added as it is served)."""
-    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    """The page every address shows while the content has errors: each problem with file and line,
+    and the text of that line under it (the reload script and the editor's link are added as it is served)."""
+    items = "\n".join(problem_item(p) for p in problems)
     title, advice = ERROR_TEXT.get(lang, ERROR_TEXT["en"])
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Content problems · preview</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
-h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
+h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}
+pre{{margin:.25rem 0 0;padding:.25rem .5rem;background:#f4efe9;border-left:3px solid #a11;overflow-x:auto}}
+</style></head>
 <body><h1>{title}</h1>
 <p>{advice.format(n=len(problems))}</p>
 <ol>{items}</ol></body></html>""".encode()
+
+
+def problem_item(problem: str) -> str:
+    """One problem of the error page: its message, then the line it names as written (`  12 | lat: x`)."""
+    message, _, quoted = problem.partition("\n")
+    shown = f"<pre>{html.escape(quoted)}</pre>" if quoted else ""
+    return f"<li><code>{html.escape(message)}</code>{shown}</li>"
 
 
 class PreviewServer(ThreadingHTTPServer):

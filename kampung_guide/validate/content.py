@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import difflib
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from ..load.yamlfile import Document, YamlError, YamlValue, parse_yaml
 from ..util import fork
@@ -24,8 +25,9 @@ from ..util.geo import distance_km
 from ..util.problems import FieldPath, Problem, Report
 from ..util.travel import visiting_order
 from . import model
+from .placeholders import find_placeholders
 from .schema import CATEGORIES, EVENT, KAMPUNG, PAGE, ROUTE, SITE, Fields
-from .specs import INVALID, SLUG, Ctx, type_name
+from .specs import INVALID, SLUG, Ctx, ListOf, Obj, Spec, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
@@ -95,10 +97,13 @@ class Loader:
         try:
             doc = parse_yaml(text)
         except YamlError as exc:
-            self.report.add(self.display(path), exc.line + line_offset, (), exc.key, **exc.params)
+            shown = self.display(path)
+            self.report.add(shown, exc.line + line_offset, (), exc.key, excerpt=exc.excerpt, **exc.params)
             return None
         if line_offset:
             doc.lines = {k: v + line_offset for k, v in doc.lines.items()}
+            doc.text_starts = {k: v + line_offset for k, v in doc.text_starts.items()}
+            doc.offset = line_offset
         if doc.value is None:
             self.report.add(self.display(path), 1 + line_offset, (), "empty_file")
             return None
@@ -185,7 +190,17 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     if config is INVALID:
         return None
     config = model.SiteConfig(**{**cast(Fields, config), "languages": languages})  # from the checked fields
+    check_office(config, loader.ctx(path, doc, languages))
     return _check_map(config, doc, loader.ctx(path, doc, languages))
+
+
+def check_office(config: model.SiteConfig, ctx: Ctx) -> None:
+    """A warning when visitors, told on every page to ask the tourism office, have no way to ask it
+    but a website (or none at all)."""
+    office = config.contact
+    if office.phone or office.whatsapp or office.email:
+        return
+    ctx.warn(("contact",), "office_website_only" if office.website else "office_no_contact")
 
 
 def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
@@ -326,13 +341,33 @@ def check_profile(
     if doc is None:
         return None
     ctx = loader.ctx(path, doc, languages, categories)
+    for hole in find_placeholders(doc.value):  # what a new profile left to fill: one message each
+        line = doc.text_line(hole, 0)
+        key = "placeholder_required" if always_there(KAMPUNG, hole) else "placeholder"
+        loader.report.add(ctx.file, line, hole, key, excerpt=doc.excerpt(line))
+        ctx.unfilled.add(hole)
     fields = KAMPUNG.check(doc.value, (), ctx)
-    if fields is INVALID:
+    if fields is INVALID or ctx.unfilled:
         return None
     checked_line = doc.line(("checked",)) if "checked" in fields else 0
     kampung = model.Kampung(slug=path.stem, source=loader.display(path), checked_line=checked_line, **fields)
     collect_links(loader, ctx, doc, kampung.description)
     return check_kampung(kampung, ctx, images, config, loader)
+
+
+def always_there(spec: Spec[Any], path: FieldPath) -> bool:
+    """Whether every field on `path` is required (then a placeholder there cannot just be commented out)."""
+    for part in path:
+        if isinstance(spec, ListOf):
+            spec = spec.item
+            continue
+        field = spec.fields.get(str(part)) if isinstance(spec, Obj) else None
+        if field is None:
+            return True  # inside a text: its languages
+        if not field.required:
+            return False
+        spec = field.spec
+    return True
 
 
 def check_kampung(
@@ -343,12 +378,7 @@ def check_kampung(
     photos = []
     for i, photo in enumerate(kampung.photos):
         if photo.file not in images:
-            ctx.error(
-                ("photos", i, "file"),
-                "photo_missing",
-                file=photo.file,
-                folder=loader.display(loader.root / "images") + "/",
-            )
+            report_missing_photo(ctx, ("photos", i, "file"), photo.file, images, loader)
             photos.append(photo)
             continue
         from ..load.images import read_photo  # Pillow only when a profile has photos: check stays quick
@@ -360,6 +390,17 @@ def check_kampung(
         photos.append(dataclasses.replace(photo, width=width, height=height))
     check_gaps(kampung, ctx, config)
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
+
+
+def report_missing_photo(ctx: Ctx, path: FieldPath, name: str, images: dict[str, Path], loader: Loader) -> None:
+    """A photo file that is not there, with the name it most likely means (`Batik-1.JPG` for `batik-1.jpg`)."""
+    folder = loader.display(loader.root / "images") + "/"
+    by_lower = {image.lower(): image for image in images}
+    close = [by_lower[name.lower()]] if name.lower() in by_lower else difflib.get_close_matches(name, images, n=1)
+    if close:
+        ctx.error(path, "photo_missing_suggest", file=name, folder=folder, suggestion=close[0])
+    else:
+        ctx.error(path, "photo_missing", file=name, folder=folder)
 
 
 def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None) -> None:
@@ -418,8 +459,18 @@ def check_freshness(
         first, rest = stale[0], stale[1:]
         others = ", ".join(f"{k.source} ({k.checked})" for k in rest[:LISTED])
         key = "checked_stale_many" if rest else "checked_stale"
-        params = {"date": first.checked, "days": days, "count": len(rest), "files": others + _more(rest)}
-        loader.report.add(first.source, first.checked_line, ("checked",), key, warning=True, **params)
+        files = others + _more(rest)
+        loader.report.add(
+            first.source,
+            first.checked_line,
+            ("checked",),
+            key,
+            warning=True,
+            date=first.checked,
+            days=days,
+            count=len(rest),
+            files=files,
+        )
     if never:
         first, rest = never[0], never[1:]
         key = "checked_never_many" if rest else "checked_never"

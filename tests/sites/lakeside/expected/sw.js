@@ -20,16 +20,16 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "f9b9b7e3c02a"],
-  ["kampung/", "2de92bf0b4a6"],
-  ["offline/", "11b3873a713a"],
+  ["./", "c0236f18aeaf"],
+  ["kampung/", "0a04cf910679"],
+  ["offline/", "8ac2503de22f"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=6ea331159f", "f24495d69964"],
-  ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
+  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
-  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
-  ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=e79654e6b8", "e79654e6b820"],
+  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "f0b1cf735b70902a"
+ "version": "29f92f2c29756505"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "bf83102034d3"],
-  ["kampung/", "285c1246e3ee"],
-  ["offline/", "1bef1f2fc566"],
-  ["en/", "094563ebdd35"],
-  ["en/kampung/", "2e18ad3de7a2"],
-  ["en/offline/", "0ff062822ba7"],
+  ["./", "1d0a9b0a727f"],
+  ["kampung/", "e1ce5606b5dd"],
+  ["offline/", "3761e1bd0425"],
+  ["en/", "5504fd199109"],
+  ["en/kampung/", "24f92cc3f6ea"],
+  ["en/offline/", "e081ab3a950b"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=6efe26f0b4", "6efe26f0b4ed"],
+  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
-  ["assets/search.js?v=9854da4b0b", "9854da4b0bb9"],
-  ["assets/site.js?v=1e8a5e4dbc", "1e8a5e4dbc3b"],
-  ["assets/style.css?v=e79654e6b8", "e79654e6b820"],
+  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "6b2b81e1247771fc"
+ "version": "a4224f96f63d8e38"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

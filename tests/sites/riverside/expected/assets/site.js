@@ -89,6 +89,99 @@
     button.addEventListener("click", function () { window.location.reload(); });
   });
 
+
+  // -- what a visitor asks first, and the phone layout (issue 19) ---------------------------------
+  // Jakarta's clock (WIB, UTC+7 all year, no daylight saving), whatever the visitor's own zone.
+  function jakartaNow() {
+    var now = new Date(window.GUIDE_NOW || Date.now());
+    var shifted = new Date(now.getTime() + 7 * 3600 * 1000);
+    return {day: (shifted.getUTCDay() + 6) % 7, minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+            date: shifted.toISOString().slice(0, 10)};
+  }
+
+  function fill(text, params) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
+  }
+
+  // "Open now · closes at 16:00" from the week of opening hours; the table stays the no-script answer.
+  function openNowText(data, now) {
+    var clock = function (m) {
+      var h = Math.floor(m / 60) % 24, rest = m % 60;
+      return (h < 10 ? "0" : "") + h + data.sep + (rest < 10 ? "0" : "") + rest;
+    };
+    var always = data.week.every(function (spans) { return spans.some(function (s) { return s[0] === 0 && s[1] >= 1440; }); });
+    if (always) { return {open: true, text: data.words.open_always}; }
+    var current = data.week[now.day].filter(function (s) { return s[0] <= now.minutes && now.minutes < s[1]; })[0];
+    if (current) {
+      return {open: true, text: data.words.open_now + " · " + fill(data.words.closes_at, {time: clock(current[1])})};
+    }
+    for (var ahead = 0; ahead < 8; ahead++) {
+      var day = (now.day + ahead) % 7;
+      var next = data.week[day].filter(function (s) { return ahead > 0 || s[0] > now.minutes; })[0];
+      if (next) {
+        var when = ahead === 0 ? fill(data.words.opens_today, {time: clock(next[0])})
+          : ahead === 1 ? fill(data.words.opens_tomorrow, {time: clock(next[0])})
+          : fill(data.words.opens_day, {day: data.days[day], time: clock(next[0])});
+        return {open: false, text: data.words.closed_now + " · " + when};
+      }
+    }
+    return {open: false, text: data.words.closed_now};
+  }
+
+  document.querySelectorAll("[data-open-now]").forEach(function (line) {
+    var data = JSON.parse(line.getAttribute("data-open-now"));
+    var state = openNowText(data, jakartaNow());
+    line.textContent = state.text + (data.holidays ? " " : "");
+    if (data.holidays) {
+      var note = document.createElement("span");
+      note.className = "open-now__note";
+      note.textContent = data.holidays;
+      line.appendChild(note);
+    }
+    line.classList.add(state.open ? "open-now--open" : "open-now--closed");
+    line.hidden = false;
+  });
+
+  // A workshop session whose last date has gone is marked as past (the page was built earlier).
+  document.querySelectorAll(".sessions").forEach(function (list) {
+    var today = jakartaNow().date;
+    list.querySelectorAll("[data-last]").forEach(function (item) {
+      if (item.getAttribute("data-last") < today) {
+        item.classList.add("is-past");
+        item.appendChild(document.createTextNode(" (" + list.getAttribute("data-past") + ")"));
+      }
+    });
+  });
+
+  // The language switch keeps what the visitor chose: the list's filter, the planner's plan.
+  document.querySelectorAll(".lang-switch a[href]").forEach(function (link) {
+    var base = link.getAttribute("href").split("?")[0];
+    var carry = function () { link.setAttribute("href", base + window.location.search); };
+    link.addEventListener("click", carry);
+    link.addEventListener("focus", carry);
+    link.addEventListener("pointerdown", carry);
+  });
+
+  // From disk, a form sent to a folder (the home page's search) would show a listing too.
+  if (window.location.protocol === "file:") {
+    document.querySelectorAll("form[action]").forEach(function (form) {
+      var action = form.getAttribute("action");
+      if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(action) && /\/$|^\.\.?$/.test(action)) {
+        form.setAttribute("action", action.replace(/\/?$/, "/") + "index.html");
+      }
+    });
+  }
+
+  // The menu scrolls sideways on a phone: show the current page's entry, not the first ones only.
+  var menu = document.querySelector(".site-nav__list");
+  var current = menu && menu.querySelector("[aria-current=page]");
+  if (current && menu.scrollWidth > menu.clientWidth) {
+    var item = current.parentNode;
+    if (item.offsetLeft + item.offsetWidth > menu.clientWidth) {
+      menu.scrollLeft = item.offsetLeft - (menu.clientWidth - item.offsetWidth) / 2;
+    }
+  }
+
   // A print button only makes sense with script; without it, the browser's own Print works.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
