@@ -20,16 +20,18 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "c0236f18aeaf"],
-  ["kampung/", "0a04cf910679"],
-  ["offline/", "8ac2503de22f"],
+  ["./", "c818a718d5a0"],
+  ["kampung/", "93bc56686c84"],
+  ["offline/", "60162d52d6f2"],
+  ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=6ea331159f", "f24495d69964"],
-  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
-  ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
-  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/plan.js?v=a0b4ce3cc1", "a0b4ce3cc10c"],
+  ["assets/print.css?v=e629376142", "e6293761426d"],
+  ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
+  ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=b89ba087fd", "b89ba087fdeb"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +39,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "29f92f2c29756505"
+ "version": "ba58268d0c8077a2"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

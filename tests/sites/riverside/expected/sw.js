@@ -20,20 +20,22 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "1d0a9b0a727f"],
-  ["kampung/", "e1ce5606b5dd"],
-  ["offline/", "3761e1bd0425"],
-  ["en/", "5504fd199109"],
-  ["en/kampung/", "24f92cc3f6ea"],
-  ["en/offline/", "e081ab3a950b"],
+  ["./", "ef089811a4e2"],
+  ["kampung/", "441fb16b3172"],
+  ["offline/", "f688946f81a7"],
+  ["en/", "cea7ea7fcb2d"],
+  ["en/kampung/", "2e0d60d4e13a"],
+  ["en/offline/", "2147825b0f21"],
+  ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
-  ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
-  ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
-  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/plan.js?v=a0b4ce3cc1", "a0b4ce3cc10c"],
+  ["assets/print.css?v=e629376142", "e6293761426d"],
+  ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
+  ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
+  ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=b89ba087fd", "b89ba087fdeb"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +44,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "a4224f96f63d8e38"
+ "version": "fa37eefaacdd08b9"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

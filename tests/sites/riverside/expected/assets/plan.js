@@ -228,7 +228,7 @@
   function route(plan) {
     var points = plan.stops.map(function (slug) { return data.kampung[slug]; });
     var minute = parseInt(plan.t.slice(0, 2), 10) * 60 + parseInt(plan.t.slice(3), 10);
-    var windows = points.map(function (place) { return place[5] ? place[5][plan.day] : null; });
+    var windows = points.map(function (place) { return place[6] ? place[6][plan.day] : null; });
     var start = Math.max(0, plan.stops.indexOf(plan.start));
     var timing = {depart: minute, v: plan.v, travel: function (km) { return travelMinutes(km, plan.mode); }};
     var order = makingOrder(points, start, windows, timing, data.improvement);
