@@ -631,3 +631,25 @@ def test_the_site_settings_form_has_stale_after_days(served):
     status, _, page = http(served.url + "_editor/site/")
     assert status == 200 and 'name="stale_after_days"' in page and "Periksa ulang setelah (hari)" in page
     assert 'name="search_variants#n"' in page  # every field of site.yaml has its control (and its words)
+
+
+def test_a_new_event_is_made_in_the_editor_and_shows_on_the_agenda_list(served):
+    status, _, page = http(served.url + "_editor/")
+    assert status == 200 and "Agenda acara" in page and 'href="/_editor/new/event/"' in page
+    fields = open_form(served, "_editor/new/event/")
+    assert "place.kampung" in fields and "organiser.name.id" in fields
+    fields.update(
+        {"_slug": ["pasar-jajanan-uji"], "name.id": ["Pasar jajanan (uji)"], "name.en": ["Snack market (test)"]}
+    )
+    fields.update({"description.id": ["Rekaan untuk uji."], "description.en": ["Made up for a test."]})
+    fields.update({"dates#n": ["1"], "dates[0]": ["2027-01-09"], "start": ["04:00"], "end": ["08:00"]})
+    status, _, body = post(served, "_editor/api/check/", fields)
+    assert status == 200 and "tulis kampung (nama berkasnya)" in body and '"target": "f-place"' in body  # no place
+    status, _, page = post(served, "_editor/new/event/", {**fields, "place.kampung": ["onde-onde"]})
+    assert status == 303, page
+    written = served.content / "events" / "pasar-jajanan-uji.yaml"
+    saved = parse_yaml(written.read_text(encoding="utf-8")).value
+    assert isinstance(saved, dict) and saved["place"] == {"kampung": "onde-onde"} and saved["dates"] == ["2027-01-09"]
+    status, _, page = http(served.url + "_editor/")
+    assert 'href="/_editor/event/pasar-jajanan-uji/"' in page
+    written.unlink()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from markupsafe import Markup
 
 from ..load.yamlfile import YamlError
-from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
+from ..plan.pages import AGENDA_KEY, category_key, event_anchor, kampung_key, lang_prefix, route_key
 from ..render.markdown import render_markdown
 from ..util.problems import Problem, Report, field_path
 from ..validate.content import jakarta_today
@@ -289,6 +289,8 @@ class Editing:
         keys = {"kampung": kampung_key, "route": route_key, "category": category_key}
         if self.kind in keys:
             return "/" + keys[self.kind](self.key)
+        if self.kind == "event":
+            return "/" + AGENDA_KEY + "#" + event_anchor(self.key)
         if self.kind == "page":
             languages = self.editor.form_context("site", "", self.lang).languages
             slug, _, code = self.key.partition(".")

@@ -255,6 +255,36 @@ FIELDS: dict[str, dict[str, Words]] = {
             "The kampung to visit, in order; at least two.",
         ),
     },
+    "event": {  # content/events/<slug>.yaml (issue 16)
+        "name": W("Name", "Nama", "Nama acara."),
+        "dates": W(
+            "Dates", "Tanggal", "Hari-hari acara, misalnya 2026-12-05; atau isi Dari dan Sampai.", ("Date", "Tanggal")
+        ),
+        "from": W("From", "Dari tanggal", "Rentang hari: hari pertama, misalnya 2026-12-05."),
+        "until": W("Until", "Sampai tanggal", "Rentang hari: hari terakhir, misalnya 2026-12-07."),
+        "start": W("Start", "Mulai", "Jam mulai setiap hari, WIB (Asia/Jakarta)."),
+        "end": W("End", "Selesai", "Jam selesai setiap hari."),
+        "place": W("Place", "Tempat", "Di mana: sebuah kampung, atau nama, alamat, dan pin sebuah tempat."),
+        "place.kampung": W("Kampung", "Kampung", "Kampung tempat acara berlangsung."),
+        "place.name": W(
+            "Place name", "Nama tempat", "Jika bukan di kampung: nama tempatnya, misalnya gedung atau alun-alun."
+        ),
+        "place.address": W("Address", "Alamat", "Jika bukan di kampung: alamatnya."),
+        "place.lat": W("Latitude", "Garis lintang", "Jika bukan di kampung: lintangnya."),
+        "place.lon": W("Longitude", "Garis bujur", "Jika bukan di kampung: bujurnya."),
+        "description": W("Description", "Deskripsi", "Apa yang terjadi di acara ini, dalam Markdown."),
+        "organiser": W("Organiser", "Penyelenggara", "Siapa penyelenggaranya dan cara menghubunginya."),
+        "organiser.name": W("Name", "Nama", "Nama penyelenggara."),
+        "organiser.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
+        "organiser.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        "organiser.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        "organiser.website": W("Website", "Situs web", "Situs web."),
+        "price_idr": W(
+            "Entry (Rp)",
+            "Tiket (Rp)",
+            "Harga masuk dalam rupiah bulat, atau rentang; 0 jika gratis. Kosongkan jika belum tahu.",
+        ),
+    },
 }
 
 # Choices whose words the site already has (render/i18n.py): field path -> prefix of their keys.

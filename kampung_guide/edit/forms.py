@@ -53,7 +53,7 @@ CONFIRMED_ON = {("kampung", "checked")}  # dates a person sets on the day they c
 class FormContext:
     """What a form needs beyond the spec: languages, names of what can be chosen, photo addresses."""
 
-    kind: str  # which table of fieldtext: kampung, site, category, page, route
+    kind: str  # which table of fieldtext: kampung, site, category, page, route, event
     lang: str  # of the editor's interface
     languages: tuple[str, ...]  # of the texts; one for a page file, which is in one language
     categories: dict[str, str] = field(default_factory=dict)  # id -> name
@@ -175,6 +175,7 @@ ROOT_SPECS = {
     "category": schema.CATEGORY,
     "page": schema.PAGE,
     "route": schema.ROUTE,
+    "event": schema.EVENT,
 }
 
 
