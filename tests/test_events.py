@@ -149,8 +149,8 @@ def read(out, path: str) -> str:
         ),
         (
             EXPO.replace("price_idr: 0", "price_idr: 5.000"),
-            "pameran.yaml:17: price_idr: 5 is not a whole rupiah amount",
-            "pameran.yaml:17: price_idr: 5 bukan jumlah rupiah bulat",
+            "pameran.yaml:17: price_idr: 5.000 reads as the number 5 (in YAML a dot is a decimal point)",
+            "pameran.yaml:17: price_idr: 5.000 terbaca sebagai angka 5 (di YAML titik adalah tanda desimal)",
         ),
         (
             EXPO.replace("(/kampung/batik/)", "(/kampung/tenun/)"),
@@ -227,7 +227,7 @@ def test_the_agenda_json_ld_has_an_event_per_day_of_a_date_list(tmp_path):
     ]
     fair = events[-1]
     assert fair["@type"] == "Event" and fair["url"] == "https://example.org/guide/en/agenda/#acara-pameran"
-    assert fair["location"]["name"] == "Kampung Batik" and fair["location"]["geo"]["latitude"] == -7.47
+    assert fair["location"]["name"] == "Kampung Batik" and fair["location"]["geo"]["latitude"] == "-7.47000"
     assert fair["organizer"] == {
         "@type": "Organization",
         "name": "Cooperatives Office",

@@ -43,9 +43,10 @@ TODAY = datetime.date(2026, 12, 1)
 
 
 def check(content, lang: str) -> list[str]:
-    """The problem lines `build.py check` prints, as an editor reads them."""
+    """The problem lines `build.py check` prints for the profiles, as an editor reads them (the test
+    site.yaml's own warning, that it gives no way to reach the tourism office, left out)."""
     result = run_build("check", "--content", str(content), "--lang", lang)
-    return [line for line in result.stderr.splitlines() if line.startswith(str(content))]
+    return [line for line in result.stderr.splitlines() if line.startswith(f"{content}/kampung/")]
 
 
 def build(tmp_path, files: dict, base_url: str = "https://example.org/guide/"):
