@@ -644,7 +644,7 @@ def test_a_new_event_is_made_in_the_editor_and_shows_on_the_agenda_list(served):
     fields.update({"description.id": ["Rekaan untuk uji."], "description.en": ["Made up for a test."]})
     fields.update({"dates#n": ["1"], "dates[0]": ["2027-01-09"], "start": ["04:00"], "end": ["08:00"]})
     status, _, body = post(served, "_editor/api/check/", fields)
-    assert status == 200 and "tulis kampung (nama berkasnya)" in body and '"target": "f-place"' in body  # no place
+    assert status == 200 and '"where": "Tempat", "target": "f-place"' in body  # no place yet: required
     status, _, page = post(served, "_editor/new/event/", {**fields, "place.kampung": ["onde-onde"]})
     assert status == 303, page
     written = served.content / "events" / "pasar-jajanan-uji.yaml"
