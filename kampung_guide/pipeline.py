@@ -28,7 +28,7 @@ from .util.geo import nearest_all
 from .validate.model import MapConfig, Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js")
+HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js", "agenda.js", "print.css")
 MapScriptArgs = tuple[str, tuple[float, float], int, str, str]  # pin layer script, centre, zoom, tiles, attribution
 
 
@@ -174,7 +174,12 @@ class SiteBuild:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
         yield from photo_files(self.site, self.photos, photo_cache(self.content_dir))
-        small = {**self.search, **calendar.calendar_files(self.site, self.base_url), **route_files(self.site)}
+        small = {
+            **self.search,
+            **calendar.calendar_files(self.site, self.base_url),
+            **calendar.events_files(self.site, self.base_url),
+            **route_files(self.site),
+        }
         small.update([opendata_schema_file()])
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
@@ -271,7 +276,7 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.routes) != (b.config, b.categories, b.pages, b.routes):
+    if (a.config, a.categories, a.pages, a.routes, a.events) != (b.config, b.categories, b.pages, b.routes, b.events):
         return None
     before_photos, after_photos = used_photos(a), used_photos(b)
     if any(before_photos[name] != after_photos[name] for name in before_photos.keys() & after_photos.keys()):
@@ -289,7 +294,8 @@ def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     if listed:  # the poster index shows only names and categories
         keys.add(plan.POSTERS_KEY)
     keys |= {plan.category_key(k.category) for k in (*map(before.get, changed), *map(after.get, changed)) if k}
-    keys |= {plan.PLAN_KEY} | {plan.route_key(r.slug) for r in b.routes if changed & set(r.stops)}
+    keys |= {plan.PLAN_KEY, plan.AGENDA_KEY}  # the agenda names the kampung its events take place in
+    keys |= {key(r.slug) for r in b.routes if changed & set(r.stops) for key in (plan.route_key, plan.route_print_key)}
     for slug in after:
         shown_before = [(round(km, 9), o.slug) for km, o in old.renderer.neighbours.get(slug, [])]
         shown_after = [(round(km, 9), o.slug) for km, o in new.renderer.neighbours[slug]]

@@ -8,11 +8,17 @@ full page cut at 1600 px; the list page at 390 x 844, the first screen of a comm
 search box must show) and <page>-desktop.png (1280 x 800), and offline-phone.png (the offline page,
 one kampung saved) and map-offline-phone.png (a map without tiles and its notice). The category icons are emoji: install
 Debian's fonts-noto-color-emoji first, or they show as empty boxes.
+
+The sample content states only what is known, so the features it has no facts for (workshop rules,
+events) are photographed on the fictional golden site tests/sites/riverside: a kampung page with
+making times and rules, the agenda (on a fixed date), and a printed route (Chromium's PDF as PNG,
+through poppler's pdftoppm).
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -53,12 +59,20 @@ def pages_to_shoot(content: Path) -> dict[str, str]:
     }
 
 
-SCROLL_TO = {"rencana/": "#map"}  # pages whose interesting part is below the fold on a desktop
+SCROLL_TO = {"rencana/": "#map", "gerabah-hilir/": ".visit"}  # interesting parts below the fold on a desktop
+FEATURES = ROOT / "tests" / "sites" / "riverside" / "content"  # fictional: every feature has facts there
+FEATURE_PAGES = {"making": "en/kampung/gerabah-hilir/", "agenda": "agenda/"}
+PRINTED_ROUTE = "rencana/susur-sungai/cetak/"
+FEATURE_NOW = "2026-12-05T10:00:00+07:00"  # the agenda's "today", so that its picture stays the same
 
 
-def shoot(browser, origin: str, tiles: set[str], path: str, viewport: dict, out: Path, full: bool) -> None:
+def shoot(
+    browser, origin: str, tiles: set[str], path: str, viewport: dict, out: Path, full: bool, now: str = ""
+) -> None:
     page = browser.new_page(viewport=viewport)
     problems = watch(page, {origin}, tiles, tile_png=GREY_TILE)
+    if now:
+        page.add_init_script(f"window.GUIDE_NOW = {now!r};")
     page.goto(f"{origin}/{path}")
     settle(page)
     page.evaluate("document.fonts.ready.then(() => 0)")
@@ -130,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
         site = finish_build(start_build(Path(tmp) / "site", content=args.content.resolve()), Path(tmp) / "site")
+        features = finish_build(start_build(Path(tmp) / "features", content=FEATURES), Path(tmp) / "features")
         args.out.mkdir(parents=True, exist_ok=True)
-        with Server(site) as server, sync_playwright() as p:
+        with Server(site) as server, Server(features) as other, sync_playwright() as p:
             browser = launch_chromium(p)
             for name, path in pages_to_shoot(args.content).items():
                 phone = (FIRST_SCREEN[name], False) if name in FIRST_SCREEN else (PHONE, True)
@@ -139,10 +154,29 @@ def main(argv: list[str] | None = None) -> int:
                     out = args.out / f"{name}-{size}.png"
                     shoot(browser, server.origin, tile_hosts(site), path, viewport, out, full)
                     print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+            for name, path in FEATURE_PAGES.items():
+                for size, viewport, full in (("phone", PHONE, True), ("desktop", DESKTOP, False)):
+                    out = args.out / f"{name}-{size}.png"
+                    shoot(browser, other.origin, tile_hosts(features), path, viewport, out, full, FEATURE_NOW)
+                    print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+            out = print_route(browser, other.origin, Path(tmp), args.out / "route-print.png")
+            print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
             for out in shoot_offline(browser, server.origin, args.content, args.out):
                 print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
             browser.close()
     return 0
+
+
+def print_route(browser, origin: str, tmp: Path, out: Path) -> Path:
+    """The printed route as Chromium prints it to PDF, the page rasterised at 110 dpi."""
+    page = browser.new_page()
+    page.goto(f"{origin}/{PRINTED_ROUTE}")
+    page.wait_for_load_state("load")
+    pdf = tmp / "route.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
+    subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", str(pdf), str(out.with_suffix(""))], check=True)
+    return out
 
 
 if __name__ == "__main__":

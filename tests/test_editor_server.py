@@ -5,6 +5,7 @@ refused. And, for generated profiles, what the editor writes reads back as the s
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import time
@@ -566,6 +567,96 @@ def test_the_address_search_asks_nominatim_once_a_second_and_says_when_offline(t
     assert geocode(offline, "Sentanan") == {
         "error": "Pencarian alamat perlu internet. Taruh pin dengan mengklik peta, atau ketik lintang dan bujur."
     }
+
+
+# -- making times, workshop rules, the checked date (issue 16) ----------------------------------------
+
+
+def test_the_kampung_form_has_making_times_workshop_rules_and_the_checked_date(served):
+    status, _, page = http(served.url + "_editor/kampung/onde-onde/")
+    assert status == 200
+    assert 'name="making#n" value="1"' in page  # the sample's one making entry, known only roughly
+    assert "exact times are not recorded" in page and 'name="making[0].hours"' in page
+    assert 'name="visit.rules.children"' in page and ">Dipersilakan</option>" in page  # the site's own words
+    assert 'name="visit.rules.hazards" value="molten_metal"' in page and "Logam cair" in page
+    assert re.search(r'<input class="input" id="f-checked" name="checked"[^>]* type="date" value=""', page)
+    assert 'name="_today" value="checked"' in page and "Sudah dipastikan hari ini" in page
+
+
+def test_confirmed_today_fills_in_the_date_in_jakarta_and_saving_writes_it(served):
+    profile = served.content / "kampung" / "onde-onde.yaml"
+    before = profile.read_text(encoding="utf-8")
+    fields = open_form(served, "_editor/kampung/onde-onde/")
+    day_before = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7)))).date().isoformat()
+    status, _, page = post(served, "_editor/kampung/onde-onde/", {**fields, "_today": ["checked"]})
+    day_after = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7)))).date().isoformat()
+    assert status == 200 and profile.read_text(encoding="utf-8") == before  # filled in, not saved yet
+    filled = form_fields(page)["checked"][0]
+    assert filled in (day_before, day_after) and f"Tanggal diisi: {filled}. Belum disimpan." in page
+    status, _, _ = post(served, "_editor/kampung/onde-onde/", form_fields(page))
+    assert status == 303
+    after = profile.read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == [f"checked: '{filled}'"]  # one new line; quoted, as YAML 1.1 tools would read a date
+    assert after.replace(f"checked: '{filled}'\n", "") == before  # at its place in the format, the rest untouched
+    saved = parse_yaml(after).value
+    assert isinstance(saved, dict) and saved["checked"] == filled
+    profile.write_text(before, encoding="utf-8")
+
+
+def test_workshop_rules_typed_in_the_form_are_written_and_checked(served):
+    profile = served.content / "kampung" / "gerabah-uji.yaml"
+    before = profile.read_text(encoding="utf-8")
+    fields = open_form(served, "_editor/kampung/gerabah-uji/")
+    rules = {
+        "visit.rules.children": ["accompanied"],
+        "visit.rules.min_age": ["21"],
+        "visit.rules.closed_shoes": ["true"],
+        "visit.rules.hazards": ["heat", "smoke"],
+        "visit.rules.photography": ["ask"],
+    }
+    status, _, page = post(served, "_editor/api/check/", {**fields, **rules})
+    assert status == 200 and '"target": "f-visit-rules-min_age"' in page  # children welcome, but from 21?
+    status, _, _ = post(served, "_editor/kampung/gerabah-uji/", {**fields, **rules, "visit.rules.min_age": ["8"]})
+    assert status == 303
+    saved = parse_yaml(profile.read_text(encoding="utf-8")).value
+    assert isinstance(saved, dict) and isinstance(saved["visit"], dict)
+    assert saved["visit"]["rules"] == {
+        "children": "accompanied",
+        "min_age": 8,
+        "closed_shoes": True,
+        "photography": "ask",
+        "hazards": ["heat", "smoke"],
+    }
+    profile.write_text(before, encoding="utf-8")
+
+
+def test_the_site_settings_form_has_stale_after_days(served):
+    status, _, page = http(served.url + "_editor/site/")
+    assert status == 200 and 'name="stale_after_days"' in page and "Periksa ulang setelah (hari)" in page
+    assert 'name="search_variants#n"' in page  # every field of site.yaml has its control (and its words)
+
+
+def test_a_new_event_is_made_in_the_editor_and_shows_on_the_agenda_list(served):
+    status, _, page = http(served.url + "_editor/")
+    assert status == 200 and "Agenda acara" in page and 'href="/_editor/new/event/"' in page
+    fields = open_form(served, "_editor/new/event/")
+    assert "place.kampung" in fields and "organiser.name.id" in fields
+    fields.update(
+        {"_slug": ["pasar-jajanan-uji"], "name.id": ["Pasar jajanan (uji)"], "name.en": ["Snack market (test)"]}
+    )
+    fields.update({"description.id": ["Rekaan untuk uji."], "description.en": ["Made up for a test."]})
+    fields.update({"dates#n": ["1"], "dates[0]": ["2027-01-09"], "start": ["04:00"], "end": ["08:00"]})
+    status, _, body = post(served, "_editor/api/check/", fields)
+    assert status == 200 and '"where": "Tempat", "target": "f-place"' in body  # no place yet: required
+    status, _, page = post(served, "_editor/new/event/", {**fields, "place.kampung": ["onde-onde"]})
+    assert status == 303, page
+    written = served.content / "events" / "pasar-jajanan-uji.yaml"
+    saved = parse_yaml(written.read_text(encoding="utf-8")).value
+    assert isinstance(saved, dict) and saved["place"] == {"kampung": "onde-onde"} and saved["dates"] == ["2027-01-09"]
+    status, _, page = http(served.url + "_editor/")
+    assert 'href="/_editor/event/pasar-jajanan-uji/"' in page
+    written.unlink()
 
 
 def test_a_form_opens_when_site_yaml_or_a_location_is_broken(tmp_path):

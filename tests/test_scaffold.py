@@ -1,6 +1,7 @@
 """`build.py new kampung`: a file in the editor's language that sets no trap: nothing of it passes
 `check` before it is filled in, and uncommenting a field by removing its `#` keeps the indentation."""
 
+import datetime
 import re
 
 from test_editor import fill_in
@@ -113,6 +114,13 @@ VALUES = {
     "lat": "-7.47",  # an outlet's pin (the kampung's own lat and lon are left empty, not '...')
     "lon": "112.43",
     "url": "https://example.org/berita/1",
+    "hours": "Mo-Sa 04:00-08:00",
+    "children": "accompanied",
+    "min_age": "8",
+    "photography": "ask",
+    "hazards": "[heat]",
+    "group_booking_from": "10",
+    "checked": datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date().isoformat(),  # today
 }
 
 

@@ -73,6 +73,7 @@ def test_the_kampung_sheet_follows_the_content_definition():
     ]
     assert [t.name for t in all_tables(("id", "en"))] == [
         "kampung",
+        "making",
         "products",
         "experiences",
         "experiences.schedule",
@@ -100,6 +101,7 @@ def test_the_workbook_is_laid_out_for_the_office(tmp_path):
     wb = load_workbook(book)
     assert wb.sheetnames == [
         "Kampung",
+        "Proses pembuatan",
         "Produk",
         "Pengalaman",
         "Jadwal",
@@ -121,7 +123,7 @@ def test_the_workbook_is_laid_out_for_the_office(tmp_path):
     assert ws.column_dimensions["G"].width == 60  # a description
     english = tmp_path / "english.xlsx"
     export(ROOT / "content", english, "--lang", "en")
-    assert load_workbook(english).sheetnames[1] == "Products"
+    assert load_workbook(english).sheetnames[1:3] == ["Making", "Products"]
 
 
 def assert_round_trip_changes_nothing(content: Path, book: Path) -> None:

@@ -32,14 +32,15 @@ from ..validate.content import (
     list_images,
     load_categories,
     load_config,
+    load_event,
     load_route,
     read_page,
 )
 from ..validate.specs import SLUG
 from . import yamlwrite
 
-KINDS = ("kampung", "route", "page", "category", "site")
-FOLDERS = {"kampung": "kampung", "route": "routes", "page": "pages"}
+KINDS = ("kampung", "route", "event", "page", "category", "site")
+FOLDERS = {"kampung": "kampung", "route": "routes", "event": "events", "page": "pages"}
 FILES = {"category": "categories.yaml", "categories": "categories.yaml", "site": "site.yaml"}
 BOM = "\ufeff"
 _writing = threading.Lock()  # one save at a time: the version check and the write go together
@@ -276,13 +277,15 @@ def check(content: Path, shown: str, source: Source, text: str, places: dict | N
     config = load_config(loader)
     languages = config.languages if config else ("id", "en")
     categories = load_categories(loader, languages) or {}
-    if source.kind in ("kampung", "route", "page"):
+    if source.kind in ("kampung", "route", "event", "page"):
         images = list_images(loader)
         if source.kind == "kampung":
             check_profile(loader, source.path, languages, categories, images, config)
         elif source.kind == "route":
             known = frozenset(keys(content, "kampung"))
             load_route(loader, source.path, languages, known, places or {})
+        elif source.kind == "event":
+            load_event(loader, source.path, languages, frozenset(listing(content, "kampung")))
         else:
             read_page(loader, source.path, languages)
         kampung, pages = site_names(content, source)

@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING, Any, cast
 from markupsafe import Markup
 
 from ..load.yamlfile import YamlError
-from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
+from ..plan.pages import AGENDA_KEY, category_key, event_anchor, kampung_key, lang_prefix, route_key
 from ..render.markdown import render_markdown
 from ..util.problems import Problem, Report, field_path
+from ..validate.content import jakarta_today
 from ..validate.specs import SLUG
 from . import documents, views
 from .forms import ROOT_SPECS, Control, build_form, control_id, fields_of
 from .guard import Response, redirect
 from .photos import MAX_MB
-from .readform import Form, add_photo, apply_op, read_form
+from .readform import Form, add_photo, apply_op, read_form, set_today
 from .words import word
 
 if TYPE_CHECKING:
@@ -288,6 +289,8 @@ class Editing:
         keys = {"kampung": kampung_key, "route": route_key, "category": category_key}
         if self.kind in keys:
             return "/" + keys[self.kind](self.key)
+        if self.kind == "event":
+            return "/" + AGENDA_KEY + "#" + event_anchor(self.key)
         if self.kind == "page":
             languages = self.editor.form_context("site", "", self.lang).languages
             slug, _, code = self.key.partition(".")
@@ -301,6 +304,11 @@ class Editing:
         if form.get("_op"):
             changed, focus = apply_op(form, cast(str, form.get("_op")))  # not None: tested above
             return self.respond(changed.fields, notices=[("info", word(self.lang, "not_saved_yet"))], focus=focus)
+        if form.get("_today"):  # "confirmed today" without script: fill in the date, then save when ready
+            today = jakarta_today().isoformat()
+            changed, focus = set_today(form, cast(str, form.get("_today")), today)
+            notice = word(self.lang, "date_set", date=today)
+            return self.respond(changed.fields, notices=[("info", notice)], focus=focus)
         if form.get("_action") == "combine":
             return self.combine(form)
         return self.save(form)

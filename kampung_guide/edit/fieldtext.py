@@ -58,6 +58,25 @@ FIELDS: dict[str, dict[str, Words]] = {
         "opening_hours": W(
             "Opening hours", "Jam buka", "Format opening_hours OpenStreetMap, misalnya 'Mo-Sa 08:00-16:00; Su off'."
         ),
+        "making": W(
+            "Watch it being made",
+            "Lihat proses pembuatan",
+            "Apa yang bisa dilihat saat dibuat, dan kapan; tulis hanya yang diketahui.",
+            ("Making", "Proses"),
+        ),
+        "making[].what": W(
+            "What is made", "Yang dibuat", "Apa yang dibuat, misalnya 'onde-onde' atau 'batik: mencanting'."
+        ),
+        "making[].hours": W(
+            "When it can be watched",
+            "Kapan bisa dilihat",
+            "Dalam format jam buka, misalnya 'Mo-Sa 04:00-08:00'. Kosongkan jika belum diketahui pasti.",
+        ),
+        "making[].note": W(
+            "What is known",
+            "Yang diketahui",
+            "Yang hanya diketahui kira-kira, misalnya 'paling ramai sejak pukul 04.00'.",
+        ),
         "products": W("Products", "Produk", "Apa yang dibuat dan dijual di sini.", ("Product", "Produk")),
         "products[].name": W("Name", "Nama", "Nama produknya."),
         "products[].price_idr": W(
@@ -184,6 +203,40 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Tanggal",
             "Tanggal terbit atau fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui.",
         ),
+        "visit.rules": W(
+            "Workshop rules",
+            "Aturan bengkel kerja",
+            "Anak-anak dan usia, sepatu dan pakaian, foto, keselamatan, pemesanan rombongan.",
+        ),
+        "visit.rules.children": W(
+            "Children", "Anak-anak", "Anak-anak: dipersilakan, harus didampingi orang dewasa, atau tidak boleh."
+        ),
+        "visit.rules.min_age": W(
+            "Youngest age", "Usia termuda", "Usia termuda pengunjung yang boleh masuk ke tempat kerja, dalam tahun."
+        ),
+        "visit.rules.closed_shoes": W(
+            "Closed shoes required",
+            "Wajib sepatu tertutup",
+            "Centang jika pengunjung wajib memakai sepatu tertutup (dekat logam cair, panas, atau mesin).",
+        ),
+        "visit.rules.clothing": W(
+            "Clothing", "Pakaian", "Pakaian lain yang perlu, misalnya 'baju lama: pewarna menempel'."
+        ),
+        "visit.rules.photography": W("Photos", "Foto", "Memotret: boleh, minta izin dulu, atau tidak boleh."),
+        "visit.rules.hazards": W("Take care near", "Hati-hati dengan", "Bahaya di tempat kerja."),
+        "visit.rules.safety": W(
+            "Safety note", "Catatan keselamatan", "Catatan keselamatan, misalnya 'jaga jarak dua meter dari tungku'."
+        ),
+        "visit.rules.group_booking_from": W(
+            "Groups book ahead from",
+            "Rombongan memesan mulai",
+            "Rombongan sebanyak ini atau lebih wajib memesan dulu.",
+        ),
+        "checked": W(
+            "Facts checked on",
+            "Informasi diperiksa pada",
+            "Tanggal terakhir seseorang memastikan informasi ini ke kampung (TTTT-BB-HH).",
+        ),
     },
     "site": {
         "title": W("Site title", "Judul situs", "Judul situs."),
@@ -225,6 +278,11 @@ FIELDS: dict[str, dict[str, Words]] = {
             item=("Group of words", "Kelompok kata"),
             en_description="Groups of words the list page's search treats alike, e.g. mbatik and batik; "
             "added to the guide's own list.",
+        ),
+        "stale_after_days": W(
+            "Check facts again after (days)",
+            "Periksa ulang setelah (hari)",
+            "Pemeriksaan memberi peringatan jika tanggal 'checked' sebuah profil lebih lama dari ini, atau kosong.",
         ),
     },
     "category": {
@@ -278,6 +336,41 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Tanggal terbit atau fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui.",
         ),
     },
+    "event": {  # content/events/<slug>.yaml (issue 16)
+        "name": W("Name", "Nama", "Nama acara."),
+        "dates": W(
+            "Dates", "Tanggal", "Hari-hari acara, misalnya 2026-12-05; atau isi Dari dan Sampai.", ("Date", "Tanggal")
+        ),
+        "from": W("From", "Dari tanggal", "Rentang hari: hari pertama, misalnya 2026-12-05."),
+        "until": W("Until", "Sampai tanggal", "Rentang hari: hari terakhir, misalnya 2026-12-07."),
+        "start": W("Start", "Mulai", "Jam mulai setiap hari, WIB (Asia/Jakarta)."),
+        "end": W("End", "Selesai", "Jam selesai setiap hari."),
+        "place": W("Place", "Tempat", "Di mana: sebuah kampung, atau nama, alamat, dan pin sebuah tempat."),
+        "place.kampung": W("Kampung", "Kampung", "Kampung tempat acara berlangsung."),
+        "place.name": W(
+            "Place name", "Nama tempat", "Jika bukan di kampung: nama tempatnya, misalnya gedung atau alun-alun."
+        ),
+        "place.address": W("Address", "Alamat", "Jika bukan di kampung: alamatnya."),
+        "place.lat": W("Latitude", "Garis lintang", "Jika bukan di kampung: lintangnya."),
+        "place.lon": W("Longitude", "Garis bujur", "Jika bukan di kampung: bujurnya."),
+        "description": W("Description", "Deskripsi", "Apa yang terjadi di acara ini, dalam Markdown."),
+        "organiser": W("Organiser", "Penyelenggara", "Siapa penyelenggaranya dan cara menghubunginya."),
+        "organiser.name": W("Name", "Nama", "Nama penyelenggara."),
+        "organiser.short_name": W(
+            "Short name", "Nama singkat", "Nama singkat di dalam kalimat, misalnya 'Disbudporapar'."
+        ),
+        "organiser.arranges": W("What they arrange", "Yang diatur", "Apa yang diatur penyelenggara dan caranya."),
+        "organiser.address": W("Address", "Alamat", "Alamat kantor penyelenggara."),
+        "organiser.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
+        "organiser.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        "organiser.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        "organiser.website": W("Website", "Situs web", "Situs web."),
+        "price_idr": W(
+            "Entry (Rp)",
+            "Tiket (Rp)",
+            "Harga masuk dalam rupiah bulat, atau rentang; 0 jika gratis. Kosongkan jika belum tahu.",
+        ),
+    },
 }
 
 # Choices whose words the site already has (render/i18n.py): field path -> prefix of their keys.
@@ -287,6 +380,9 @@ CHOICE_WORDS = {
     "visit.facilities": "facility_",
     "visit.wheelchair": "wheelchair_",
     "mode": "mode_",
+    "visit.rules.children": "children_",
+    "visit.rules.photography": "photo_",
+    "visit.rules.hazards": "hazard_",
 }
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 

@@ -46,13 +46,14 @@ MAX_ITEMS = 200  # items in one list of a form: more is a runaway form, not cont
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INPUT_TYPES = {id(model.URL): "url", id(model.EMAIL): "email", id(model.PHONE): "tel"}
+CONFIRMED_ON = {("kampung", "checked")}  # dates a person sets on the day they confirm the facts
 
 
 @dataclass
 class FormContext:
     """What a form needs beyond the spec: languages, names of what can be chosen, photo addresses."""
 
-    kind: str  # which table of fieldtext: kampung, site, category, page, route
+    kind: str  # which table of fieldtext: kampung, site, category, page, route, event
     lang: str  # of the editor's interface
     languages: tuple[str, ...]  # of the texts; one for a page file, which is in one language
     categories: dict[str, str] = field(default_factory=dict)  # id -> name
@@ -95,6 +96,7 @@ class Control:
     add_label: str = ""  # lists: the add button's words
     upload: bool = False  # the list of photos: offers an upload
     map: bool = False  # the location: has the pin map
+    today: bool = False  # a date with a button that fills in today's (CONFIRMED_ON)
     refs: list[str] = field(default_factory=list)  # ids of other text describing it (its group's help)
     problems: list[Shown] = field(default_factory=list)
 
@@ -173,6 +175,7 @@ ROOT_SPECS = {
     "category": schema.CATEGORY,
     "page": schema.PAGE,
     "route": schema.ROUTE,
+    "event": schema.EVENT,
 }
 
 
@@ -217,6 +220,7 @@ def fill_control(control: Control, spec: Spec, value: Any, ctx: FormContext) -> 
         control.input_type = "time" if value is None or TIME.match(control.value) else "text"
     elif isinstance(spec, IsoDate):
         control.input_type = "date" if value is None or DATE.match(control.value) else "text"
+        control.today = (ctx.kind, pattern(control.path)) in CONFIRMED_ON
     elif isinstance(spec, WhatsApp):
         control.input_type = "tel"
     elif isinstance(spec, Str) and spec.pattern is model.FILE:

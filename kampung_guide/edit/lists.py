@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..load.yamlfile import YamlError
-from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
+from ..plan.pages import AGENDA_KEY, category_key, kampung_key, lang_prefix, route_key
 from ..util.problems import Report
 from ..validate import model
 from ..validate.content import PAGE_NAME, Loader
@@ -42,7 +42,7 @@ class Entry:
 def content_lists(
     content: Path, shown: str, site: model.Site | None, report: Report | None, lang: str
 ) -> dict[str, Any]:
-    """Every kampung, category, route, page and the site settings, each with its problems counted."""
+    """Every kampung, category, route, event, page and the site settings, each with its problems counted."""
     loader = Loader(content, shown)
     tally = count_problems(report)
     languages = site.config.languages if site else documents.languages_of(content)
@@ -76,6 +76,11 @@ def content_lists(
         entry(route_names.get(slug, slug), f"/_editor/route/{slug}/", path, "", "/" + route_key(slug))
         for slug, path in documents.listing(content, "route").items()
     ]
+    event_names = {e.slug: e.name.get(lang) for e in site.events} if site else {}
+    events = [
+        entry(event_names.get(slug, slug), f"/_editor/event/{slug}/", path, "", "/" + AGENDA_KEY)
+        for slug, path in documents.listing(content, "event").items()
+    ]
     pages = []
     titles = {p.slug: p.title for p in site.pages} if site else {}
     for stem, path in documents.listing(content, "page").items():
@@ -85,13 +90,14 @@ def content_lists(
         view = "/" + lang_prefix(code, languages) + match["slug"] + "/"
         pages.append(entry(title, f"/_editor/page/{stem}/", path, language_name(code), view))
     settings = entry(word(lang, "site_settings"), "/_editor/site/", content / "site.yaml", "site.yaml", "/")
-    total = sum(e.errors for e in kampung + routes + pages + [settings])
+    total = sum(e.errors for e in kampung + routes + events + pages + [settings])
     cat_errors = tally.get(loader.display(content / "categories.yaml"), (0, 0, 0))[0]
     return {
         "kampung": kampung,
         "categories": cats,
         "category_errors": cat_errors,
         "routes": routes,
+        "events": events,
         "pages": pages,
         "settings": settings,
         "errors": total + cat_errors,

@@ -25,7 +25,7 @@ class Change:
 
     status: str  # added, changed, removed
     path: str  # inside the content folder, e.g. kampung/onde-onde.yaml
-    kind: str  # kampung, photo, route, page, categories, site, other
+    kind: str  # kampung, photo, route, event, page, categories, site, other
     name: str  # the profile's (or route's) name when it has one
     fields: list[str] = field(default_factory=list)  # top-level fields whose value changed
 
@@ -132,7 +132,9 @@ def describe(repo: Repo, status: str, repo_path: str, lang: str) -> Change:
     prefix = "" if repo.content == "." else repo.content + "/"
     path = repo_path.removeprefix(prefix)
     folder = path.split("/")[0] if "/" in path else ""
-    kind = {"kampung": "kampung", "images": "photo", "routes": "route", "pages": "page"}.get(folder, "other")
+    kind = {"kampung": "kampung", "images": "photo", "routes": "route", "events": "event", "pages": "page"}.get(
+        folder, "other"
+    )
     kind = {"categories.yaml": "categories", "site.yaml": "site"}.get(path, kind)
     change = Change(status, path, kind, "")
     if path.endswith((".yaml", ".yml")):

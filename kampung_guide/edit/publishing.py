@@ -14,7 +14,7 @@ from .words import word
 if TYPE_CHECKING:
     from .server import Editor
 
-KIND_OF_FILE = {"kampung": "kampung", "route": "route", "site": "site"}
+KIND_OF_FILE = {"kampung": "kampung", "route": "route", "event": "event", "site": "site"}
 
 
 @dataclass

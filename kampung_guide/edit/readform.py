@@ -98,6 +98,13 @@ def apply_op(form: Form, op: str) -> tuple[Form, str]:
     return Form(fields), b
 
 
+def set_today(form: Form, name: str, today: str) -> tuple[Form, str]:
+    """The form with the date field `name` (one the form has) set to `today`, YYYY-MM-DD."""
+    if name not in form.fields:
+        return form, ""
+    return Form({**form.fields, name: [today]}), name
+
+
 def add_photo(form: Form, name: str) -> tuple[Form, str]:
     """The form with a new item in `photos` showing the uploaded file `name`."""
     n = form.count("photos")

@@ -40,10 +40,12 @@ from .words import WORDS, word
 
 NOMINATIM = "https://nominatim.openstreetmap.org/search"
 USER_AGENT = "kampung-umkm-guide-editor/0.1 (address search for a tourism office's guide)"
-ITEM = re.compile(r"^/_editor/(kampung|route|page|category)/([a-z0-9-]{1,80}(?:\.[a-z]{2,3})?)/(text/|undo/|upload/)?$")
+ITEM = re.compile(
+    r"^/_editor/(kampung|route|event|page|category)/([a-z0-9-]{1,80}(?:\.[a-z]{2,3})?)/(text/|undo/|upload/)?$"
+)
 SITE_ITEM = re.compile(r"^/_editor/site/(text/|undo/)?$")
 CATEGORIES_TEXT = "/_editor/categories/text/"  # the whole categories.yaml as text, for a mistake no form shows
-NEW = re.compile(r"^/_editor/new/(kampung|route|category|page)/$")
+NEW = re.compile(r"^/_editor/new/(kampung|route|event|category|page)/$")
 LANG_COOKIE = "kampung_guide_editor_lang"
 VENDOR = Path(__file__).resolve().parents[2] / "assets" / "vendor" / "leaflet"
 KINDS_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}

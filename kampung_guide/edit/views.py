@@ -42,6 +42,7 @@ JS_WORDS = (
     "item_added",
     "item_removed",
     "item_moved",
+    "date_set",
 )
 
 

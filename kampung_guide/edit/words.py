@@ -24,6 +24,8 @@ WORDS: dict[str, dict[str, str]] = {
         "new_category": "Kategori baru",
         "routes_heading": "Rute",
         "new_route": "Rute baru",
+        "events_heading": "Agenda acara",
+        "new_event": "Acara baru",
         "pages_heading": "Halaman",
         "new_page": "Halaman baru",
         "settings_heading": "Pengaturan situs",
@@ -66,6 +68,12 @@ WORDS: dict[str, dict[str, str]] = {
         "move_up": "Naik: {item}",
         "move_down": "Turun: {item}",
         "remove_item": "Hapus: {item}",
+        "confirmed_today": "Sudah dipastikan hari ini",
+        "confirmed_today_help": (
+            "Setelah Anda memastikan informasi profil ini ke kampung, tekan tombol ini "
+            "(tanggal hari ini, WIB), lalu simpan."
+        ),
+        "date_set": "Tanggal diisi: {date}. Belum disimpan.",
         "choose": "— pilih —",
         "unknown_choice": "{value} (tidak dikenal)",
         "untranslated_note": "Belum diterjemahkan; pengunjung melihat teks utama: “{text}”",
@@ -80,6 +88,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hours_empty": "Tulis misalnya Mo-Sa 08:00-16:00; Su off (Mo Tu We Th Fr Sa Su = Senin sampai Minggu).",
         "slug_kampung": "Alamat halaman",
         "slug_route": "Alamat halaman",
+        "slug_event": "Nama berkas",
         "slug_category": "Kode kategori",
         "slug_page": "Alamat halaman",
         "slug_help_kampung": (
@@ -88,6 +97,10 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "slug_help_route": (
             "Huruf kecil, angka, dan tanda hubung, misalnya jalan-pagi: halamannya menjadi /rencana/jalan-pagi/."
+        ),
+        "slug_help_event": (
+            "Huruf kecil, angka, dan tanda hubung, misalnya pameran-umkm-2026: berkasnya menjadi "
+            "content/events/pameran-umkm-2026.yaml; acaranya tampil di halaman agenda."
         ),
         "slug_help_category": (
             "Huruf kecil, angka, dan tanda hubung, misalnya gerabah. Profil kampung memakai kode ini."
@@ -178,6 +191,7 @@ WORDS: dict[str, dict[str, str]] = {
         "file_kampung": "Profil kampung",
         "file_photo": "Foto",
         "file_route": "Rute",
+        "file_event": "Acara",
         "file_page": "Halaman",
         "file_categories": "Kategori",
         "file_site": "Pengaturan situs",
@@ -259,6 +273,8 @@ WORDS: dict[str, dict[str, str]] = {
         "new_category": "New category",
         "routes_heading": "Routes",
         "new_route": "New route",
+        "events_heading": "Events",
+        "new_event": "New event",
         "pages_heading": "Pages",
         "new_page": "New page",
         "settings_heading": "Site settings",
@@ -302,6 +318,12 @@ WORDS: dict[str, dict[str, str]] = {
         "move_up": "Up: {item}",
         "move_down": "Down: {item}",
         "remove_item": "Remove: {item}",
+        "confirmed_today": "Confirmed today",
+        "confirmed_today_help": (
+            "When you have confirmed this profile's facts with the kampung, press this "
+            "(today's date in Jakarta), then save."
+        ),
+        "date_set": "Date filled in: {date}. Not saved yet.",
         "choose": "— choose —",
         "unknown_choice": "{value} (not known)",
         "untranslated_note": "Not translated yet; visitors see the main text: “{text}”",
@@ -316,6 +338,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hours_empty": "Write for example Mo-Sa 08:00-16:00; Su off (Mo Tu We Th Fr Sa Su: Monday to Sunday).",
         "slug_kampung": "Page address",
         "slug_route": "Page address",
+        "slug_event": "File name",
         "slug_category": "Category code",
         "slug_page": "Page address",
         "slug_help_kampung": (
@@ -324,6 +347,10 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "slug_help_route": (
             "Lowercase letters, digits and hyphens, e.g. morning-walk: the page becomes /rencana/morning-walk/."
+        ),
+        "slug_help_event": (
+            "Lowercase letters, digits and hyphens, e.g. umkm-fair-2026: the file becomes "
+            "content/events/umkm-fair-2026.yaml; the event shows on the agenda page."
         ),
         "slug_help_category": (
             "Lowercase letters, digits and hyphens, e.g. pottery. Profiles refer to the category by this code."
@@ -408,6 +435,7 @@ WORDS: dict[str, dict[str, str]] = {
         "file_kampung": "Kampung profile",
         "file_photo": "Photo",
         "file_route": "Route",
+        "file_event": "Event",
         "file_page": "Page",
         "file_categories": "Categories",
         "file_site": "Site settings",

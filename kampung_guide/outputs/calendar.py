@@ -1,4 +1,5 @@
-"""iCalendar files for experiences that have a schedule: one per kampung and one for the whole city.
+"""iCalendar files: experiences that have a schedule and making times that have hours, one file per
+kampung and one for the whole city; and the feed of every event (content/events/).
 
 A schedule entry is weekly or dated, with local times in Asia/Jakarta (WIB, UTC+7, no daylight saving):
 
@@ -20,8 +21,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from ..plan.pages import city_ics_path, ics_path, kampung_key, lang_prefix
-from ..validate.model import Experience, Kampung, Schedule, Site
+from ..plan.pages import AGENDA_KEY, city_ics_path, event_anchor, events_ics_path, ics_path, kampung_key, lang_prefix
+from ..render import i18n
+from ..render.agenda import event_place, event_price, plain_summary
+from ..validate.hours import weekly_spans
+from ..validate.model import Event, Experience, Kampung, Making, Schedule, Site
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 TZID = "Asia/Jakarta"
@@ -115,6 +119,37 @@ def kampung_sessions(k: Kampung, site: Site, lang: str, base_url: str | None) ->
     return sessions
 
 
+def making_sessions(k: Kampung, site: Site, lang: str, base_url: str | None) -> list[Session]:
+    """One Session per making entry with hours: a weekly slot per span, on the days it is made."""
+    url = page_url(k.slug, lang, site, base_url)
+    where = k.location.address.get(lang) if k.location.address else k.name.get(lang)
+    watch = i18n.ui(lang)("making_title")
+    return [
+        Session(
+            f"{k.slug}-making-{number}",
+            f"{watch}: {making.what.get(lang)} · {k.name.get(lang)}",
+            "\n\n".join(p for p in (making.note.get(lang) if making.note else "", url) if p),
+            where,
+            (k.location.lat, k.location.lon),
+            url,
+            making_slots(making),
+        )
+        for number, making in enumerate(k.making, start=1)
+        if making.hours
+    ]
+
+
+def making_slots(making: Making) -> tuple[Slot, ...]:
+    """A weekly slot for each span of the making hours, with the days it falls on."""
+    spans = weekly_spans(making.hours.rules) if making.hours else []
+    return tuple(Slot(minutes_time(a), minutes_time(b), tuple(DAYS[d] for d in days)) for (a, b), days in spans)
+
+
+def minutes_time(minutes: int) -> time:
+    """Minutes after midnight as a time; the end of the day (24:00) as 23:59."""
+    return time(23, 59) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
+
+
 def first_day(slot: Slot) -> date:
     """The date of the first event of a slot: its date, or its first listed weekday from `from`."""
     if slot.on:
@@ -186,15 +221,84 @@ def calendar_domain(base_url: str | None) -> str:
 
 
 def calendar_files(site: Site, base_url: str | None) -> dict[str, bytes]:
-    """Each scheduled kampung's calendar and the city's, per language; nothing when nobody has a schedule."""
+    """Per language: each kampung's calendar (classes with a schedule, making times with hours) and
+    the city's; nothing when no kampung has one."""
     domain, files = calendar_domain(base_url), {}
     for lang in site.config.languages:
         everyone = []
         for k in site.kampung:
-            sessions = kampung_sessions(k, site, lang, base_url)
+            sessions = kampung_sessions(k, site, lang, base_url) + making_sessions(k, site, lang, base_url)
             if sessions:
                 files[ics_path(k.slug, lang)] = make_calendar(sessions, k.name.get(lang), domain, lang).to_ical()
                 everyone += sessions
         if everyone:
             files[city_ics_path(lang)] = make_calendar(everyone, site.config.title.get(lang), domain, lang).to_ical()
     return files
+
+
+def events_files(site: Site, base_url: str | None) -> dict[str, bytes]:
+    """The feed of every event, per language; written even when there is none yet, so that a
+    subscription made today keeps working."""
+    domain = calendar_domain(base_url)
+    return {
+        events_ics_path(lang): events_calendar(site, lang, base_url, domain).to_ical() for lang in site.config.languages
+    }
+
+
+def events_calendar(site: Site, lang: str, base_url: str | None, domain: str) -> icalendar.Calendar:
+    """A VCALENDAR of every event of the site, texts in `lang`."""
+    title = f"{i18n.ui(lang)('agenda_title')} · {site.config.title.get(lang)}"
+    calendar = make_calendar([], title, domain, lang)
+    agenda = base_url + lang_prefix(lang, site.config.languages) + AGENDA_KEY if base_url else ""
+    for event in site.events:
+        for component in event_components(event, site, lang, agenda, domain):
+            calendar.add_component(component)
+    return calendar
+
+
+def event_components(event: Event, site: Site, lang: str, agenda: str, domain: str) -> list[icalendar.Event]:
+    """A run of days as one VEVENT (all day, or daily at its times); a list of dates as one per date."""
+    place = event_place(event, site, lang)
+    url = f"{agenda}#{event_anchor(event.slug)}" if agenda else ""
+    t = i18n.ui(lang)
+    organiser = event.organiser.name.get(lang) if event.organiser else ""
+    description = "\n\n".join(
+        part
+        for part in (
+            plain_summary(event.description.get(lang), 2000),
+            f"{t('event_organiser')}: {organiser}" if organiser else "",
+            f"{t('event_price')}: {event_price(event, lang)}",
+            url,
+        )
+        if part
+    )
+    components = []
+    for number, (first, last) in enumerate(event.runs, start=1):
+        component = icalendar.Event()
+        component.add("uid", f"event-{event.slug}-{number}@{domain}")
+        component.add("dtstamp", DTSTAMP)
+        add_event_times(component, event, date.fromisoformat(first), date.fromisoformat(last))
+        component.add("summary", event.name.get(lang))
+        component.add("description", description)
+        component.add("location", ", ".join(dict.fromkeys(p for p in (place.name, place.address) if p)))
+        component.add("geo", (place.lat, place.lon))
+        if url:
+            component.add("url", url)
+        components.append(component)
+    return components
+
+
+def add_event_times(component: icalendar.Event, event: Event, first: date, last: date) -> None:
+    """DTSTART and DTEND: whole days without a start time; otherwise the times of the first day,
+    repeated daily until the last day of a run."""
+    if not event.start:
+        component.add("dtstart", first)
+        component.add("dtend", last + timedelta(days=1))  # all-day events end the day after (RFC 5545)
+        return
+    start = parse_clock(event.start)
+    component.add("dtstart", datetime.combine(first, start, JAKARTA))
+    if event.end:
+        component.add("dtend", datetime.combine(first, parse_clock(event.end), JAKARTA))
+    if last > first:
+        until = datetime.combine(last, time(23, 59, 59), JAKARTA).astimezone(UTC)
+        component.add("rrule", {"freq": "daily", "until": until})

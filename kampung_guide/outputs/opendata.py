@@ -16,7 +16,7 @@ from typing import Any
 
 from ..plan.pages import GEOJSON_PATH, JSON_PATH, ics_path, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
-from ..validate.model import Experience, Kampung, Organiser, Outlet, Price, Site, Source, Text
+from ..validate.model import Experience, Kampung, Making, Organiser, Outlet, Price, Rules, Site, Source, Text
 from . import calendar
 
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
@@ -90,9 +90,12 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
         "products": [{"name": texts(p.name, languages), "price_idr": price(p.price_idr)} for p in k.products],
         "experiences": [experience_record(e, languages) for e in k.experiences],
         "tags": list(k.tags),
+        "making": [making_record(m, languages) for m in k.making],
+        "rules": rules_record(k.rules, languages) if k.rules else None,
+        "checked": k.checked,
         "url": {lang: public_url(lang_prefix(lang, languages) + kampung_key(k.slug), base_url) for lang in languages},
         "calendar": {lang: public_url(ics_path(k.slug, lang), base_url) for lang in languages}
-        if k.has_schedule
+        if k.has_calendar
         else None,
         "arranged_by": organiser_record(k.arranged_by, languages),
         "outlets": [outlet_record(o, languages) for o in k.outlets],
@@ -142,6 +145,29 @@ def experience_record(exp: Experience, languages: tuple[str, ...]) -> dict[str, 
     if slots:
         record["schedule"] = [slot_record(slot) for slot in slots]
     return record
+
+
+def making_record(making: Making, languages: tuple[str, ...]) -> dict:
+    """What is made and when it can be watched: opening_hours syntax, and what is known roughly."""
+    return {
+        "what": texts(making.what, languages),
+        "hours": making.hours.source if making.hours else None,
+        "note": texts(making.note, languages),
+    }
+
+
+def rules_record(rules: Rules, languages: tuple[str, ...]) -> dict:
+    """A workshop's rules, with the same keys as the profile's visit.rules."""
+    return {
+        "children": rules.children,
+        "min_age": rules.min_age,
+        "closed_shoes": rules.closed_shoes,
+        "clothing": texts(rules.clothing, languages),
+        "photography": rules.photography,
+        "hazards": list(rules.hazards),
+        "safety": texts(rules.safety, languages),
+        "group_booking_from": rules.group_booking_from,
+    }
 
 
 def slot_record(slot: calendar.Slot) -> dict:

@@ -50,6 +50,36 @@ EXPERIENCE = {
     "required": ["name", "duration_minutes", "price_idr", "booking"],
     "additionalProperties": False,
 }
+MAKING = {  # what is made and when it can be watched (issue 16)
+    "type": "object",
+    "properties": {"what": TEXTS, "hours": {"type": ["string", "null"]}, "note": TEXTS},
+    "required": ["what", "hours", "note"],
+    "additionalProperties": False,
+}
+RULES = {
+    "type": ["object", "null"],
+    "properties": {
+        "children": {"enum": ["welcome", "accompanied", "no", None]},
+        "min_age": {"type": ["integer", "null"], "minimum": 0},
+        "closed_shoes": {"type": "boolean"},
+        "clothing": TEXTS,
+        "photography": {"enum": ["allowed", "ask", "no", None]},
+        "hazards": {"type": "array", "items": {"type": "string"}},
+        "safety": TEXTS,
+        "group_booking_from": {"type": ["integer", "null"], "minimum": 2},
+    },
+    "required": [
+        "children",
+        "min_age",
+        "closed_shoes",
+        "clothing",
+        "photography",
+        "hazards",
+        "safety",
+        "group_booking_from",
+    ],
+    "additionalProperties": False,
+}
 BY_LANGUAGE = {"type": "object", "additionalProperties": {"type": "string"}}
 FIELDS: dict[str, tuple[dict, str]] = {  # property -> (schema, what it means)
     "slug": (
@@ -83,10 +113,22 @@ FIELDS: dict[str, tuple[dict, str]] = {  # property -> (schema, what it means)
         "(weekly days or a date, local start and end).",
     ),
     "tags": ({"type": "array", "items": {"type": "string"}}, "Search words."),
+    "making": (
+        {"type": "array", "items": MAKING},
+        "What visitors can watch being made: what, when (opening_hours syntax, or null) and what is "
+        "known only roughly (note).",
+    ),
+    "rules": (
+        RULES,
+        "The workshop's rules (children, min_age, closed_shoes, clothing, photography, hazards, safety, "
+        "group_booking_from), or null when none are stated.",
+    ),
+    "checked": ({"type": ["string", "null"], "format": "date"}, "When a person last confirmed the facts, or null."),
     "url": (BY_LANGUAGE, "The kampung's page in each language."),
     "calendar": (
         {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
-        "Its iCalendar file in each language, or null without a schedule.",
+        "Its iCalendar file in each language (classes with a schedule, making times with hours), or null "
+        "without either.",
     ),
     # issue #20: who arranges visits, where to buy, where the facts come from
     "arranged_by": (

@@ -13,12 +13,28 @@ import re
 from functools import partial
 
 from ..plan.pages import search_index_name
+from ..render.making import children_welcome, making_week
 from ..util.memo import IdentityMemo
 from ..validate.hours import week
 from ..validate.model import Experience, Kampung, Product, Site
 from .searchtext import drop_prefixes, index_tokens, split_words, variant_groups
 
-FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens", "other")
+FIELDS = (
+    "slug",
+    "href",
+    "name",
+    "category",
+    "areas",
+    "address",
+    "workshop",
+    "price",
+    "hours",
+    "tokens",
+    "other",
+    "making",  # the week in which something can be watched being made (an index into weeks), or null
+    "children",  # 1 when the workshop rules welcome children
+    "checked",  # the date the facts were last checked, or ""
+)
 MIN_SITE_WORD = 3  # shorter words of the site's title ("of") would match every kampung for nothing
 _AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 
@@ -53,7 +69,7 @@ def search_index(site: Site, lang: str) -> dict:
         for k in sorted(site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))  # as the list page
     ]
     areas = sorted({area for part in parts for area in part[3]})
-    weeks = sorted({part[7] for part in parts if part[7] is not None})
+    weeks = sorted({week for part in parts for week in (part[7], part[10]) if week is not None})
     area_index, week_index = {a: i for i, a in enumerate(areas)}, {w: i for i, w in enumerate(weeks)}
     rows = [
         [
@@ -68,8 +84,10 @@ def search_index(site: Site, lang: str) -> dict:
             week_index.get(hours),
             tokens,
             other,
+            week_index.get(making),
+            *visit,  # children, checked
         ]
-        for slug, name, category, own_areas, address, workshop, price, hours, tokens, other in parts
+        for slug, name, category, own_areas, address, workshop, price, hours, tokens, other, making, *visit in parts
     ]
     return {
         "v": 2,
@@ -99,7 +117,15 @@ def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
         json.dumps(table) if table is not None else None,
         " ".join(own),
         " ".join(other_tokens(k, site, lang, own)),
+        *visit_parts(k),
     )
+
+
+def visit_parts(k: Kampung) -> tuple:
+    """What the visit filters need: the making week (as JSON, shared like the opening weeks),
+    whether children are welcome, and when the facts were checked."""
+    making = making_week(k)
+    return (json.dumps(making) if making is not None else None, 1 if children_welcome(k) else 0, k.checked or "")
 
 
 def category_names(site: Site, k: Kampung) -> tuple[str, ...]:

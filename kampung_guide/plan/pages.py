@@ -45,6 +45,8 @@ KINDS: dict[str, Kind] = {
         Kind("page", "page.html"),
         Kind("plan", "plan.html", menu="plan_nav"),
         Kind("route", "route.html"),
+        Kind("route_print", "route-print.html", sitemap=False),
+        Kind("agenda", "agenda.html", menu="agenda_nav"),
         Kind("404", "404.html", sitemap=False, hreflang=False, canonical=False),
         Kind("offline", "offline.html", sitemap=False, hreflang=False, canonical=False),
     )
@@ -56,6 +58,7 @@ HOME_KEY = ""
 LIST_KEY = "kampung/"
 POSTERS_KEY = "poster/"
 PLAN_KEY = "rencana/"
+AGENDA_KEY = "agenda/"
 NOT_FOUND_KEY = "404.html"
 OFFLINE_KEY = "offline/"  # the service worker answers with it for any page not stored on the phone
 MANIFEST_NAME = "manifest.webmanifest"  # beside each language's home page
@@ -97,6 +100,16 @@ def route_key(slug: str) -> str:
     return f"{PLAN_KEY}{slug}/"
 
 
+def route_print_key(slug: str) -> str:
+    """A suggested route's A4 print view."""
+    return f"{route_key(slug)}cetak/"
+
+
+def event_anchor(slug: str) -> str:
+    """An event's place on the agenda page (the id of its entry)."""
+    return f"acara-{slug}"
+
+
 def lang_prefix(lang: str, languages: tuple[str, ...]) -> str:
     """`""` for the first language, `"en/"` for the others."""
     return "" if lang == languages[0] else f"{lang}/"
@@ -110,6 +123,11 @@ def ics_path(slug: str, lang: str) -> str:
 def city_ics_path(lang: str) -> str:
     """Where the calendar of every kampung in `lang` is written."""
     return f"data/kampung.{lang}.ics"
+
+
+def events_ics_path(lang: str) -> str:
+    """Where the calendar of every event in `lang` is written."""
+    return f"data/agenda.{lang}.ics"
 
 
 def search_index_name(lang: str) -> str:
@@ -160,12 +178,13 @@ def site_addresses(
 ) -> Addresses:
     """Every address a link may lead to, from the slugs of what the site has and its photos
     (file name, upright width)."""
-    kampung = tuple(kampung)
-    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, OFFLINE_KEY, *map(kampung_key, kampung)}
-    keys |= set(map(category_key, categories))
-    keys |= {*map(page_key, pages), *map(route_key, routes)}
+    kampung, routes = tuple(kampung), tuple(routes)
+    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, AGENDA_KEY, OFFLINE_KEY, *map(kampung_key, kampung)}
+    keys |= {*map(category_key, categories), *map(page_key, pages), *map(route_key, routes)}
+    keys |= set(map(route_print_key, routes))
     files = {GEOJSON_PATH, JSON_PATH, OPEN_DATA_SCHEMA_PATH, *map(poster_key, kampung)}
     files |= {ics_path(slug, lang) for slug in kampung for lang in languages} | set(map(city_ics_path, languages))
+    files |= set(map(events_ics_path, languages))
     for name, width in photos:
         stem = name.rsplit(".", 1)[0]
         files |= {photo_path(stem, w, ext) for w in photo_widths(width) for ext in PHOTO_EXTENSIONS}
@@ -245,6 +264,8 @@ def plan_pages(site: Site) -> list[AnyPage]:
         pages.extend(page(page_key(p.slug), "page", lang, p) for p in site.pages)
         pages.append(page(PLAN_KEY, "plan", lang))
         pages.extend(page(route_key(r.slug), "route", lang, r) for r in site.routes)
+        pages.extend(page(route_print_key(r.slug), "route_print", lang, r) for r in site.routes)
+        pages.append(page(AGENDA_KEY, "agenda", lang))
         pages.append(page(NOT_FOUND_KEY, "404", lang))
         pages.append(page(OFFLINE_KEY, "offline", lang))
     return pages

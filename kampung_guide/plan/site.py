@@ -3,6 +3,7 @@ against the addresses the site will have (plan/pages.py). The entry point of eve
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,12 +13,15 @@ from ..validate.model import Site
 from .pages import Addresses, site_addresses
 
 
-def load_site(root: Path, shown: str | None = None, cache: ProfileCache | None = None) -> tuple[Site | None, Report]:
+def load_site(
+    root: Path, shown: str | None = None, cache: ProfileCache | None = None, today: datetime.date | None = None
+) -> tuple[Site | None, Report]:
     """Load and check the whole content folder; the Site is None when there are errors.
 
-    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
+    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking; `today`
+    (default: the date in Jakarta) decides which profiles were checked too long ago.
     """
-    checked = validate_site(root, shown, cache)
+    checked = validate_site(root, shown, cache, today)
     check_links(checked, addresses_checked(checked))
     return checked.site(), checked.report
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
 from ..validate.model import Contact, Kampung, OfficeContact, Organiser, Site, Text
-from . import i18n, links, maps
+from . import i18n, links, making, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
 
@@ -185,6 +185,11 @@ class ViewContext:
                 "category_href": self.href(page, category_key(category.id)),
                 "area": kampung.location.address.get(lang) if kampung.location.address else "",
                 "workshop": i18n.ui(lang)("card_workshop") if kampung.experiences else "",
+                "making": making.making_short(kampung, lang),
+                "making_label": i18n.ui(lang)("making_card"),
+                "checked": i18n.ui(lang)("card_checked", date=i18n.format_date(kampung.checked, lang))
+                if kampung.checked
+                else "",
             }
         )
         return card

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..validate.hours import clock, holiday_spans, week
-from ..validate.model import Hours, Price, Visit
+from ..validate.model import Hours, Price, Rules, Visit
 
 UI: dict[str, dict[str, str]] = {
     "id": {
@@ -141,7 +141,7 @@ UI: dict[str, dict[str, str]] = {
         "open_data": "Data terbuka",
         "open_data_geojson": "Semua kampung (GeoJSON)",
         "open_data_json": "Semua kampung (JSON)",
-        "open_data_ics": "Jadwal kelas kampung ini (iCalendar)",
+        "open_data_ics": "Jadwal kelas dan proses pembuatan di kampung ini (iCalendar)",
         "plan_nav": "Rencana kunjungan",
         "plan_title": "Rencana kunjungan",
         "plan_intro": (
@@ -189,6 +189,78 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Buka selama kunjungan Anda.",
         "hours_clash": "Perhatian: tutup pada sebagian atau seluruh waktu kunjungan. Jam buka hari itu: {hours}.",
         "route_all_stops": "{n} perhentian",
+        # making times, workshop rules, how fresh the facts are, events, printed routes
+        "making_title": "Lihat proses pembuatannya",
+        "making_unknown": (
+            "Kapan proses pembuatannya bisa dilihat belum tercatat. Tanyakan ke {office} sebelum berkunjung."
+        ),
+        "making_ask": "Waktunya belum tercatat; tanyakan ke {office}.",
+        "making_card": "Lihat proses pembuatan",
+        "making_label": "Proses pembuatan",
+        "checked_on": "Informasi ini diperiksa pada {date}.",
+        "checked_unknown": "Tanggal pemeriksaan informasi ini belum tercatat.",
+        "card_checked": "Diperiksa {date}",
+        "rules_children": "Anak-anak",
+        "children_welcome": "dipersilakan",
+        "children_accompanied": "boleh, didampingi orang dewasa",
+        "children_no": "tidak diperbolehkan",
+        "rules_min_age": "mulai usia {n} tahun",
+        "rules_shoes": "Alas kaki",
+        "rules_closed_shoes": "wajib sepatu tertutup",
+        "rules_clothing": "Pakaian",
+        "rules_photo": "Foto",
+        "photo_allowed": "boleh memotret",
+        "photo_ask": "minta izin dulu sebelum memotret",
+        "photo_no": "tidak boleh memotret",
+        "rules_safety": "Keselamatan",
+        "rules_take_care": "Hati-hati dengan {hazards}",
+        "hazard_heat": "panas",
+        "hazard_molten_metal": "logam cair",
+        "hazard_dye": "pewarna",
+        "hazard_machinery": "mesin",
+        "hazard_sharp_tools": "alat tajam",
+        "hazard_smoke": "asap",
+        "hazard_dust": "debu",
+        "rules_group_booking": "Pesan dulu",
+        "rules_group_from": "rombongan {n} orang atau lebih",
+        "agenda_nav": "Agenda",
+        "agenda_title": "Agenda acara",
+        "agenda_intro": "Acara yang bisa didatangi wisatawan, menurut tanggal.",
+        "agenda_none": "Belum ada acara yang diumumkan. Tanyakan ke {office}.",
+        "agenda_upcoming": "Akan datang",
+        "agenda_past": "Sudah lewat",
+        "agenda_no_upcoming": "Tidak ada acara yang akan datang.",
+        "agenda_today": "Hari ini",
+        "agenda_calendar": "Semua acara untuk kalender Anda (iCalendar)",
+        "agenda_home": "Acara terdekat",
+        "agenda_see_all": "Lihat semua acara",
+        "kampung_events": "Acara di kampung ini",
+        "event_when": "Kapan",
+        "event_where": "Di mana",
+        "event_organiser": "Penyelenggara",
+        "event_price": "Tiket",
+        "event_free": "Gratis",
+        "event_price_unknown": "belum diketahui; tanyakan ke penyelenggara",
+        "event_from": "mulai {time}",
+        "event_map": "Lihat tempatnya di peta",
+        "print_route": "Cetak rute ini (A4)",
+        "print_back": "Kembali ke halaman rute",
+        "print_map": "Peta sketsa dari pin kampung (utara di atas, bukan peta jalan)",
+        "print_scan": "Pindai untuk halaman kampung",
+        "print_next": "Ke perhentian berikutnya: {leg}",
+        "plan_print": "Cetak rencana ini",
+        "making_ok": "Anda tiba saat proses pembuatan bisa dilihat ({hours}).",
+        "making_clash": "Perhatian: Anda tiba di luar waktu proses pembuatan. Waktunya hari itu: {hours}.",
+        "making_reordered": "Urutan disusun agar Anda tiba di kampung saat proses pembuatannya bisa dilihat.",
+        "making_missed": "di luar waktu proses pembuatan: {n} kampung",
+        "making_none_day": "tidak ada",
+        "search_watch_now": "Proses pembuatan bisa dilihat sekarang (WIB)",
+        "search_watch_day": "Proses pembuatan bisa dilihat pada hari",
+        "search_any_day": "Hari apa saja",
+        "search_children": "Anak-anak dipersilakan",
+        "search_sort": "Urutkan",
+        "sort_name": "Menurut nama",
+        "sort_checked": "Baru diperiksa dulu",
         # -- offline page and search (issue 19) --
         "offline_title": "Tidak ada internet",
         "offline_text": "Halaman ini belum tersimpan di ponsel Anda, jadi belum bisa dibuka tanpa internet. "
@@ -372,7 +444,7 @@ UI: dict[str, dict[str, str]] = {
         "open_data": "Open data",
         "open_data_geojson": "All villages (GeoJSON)",
         "open_data_json": "All villages (JSON)",
-        "open_data_ics": "This village's class schedule (iCalendar)",
+        "open_data_ics": "This village's classes and making times (iCalendar)",
         "plan_nav": "Plan a visit",
         "plan_title": "Plan your visit",
         "plan_intro": "Pick a suggested route, or tick several villages and get a short visiting order.",
@@ -417,6 +489,76 @@ UI: dict[str, dict[str, str]] = {
         "hours_ok": "Open during your visit.",
         "hours_clash": "Check: closed for part or all of your visit. Hours that day: {hours}.",
         "route_all_stops": "{n} stops",
+        # making times, workshop rules, how fresh the facts are, events, printed routes
+        "making_title": "Watch it being made",
+        "making_unknown": "When the making can be watched is not recorded yet. Ask the {office} before you visit.",
+        "making_ask": "Times not recorded yet; ask the {office}.",
+        "making_card": "Watch it being made",
+        "making_label": "Making",
+        "checked_on": "Information checked on {date}.",
+        "checked_unknown": "When this information was last checked is not recorded.",
+        "card_checked": "Checked {date}",
+        "rules_children": "Children",
+        "children_welcome": "welcome",
+        "children_accompanied": "welcome with an adult",
+        "children_no": "not allowed",
+        "rules_min_age": "from age {n}",
+        "rules_shoes": "Shoes",
+        "rules_closed_shoes": "closed shoes required",
+        "rules_clothing": "Clothing",
+        "rules_photo": "Photos",
+        "photo_allowed": "allowed",
+        "photo_ask": "ask before you take photos",
+        "photo_no": "not allowed",
+        "rules_safety": "Safety",
+        "rules_take_care": "Take care near {hazards}",
+        "hazard_heat": "heat",
+        "hazard_molten_metal": "molten metal",
+        "hazard_dye": "dye",
+        "hazard_machinery": "machinery",
+        "hazard_sharp_tools": "sharp tools",
+        "hazard_smoke": "smoke",
+        "hazard_dust": "dust",
+        "rules_group_booking": "Book ahead",
+        "rules_group_from": "groups of {n} or more",
+        "agenda_nav": "What's on",
+        "agenda_title": "What's on",
+        "agenda_intro": "Events visitors can go to, by date.",
+        "agenda_none": "No events have been announced yet. Ask the {office}.",
+        "agenda_upcoming": "Coming up",
+        "agenda_past": "Past events",
+        "agenda_no_upcoming": "Nothing is coming up.",
+        "agenda_today": "Today",
+        "agenda_calendar": "Every event for your calendar (iCalendar)",
+        "agenda_home": "Coming up",
+        "agenda_see_all": "See every event",
+        "kampung_events": "Events here",
+        "event_when": "When",
+        "event_where": "Where",
+        "event_organiser": "Organiser",
+        "event_price": "Entry",
+        "event_free": "Free",
+        "event_price_unknown": "not known yet; ask the organiser",
+        "event_from": "from {time}",
+        "event_map": "See the place on a map",
+        "print_route": "Print this route (A4)",
+        "print_back": "Back to the route's page",
+        "print_map": "Sketch map from the village pins (north up, not a street map)",
+        "print_scan": "Scan for the village's page",
+        "print_next": "To the next stop: {leg}",
+        "plan_print": "Print this plan",
+        "making_ok": "You arrive while it is being made ({hours}).",
+        "making_clash": "Check: you arrive outside its making times. Making that day: {hours}.",
+        "making_reordered": "The order brings you to each village while its making can be watched.",
+        "making_missed": "outside making times: {n}",
+        "making_none_day": "none",
+        "search_watch_now": "Making can be watched now (Jakarta time)",
+        "search_watch_day": "Making can be watched on",
+        "search_any_day": "Any day",
+        "search_children": "Children welcome",
+        "search_sort": "Sort",
+        "sort_name": "By name",
+        "sort_checked": "Latest checked first",
         # -- offline page and search (issue 19) --
         "offline_title": "No internet",
         "offline_text": "This page is not saved on your phone yet, so it cannot open without internet. "
@@ -537,6 +679,34 @@ def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
+def hours_line(hours: Hours, lang: str, closed_days: bool = True) -> str:
+    """Hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`
+    (without `closed_days`, the days with no hours are left out, as for making times)."""
+    groups: list[list] = []  # [first day, last day, hours, is a weekday]
+    closed = ui(lang)("closed")
+    for i, (day, text) in enumerate(hours_table(hours, lang)):
+        if not closed_days and text == closed:
+            groups.append([None, None, None, False])  # breaks a run of days
+        elif groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
+            groups[-1][1] = day
+        else:
+            groups.append([day, day, text, i < 7])
+    return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups if text)
+
+
+def format_date(iso: str, lang: str) -> str:
+    """`2026-11-20` -> `20 November 2026` in the language's month names."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {ui(lang)('months').split()[month - 1]} {year}"
+
+
+def join_words(words: list[str], lang: str) -> str:
+    """`panas, asap dan debu` / `heat, smoke and dust`."""
+    if len(words) < 3:
+        return f" {ui(lang)('and')} ".join(words)
+    return ", ".join(words[:-1]) + f" {ui(lang)('and')} " + words[-1]
+
+
 VISIT_ICONS = {
     "visit_best_time": "🕓",
     "visit_booking": "📝",
@@ -566,4 +736,33 @@ def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
     add("visit_payment", ", ".join(t(f"payment_{p}") for p in visit.payment))
     add("visit_facilities", ", ".join(t(f"facility_{f}") for f in visit.facilities))
     add("visit_wheelchair", t(f"wheelchair_{visit.wheelchair}") if visit.wheelchair else "")
-    return rows
+    return rows + (rules_rows(visit.rules, lang) if visit.rules else [])
+
+
+RULE_ICONS = {
+    "rules_children": "🧒",
+    "rules_shoes": "👟",
+    "rules_clothing": "👕",
+    "rules_photo": "📷",
+    "rules_safety": "⚠️",
+    "rules_group_booking": "👥",
+}
+
+
+def rules_rows(rules: Rules, lang: str) -> list[tuple[str, str, str]]:
+    """(icon, label, text) for each workshop rule the profile states, in a fixed order."""
+    t = ui(lang)
+    children = [t(f"children_{rules.children}")] if rules.children else []
+    if rules.min_age is not None and rules.children != "no":
+        children.append(t("rules_min_age", n=rules.min_age))
+    hazards = join_words([t(f"hazard_{h}") for h in rules.hazards], lang)
+    safety = [t("rules_take_care", hazards=hazards)] if hazards else []
+    found = [
+        ("rules_children", ", ".join(children)),
+        ("rules_shoes", t("rules_closed_shoes") if rules.closed_shoes else ""),
+        ("rules_clothing", rules.clothing.get(lang) if rules.clothing else ""),
+        ("rules_photo", t(f"photo_{rules.photography}") if rules.photography else ""),
+        ("rules_safety", ". ".join(safety + ([rules.safety.get(lang)] if rules.safety else []))),
+        ("rules_group_booking", t("rules_group_from", n=rules.group_booking_from) if rules.group_booking_from else ""),
+    ]
+    return [(RULE_ICONS[key], t(key), text) for key, text in found if text]

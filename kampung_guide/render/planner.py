@@ -9,13 +9,24 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, AnyPage, Page, kampung_key, route_key
+from ..plan.pages import (
+    GEOJSON_NAME,
+    GPX_NAME,
+    PLAN_KEY,
+    AnyPage,
+    Page,
+    kampung_key,
+    lang_prefix,
+    route_key,
+    route_print_key,
+)
 from ..util import travel
 from ..util.scriptjson import script_json
 from ..validate.hours import week
 from ..validate.model import Kampung, Outlet, Route
-from . import facts, i18n, maps
+from . import facts, i18n, links, making, maps
 from .context import Values, ViewContext
+from .sketch import Stop, sketch_svg
 
 
 def safe_json(value: object) -> Markup:
@@ -40,15 +51,7 @@ def estimates_note(lang: str) -> str:
 
 def hours_summary(k: Kampung, lang: str) -> str:
     """Opening hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`."""
-    if not k.opening_hours:
-        return ""
-    groups: list[list] = []  # [first day, last day, hours, is a weekday]
-    for i, (day, text) in enumerate(i18n.hours_table(k.opening_hours, lang)):
-        if groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
-            groups[-1][1] = day
-        else:
-            groups.append([day, day, text, i < 7])
-    return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups)
+    return i18n.hours_line(k.opening_hours, lang) if k.opening_hours else ""
 
 
 def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict[str, str]]:
@@ -151,6 +154,55 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
         else "",
         "plan_href": ctx.href(page, PLAN_KEY),
         "planner_href": ctx.href(page, PLAN_KEY) + planner_query(route),
+        "print_href": ctx.href(page, route_print_key(route.slug)),
+    }
+
+
+def route_print_view(page: Page[Route], ctx: ViewContext) -> Values:
+    """A suggested route on one A4 sheet: a sketch map from the pins, and for each stop what a
+    visitor needs on paper (address, making times, rules, WhatsApp, a QR code to its page)."""
+    route, lang = page.obj, page.lang
+    t = i18n.ui(lang)
+    stops = ctx.site.route_stops(route)
+    legs, totals = route_legs(stops, route.mode, lang)
+    name = route.name.get(lang)
+    sketch = [
+        Stop(k.location.lat, k.location.lon, k.name.get(lang), ctx.site.categories[k.category].color) for k in stops
+    ]
+    return {
+        "title": name,
+        "description": t("route_card", mode=t(f"mode_{route.mode}"), n=len(stops), distance=totals["straight"]),
+        "robots": "noindex",
+        "stylesheets": ["print.css"],
+        "name": name,
+        "mode": t(f"mode_{route.mode}"),
+        "totals": totals,
+        "estimates": estimates_note(lang),
+        "sketch": Markup(sketch_svg(sketch, f"{t('route_map')}: {name}", lang, height=250 if len(stops) <= 4 else 180)),
+        "stops": [print_stop(page, ctx, k, n, legs) for n, k in enumerate(stops, 1)],
+        "route_href": ctx.href(page, route_key(route.slug)),
+        "has_qr": bool(ctx.base_url),
+    }
+
+
+def print_stop(page: Page[Route], ctx: ViewContext, k: Kampung, n: int, legs: list[str]) -> Values:
+    """One stop of a printed route."""
+    lang, t = page.lang, i18n.ui(page.lang)
+    office = ctx.office(lang)
+    url = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug))
+    name = k.name.get(lang)
+    return {
+        "n": n,
+        "name": name,
+        "category": ctx.site.categories[k.category],
+        "address": k.location.address.get(lang) if k.location.address else t("ask_office", office=office),
+        "hours": hours_summary(k, lang),
+        "making": making.making_entries(k, lang, office),
+        "rules": [(icon, text) for icon, _, text in i18n.rules_rows(k.rules, lang)] if k.rules else [],
+        "whatsapp": links.format_mobile(k.contact.whatsapp) if k.contact.whatsapp else "",
+        "qr": ctx.qr(url, 96, f"{t('print_scan')}: {name}"),
+        "url": url,
+        "leg": t("print_next", leg=legs[n - 1]) if n <= len(legs) else "",
     }
 
 
@@ -202,7 +254,8 @@ def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list
 
 
 def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
-    """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
+    """The planner's data island: each kampung's place, weekly opening and making hours, the speeds,
+    and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
         "route_leg",
@@ -234,6 +287,11 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "route_file_name",
         "route_named",
         "and",
+        "making_ok",
+        "making_clash",
+        "making_reordered",
+        "making_missed",
+        "making_none_day",
     ]
     return {
         "lang": lang,
@@ -252,6 +310,7 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
                     if k.opening_hours
                     else None,
                     k.location.approximate,
+                    making.making_week(k),  # plan.js: place[6]
                 ],
             )
             for k in chosen

@@ -9,8 +9,9 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from ..util.scriptjson import script_json
-from ..validate.hours import DAYS, clock
-from ..validate.model import Kampung, Site, Visit
+from ..validate.hours import DAYS, clock, weekly_spans
+from ..validate.model import Hours, Kampung, Price, Site, Visit
+from . import i18n
 
 SCHEMA_DAYS = dict(
     zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
@@ -29,25 +30,25 @@ def coordinate(value: float) -> str:
     return f"{value:.{min(max(decimals, 5), 6)}f}"
 
 
-def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str, images: list[str] | None = None) -> Markup:
+def kampung_jsonld(
+    k: Kampung,
+    site: Site,
+    lang: str,
+    url: str,
+    images: list[str] | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> Markup:
     """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>; `images`
-    are the public addresses of its photos. (No `inLanguage`: neither type has it.)"""
+    are the public addresses of its photos. (No `inLanguage`: neither type has it.) With its making
+    times (each an Event with a weekly `eventSchedule`, or a PropertyValue note where only a rough
+    time is known) and `events`, the JSON-LD of the events that take place there."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": ["TouristAttraction", "LocalBusiness"],
         "name": k.name.get(lang),
         "description": k.summary.get(lang),
-        "geo": {
-            "@type": "GeoCoordinates",
-            "latitude": coordinate(k.location.lat),
-            "longitude": coordinate(k.location.lon),
-        },
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": site.config.city,
-            "addressCountry": "ID",
-            **({"streetAddress": k.location.address.get(lang)} if k.location.address else {}),
-        },
+        "geo": geo(k.location.lat, k.location.lon),
+        "address": postal_address(k.location.address.get(lang) if k.location.address else "", site.config.city),
     }
     if url:
         data["url"] = url
@@ -71,6 +72,74 @@ def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str, images: list[str
         data["keywords"] = ", ".join(k.tags)
     if k.visit:
         data.update(visit_jsonld(k.visit))
+    data.update(making_jsonld(k, lang, events or []))
+    return _script_json(data)
+
+
+def making_jsonld(k: Kampung, lang: str, events: list[dict]) -> dict:
+    """`event` (making times with hours as weekly Events, then the kampung's own events) and
+    `additionalProperty` (making known only roughly: schema.org has no type for "busiest from about 4 a.m.")."""
+    watch = i18n.ui(lang)("making_title")
+    found, notes = [], []
+    for making in k.making:
+        name = f"{watch}: {making.what.get(lang)}"
+        if making.hours is None:
+            notes.append(
+                {"@type": "PropertyValue", "name": name, "value": making.note.get(lang) if making.note else ""}
+            )
+            continue
+        event = {
+            "@type": "Event",
+            "name": name,
+            "eventSchedule": making_schedule(making.hours),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": {"@type": "Place", "name": k.name.get(lang), "geo": geo(k.location.lat, k.location.lon)},
+        }
+        if making.note:
+            event["description"] = making.note.get(lang)
+        found.append(event)
+    found += events
+    data: dict = {}
+    if found:
+        data["event"] = found
+    if notes:
+        data["additionalProperty"] = notes
+    return data
+
+
+def making_schedule(hours: Hours) -> list[dict[str, Any]]:
+    """A weekly schema.org Schedule per span of the making hours, in Jakarta time."""
+    return [
+        {
+            "@type": "Schedule",
+            "byDay": [f"https://schema.org/{SCHEMA_DAYS[DAYS[d]]}" for d in days],
+            "startTime": clock(a),
+            "endTime": clock(b),
+            "repeatFrequency": "P1W",
+            "scheduleTimezone": "Asia/Jakarta",
+        }
+        for (a, b), days in weekly_spans(hours.rules)
+    ]
+
+
+def geo(lat: float, lon: float) -> dict:
+    return {"@type": "GeoCoordinates", "latitude": coordinate(lat), "longitude": coordinate(lon)}
+
+
+def postal_address(street: str, city: str) -> dict:
+    address = {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "ID"}
+    return {**address, "streetAddress": street} if street else address
+
+
+def offer(price: Price) -> dict:
+    """An Offer in rupiah, or an AggregateOffer for a price range."""
+    if price.low == price.high:
+        return {"@type": "Offer", "price": price.low, "priceCurrency": "IDR"}
+    return {"@type": "AggregateOffer", "lowPrice": price.low, "highPrice": price.high, "priceCurrency": "IDR"}
+
+
+def script(data: dict[str, Any]) -> Markup:
+    """JSON-LD safe inside <script>."""
     return _script_json(data)
 
 

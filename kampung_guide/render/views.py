@@ -11,6 +11,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..plan.pages import (
+    AGENDA_KEY,
     GEOJSON_PATH,
     HOME_KEY,
     JSON_PATH,
@@ -31,7 +32,7 @@ from ..plan.pages import (
     search_index_name,
 )
 from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
-from . import facts, i18n, links, maps, planner, seo, when
+from . import agenda, facts, i18n, links, making, maps, planner, seo, when
 from .context import Values, ViewContext, contact_links
 
 # Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
@@ -70,6 +71,7 @@ def common(page: AnyPage, ctx: ViewContext) -> Values:
         "canonical": ctx.absolute(page.url) if kind.canonical else "",
         "map": None,
         "robots": "",
+        "stylesheets": [],
         "og_locale": i18n.LOCALES.get(lang, lang),
         "office_name": config.contact.name.get(lang) if config.contact.name else office,
         "office_address": ctx.shown(config.contact.address, lang).text,
@@ -80,12 +82,15 @@ def common(page: AnyPage, ctx: ViewContext) -> Values:
 def nav(page: AnyPage, ctx: ViewContext) -> list[Values]:
     """The menu: the kinds shown once there (home, list, planner), then the free pages."""
     t = i18n.ui(page.lang)
-    items = [(key, t(kind.menu)) for key, kind in MENU_KEYS]
+    items = [(key, t(kind.menu)) for key, kind in MENU_KEYS if key != AGENDA_KEY or ctx.site.events]
     items += [(page_key(p.slug), p.title.get(page.lang)) for p in ctx.site.pages]
     return [{"href": ctx.href(page, key), "label": label, "current": key == page.key} for key, label in items]
 
 
-MENU_KEYS = [(key, KINDS[name]) for key, name in ((HOME_KEY, "home"), (LIST_KEY, "list"), (PLAN_KEY, "plan"))]
+MENU_KEYS = [
+    (key, KINDS[name])
+    for key, name in ((HOME_KEY, "home"), (LIST_KEY, "list"), (PLAN_KEY, "plan"), (AGENDA_KEY, "agenda"))
+]  # the agenda only once the site has events
 
 
 def language_twins(page: AnyPage, ctx: ViewContext) -> list[Values]:
@@ -138,6 +143,8 @@ def view_home(page: Page[None], ctx: ViewContext) -> Values:
         "cards": [ctx.card(page, k) for k in ctx.sorted_kampung(lang)],
         "map": ctx.overview_map(page, ctx.site.kampung),
         "map_label": i18n.ui(lang)("overview_map"),
+        "events": agenda.home_events(page, ctx),
+        "agenda_href": ctx.href(page, AGENDA_KEY),
     }
 
 
@@ -151,6 +158,7 @@ def view_list(page: Page[None], ctx: ViewContext) -> Values:
         "count_title": count_label(len(cards), page.lang),
         "categories": category_entries(page, ctx),
         "search_index": search_index_name(page.lang),
+        "days": list(enumerate(t("days").split())),
     }
 
 
@@ -231,6 +239,9 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         "products": [product_entry(p, lang) for p in k.products],
         "experiences": [experience_entry(e, lang, office) for e in k.experiences],
         "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+        "making": making.making_entries(k, lang, ctx.office(lang)),
+        "checked": making.checked_text(k, lang),
+        "events": [agenda.event_line(page, ctx, e) for e in ctx.site.events_at(k.slug)],
         "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
         "directions": links.directions(k.location.lat, k.location.lon, name),
@@ -248,11 +259,20 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         ],
         "map": kampung_map(page, ctx, k),
         "map_label": t("kampung_map"),
-        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url), photo_addresses(ctx, k)),
+        "jsonld": seo.kampung_jsonld(
+            k, ctx.site, lang, ctx.absolute(page.url), photo_addresses(ctx, k), kampung_events_jsonld(page, ctx, k)
+        ),
         "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
         "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
         "data_links": data_links(k, page.root, lang),
     }
+
+
+def kampung_events_jsonld(page: AnyPage, ctx: ViewContext, k: Kampung) -> list[Values]:
+    """The JSON-LD of the events that take place in the kampung, pointing at the agenda."""
+    events = ctx.site.events_at(k.slug)
+    url = ctx.absolute(lang_prefix(page.lang, ctx.languages) + AGENDA_KEY)
+    return agenda.events_jsonld(ctx.site, events, page.lang, url) if events else []
 
 
 def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
@@ -276,7 +296,7 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict[str, str]]:
         {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
         {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},
     ]
-    if k.has_schedule:
+    if k.has_calendar:
         found.append({"href": root + ics_path(k.slug, lang), "label": t("open_data_ics"), "type": "text/calendar"})
     return found
 
@@ -390,6 +410,8 @@ VIEWS: dict[str, View] = {
     "page": view_page,
     "plan": planner.plan_view,
     "route": planner.route_view,
+    "route_print": planner.route_print_view,
+    "agenda": agenda.view_agenda,
     "404": view_not_found,
     "offline": view_offline,
 }

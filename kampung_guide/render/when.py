@@ -4,25 +4,19 @@ the visitor's clock in Asia/Jakarta time; the opening-hours table is the fallbac
 
 from __future__ import annotations
 
-import datetime
 import json
 
 from ..validate.hours import holiday_spans, week
 from ..validate.model import DAY_CODES, Hours, Schedule
 from . import i18n
-
-
-def format_date(iso: str, lang: str) -> str:
-    """`2026-12-05` -> `5 Desember 2026` / `5 December 2026`."""
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {i18n.ui(lang)('months').split()[day.month - 1]} {day.year}"
+from .i18n import format_date, join_words
 
 
 def day_list(codes: tuple[str, ...], lang: str) -> str:
     """`(Sa, Su)` -> `Sabtu dan Minggu`; `(Mo, We, Fr)` -> `Senin, Rabu dan Jumat`."""
     t = i18n.ui(lang)
     names = [t("days").split()[DAY_CODES.index(code)] for code in sorted(codes, key=DAY_CODES.index)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {t('and')} " + names[-1]
+    return join_words(names, lang)
 
 
 def session(entry: Schedule, lang: str) -> dict:

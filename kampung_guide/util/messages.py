@@ -571,6 +571,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "halaman meminta wisatawan bertanya ke {name}, yang di sini hanya punya situs web; tambahkan cara "
         "bertanya langsung: arranged_by.whatsapp, arranged_by.phone, atau arranged_by.email",
     ),
+    # making times, workshop rules, how fresh the facts are, events
+    "making_when_unknown": (
+        "say when it can be watched (hours) or what is known (note); without either, the page asks "
+        "visitors to ask the tourism office",
+        "tulis kapan proses ini bisa dilihat (hours) atau apa yang diketahui (note); tanpa keduanya, "
+        "halaman meminta wisatawan bertanya ke dinas pariwisata",
+    ),
+    "rules_children_age": (
+        "children are '{children}' but the youngest visitor allowed is {age}; which is right?",
+        "anak-anak '{children}' tetapi usia termuda yang boleh masuk {age} tahun; mana yang benar?",
+    ),
+    "rules_group_above_max": (
+        "groups book ahead from {size} people, but at most {most} can visit at once (visit.group_max)",
+        "rombongan memesan mulai {size} orang, tetapi paling banyak {most} orang bisa berkunjung (visit.group_max)",
+    ),
+    "checked_future": (
+        "{date} is in the future; write the date the facts were confirmed",
+        "{date} masih di masa depan; tulis tanggal informasi ini dipastikan",
+    ),
+    "checked_stale": (
+        "last checked on {date}, more than {days} days ago (stale_after_days in site.yaml): confirm the "
+        "facts with the kampung and update checked",
+        "terakhir diperiksa {date}, lebih dari {days} hari lalu (stale_after_days di site.yaml): pastikan "
+        "lagi informasinya ke kampung dan perbarui checked",
+    ),
+    "checked_stale_many": (
+        "last checked on {date}, more than {days} days ago (stale_after_days in site.yaml): confirm the "
+        "facts with the kampung and update checked; {count} more profiles too: {files}",
+        "terakhir diperiksa {date}, lebih dari {days} hari lalu (stale_after_days di site.yaml): pastikan "
+        "lagi informasinya ke kampung dan perbarui checked; juga {count} profil lain: {files}",
+    ),
+    "checked_never": (
+        "no checked date: write checked: YYYY-MM-DD when someone has confirmed these facts",
+        "belum ada tanggal checked: tulis checked: YYYY-MM-DD setelah informasinya dipastikan",
+    ),
+    "checked_never_many": (
+        "no checked date: write checked: YYYY-MM-DD when someone has confirmed these facts; "
+        "{count} more profiles too: {files}",
+        "belum ada tanggal checked: tulis checked: YYYY-MM-DD setelah informasinya dipastikan; "
+        "juga {count} profil lain: {files}",
+    ),
+    "place_kampung_or_address": (
+        "a place is either a kampung or a name, address and pin, not both",
+        "tempat berupa kampung, atau nama, alamat dan pin, bukan keduanya",
+    ),
+    "place_needs_address": (
+        "give the kampung (its file name), or the place's address, lat and lon (missing: {missing})",
+        "tulis kampung (nama berkasnya), atau alamat, lat dan lon tempatnya (belum ada: {missing})",
+    ),
+    "event_dates_or_range": (
+        "an event has either dates (a list of days) or from and until (a run of days), not both or neither",
+        "acara berisi dates (daftar hari) atau from dan until (rentang hari), bukan keduanya atau tidak sama sekali",
+    ),
+    "event_range_pair": (
+        "a run of days needs both from and until",
+        "rentang hari perlu from dan until",
+    ),
+    "event_range_order": (
+        "until {last} is before from {first}",
+        "until {last} lebih awal dari from {first}",
+    ),
+    "event_end_without_start": (
+        "an end time needs a start time",
+        "jam selesai perlu jam mulai",
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, permutations
 from typing import Any
 from urllib.parse import quote
 
@@ -25,6 +25,8 @@ SPEED_KMH = {"walk": 4.5, "becak": 8.0, "motorbike": 25.0, "car": 20.0}
 DETOUR = 1.3
 VISIT_MINUTES = 45  # time at each stop when the visitor does not say
 IMPROVEMENT_KM = 1e-9  # 2-opt only swaps for a real gain, so float noise cannot loop or differ from JS
+WATCH_MINUTES = 15  # a stop "sees the making" when its stay overlaps the making hours this long (or all of it)
+MAX_PERMUTED = 8  # up to this many stops, every order from the start is tried to reach making times
 # Google Maps URLs take at most 9 waypoints between origin and destination.
 MAX_WAYPOINTS = 9
 MAP_APP = "https://www.google.com/maps/dir/?api=1"
@@ -120,6 +122,54 @@ def clashes(
 ) -> list[str]:
     """For each stop, whether its opening hours (hours.week(), or None) cover its stay on `weekday` (0 = Monday)."""
     return [clash(stay, week[weekday] if week is not None else None) for stay, week in zip(stays, weeks, strict=True)]
+
+
+def watch(stay: tuple[int, int], spans: Sequence[tuple[int, int]] | None) -> str:
+    """ "ok" when the stay overlaps a making span for WATCH_MINUTES (or the whole of a shorter stay),
+    "unknown" without making hours, else "clash"."""
+    if spans is None:
+        return "unknown"
+    end = max(stay[1], stay[0] + 1)  # a visit of 0 minutes still arrives at some minute
+    need = min(WATCH_MINUTES, end - stay[0])
+    return "ok" if any(min(end, b) - max(stay[0], a) >= need for a, b in spans) else "clash"
+
+
+def making_order(
+    points: Sequence[Point],
+    start: int,
+    windows: Sequence[Sequence[tuple[int, int]] | None],
+    mode: str,
+    depart: int,
+    visit: int = VISIT_MINUTES,
+) -> list[int]:
+    """The visiting order, changed only to reach more stops while their making can be watched.
+
+    `windows` are each stop's making spans on the day (None: not known). The short order
+    (`visiting_order`) is kept unless another order from the same start misses fewer making times;
+    among those, the shortest wins (the first in lexicographic order on a tie). Up to MAX_PERMUTED
+    stops every order is tried; beyond that the short order stays.
+    """
+    base = visiting_order(points, start)
+    if len(points) > MAX_PERMUTED or all(w is None for w in windows):
+        return base
+    matrix = distance_matrix(points)
+
+    def misses(order: Sequence[int]) -> int:
+        legs = [matrix[a][b] for a, b in pairwise(order)]
+        stays = schedule(legs, mode, depart, visit)
+        return sum(watch(stay, windows[i]) == "clash" for stay, i in zip(stays, order, strict=True))
+
+    best, best_misses, best_km = base, misses(base), path_length(matrix, base)
+    if best_misses == 0:
+        return base
+    rest = [i for i in range(len(points)) if i != start]
+    for tail in permutations(rest):
+        order = [start, *tail]
+        missed = misses(order)
+        km = path_length(matrix, order)
+        if missed < best_misses or (missed == best_misses and km < best_km - IMPROVEMENT_KM):
+            best, best_misses, best_km = order, missed, km
+    return best
 
 
 # -- the route as files and links ---------------------------------------------------------------

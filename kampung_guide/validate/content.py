@@ -7,6 +7,7 @@ files and photos that resolve (through `..` or symlinks) outside it are refused.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import hashlib
 import os
@@ -25,12 +26,13 @@ from ..util.problems import FieldPath, Problem, Report
 from ..util.travel import visiting_order
 from . import model
 from .placeholders import find_placeholders
-from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE, Fields
+from .schema import CATEGORIES, EVENT, KAMPUNG, PAGE, ROUTE, SITE, Fields
 from .specs import INVALID, SLUG, Ctx, ListOf, Obj, Spec, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
+JAKARTA = datetime.timezone(datetime.timedelta(hours=7))  # WIB: UTC+7 all year, no daylight saving
 
 Link = tuple[str, int, FieldPath, str]  # (file, line, field, target) of a site link in Markdown
 # What checking a profile gave, with the photos it names and whether each was found then.
@@ -127,6 +129,7 @@ class Checked:
     routes: tuple[model.Route, ...]
     report: Report
     links: list[Link]  # (file, line, field, target)
+    events: tuple[model.Event, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -136,16 +139,24 @@ class Checked:
         """The checked site, or None when any file has an error."""
         if self.report.errors or self.config is None or self.categories is None:
             return None
-        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes)
+        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes, self.events)
 
 
 DEFAULT_LANGUAGES = ("id", "en")
 
 
-def validate_site(root: Path, shown: str | None = None, cache: ProfileCache | None = None) -> Checked:
+def jakarta_today() -> datetime.date:
+    """Today's date in Asia/Jakarta, where the facts are checked."""
+    return datetime.datetime.now(JAKARTA).date()
+
+
+def validate_site(
+    root: Path, shown: str | None = None, cache: ProfileCache | None = None, today: datetime.date | None = None
+) -> Checked:
     """Read and check every file of the content folder, reporting every problem found.
 
-    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking.
+    A `cache` dict kept between calls lets unchanged profiles skip parsing and checking. `today`
+    (default: the date in Jakarta) decides which profiles' facts are old.
     """
     loader = Loader(root, shown, cache)
     config = load_config(loader)
@@ -153,9 +164,11 @@ def validate_site(root: Path, shown: str | None = None, cache: ProfileCache | No
     categories = load_categories(loader, languages)
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
+    check_freshness(loader, kampung, config, today or jakarta_today())
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
-    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links)
+    events = load_events(loader, languages)
+    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links, events)
 
 
 def read_required(loader: Loader, name: str) -> tuple[Path, Document | None]:
@@ -336,13 +349,9 @@ def check_profile(
     fields = KAMPUNG.check(doc.value, (), ctx)
     if fields is INVALID or ctx.unfilled:
         return None
-    kampung = model.Kampung(slug=path.stem, source=loader.display(path), **fields)
-    for lang, text in kampung.description.values.items():
-        field = ("description",) if lang == "*" else ("description", lang)
-        for offset, written in enumerate(text.splitlines()):
-            loader.links.extend(
-                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(written)
-            )
+    checked_line = doc.line(("checked",)) if "checked" in fields else 0
+    kampung = model.Kampung(slug=path.stem, source=loader.display(path), checked_line=checked_line, **fields)
+    collect_links(loader, ctx, doc, kampung.description)
     return check_kampung(kampung, ctx, images, config, loader)
 
 
@@ -402,6 +411,11 @@ def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None
         ctx.warn(("photos",), "no_photo")
     if kampung.opening_hours is None:
         ctx.warn(("opening_hours",), "no_hours")
+    for i, making in enumerate(kampung.making):
+        if making.hours is None and making.note is None:
+            ctx.warn(("making", i), "making_when_unknown")
+    if kampung.visit and kampung.visit.rules:
+        check_rules(kampung.visit, kampung.visit.rules, ctx)
     if config is not None:
         loc = kampung.location
         km = distance_km(loc.lat, loc.lon, *config.map.center)
@@ -432,6 +446,68 @@ def check_organiser(organiser: model.Organiser | None, ctx: Ctx) -> None:
     if organiser and not (organiser.phone or organiser.whatsapp or organiser.email):
         key = "organiser_website_only" if organiser.website else "organiser_no_contact"
         ctx.warn(("arranged_by",), key, name=organiser.name.get(ctx.languages[0]))
+
+
+ADULT_AGE = 18
+
+
+def check_rules(visit: model.Visit, rules: model.Rules, ctx: Ctx) -> None:
+    """Warnings for workshop rules (`visit.rules`) that contradict each other or the rest of the visit block."""
+    if rules.children in ("welcome", "accompanied") and rules.min_age is not None and rules.min_age >= ADULT_AGE:
+        ctx.warn(("visit", "rules", "min_age"), "rules_children_age", children=rules.children, age=rules.min_age)
+    if rules.group_booking_from and visit.group_max and rules.group_booking_from > visit.group_max:
+        ctx.warn(
+            ("visit", "rules", "group_booking_from"),
+            "rules_group_above_max",
+            size=rules.group_booking_from,
+            most=visit.group_max,
+        )
+
+
+LISTED = 5  # profiles named in a grouped warning; the rest are counted
+
+
+def check_freshness(
+    loader: Loader, kampung: Iterable[model.Kampung], config: model.SiteConfig | None, today: datetime.date
+) -> None:
+    """Grouped warnings: one for the profiles whose `checked` date is older than stale_after_days,
+    one for those never checked (each names the first few files), and one per date in the future."""
+    days = config.stale_after_days if config else 365
+    stale: list[model.Kampung] = []
+    never: list[model.Kampung] = []
+    for k in kampung:
+        if k.checked is None:
+            never.append(k)
+        elif datetime.date.fromisoformat(k.checked) > today:
+            loader.report.add(k.source, k.checked_line, ("checked",), "checked_future", date=k.checked, warning=True)
+        elif (today - datetime.date.fromisoformat(k.checked)).days > days:
+            stale.append(k)
+    if stale:
+        first, rest = stale[0], stale[1:]
+        others = ", ".join(f"{k.source} ({k.checked})" for k in rest[:LISTED])
+        key = "checked_stale_many" if rest else "checked_stale"
+        files = others + _more(rest)
+        loader.report.add(
+            first.source,
+            first.checked_line,
+            ("checked",),
+            key,
+            warning=True,
+            date=first.checked,
+            days=days,
+            count=len(rest),
+            files=files,
+        )
+    if never:
+        first, rest = never[0], never[1:]
+        key = "checked_never_many" if rest else "checked_never"
+        files = ", ".join(k.source for k in rest[:LISTED]) + _more(rest)
+        loader.report.add(first.source, 1, ("checked",), key, warning=True, count=len(rest), files=files)
+
+
+def _more(found: list[model.Kampung]) -> str:
+    """`, … (+12)` after the files a grouped warning names, when it names only the first few."""
+    return f", … (+{len(found) - LISTED})" if len(found) > LISTED else ""
 
 
 def load_pages(loader: Loader, languages: tuple[str, ...]) -> tuple[model.FreePage, ...]:
@@ -529,25 +605,25 @@ def load_routes(
     folder = loader.root / "routes"
     if not folder.is_dir():
         return ()
-    profiles = loader.root / "kampung"
-    known = (
-        frozenset(p.stem for pattern in ("*.yaml", "*.yml") for p in profiles.glob(pattern) if SLUG.match(p.stem))
-        if profiles.is_dir()
-        else frozenset()
-    )
+    known = kampung_slugs(loader.root / "kampung")
     places = {k.slug: k.location for k in kampung}
-    seen: dict[str, str]  # slug -> the file that has it
-    result, seen = [], {}
+    routes = (load_route(loader, path, languages, known, places) for path in named_files(loader, folder))
+    return tuple(route for route in routes if route is not None)
+
+
+def named_files(loader: Loader, folder: Path) -> list[Path]:
+    """The YAML files of a folder whose names can be page addresses, each name once (a bad or
+    doubled name is reported)."""
+    found: list[Path] = []
+    seen: dict[str, str] = {}  # slug -> the file that has it
     for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
         if not SLUG.match(path.stem) or path.stem in seen:
             key = "bad_slug" if not SLUG.match(path.stem) else "duplicate_slug"
             loader.report.add(loader.display(path), 1, (), key, value=path.name, other=seen.get(path.stem, ""))
             continue
         seen[path.stem] = loader.display(path)
-        route = load_route(loader, path, languages, known, places)
-        if route is not None:
-            result.append(route)
-    return tuple(result)
+        found.append(path)
+    return found
 
 
 def load_route(
@@ -565,12 +641,7 @@ def load_route(
     fields = ROUTE.check(doc.value, (), ctx)
     if fields is INVALID:
         return None
-    for lang, text in fields["description"].values.items():
-        field = ("description",) if lang == "*" else ("description", lang)
-        for offset, line in enumerate(text.splitlines()):
-            loader.links.extend(
-                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
-            )
+    collect_links(loader, ctx, doc, fields["description"])
     if not check_route(fields["stops"], ctx, places):
         return None
     check_sources(ctx, ["description"], fields.get("sources", ()))
@@ -600,6 +671,69 @@ def check_route(stops: tuple[str, ...], ctx: Ctx, places: dict[str, model.Locati
             given=f"{given:.1f}",
         )
     return True
+
+
+def load_events(loader: Loader, languages: tuple[str, ...]) -> tuple[model.Event, ...]:
+    """Events from content/events/<slug>.yaml (the folder is optional), by first day, start and slug."""
+    folder = loader.root / "events"
+    if not folder.is_dir():
+        return ()
+    known = kampung_slugs(loader.root / "kampung")
+    events = [load_event(loader, path, languages, known) for path in named_files(loader, folder)]
+    return tuple(sorted((e for e in events if e), key=lambda e: (e.first_day, e.start or "", e.slug)))
+
+
+def load_event(loader: Loader, path: Path, languages: tuple[str, ...], known: frozenset[str]) -> model.Event | None:
+    """One checked event file; its description's site links go to the loader."""
+    doc = loader.read_yaml(path)
+    if doc is None:
+        return None
+    ctx = Ctx(loader.display(path), doc, loader.report, tuple(languages), kampung=known)
+    fields = EVENT.check(doc.value, (), ctx)
+    if fields is INVALID or not check_event_days(fields, ctx):
+        return None
+    collect_links(loader, ctx, doc, fields["description"])
+    return model.Event(slug=path.stem, source=ctx.file, **fields)
+
+
+def check_event_days(fields: Fields, ctx: Ctx) -> bool:
+    """A list of dates or a run from/until (not both), in order; an end time only after a start."""
+    dates, first, last = fields.get("dates"), fields.get("valid_from"), fields.get("until")
+    if bool(dates) == bool(first or last):
+        ctx.error(("dates",) if dates else (), "event_dates_or_range")
+        return False
+    if not dates:
+        if first is None or last is None:
+            ctx.error(("from",) if first else ("until",), "event_range_pair")  # the line that is there
+            return False
+        if last < first:  # ISO dates compare as their text
+            ctx.error(("until",), "event_range_order", first=first, last=last)
+            return False
+    start, end = fields.get("start"), fields.get("end")
+    if end and not start:
+        ctx.error(("end",), "event_end_without_start")
+        return False
+    if start and end and start >= end:
+        ctx.error(("end",), "schedule_order", start=start, end=end)
+        return False
+    return True
+
+
+def kampung_slugs(folder: Path) -> frozenset[str]:
+    """The slugs of the profile files in `folder`, whether or not they pass their checks."""
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(p.stem for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern) if SLUG.match(p.stem))
+
+
+def collect_links(loader: Loader, ctx: Ctx, doc: Document, description: model.Text) -> None:
+    """The site links of a Markdown description, with their lines, for the link check."""
+    for lang, text in description.values.items():
+        field = ("description",) if lang == "*" else ("description", lang)
+        for offset, line in enumerate(text.splitlines()):
+            loader.links.extend(
+                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
+            )
 
 
 _MD_LINK = re.compile(r"\]\((/[^)\s]*)|href=[\"'](/[^\"']*)")

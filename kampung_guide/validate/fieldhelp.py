@@ -67,8 +67,8 @@ INDONESIAN = {
     "What the photo shows, for visitors who cannot see it.": "Isi foto, bagi pengunjung yang tidak bisa melihatnya.",
     "Who took the photo.": "Siapa yang memotret.",
     "Search words, e.g. [batik, kain, oleh-oleh].": "Kata pencarian, misalnya [batik, kain, oleh-oleh].",
-    "Visit readiness: best time, booking, group size, parking, payment, facilities.": (
-        "Persiapan kunjungan: waktu terbaik, pemesanan, besar rombongan, parkir, pembayaran, fasilitas."
+    "Visit readiness: best time, booking, group size, parking, payment, facilities, rules.": (
+        "Persiapan kunjungan: waktu terbaik, pemesanan, besar rombongan, parkir, pembayaran, fasilitas, aturan."
     ),
     "When to come to see the work, e.g. 'mornings from 04:00'.": (
         "Kapan sebaiknya datang untuk melihat proses membuat, misalnya 'pagi mulai pukul 04.00'."
@@ -89,7 +89,7 @@ INDONESIAN = {
     "The organisation that arranges visits, with its public contact (else the tourism office).": (
         "Lembaga yang mengatur kunjungan, dengan kontak resminya (jika kosong: dinas pariwisata)."
     ),
-    "Name of the organisation that arranges visits.": "Nama lembaga yang mengatur kunjungan.",
+    "Name of the organisation.": "Nama lembaga.",
     "Short name used in running text ('ask …'), e.g. 'Diskopukmperindag Kota Mojokerto'.": (
         "Nama singkat di dalam kalimat ('tanyakan ke …'), misalnya 'Diskopukmperindag Kota Mojokerto'."
     ),
@@ -116,6 +116,46 @@ INDONESIAN = {
     "Where the report can be read.": "Alamat tempat laporan bisa dibaca.",
     "When it was published or the fact confirmed: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.": (
         "Tanggal terbit atau tanggal fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui."
+    ),
+    # making times, workshop rules, the checked date (issue 16)
+    "What visitors can watch being made, and when; only what is known.": (
+        "Apa yang bisa dilihat wisatawan saat dibuat, dan kapan; tulis hanya yang diketahui."
+    ),
+    "What is being made, e.g. 'onde-onde' or 'batik: drawing the wax'.": (
+        "Apa yang dibuat, misalnya 'onde-onde' atau 'batik: mencanting'."
+    ),
+    "When it can be watched, in the opening_hours syntax, e.g. 'Mo-Sa 04:00-08:00'.": (
+        "Kapan bisa dilihat, dalam format jam buka, misalnya 'Mo-Sa 04:00-08:00'."
+    ),
+    "What is known only roughly, e.g. 'busiest from about 4 a.m.'.": (
+        "Yang hanya diketahui kira-kira, misalnya 'paling ramai sejak sekitar pukul 04.00'."
+    ),
+    "Workshop rules: children and age, shoes and clothing, photos, safety, group booking.": (
+        "Aturan tempat kerja: anak-anak dan usia, sepatu dan pakaian, foto, keselamatan, pemesanan rombongan."
+    ),
+    "Children: welcome, accompanied (only with an adult) or no.": (
+        "Anak-anak: welcome (dipersilakan), accompanied (hanya didampingi orang dewasa) atau no (tidak)."
+    ),
+    "The youngest visitor allowed in the workshop, in years.": (
+        "Usia termuda pengunjung yang boleh masuk ke tempat kerja, dalam tahun."
+    ),
+    "true when visitors must wear closed shoes (near molten metal, heat or machinery).": (
+        "true jika pengunjung wajib memakai sepatu tertutup (dekat logam cair, panas, atau mesin)."
+    ),
+    "What else to wear, e.g. 'old clothes: dye stains'.": (
+        "Pakaian lain yang perlu, misalnya 'baju lama: pewarna meninggalkan noda'."
+    ),
+    "Photos: allowed, ask (ask first) or no.": "Foto: allowed (boleh), ask (minta izin dulu) atau no (tidak).",
+    "What to take care near: heat, molten_metal, dye, machinery, sharp_tools, smoke, dust.": (
+        "Hati-hati dengan: heat (panas), molten_metal (logam cair), dye (pewarna), machinery (mesin), "
+        "sharp_tools (alat tajam), smoke (asap), dust (debu)."
+    ),
+    "A safety note in words, e.g. 'keep two metres from the furnace'.": (
+        "Catatan keselamatan, misalnya 'jaga jarak dua meter dari tungku'."
+    ),
+    "Groups of this many people or more must book ahead.": "Rombongan sebanyak ini atau lebih wajib memesan dulu.",
+    "The date a person last confirmed these facts, YYYY-MM-DD (site.yaml's stale_after_days).": (
+        "Tanggal terakhir seseorang memastikan informasi ini, TTTT-BB-HH (lihat stale_after_days di site.yaml)."
     ),
 }
 

@@ -93,6 +93,16 @@ def week(rules: tuple[Rule, ...]) -> list[tuple[tuple[int, int], ...]]:
     return result
 
 
+def weekly_spans(rules: tuple[Rule, ...]) -> list[tuple[tuple[int, int], tuple[int, ...]]]:
+    """Each span of the week with the weekdays (0 = Monday) it falls on, by span: for weekly
+    schedules in calendars and JSON-LD."""
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for day, spans in enumerate(week(rules)):
+        for span in spans:
+            by_span.setdefault(span, []).append(day)
+    return [(span, tuple(days)) for span, days in sorted(by_span.items())]
+
+
 def holiday_spans(rules: tuple[Rule, ...]) -> tuple[tuple[int, int], ...] | None:
     """Spans on public holidays, or None when the text says nothing about them."""
     found = None

@@ -9,6 +9,7 @@ loader (a profile's slug and file). Every later stage reads these values.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import field
 from pathlib import Path
@@ -26,6 +27,7 @@ from .specs import (
     ListOf,
     Number,
     Obj,
+    PlaceSpec,
     PriceSpec,
     Ref,
     ReportDate,
@@ -134,6 +136,135 @@ class Photo:
     height: int = 0
 
 
+# -- Making times, workshop rules and events (issue 16) ---------------------------------------
+# Used by Kampung.making, Visit.rules, SiteConfig.stale_after_days, Kampung.checked and Site.events.
+
+CHILDREN = ("welcome", "accompanied", "no")
+PHOTOGRAPHY = ("allowed", "ask", "no")
+HAZARDS = ("heat", "molten_metal", "dye", "machinery", "sharp_tools", "smoke", "dust")
+
+
+@value(kw_only=True)
+class Making:
+    """Something made in the kampung that visitors can watch, and when."""
+
+    what: Text = content(TextSpec(), "What is being made, e.g. 'onde-onde' or 'batik: drawing the wax'.", required=True)
+    hours: Hours | None = content(
+        HoursSpec(), "When it can be watched, in the opening_hours syntax, e.g. 'Mo-Sa 04:00-08:00'."
+    )
+    note: Text | None = content(TextSpec(), "What is known only roughly, e.g. 'busiest from about 4 a.m.'.")
+
+
+@value(kw_only=True)
+class Rules:
+    """The rules of a workshop: who may come in, what to wear, photos, safety, groups."""
+
+    children: str | None = content(Choice(*CHILDREN), "Children: welcome, accompanied (only with an adult) or no.")
+    min_age: int | None = content(
+        Number(0, 99, integer=True), "The youngest visitor allowed in the workshop, in years."
+    )
+    closed_shoes: bool = content(
+        Bool(), "true when visitors must wear closed shoes (near molten metal, heat or machinery).", default=False
+    )
+    clothing: Text | None = content(TextSpec(), "What else to wear, e.g. 'old clothes: dye stains'.")
+    photography: str | None = content(Choice(*PHOTOGRAPHY), "Photos: allowed, ask (ask first) or no.")
+    hazards: tuple[str, ...] = content(
+        ListOf(Choice(*HAZARDS)), f"What to take care near: {', '.join(HAZARDS)}.", default=()
+    )
+    safety: Text | None = content(TextSpec(), "A safety note in words, e.g. 'keep two metres from the furnace'.")
+    group_booking_from: int | None = content(
+        Number(2, 10_000, integer=True), "Groups of this many people or more must book ahead."
+    )
+
+
+@value(kw_only=True)
+class Organiser:
+    """An organisation and how visitors reach it: who arranges visits to a kampung (e.g. the city office
+    that runs its centre; the page's 'ask …' lines then name it instead of the tourism office), or who
+    runs an event."""
+
+    name: Text = content(TextSpec(max_len=200), "Name of the organisation.", required=True)
+    short_name: Text | None = content(
+        TextSpec(max_len=60), "Short name used in running text ('ask …'), e.g. 'Diskopukmperindag Kota Mojokerto'."
+    )
+    arranges: Text | None = content(
+        TextSpec(max_len=300), "What they arrange and how, e.g. 'study visits, by request letter'."
+    )
+    whatsapp: str | None = content(WhatsApp(), "Indonesian mobile number on WhatsApp.")
+    phone: str | None = content(phone(), "Telephone number.")
+    email: str | None = content(Str(EMAIL, hint="name@example.org"), "E-mail address.")
+    website: str | None = content(Str(URL, hint="https://example.org"), "Website.")
+    address: Text | None = content(TextSpec(), "Office address.")
+
+    def running_name(self, lang: str) -> str:
+        """How running text names them."""
+        return (self.short_name or self.name).get(lang)
+
+
+@value(kw_only=True)
+class EventPlace:
+    """Where an event takes place: a kampung of the guide, or a place's name, address and pin."""
+
+    kampung: str | None = content(KampungRef(), "The kampung it takes place in (its file name without .yaml).")
+    name: Text | None = content(TextSpec(), "Otherwise: the place's name, e.g. a hall or a square.")
+    address: Text | None = content(TextSpec(), "Otherwise: its address.")
+    lat: float | None = content(Number(-90, 90, range_key="not_latitude"), "Otherwise: its latitude.")
+    lon: float | None = content(Number(-180, 180, range_key="not_longitude"), "Otherwise: its longitude.")
+
+
+@value(kw_only=True)
+class Event:
+    """An event visitors may come to (content/events/<slug>.yaml), in Asia/Jakarta time."""
+
+    name: Text = content(TextSpec(max_len=120), "Name of the event.", required=True)
+    dates: tuple[str, ...] = content(
+        ListOf(IsoDate()), "The days it takes place, e.g. [2026-12-05, 2026-12-12]; or from and until.", default=()
+    )
+    valid_from: str | None = content(IsoDate(), "A run of days: the first, e.g. 2026-12-05.", key="from")
+    until: str | None = content(IsoDate(), "A run of days: the last, e.g. 2026-12-07.")
+    start: str | None = content(Clock(), "Start time each day, HH:MM in Asia/Jakarta (WIB).")
+    end: str | None = content(Clock(), "End time each day, HH:MM.")
+    place: EventPlace = content(
+        PlaceSpec.of(EventPlace), "Where: a kampung, or a place's name, address and pin.", required=True
+    )
+    description: Text = content(TextSpec(markdown=True), "What happens, in Markdown.", required=True)
+    organiser: Organiser | None = content(Obj.of(Organiser), "Who runs it and how visitors reach them.")
+    price_idr: Price | None = content(PRICE, "Entry price in whole rupiah, or [min, max]; 0 for free entry.")
+    slug: str = ""
+    source: str = ""
+
+    @property
+    def days(self) -> tuple[str, ...]:
+        """Every day it takes place, in order, as YYYY-MM-DD."""
+        if self.dates:
+            return tuple(sorted(set(self.dates)))
+        first, last = (datetime.date.fromisoformat(d) for d in self.runs[0])
+        return tuple((first + datetime.timedelta(days=i)).isoformat() for i in range((last - first).days + 1))
+
+    @property
+    def runs(self) -> tuple[tuple[str, str], ...]:
+        """(first, last day) of each run: the one from/until run, or each listed date on its own."""
+        if self.dates:
+            return tuple((day, day) for day in self.days)
+        return ((self.valid_from or "", self.until or ""),)  # both there (checked when the file is read)
+
+    @property
+    def first_day(self) -> str:
+        return min(self.dates) if self.dates else self.valid_from or ""
+
+    @property
+    def last_day(self) -> str:
+        return max(self.dates) if self.dates else self.until or ""
+
+    @property
+    def is_range(self) -> bool:
+        """A run of consecutive days (from/until) rather than a list of dates."""
+        return not self.dates
+
+
+# -- End of making times, workshop rules and events ---------------------------------------------
+
+
 @value(kw_only=True)
 class Visit:
     """What a group needs to know before coming: when, how to book, what is there."""
@@ -150,6 +281,9 @@ class Visit:
         ListOf(Choice(*FACILITIES)), f"What is there: {', '.join(FACILITIES)}.", default=()
     )
     wheelchair: str | None = content(Choice("yes", "partial", "no"), "Wheelchair access: yes, partial or no.")
+    rules: Rules | None = content(
+        Obj.of(Rules), "Workshop rules: children and age, shoes and clothing, photos, safety, group booking."
+    )
 
 
 # --- Sources, where to buy, who arranges visits (issue #20) -------------------------------------
@@ -190,29 +324,6 @@ class Outlet:
     opening_hours: Hours | None = content(HoursSpec(), "When it is open, if known, e.g. 'Mo-Sa 09:00-17:00'.")
 
 
-@value(kw_only=True)
-class Organiser:
-    """Who arranges visits to a kampung (e.g. the city office that runs its centre) and how to reach them;
-    the page's 'ask …' lines then name them instead of the tourism office."""
-
-    name: Text = content(TextSpec(max_len=200), "Name of the organisation that arranges visits.", required=True)
-    short_name: Text | None = content(
-        TextSpec(max_len=60), "Short name used in running text ('ask …'), e.g. 'Diskopukmperindag Kota Mojokerto'."
-    )
-    arranges: Text | None = content(
-        TextSpec(max_len=300), "What they arrange and how, e.g. 'study visits, by request letter'."
-    )
-    whatsapp: str | None = content(WhatsApp(), "Indonesian mobile number on WhatsApp.")
-    phone: str | None = content(phone(), "Telephone number.")
-    email: str | None = content(Str(EMAIL, hint="name@example.org"), "E-mail address.")
-    website: str | None = content(Str(URL, hint="https://example.org"), "Website.")
-    address: Text | None = content(TextSpec(), "Office address.")
-
-    def running_name(self, lang: str) -> str:
-        """How running text names them."""
-        return (self.short_name or self.name).get(lang)
-
-
 # --- end of issue #20's block -------------------------------------------------------------------
 
 
@@ -226,6 +337,9 @@ class Kampung:
     description: Text = content(TextSpec(markdown=True), "The story of the kampung, in Markdown.", required=True)
     location: Location = content(Obj.of(Location), "Where the kampung is.", required=True)
     opening_hours: Hours | None = content(HoursSpec(), "OpenStreetMap opening_hours, e.g. 'Mo-Sa 08:00-16:00; Su off'.")
+    making: tuple[Making, ...] = content(
+        ListOf(Obj.of(Making)), "What visitors can watch being made, and when; only what is known.", default=()
+    )
     products: tuple[Product, ...] = content(ListOf(Obj.of(Product)), "What is made and sold here.", default=())
     experiences: tuple[Experience, ...] = content(
         ListOf(Obj.of(Experience)), "Workshops and visits a tourist can join.", default=()
@@ -238,7 +352,10 @@ class Kampung:
     )
     tags: tuple[str, ...] = content(ListOf(Str(max_len=40)), "Search words, e.g. [batik, kain, oleh-oleh].", default=())
     visit: Visit | None = content(
-        Obj.of(Visit), "Visit readiness: best time, booking, group size, parking, payment, facilities."
+        Obj.of(Visit), "Visit readiness: best time, booking, group size, parking, payment, facilities, rules."
+    )
+    checked: str | None = content(
+        IsoDate(), "The date a person last confirmed these facts, YYYY-MM-DD (site.yaml's stale_after_days)."
     )
     # issue #20: who arranges visits, where to buy, where the facts come from
     arranged_by: Organiser | None = content(
@@ -250,11 +367,21 @@ class Kampung:
     sources: tuple[Source, ...] = sources_field()
     slug: str = ""  # the file name without .yaml: the page address
     source: str = ""  # the file, as the editor typed its path
+    checked_line: int = 0  # the line of `checked` in the file, for the warning when it is old
 
     @property
     def has_schedule(self) -> bool:
-        """Whether any experience has a schedule (and so the kampung a calendar)."""
+        """Whether any experience has a schedule."""
         return any(e.schedule for e in self.experiences)
+
+    @property
+    def has_calendar(self) -> bool:
+        """Whether the kampung has a calendar: experiences with a schedule, or making times with hours."""
+        return self.has_schedule or any(m.hours for m in self.making)
+
+    @property
+    def rules(self) -> Rules | None:
+        return self.visit.rules if self.visit else None
 
 
 @value(kw_only=True)
@@ -319,6 +446,11 @@ class SiteConfig:
         "added to the guide's own list.",
         default=(),
     )
+    stale_after_days: int = content(
+        Number(1, 36_500, integer=True),
+        "`check` warns when a profile's `checked` date is older than this many days, or missing.",
+        default=365,
+    )
 
 
 @value(kw_only=True)
@@ -364,8 +496,13 @@ class Site:
     pages: tuple[FreePage, ...]
     images: dict[str, Path]  # file name under content/images -> its path
     routes: tuple[Route, ...] = ()
+    events: tuple[Event, ...] = ()  # by first day, start time and slug
 
     def route_stops(self, route: Route) -> list[Kampung]:
         """The kampung of a route, in its order."""
         by_slug = {k.slug: k for k in self.kampung}
         return [by_slug[slug] for slug in route.stops]
+
+    def events_at(self, slug: str) -> list[Event]:
+        """The events that take place in the kampung `slug`, by date."""
+        return [e for e in self.events if e.place.kampung == slug]

@@ -23,6 +23,7 @@ PAGE: Obj[Fields] = Obj.of(model.FreePage, build=dict)  # a free page's front ma
 ROUTE: Obj[Fields] = Obj.of(
     model.Route, "A suggested route through several kampung (content/routes/<slug>.yaml).", build=dict
 )
+EVENT: Obj[Fields] = Obj.of(model.Event, build=dict)
 
 
 def profile_json_schema() -> dict[str, Any]:
@@ -56,6 +57,7 @@ def markdown_reference() -> str:
         ("content/categories.yaml (each category)", CATEGORY),
         ("content/pages/<slug>.md front matter", PAGE),
         ("content/routes/<slug>.yaml", ROUTE),
+        ("content/events/<slug>.yaml", EVENT),
     ):
         parts.append(f"#### `{title}`\n\n| field | required | meaning |\n|---|---|---|")
         parts.extend(

@@ -22,7 +22,7 @@ from .values import Hours, Price, Text
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-    from .model import Schedule
+    from .model import EventPlace, Schedule
 
 # A sentinel that mypy cannot tell apart from a checked value (`is INVALID` does not narrow an object()),
 # so it is typed Any: a spec's `check` is declared to return its checked type, and callers test for INVALID.
@@ -620,3 +620,19 @@ class ScheduleSpec(Obj["Schedule"]):
         if entry.date and (entry.valid_from or entry.until):
             return ctx.error(path, "schedule_range_weekly")
         return entry
+
+
+class PlaceSpec(Obj["EventPlace"]):
+    """An event's place: a kampung of the guide, or an address with a pin (not both)."""
+
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> EventPlace:
+        place = super().check(value, path, ctx)
+        if place is INVALID:
+            return INVALID
+        own = [name for name in ("name", "address", "lat", "lon") if getattr(place, name) is not None]
+        if place.kampung and own:
+            return ctx.error(path + (own[0],), "place_kampung_or_address")
+        missing = [name for name in ("address", "lat", "lon") if getattr(place, name) is None]
+        if not place.kampung and missing:
+            return ctx.error(path, "place_needs_address", missing=", ".join(missing))
+        return place

@@ -189,6 +189,18 @@
     target.focus();
   }
 
+  // -- "confirmed today": today's date in Jakarta in the date field; the person then saves ---------
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-today]");
+    if (!button) { return; }
+    event.preventDefault();
+    var input = document.getElementById(button.getAttribute("data-today"));
+    var today = new Intl.DateTimeFormat("en-CA", {timeZone: "Asia/Jakarta"}).format(new Date());
+    input.value = today;  // en-CA writes dates as YYYY-MM-DD
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    status.textContent = say(words.date_set, {date: today});
+  });
+
   form.addEventListener("click", function (event) {
     var button = event.target.closest("button[name=_op]");
     if (!button) { return; }

@@ -20,20 +20,22 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "c2331cf69b24"],
-  ["kampung/", "0fb2f35bc3b2"],
-  ["offline/", "35206c3c1288"],
-  ["en/", "b5e14b45d652"],
-  ["en/kampung/", "f4e9dc5b3dfd"],
-  ["en/offline/", "4b6ab27334f5"],
+  ["./", "5a4c3b0e93e0"],
+  ["kampung/", "453f99404808"],
+  ["offline/", "5a511073ee70"],
+  ["en/", "9d40f4b9eda3"],
+  ["en/kampung/", "a1031049dd25"],
+  ["en/offline/", "e47c5de986ff"],
+  ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
-  ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
-  ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
-  ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
-  ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
+  ["assets/plan.js?v=688bb99fb3", "688bb99fb3d7"],
+  ["assets/print.css?v=e629376142", "e6293761426d"],
+  ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
+  ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
+  ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
+  ["assets/style.css?v=6b5ff1b76d", "6b5ff1b76d69"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +44,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "54e334e3aafc5c76"
+ "version": "2dbe703deedd8715"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -346,8 +346,62 @@
       return card && {card: card, r: r, category: data.categories[row[F.category]][0],
                       areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
                       workshop: row[F.workshop] === 1, price: row[F.price],
-                      week: row[F.hours] === null ? null : data.weeks[row[F.hours]]};
+                      week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
     });
+  }
+
+  // -- the visit filters: watching the making (now, or on a day), children, sorting by freshness ----
+  // Kept apart from the text search: they only read their own fields of a row and their own controls.
+  function visitFields(row) {
+    return {making: row[F.making] === null ? null : data.weeks[row[F.making]], children: row[F.children] === 1,
+            checked: row[F.checked]};
+  }
+
+  function usefulVisitFilters(useful) {
+    var making = rows.some(function (row) { return row.visit.making; });
+    useful.watch = useful.watchday = making;
+    useful.children = rows.some(function (row) { return row.visit.children; });
+    useful.sort = rows.some(function (row) { return row.visit.checked; });
+    return useful;
+  }
+
+  function readVisitState(state) {
+    var day = parseInt(controls.watchday.value, 10);
+    state.watch = useful.watch && controls.watch.checked;
+    state.watchday = useful.watchday && day >= 0 && day <= 6 ? day : null;
+    state.children = useful.children && controls.children.checked;
+    state.sort = useful.sort && controls.sort.value === "checked" ? "checked" : "";
+    return state;
+  }
+
+  function passesVisitFilters(row, state, clock) {
+    var making = row.visit.making;
+    return !(state.watch && !isOpen(making, clock)) &&
+      !(state.watchday !== null && !(making && making[state.watchday].length)) &&
+      !(state.children && !row.visit.children);
+  }
+
+  // Most recently checked first (never checked last); a stable sort keeps the order found within a date.
+  function sortShown(shown, order) {
+    if (order !== "checked") { return shown; }
+    return shown.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
+      var x = a[0].visit.checked, y = b[0].visit.checked;
+      return x !== y ? (x < y ? 1 : -1) : a[1] - b[1];
+    }).map(function (pair) { return pair[0]; });
+  }
+
+  function writeVisitParams(params, state) {
+    if (state.watch) { params.set("watch", "1"); }
+    if (state.watchday !== null) { params.set("watchday", String(state.watchday)); }
+    if (state.children) { params.set("children", "1"); }
+    if (state.sort) { params.set("sort", state.sort); }
+  }
+
+  function readVisitParams(params) {
+    controls.watch.checked = params.get("watch") === "1";
+    controls.watchday.value = /^[0-6]$/.test(params.get("watchday") || "") ? params.get("watchday") : "";
+    controls.children.checked = params.get("children") === "1";
+    controls.sort.value = params.get("sort") === "checked" ? "checked" : "";
   }
 
   var byIndex = readRows();  // by the index's row number (null: a row without a card on this page)
@@ -379,6 +433,7 @@
       open: rows.some(function (row) { return row.week; }),
       max: rows.some(function (row) { return row.price; })
     };
+    usefulVisitFilters(useful);
     Object.keys(useful).forEach(function (name) {
       document.getElementById("search-field-" + name).hidden = !useful[name] && name !== "open";
     });
@@ -407,14 +462,15 @@
 
   function readState() {
     var max = parseInt(controls.max.value, 10);
-    return {q: controls.q.value, cat: controls.cat.value, area: useful.area ? controls.area.value : "",
+    return readVisitState({q: controls.q.value, cat: controls.cat.value, area: useful.area ? controls.area.value : "",
             workshop: useful.workshop && controls.workshop.checked, open: useful.open && controls.open.checked,
-            max: useful.max && max >= 0 ? max : null};
+            max: useful.max && max >= 0 ? max : null});
   }
 
   function passes(row, state, clock) {  // the filters beside the words
     return !((state.cat && row.category !== state.cat) || (state.area && row.areas.indexOf(state.area) === -1) ||
-        (state.workshop && !row.workshop) || (clock && !isOpen(row.week, clock)) ||
+        (state.workshop && !row.workshop) || (state.open && !isOpen(row.week, clock)) ||
+        !passesVisitFilters(row, state, clock) ||
         (state.max !== null && !(row.price && row.price[0] <= state.max)));
   }
 
@@ -469,7 +525,7 @@
     var started = performance.now();
     var state = readState();
     var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
-    var clock = state.open ? jakartaClock(currentTime()) : null;
+    var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
     var shown = [], partial = false;
     if (found === null) {  // no words: every card that passes the filters, in the page's order
       shown = byIndex.filter(function (row) { return row && passes(row, state, clock); });
@@ -491,7 +547,7 @@
         row.card.hidden = !show;
       }
     });
-    arrange(shown);
+    arrange(sortShown(shown, state.sort));
     showStatus(shown.length, partial);
     followHeading(shown.length);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
@@ -507,6 +563,7 @@
     if (state.workshop) { params.set("workshop", "1"); }
     if (state.open) { params.set("open", "1"); }
     if (state.max !== null) { params.set("max", String(state.max)); }
+    writeVisitParams(params, state);
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
@@ -528,6 +585,7 @@
     controls.workshop.checked = params.get("workshop") === "1";
     controls.open.checked = params.get("open") === "1";
     controls.max.value = /^\d+$/.test(params.get("max") || "") ? params.get("max") : "";
+    readVisitParams(params);
   }
 
   fillAreas();

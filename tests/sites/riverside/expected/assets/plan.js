@@ -68,7 +68,51 @@
     return pathLength(m, found) < pathLength(m, given) - epsilon ? found : given;
   }
 
-  window.GuidePlan = {distance: distance, visitingOrder: visitingOrder};
+  // -- making times: the order that reaches each kampung while its making can be watched -----------
+  // The twin of travel.watch and travel.making_order in kampung_guide/util/travel.py: keep them in step.
+  var WATCH_MINUTES = 15, MAX_PERMUTED = 8;
+
+  function watch(stay, spans) {
+    if (!spans) { return "unknown"; }
+    var end = Math.max(stay[1], stay[0] + 1), need = Math.min(WATCH_MINUTES, end - stay[0]);
+    return spans.some(function (s) { return Math.min(end, s[1]) - Math.max(stay[0], s[0]) >= need; }) ? "ok" : "clash";
+  }
+
+  function eachOrder(first, rest, visit) {  // every order of `rest` after `first`, in lexicographic order
+    (function extend(order, left) {
+      if (!left.length) { visit(order); return; }
+      for (var i = 0; i < left.length; i++) {
+        extend(order.concat([left[i]]), left.slice(0, i).concat(left.slice(i + 1)));
+      }
+    })([first], rest);
+  }
+
+  function makingOrder(points, start, windows, plan, epsilon) {
+    var base = visitingOrder(points, start, epsilon);
+    if (points.length > MAX_PERMUTED || windows.every(function (w) { return !w; })) { return base; }
+    var m = matrix(points);
+    var misses = function (order) {
+      var minute = plan.depart, missed = 0;
+      order.forEach(function (stop, i) {
+        if (watch([minute, minute + plan.v], windows[stop]) === "clash") { missed += 1; }
+        if (i + 1 < order.length) { minute += plan.v + plan.travel(m[stop][order[i + 1]]); }
+      });
+      return missed;
+    };
+    var best = base, bestMisses = misses(base), bestKm = pathLength(m, base);
+    if (bestMisses === 0) { return base; }
+    var rest = [];
+    for (var i = 0; i < points.length; i++) { if (i !== start) { rest.push(i); } }
+    eachOrder(start, rest, function (order) {
+      var missed = misses(order), km = pathLength(m, order);
+      if (missed < bestMisses || (missed === bestMisses && km < bestKm - epsilon)) {
+        best = order; bestMisses = missed; bestKm = km;
+      }
+    });
+    return best;
+  }
+
+  window.GuidePlan = {distance: distance, visitingOrder: visitingOrder, makingOrder: makingOrder, watch: watch};
 
   var island = document.getElementById("plan-data");
   var form = document.getElementById("planner");
@@ -183,14 +227,19 @@
   // -- the route --------------------------------------------------------------------------------
   function route(plan) {
     var points = plan.stops.map(function (slug) { return data.kampung[slug]; });
-    var order = visitingOrder(points, Math.max(0, plan.stops.indexOf(plan.start)), data.improvement);
-    var stops = order.map(function (i) { return {slug: plan.stops[i], place: points[i]}; });
     var minute = parseInt(plan.t.slice(0, 2), 10) * 60 + parseInt(plan.t.slice(3), 10);
+    var windows = points.map(function (place) { return place[6] ? place[6][plan.day] : null; });
+    var start = Math.max(0, plan.stops.indexOf(plan.start));
+    var timing = {depart: minute, v: plan.v, travel: function (km) { return travelMinutes(km, plan.mode); }};
+    var order = makingOrder(points, start, windows, timing, data.improvement);
+    var shortest = visitingOrder(points, start, data.improvement);
+    var stops = order.map(function (i) { return {slug: plan.stops[i], place: points[i], making: windows[i]}; });
     var straight = 0, travel = 0;
     stops.forEach(function (stop, i) {
       stop.stay = [minute, minute + plan.v];
       stop.spans = stop.place[4] ? stop.place[4][plan.day] : null;
       stop.status = clash(stop.stay, stop.spans);
+      stop.watch = watch(stop.stay, stop.making);
       if (i + 1 < stops.length) {
         stop.km = distance(stop.place, stops[i + 1].place);
         stop.minutes = travelMinutes(stop.km, plan.mode);
@@ -199,7 +248,9 @@
         minute += plan.v + stop.minutes;
       }
     });
-    return {stops: stops, straight: straight, travel: travel, end: minute + plan.v};
+    return {stops: stops, straight: straight, travel: travel, end: minute + plan.v,
+      reordered: order.join() !== shortest.join(),
+      missed: stops.filter(function (stop) { return stop.watch === "clash"; }).length};
   }
 
   // -- the route named from its stops, and its files (as travel.route_gpx and route_geojson) -----
@@ -297,6 +348,11 @@
       var hours = stop.status === "ok" ? words.hours_ok : stop.status === "clash"
         ? fill(words.hours_clash, {hours: spansText(stop.spans)}) : fill(words.no_hours, {office: data.office});
       add(body, "p", "stop__hours stop__hours--" + stop.status, hours);
+      if (stop.watch !== "unknown") {
+        var making = stop.watch === "ok" ? fill(words.making_ok, {hours: spansText(stop.making)})
+          : fill(words.making_clash, {hours: stop.making.length ? spansText(stop.making) : words.making_none_day});
+        add(body, "p", "stop__making stop__making--" + stop.watch, making);
+      }
       if (stop.km !== undefined) {
         add(item, "p", "stop__leg", "↓ " + fill(words.route_leg, {distance: formatDistance(stop.km),
           time: formatDuration(Math.max(stop.minutes, 1))}));
@@ -377,7 +433,10 @@
     showStops(result, plan.mode);
     showActions(result, plan.mode);
     el("plan-status").textContent = fill(words.route_all_stops, {n: result.stops.length}) + " · "
-      + formatDistance(result.straight) + " · " + formatDuration(Math.max(result.travel, 1));
+      + formatDistance(result.straight) + " · " + formatDuration(Math.max(result.travel, 1))
+      + (result.missed ? " · " + fill(words.making_missed, {n: result.missed}) : "");
+    el("plan-making").hidden = !result.reordered;
+    el("plan-making").textContent = words.making_reordered;
     drawLine(result.stops.map(function (s) { return [s.place[0], s.place[1]]; }));
   }
 
