@@ -81,7 +81,8 @@ class SiteBuild:
         self._map_script = (
             previous._map_script if previous and previous.map_script_args() == self.map_script_args() else None
         )
-        same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
+        frame = (site.config, site.categories, site.translations)
+        same_frame = previous and (previous.site.config, previous.site.categories, previous.site.translations) == frame
         self.renderer = Renderer(
             site,
             env,
@@ -259,7 +260,8 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
+    settings = (a.config, a.categories, a.pages, a.images, a.routes, a.translations)
+    if settings != (b.config, b.categories, b.pages, b.images, b.routes, b.translations):
         return None
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}

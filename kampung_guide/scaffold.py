@@ -39,7 +39,7 @@ def kampung_template(slug: str, category: str, lat: float, lon: float, languages
     description = block(
         "  ",
         "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.",
-        "Tell the story of this village: its history, how the products are made, what a visitor can see.",
+        "Tell the story of this kampung: its history, how the products are made, what a visitor can see.",
     )
     return f"""# yaml-language-server: $schema=../{SCHEMA_FILE}
 # Profile of {name}. The file name ({slug}.yaml) is the page address: kampung/{slug}/.

@@ -1,431 +1,266 @@
-"""The guide's own words in each language, and numbers, prices and hours written the local way."""
+"""The guide's own words and formats in each language of a site.
+
+Words come from gettext catalogues (util/catalogue.py): the English source, the package's
+translation for the language, and a site's own content/locale/<lang>.po on top, which can add
+a language or change a shipped word. Numbers, prices, times of day, day names, distances and
+durations follow CLDR, through Babel, for whatever language the site lists.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
+from typing import Literal
 
-from ..validate.hours import clock, holiday_spans, week
+from babel import Locale
+from babel.core import get_global
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from babel.units import format_unit
+
+from ..util.catalogue import Catalogue, Words, shipped
+from ..validate.hours import holiday_spans, week
 from ..validate.model import Hours, Price, Visit
 
-UI: dict[str, dict[str, str]] = {
-    "id": {
-        "skip": "Langsung ke isi",
-        "menu": "Menu",
-        "home": "Beranda",
-        "all_kampung": "Semua kampung",
-        "categories": "Kategori",
-        "language_name": "Bahasa Indonesia",
-        "switch_language": "Baca dalam bahasa",
-        "map": "Peta",
-        "overview_map": "Peta semua kampung",
-        "kampung_map": "Peta lokasi",
-        "map_keyboard": "Peta interaktif. Tekan Tab untuk berpindah antar-pin, Enter untuk membuka keterangannya.",
-        "open_page": "Buka halaman",
-        "kampung_count_1": "1 kampung",
-        "kampung_count_n": "{n} kampung",
-        "products": "Produk",
-        "experiences": "Pengalaman & kelas",
-        "opening_hours": "Jam buka",
-        "location": "Lokasi",
-        "address": "Alamat",
-        "directions": "Petunjuk arah",
-        "directions_google": "Buka di Google Maps",
-        "directions_osm": "Buka di OpenStreetMap",
-        "directions_app": "Buka di aplikasi peta lain",
-        "approximate": (
-            "Pin ini perkiraan area kampung, bukan alamat persis. "
-            "Tanyakan warga atau dinas pariwisata untuk rumah produksinya."
-        ),
-        "contact": "Kontak",
-        "whatsapp": "WhatsApp",
-        "phone": "Telepon",
-        "email": "E-mail",
-        "website": "Situs web",
-        "instagram": "Instagram",
-        "nearby": "Kampung terdekat",
-        "km_away": "{km} km",
-        "m_away": "{m} m",
-        "photos": "Foto",
-        "photo_by": "Sumber: {credit}",
-        "price": "Harga",
-        "price_ask": "Harga: tanyakan langsung",
-        "duration": "Durasi",
-        "minutes": "{n} menit",
-        "hours_minutes": "{h} jam {m} menit",
-        "hours_only": "{h} jam",
-        "booking": "Cara memesan",
-        "closed": "Tutup",
-        "public_holidays": "Hari libur nasional",
-        "ask_office": "Belum ada informasi. Tanyakan ke {office}.",
-        "ask_office_generic": "dinas pariwisata",
-        "no_hours": "Jam buka belum tercatat. Tanyakan ke {office} sebelum berkunjung.",
-        "no_contact": "Kontak kampung belum tercatat. Tanyakan ke {office}.",
-        "untranslated": "Teks ini belum diterjemahkan.",
-        "category": "Kategori",
-        "list_title": "Semua kampung UMKM",
-        "list_intro": "Semua kampung dalam panduan ini, diurutkan menurut nama.",
-        "categories_intro": "Pilih berdasarkan apa yang ingin Anda lihat dibuat.",
-        "not_found_title": "Halaman tidak ditemukan",
-        "not_found_text": "Halaman yang Anda cari tidak ada atau sudah pindah.",
-        "back_home": "Kembali ke beranda",
-        "office": "Dinas pariwisata",
-        "ask_us": "Bertanya",
-        "pages": "Informasi",
-        "footer_data": "Data kampung dikelola oleh {office}.",
-        "tags": "Kata kunci",
-        "see_all": "Lihat semua kampung",
-        "visit_info": "Informasi kunjungan",
-        "in_category": "Kampung {name}",
-        "show_on_map": "Lihat di peta",
-        "photo_none": "Belum ada foto",
-        "days": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu",
-        "time_sep": ".",
-        "per_person": "per orang",
-        "about_kampung": "Tentang kampung ini",
-        "whatsapp_greeting": "Halo, saya ingin berkunjung ke {name} pada tanggal …",
-        "offline_save": "Simpan untuk dibuka tanpa internet",
-        "offline_saved": "Tersimpan: halaman ini bisa dibuka tanpa internet.",
-        "offline_failed": "Belum bisa menyimpan; coba lagi saat ada sinyal.",
-        "map_offline": (
-            "Tanpa internet: peta dasar tidak tersedia, pin tetap ditampilkan. "
-            "Alamat dan petunjuk arah ada di halaman ini."
-        ),
-        "posters_title": "Poster QR untuk dicetak",
-        "posters_intro": "Satu poster A4 per kampung, dengan kode QR ke halamannya. Buka, lalu cetak.",
-        "poster_scan": "Pindai untuk petunjuk arah, foto, dan kontak",
-        "poster_no_url": (
-            "Kode QR belum bisa dibuat: situs ini dibuat tanpa --base-url, jadi alamat publiknya belum diketahui. "
-            "Buat ulang dengan python build.py build --base-url https://… lalu cetak."
-        ),
-        "poster_print": "Cetak poster ini (A4)",
-        "posters_link": "Poster QR",
-        "visit_best_time": "Waktu terbaik",
-        "visit_booking": "Pemesanan",
-        "visit_lead": "Pesan {n} hari sebelumnya",
-        "visit_lead_1": "Pesan 1 hari sebelumnya",
-        "visit_group": "Rombongan",
-        "visit_group_max": "Maksimal {n} orang",
-        "visit_parking": "Parkir",
-        "visit_payment": "Pembayaran",
-        "visit_facilities": "Fasilitas",
-        "visit_wheelchair": "Kursi roda",
-        "parking_car": "mobil",
-        "parking_motorbike": "sepeda motor",
-        "parking_bus": "bus",
-        "payment_cash": "tunai",
-        "payment_qris": "QRIS",
-        "payment_transfer": "transfer bank",
-        "payment_card": "kartu",
-        "facility_toilet": "toilet",
-        "facility_mushola": "musala",
-        "facility_halal_food": "makanan halal",
-        "facility_drinking_water": "air minum",
-        "facility_shade": "tempat berteduh",
-        "facility_seating": "tempat duduk",
-        "wheelchair_yes": "bisa diakses",
-        "wheelchair_partial": "sebagian bisa diakses",
-        "wheelchair_no": "belum bisa diakses",
-        "search_title": "Cari dan saring kampung",
-        "search_label": "Cari kampung",
-        "search_hint": "Nama, produk, kelas, atau kata kunci, misalnya batik atau onde-onde.",
-        "search_any": "Semua",
-        "search_area": "Kelurahan atau kecamatan",
-        "search_any_area": "Semua wilayah",
-        "search_max_price": "Harga paling mahal (Rp)",
-        "search_workshop": "Ada kelas atau workshop yang bisa saya ikuti",
-        "search_open_now": "Buka sekarang (WIB)",
-        "search_reset": "Hapus pencarian dan saringan",
-        "search_none": "Tidak ada kampung yang cocok. Coba kata lain atau hapus saringan.",
-        "kelurahan": "Kelurahan",
-        "kecamatan": "Kecamatan",
-        "open_data": "Data terbuka",
-        "open_data_geojson": "Semua kampung (GeoJSON)",
-        "open_data_json": "Semua kampung (JSON)",
-        "open_data_ics": "Jadwal kelas kampung ini (iCalendar)",
-        "plan_nav": "Rencana kunjungan",
-        "plan_title": "Rencana kunjungan",
-        "plan_intro": (
-            "Pilih rute yang disarankan, atau centang beberapa kampung dan dapatkan urutan kunjungan yang pendek."
-        ),
-        "suggested_routes": "Rute yang disarankan",
-        "planner_title": "Susun rute sendiri",
-        "planner_nojs": (
-            "Untuk menyusun rute sendiri, nyalakan JavaScript. Tanpa JavaScript, "
-            "buka rute yang disarankan atau halaman tiap kampung."
-        ),
-        "plan_choose": "Kampung yang ingin dikunjungi",
-        "plan_start": "Mulai dari",
-        "plan_mode": "Cara bepergian",
-        "plan_day": "Hari",
-        "plan_time": "Jam berangkat",
-        "plan_visit": "Menit di tiap kampung",
-        "plan_pick_more": "Centang paling sedikit dua kampung untuk menyusun rute.",
-        "plan_result": "Rute Anda",
-        "mode_walk": "Jalan kaki",
-        "mode_becak": "Becak",
-        "mode_motorbike": "Sepeda motor",
-        "mode_car": "Mobil",
-        "route_stops": "Urutan kunjungan",
-        "route_leg": "{distance}, sekitar {time}",
-        "route_straight": "Jarak garis lurus",
-        "route_road": "Perkiraan jarak di jalan",
-        "route_travel": "Perkiraan waktu di jalan",
-        "route_total": "Perkiraan selesai",
-        "route_card": "{mode} · {n} perhentian · {distance}",
-        "route_map": "Peta rute",
-        "route_estimates": (
-            "Semua angka hanya perkiraan: jarak garis lurus antar-pin dikali {detour} untuk jalan, "
-            "dengan kecepatan rata-rata dalam kota ({speeds}). Pin kampung hanya perkiraan area."
-        ),
-        "speed": "{mode} {kmh} km/jam",
-        "route_take": "Bawa rute ini",
-        "download_gpx": "Unduh GPX (aplikasi navigasi)",
-        "download_geojson": "Unduh GeoJSON",
-        "open_map_app": "Buka rute di Google Maps",
-        "map_app_partial": "Google Maps hanya menerima {n} perhentian pertama.",
-        "edit_in_planner": "Ubah rute ini di perencana",
-        "share_whatsapp": "Bagikan lewat WhatsApp",
-        "stay": "Tiba {arrive}, berangkat {leave}",
-        "hours_ok": "Buka selama kunjungan Anda.",
-        "hours_clash": "Perhatian: tutup pada sebagian atau seluruh waktu kunjungan. Jam buka hari itu: {hours}.",
-        "route_all_stops": "{n} perhentian",
-    },
-    "en": {
-        "skip": "Skip to content",
-        "menu": "Menu",
-        "home": "Home",
-        "all_kampung": "All villages",
-        "categories": "Categories",
-        "language_name": "English",
-        "switch_language": "Read in",
-        "map": "Map",
-        "overview_map": "Map of all villages",
-        "kampung_map": "Location map",
-        "map_keyboard": "Interactive map. Press Tab to move between pins and Enter to open a pin's details.",
-        "open_page": "Open page",
-        "kampung_count_1": "1 village",
-        "kampung_count_n": "{n} villages",
-        "products": "Products",
-        "experiences": "Experiences & classes",
-        "opening_hours": "Opening hours",
-        "location": "Location",
-        "address": "Address",
-        "directions": "Directions",
-        "directions_google": "Open in Google Maps",
-        "directions_osm": "Open in OpenStreetMap",
-        "directions_app": "Open in another map app",
-        "approximate": (
-            "This pin marks the village area, not an exact address. "
-            "Ask residents or the tourism office for the workshops."
-        ),
-        "contact": "Contact",
-        "whatsapp": "WhatsApp",
-        "phone": "Phone",
-        "email": "E-mail",
-        "website": "Website",
-        "instagram": "Instagram",
-        "nearby": "Nearby villages",
-        "km_away": "{km} km",
-        "m_away": "{m} m",
-        "photos": "Photos",
-        "photo_by": "Credit: {credit}",
-        "price": "Price",
-        "price_ask": "Price: ask on site",
-        "duration": "Duration",
-        "minutes": "{n} minutes",
-        "hours_minutes": "{h} h {m} min",
-        "hours_only": "{h} h",
-        "booking": "How to book",
-        "closed": "Closed",
-        "public_holidays": "Public holidays",
-        "ask_office": "Not known yet. Ask the {office}.",
-        "ask_office_generic": "tourism office",
-        "no_hours": "Opening hours are not recorded yet. Ask the {office} before you visit.",
-        "no_contact": "No contact for this village is recorded yet. Ask the {office}.",
-        "untranslated": "This text has not been translated yet.",
-        "category": "Category",
-        "list_title": "All craft villages",
-        "list_intro": "Every village in this guide, by name.",
-        "categories_intro": "Choose by what you would like to see being made.",
-        "not_found_title": "Page not found",
-        "not_found_text": "The page you are looking for does not exist or has moved.",
-        "back_home": "Back to the home page",
-        "office": "Tourism office",
-        "ask_us": "Ask us",
-        "pages": "Information",
-        "footer_data": "Village data is kept by the {office}.",
-        "tags": "Keywords",
-        "see_all": "See all villages",
-        "visit_info": "Visiting",
-        "in_category": "{name} villages",
-        "show_on_map": "Show on map",
-        "photo_none": "No photo yet",
-        "days": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        "time_sep": ":",
-        "per_person": "per person",
-        "about_kampung": "About this village",
-        "whatsapp_greeting": "Hello, I would like to visit {name} on …",
-        "offline_save": "Save for offline use",
-        "offline_saved": "Saved: this page opens without internet.",
-        "offline_failed": "Could not save yet; try again when you have signal.",
-        "map_offline": (
-            "Offline: the base map is not available, the pins still are. The address and directions are on this page."
-        ),
-        "posters_title": "QR posters to print",
-        "posters_intro": "One A4 poster per village, with a QR code to its page. Open one and print it.",
-        "poster_scan": "Scan for directions, photos and contacts",
-        "poster_no_url": (
-            "No QR code yet: this site was built without --base-url, so its public address is unknown. "
-            "Build again with python build.py build --base-url https://… and print then."
-        ),
-        "poster_print": "Print this poster (A4)",
-        "posters_link": "QR posters",
-        "visit_best_time": "Best time",
-        "visit_booking": "Booking",
-        "visit_lead": "Book {n} days ahead",
-        "visit_lead_1": "Book 1 day ahead",
-        "visit_group": "Groups",
-        "visit_group_max": "Up to {n} people",
-        "visit_parking": "Parking",
-        "visit_payment": "Payment",
-        "visit_facilities": "Facilities",
-        "visit_wheelchair": "Wheelchair",
-        "parking_car": "cars",
-        "parking_motorbike": "motorbikes",
-        "parking_bus": "buses",
-        "payment_cash": "cash",
-        "payment_qris": "QRIS",
-        "payment_transfer": "bank transfer",
-        "payment_card": "card",
-        "facility_toilet": "toilet",
-        "facility_mushola": "prayer room (mushola)",
-        "facility_halal_food": "halal food",
-        "facility_drinking_water": "drinking water",
-        "facility_shade": "shade",
-        "facility_seating": "seating",
-        "wheelchair_yes": "accessible",
-        "wheelchair_partial": "partly accessible",
-        "wheelchair_no": "not accessible",
-        "search_title": "Search and filter villages",
-        "search_label": "Search villages",
-        "search_hint": "A name, product, class or keyword, for example batik or onde-onde.",
-        "search_any": "All",
-        "search_area": "Kelurahan or kecamatan (district)",
-        "search_any_area": "All areas",
-        "search_max_price": "Highest price (IDR)",
-        "search_workshop": "Has a class or workshop I can join",
-        "search_open_now": "Open now (Jakarta time)",
-        "search_reset": "Clear search and filters",
-        "search_none": "No village matches. Try another word or clear the filters.",
-        "kelurahan": "Kelurahan",
-        "kecamatan": "Kecamatan",
-        "open_data": "Open data",
-        "open_data_geojson": "All villages (GeoJSON)",
-        "open_data_json": "All villages (JSON)",
-        "open_data_ics": "This village's class schedule (iCalendar)",
-        "plan_nav": "Plan a visit",
-        "plan_title": "Plan your visit",
-        "plan_intro": "Pick a suggested route, or tick several villages and get a short visiting order.",
-        "suggested_routes": "Suggested routes",
-        "planner_title": "Make your own route",
-        "planner_nojs": (
-            "To make your own route, turn on JavaScript. Without it, open a suggested route or each village's page."
-        ),
-        "plan_choose": "Villages to visit",
-        "plan_start": "Start at",
-        "plan_mode": "Getting around",
-        "plan_day": "Day",
-        "plan_time": "Start time",
-        "plan_visit": "Minutes at each village",
-        "plan_pick_more": "Tick at least two villages to make a route.",
-        "plan_result": "Your route",
-        "mode_walk": "On foot",
-        "mode_becak": "Becak (cycle rickshaw)",
-        "mode_motorbike": "Motorbike",
-        "mode_car": "Car",
-        "route_stops": "Visiting order",
-        "route_leg": "{distance}, about {time}",
-        "route_straight": "Straight-line distance",
-        "route_road": "Estimated distance on streets",
-        "route_travel": "Estimated travel time",
-        "route_total": "Estimated end",
-        "route_card": "{mode} · {n} stops · {distance}",
-        "route_map": "Route map",
-        "route_estimates": (
-            "All figures are estimates: the straight line between pins times {detour} for the streets, "
-            "at average town speeds ({speeds}). Village pins are approximate."
-        ),
-        "speed": "{mode} {kmh} km/h",
-        "route_take": "Take the route along",
-        "download_gpx": "Download GPX (navigation apps)",
-        "download_geojson": "Download GeoJSON",
-        "open_map_app": "Open the route in Google Maps",
-        "map_app_partial": "Google Maps takes only the first {n} stops.",
-        "edit_in_planner": "Change this route in the planner",
-        "share_whatsapp": "Share on WhatsApp",
-        "stay": "Arrive {arrive}, leave {leave}",
-        "hours_ok": "Open during your visit.",
-        "hours_clash": "Check: closed for part or all of your visit. Hours that day: {hours}.",
-        "route_all_stops": "{n} stops",
-    },
-}
+CURRENCY = "IDR"
+NBSP = "\u00a0"
+Length = Literal["short", "long", "narrow"]  # of a CLDR unit pattern
+Formatter = Callable[[int], str]
 
-LOCALES = {"id": "id_ID", "en": "en_US"}
+
+class Language:
+    """One language of a site's interface: its words (`t`) and its CLDR formats, each formatted
+    value made once (a build formats the same prices and times on thousands of pages)."""
+
+    def __init__(self, code: str, own: Catalogue | None = None):
+        self.code = code
+        self.locale = Locale.parse(code)
+        self.words = Words("site", code, shipped("site", code), own)
+        if not self.words.has("language_name"):  # the language's own name, as CLDR writes it
+            self.words.texts["language_name"] = capitalised(self.locale.get_display_name(self.locale) or code)
+        self.t = self.words.t
+        self.day_names = [self.locale.days["format"]["wide"][i] for i in range(7)]  # Monday first
+        self.decimal_sign = self.locale.number_symbols.get("latn", self.locale.number_symbols).get("decimal", ".")
+        self.hour_digits, self.time_sep = time_parts(self.locale.datetime_skeletons.get("Hm"))
+        self._made: dict[tuple[object, ...], str] = {}
+        self._clocks: dict[int, str] = {}
+        self._whole = whole_number_formatter(self.locale)
+        self._amount = amount_formatter(self.locale, self._whole)
+
+    def _once(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
+
+    def number(self, value: float) -> str:
+        """`350000` -> `350.000` (id), `350,000` (en)."""
+        if self._whole and isinstance(value, int):
+            return self._whole(value)
+        return self._once(("n", value), lambda: format_decimal(value, locale=self.locale))
+
+    def decimal(self, value: float, digits: str = "#") -> str:
+        """A number with one decimal at most (`0` in `digits` keeps it): `1,3` (id), `1.3` (en)."""
+        return self._once(("d", value, digits), lambda: format_decimal(value, f"#,##0.{digits}", locale=self.locale))
+
+    def amount(self, value: int) -> str:
+        """An amount of rupiah: `Rp350.000` (id), `IDR 350,000` (en)."""
+        if self._amount:
+            return self._amount(value)
+        return self._once(("c", value), lambda: currency(value, self.locale))
+
+    def price(self, price: Price) -> str:
+        """`Rp350.000`, or a range `Rp150.000–350.000`."""
+        if price.low == price.high:
+            return self.amount(price.low)
+        return f"{self.amount(price.low)}–{self.number(price.high)}"
+
+    def unit(self, value: float, unit: str, length: Length = "long") -> str:
+        """A number with its CLDR unit: `45 menit`, `2 hours`, `1,3 km`."""
+        return self._once(
+            ("u", value, unit, length),
+            lambda: format_unit(value, unit, length=length, locale=self.locale),
+        )
+
+    def duration(self, minutes: int) -> str:
+        """`45 menit`, `2 jam`, `1 jam 30 menit`; `45 minutes`, `1 hour 30 minutes`."""
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return self.unit(minutes, "duration-minute")
+        if not rest:
+            return self.unit(hours, "duration-hour")
+        return self.t(
+            "hours_minutes", hours=self.unit(hours, "duration-hour"), minutes=self.unit(rest, "duration-minute")
+        )
+
+    def distance(self, km: float) -> str:
+        """`430 m` under a kilometre, else `1,3 km` (one decimal)."""
+        if km < 1:
+            return self.unit(int(round(km * 1000, -1)), "length-meter", "short")
+        return self._once(
+            ("km", round(km, 1)), lambda: self.unit_text(self.decimal(round(km, 1), "0"), "length-kilometer")
+        )
+
+    def unit_text(self, number: str, unit: str, length: Length = "short") -> str:
+        """A formatted number with a CLDR unit pattern (its 'other' form)."""
+        return (unit_pattern(self.locale, unit, length, "other") or "{0}").replace("{0}", number)
+
+    def clock(self, minutes: int) -> str:
+        """`480` -> `08.00` (id), `08:00` (en): CLDR's 24-hour pattern; `1440` is `24.00`."""
+        text = self._clocks.get(minutes)
+        if text is None:
+            hours, rest = divmod(minutes, 60)
+            text = self._clocks[minutes] = f"{hours:0{self.hour_digits}d}{self.time_sep}{rest:02d}"
+        return text
+
+    def og_locale(self) -> str:
+        """`id_ID`, `en_US`, `ms_MY`: the language with its likeliest country, for Open Graph."""
+        likely = get_global("likely_subtags").get(self.code, self.code)
+        parts = likely.split("_")
+        return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
+
+    def script_formats(self) -> dict[str, object]:
+        """What the planner's script needs to format as this page does: CLDR unit patterns by plural
+        category, the time separator and the decimal sign."""
+        return {
+            "units": {
+                name: {
+                    category: pattern.replace("{0}", "{n}")
+                    for category in ("zero", "one", "two", "few", "many", "other")
+                    if (pattern := unit_pattern(self.locale, unit, length, category, None))
+                }
+                for name, unit, length in (
+                    ("minute", "duration-minute", "long"),
+                    ("hour", "duration-hour", "long"),
+                    ("m", "length-meter", "short"),
+                    ("km", "length-kilometer", "short"),
+                )
+            },
+            "hourDigits": self.hour_digits,
+            "timeSep": self.time_sep,
+            "decimal": self.decimal_sign,
+        }
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def time_parts(pattern: object) -> tuple[int, str]:
+    """The hour's digits and the separator of CLDR's `Hm` pattern: `HH.mm` -> (2, '.')."""
+    text = str(getattr(pattern, "pattern", pattern) or "HH:mm")
+    match = re.search(r"(H+)'?([^Hm']*)'?m", text)
+    return (len(match.group(1)), match.group(2)) if match else (2, ":")
+
+
+def unit_pattern(locale: Locale, unit: str, length: str, category: str, default: str | None = "{0}") -> str | None:
+    patterns = locale._data["unit_patterns"].get(unit, {}).get(length, {})
+    return patterns.get(category, patterns.get("other", default) if default else None)
+
+
+def currency(value: int, locale: Locale) -> str:
+    """CLDR's currency format for whole rupiah. When the symbol is the currency code itself
+    (`IDR`), a no-break space keeps it apart from the digits, as CLDR's currency spacing asks
+    (Babel does not apply it)."""
+    text = format_currency(value, CURRENCY, locale=locale, currency_digits=False, format=whole_pattern(locale))
+    symbol = get_currency_symbol(CURRENCY, locale)
+    if symbol.isalpha() and symbol.isupper():
+        text = re.sub(f"({re.escape(symbol)})(?=[0-9])", r"\1" + NBSP, text)
+        text = re.sub(f"(?<=[0-9])({re.escape(symbol)})", NBSP + r"\1", text)
+    return text
+
+
+PROBES = (0, 7, 42, 999, 1000, 1234, 9999, 10000, 65000, 123456, 1000000, 1234567, 98765432, 12345678901)
+
+
+def whole_number_formatter(locale: Locale) -> Formatter | None:
+    """A quick formatter of whole numbers made from the locale's CLDR pattern and symbols (a build
+    writes thousands of prices; Babel's general formatter costs a tenth of a millisecond each),
+    used only when it gives Babel's text for every probe; None otherwise."""
+    pattern = locale.decimal_formats.get(None)
+    symbols = locale.number_symbols.get("latn", locale.number_symbols)
+    if pattern is None or not str(pattern.pattern).startswith("#,"):
+        return None
+    primary, secondary = pattern.grouping
+    sign = symbols.get("group", ",")
+
+    def whole(value: int) -> str:
+        digits = str(value)
+        if len(digits) <= primary:
+            return digits
+        head, parts = digits[:-primary], [digits[-primary:]]
+        while head:
+            parts.append(head[-secondary:])
+            head = head[:-secondary]
+        return sign.join(reversed(parts))
+
+    same = all(whole(n) == format_decimal(n, locale=locale) for n in PROBES)
+    return whole if same else None
+
+
+def amount_formatter(locale: Locale, whole: Formatter | None) -> Formatter | None:
+    """A quick formatter of rupiah amounts: `currency` of one amount with the number as a slot, used
+    only when it gives `currency`'s text for every probe; None otherwise."""
+    if whole is None:
+        return None
+    sample, number = currency(PROBES[-3], locale), whole(PROBES[-3])
+    if sample.count(number) != 1:
+        return None
+    before, after = sample.split(number)
+
+    def amount(value: int) -> str:
+        return before + whole(value) + after
+
+    return amount if all(amount(n) == currency(n, locale) for n in PROBES) else None
+
+
+def whole_pattern(locale: Locale) -> str:
+    """The locale's currency pattern without decimals: `¤#,##0.00` -> `¤#,##0`."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    return re.sub(r"\.0+", "", pattern)
+
+
+@functools.cache
+def language(code: str) -> Language:
+    """A language with the package's words only (no site catalogue)."""
+    return Language(code)
 
 
 def ui(lang: str) -> Callable[..., str]:
-    """A lookup for the guide's words in `lang` (English for languages without a catalogue)."""
-    words = UI.get(lang, UI["en"])
-
-    def t(key: str, **params: object) -> str:
-        return words[key].format(**params) if params else words[key]
-
-    return t
+    """A lookup for the package's words in `lang`: `t("key", **params)` (English where the
+    package has no translation; views use `ViewContext.ui`, which adds the site's own words)."""
+    return language(lang).t
 
 
 def format_number(value: int, lang: str) -> str:
-    """Thousands grouped the local way: 350.000 (id) or 350,000 (en)."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "id" else text
+    return language(lang).number(value)
 
 
 def format_price(price: Price, lang: str) -> str:
-    """`Rp350.000` / `IDR 350,000`, or a range."""
-    unit = "Rp" if lang == "id" else "IDR "
-    if price.low == price.high:
-        return f"{unit}{format_number(price.low, lang)}"
-    return f"{unit}{format_number(price.low, lang)}–{format_number(price.high, lang)}"
+    return language(lang).price(price)
 
 
 def format_duration(minutes: int, lang: str) -> str:
-    t = ui(lang)
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return t("minutes", n=minutes)
-    return t("hours_minutes", h=hours, m=rest) if rest else t("hours_only", h=hours)
+    return language(lang).duration(minutes)
 
 
 def format_distance(km: float, lang: str) -> str:
-    t = ui(lang)
-    if km < 1:
-        return t("m_away", m=int(round(km * 1000, -1)))
-    text = f"{km:.1f}"
-    return t("km_away", km=text.replace(".", ",") if lang == "id" else text)
+    return language(lang).distance(km)
 
 
-def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
+def hours_table(hours: Hours, lang: Language | str) -> list[tuple[str, str]]:
     """(day name, hours text) for each weekday, Monday first, plus public holidays when given."""
-    t = ui(lang)
-    names = t("days").split()
-    sep = t("time_sep")
+    words = lang if isinstance(lang, Language) else language(lang)
 
     def spans_text(spans: Sequence[tuple[int, int]]) -> str:
-        return ", ".join(f"{clock(a, sep)}–{clock(b, sep)}" for a, b in spans) if spans else t("closed")
+        if not spans:
+            return words.t("closed")
+        return ", ".join(f"{words.clock(a)}–{words.clock(b)}" for a, b in spans)
 
-    rows = [(names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
+    rows = [(words.day_names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
     holidays = holiday_spans(hours.rules)
     if holidays is not None:
-        rows.append((t("public_holidays"), spans_text(holidays)))
+        rows.append((words.t("public_holidays"), spans_text(holidays)))
     return rows
 
 
@@ -440,9 +275,9 @@ VISIT_ICONS = {
 }
 
 
-def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
+def visit_rows(visit: Visit, words: Language) -> list[tuple[str, str, str]]:
     """(icon, label, text) for each thing the profile says about visiting, in a fixed order."""
-    t = ui(lang)
+    t, lang = words.t, words.code
     rows = []
 
     def add(key: str, text: str) -> None:
@@ -451,7 +286,7 @@ def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
 
     add("visit_best_time", visit.best_time.get(lang) if visit.best_time else "")
     lead = visit.booking_lead_days
-    lead_text = "" if lead is None else (t("visit_lead_1") if lead == 1 else t("visit_lead", n=lead))
+    lead_text = "" if lead is None else t("visit_lead", n=lead)
     add("visit_booking", "; ".join(x for x in (visit.booking.get(lang) if visit.booking else "", lead_text) if x))
     add("visit_group", t("visit_group_max", n=visit.group_max) if visit.group_max else "")
     add("visit_parking", ", ".join(t(f"parking_{p}") for p in visit.parking))

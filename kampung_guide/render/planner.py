@@ -23,27 +23,21 @@ def safe_json(value: object) -> Markup:
     return Markup(script_json(value, sort_keys=True))
 
 
-def decimal(value: float, lang: str) -> str:
-    """`1.3` -> `1,3` in Indonesian."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "id" else text
-
-
-def estimates_note(lang: str) -> str:
+def estimates_note(words: i18n.Language) -> str:
     """How distances and times are estimated, with the detour factor and the speeds."""
-    t = i18n.ui(lang)
+    t = words.t
     speeds = ", ".join(
-        t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(travel.SPEED_KMH[m], lang)) for m in travel.MODES
+        t("speed", mode=t(f"mode_{m}").lower(), kmh=words.decimal(travel.SPEED_KMH[m])) for m in travel.MODES
     )
-    return t("route_estimates", detour=decimal(travel.DETOUR, lang), speeds=speeds)
+    return t("route_estimates", detour=words.decimal(travel.DETOUR), speeds=speeds)
 
 
-def hours_summary(k: Kampung, lang: str) -> str:
+def hours_summary(k: Kampung, words: i18n.Language) -> str:
     """Opening hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`."""
     if not k.opening_hours:
         return ""
     groups: list[list] = []  # [first day, last day, hours, is a weekday]
-    for i, (day, text) in enumerate(i18n.hours_table(k.opening_hours, lang)):
+    for i, (day, text) in enumerate(i18n.hours_table(k.opening_hours, words)):
         if groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
             groups[-1][1] = day
         else:
@@ -51,20 +45,19 @@ def hours_summary(k: Kampung, lang: str) -> str:
     return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups)
 
 
-def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict[str, str]]:
+def route_legs(stops: list[Kampung], mode: str, words: i18n.Language) -> tuple[list[str], dict[str, str]]:
     """Each leg as text, and the totals (straight-line and street distance, travel time)."""
-    t = i18n.ui(lang)
     kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
     minutes = [travel.travel_minutes(km, mode) for km in kms]
     legs = [
-        t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
+        words.t("route_leg", distance=words.distance(km), time=words.duration(max(m, 1)))
         for km, m in zip(kms, minutes, strict=True)
     ]
     total = sum(kms)
     return legs, {
-        "straight": i18n.format_distance(total, lang),
-        "road": i18n.format_distance(travel.road_km(total), lang),
-        "time": i18n.format_duration(max(sum(minutes), 1), lang),
+        "straight": words.distance(total),
+        "road": words.distance(travel.road_km(total)),
+        "time": words.duration(max(sum(minutes), 1)),
     }
 
 
@@ -91,9 +84,9 @@ def planner_query(route: Route) -> str:
 
 def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, t = page.lang, ctx.ui(page.lang)
     stops = ctx.site.route_stops(route)
-    _, totals = route_legs(stops, route.mode, lang)
+    _, totals = route_legs(stops, route.mode, ctx.language(lang))
     return {
         "name": route.name.get(lang),
         "href": ctx.href(page, route_key(route.slug)),
@@ -105,9 +98,10 @@ def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
 def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
-    t = i18n.ui(lang)
+    words = ctx.language(lang)
+    t = words.t
     stops = ctx.site.route_stops(route)
-    legs, totals = route_legs(stops, route.mode, lang)
+    legs, totals = route_legs(stops, route.mode, words)
     points = [(k.location.lat, k.location.lon) for k in stops]
     rows = [
         {
@@ -115,7 +109,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
             "name": k.name.get(lang),
             "href": ctx.href(page, kampung_key(k.slug)),
             "category": ctx.site.categories[k.category],
-            "hours": hours_summary(k, lang),
+            "hours": hours_summary(k, words),
             "approximate": k.location.approximate,
             "leg": legs[n - 1] if n <= len(legs) else "",
         }
@@ -133,7 +127,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
         "totals": totals,
         "name_shown": ctx.shown(route.name, lang),
         "description_shown": ctx.shown(route.description, lang),
-        "estimates": estimates_note(lang),
+        "estimates": estimates_note(words),
         "map": route_map(ctx, page, stops, numbered=True, line=True),
         "map_label": f"{t('route_map')}: {name}",
         "gpx_href": GPX_NAME,
@@ -150,7 +144,8 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
 
 def plan_view(page: Page[None], ctx: ViewContext) -> Values:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, words = page.lang, ctx.language(page.lang)
+    t = words.t
     chosen = ctx.sorted_kampung(lang)
     return {
         "title": t("plan_title"),
@@ -170,9 +165,9 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
             for k in chosen
         ],
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
-        "days": list(enumerate(t("days").split())),
+        "days": list(enumerate(words.day_names)),
         "visit": travel.VISIT_MINUTES,
-        "estimates": estimates_note(lang),
+        "estimates": estimates_note(words),
         "plan_data": safe_json(plan_data(ctx, page, chosen)),
         "map": route_map(ctx, page, chosen, numbered=False, line=False) if chosen else None,
         "map_label": t("route_map"),
@@ -181,7 +176,7 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
 
 def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
     """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, t = page.lang, ctx.ui(page.lang)
     words = [
         "route_leg",
         "route_straight",
@@ -193,13 +188,8 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "hours_clash",
         "no_hours",
         "plan_pick_more",
-        "km_away",
-        "m_away",
-        "minutes",
         "hours_minutes",
-        "hours_only",
         "closed",
-        "time_sep",
         "map_app_partial",
         "route_all_stops",
         "open_map_app",
@@ -238,4 +228,5 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "gpxNamespace": travel.GPX_NAMESPACE,
         "share": "https://wa.me/?text=",
         "words": {w: t(w) for w in words},
+        "formats": ctx.language(lang).script_formats(),
     }

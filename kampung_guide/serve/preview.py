@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from babel.numbers import format_decimal
+
 from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal
 from ..edit.server import Editor, editor_link
 from ..plan.site import load_site
+from ..util.messages import format_message
 from ..util.problems import Report
 from ..validate.content import ProfileCache, configured_language
 
@@ -110,29 +113,25 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
             files = dict(state.build.files())
         else:
             state.build, files = rebuild_files(state.build, state.files, site)
-        state.publish(files, [], started=began)
+        state.publish(files, [], messages_lang, began)
     except TemplateError as exc:
-        state.publish(None, [str(exc)], started=began)
+        state.publish(None, [str(exc)], messages_lang, began)
     return time.perf_counter() - start
-
-
-ERROR_TEXT = {
-    "en": ("The site cannot be built", "{n} problem(s). Fix them and save: this page reloads by itself."),
-    "id": ("Situs tidak dapat dibuat", "{n} masalah. Perbaiki lalu simpan: halaman ini dimuat ulang sendiri."),
-}
 
 
 def error_page(problems: list[str], lang: str = "en") -> bytes:
     """The page every address shows while the content has errors: each problem with file and line."""
     items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-    title, advice = ERROR_TEXT.get(lang, ERROR_TEXT["en"])
+    title = html.escape(format_message("preview_title", {}, lang))
+    advice = html.escape(format_message("preview_advice", {"n": len(problems)}, lang))
+    page_title = html.escape(format_message("preview_page_title", {}, lang))
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Content problems · preview</title>
+<title>{page_title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
 h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
 <body><h1>{title}</h1>
-<p>{advice.format(n=len(problems))}</p>
+<p>{advice}</p>
 <ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
 
 
@@ -329,7 +328,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out: Out = pri
             state.changed.notify_all()
         server.shutdown()
         server.server_close()
-        out("Stopped.", flush=True)
+        out(format_message("stopped", {}, state.lang), flush=True)
 
 
 def network_address() -> str:
@@ -369,9 +368,11 @@ def only_profiles(changes: Iterable[tuple[object, str]], content: Path) -> bool:
 
 
 def report_build(state: State, seconds: float, out: Out) -> None:
+    """One line after each build, in the messages language: what was built, or what stopped it."""
+    taken = format_decimal(round(seconds, 2), "0.00", locale=state.lang)
     if state.problems:
-        out(f"build failed in {seconds:.2f} s:", flush=True)
+        out(format_message("build_failed", {"seconds": taken}, state.lang), flush=True)
         for problem in state.problems:
             out("  " + problem, flush=True)
     else:
-        out(f"built {len(state.files)} files in {seconds:.2f} s", flush=True)
+        out(format_message("built", {"n": len(state.files), "seconds": taken}, state.lang), flush=True)
