@@ -37,7 +37,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 MAX_NODES = 100_000  # a real profile has a few hundred; an alias bomb has billions
 MAX_DEPTH = 64
 
-STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+CORE = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (f"{CORE}{t}" for t in ("str", "int", "float", "bool", "null"))
 SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 # What a file holds: YAML 1.2 core schema scalars, lists, and mappings with text keys.
@@ -91,9 +92,10 @@ class _Loader(_Parser, _Resolver):
 class YamlError(Exception):
     """A file that is not valid YAML for this guide; `line` is 1-based."""
 
-    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None) -> None:
+    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None, path: Path = ()) -> None:
         super().__init__(key)
         self.line, self.key, self.params = line, key, params or {}
+        self.path = path  # the field whose value is wrong, when the file is read that far
 
 
 @dataclass
@@ -162,11 +164,11 @@ class _Walker:
             self.text_starts[path] = node.start_mark.line + 2
         elif node.start_mark.line != node.end_mark.line:
             self.text_starts[path] = node.start_mark.line + 1
-        return scalar_value(node)
+        return scalar_value(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, YamlValue]:
         if node.tag != MAP:
-            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(node.tag)}, path)
         result: dict[str, YamlValue] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
@@ -182,7 +184,7 @@ class _Walker:
 
     def sequence(self, node: yaml.SequenceNode, path: Path, depth: int) -> list[YamlValue]:
         if node.tag != SEQ:
-            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(node.tag)}, path)
         items = []
         for index, item in enumerate(node.value):
             self.lines[path + (index,)] = item.start_mark.line + 1
@@ -190,11 +192,20 @@ class _Walker:
         return items
 
 
-def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
-    """The Python value of a scalar under the YAML 1.2 core schema."""
+# What an explicit tag may say of a scalar: the tags of the core schema, each only of text it would
+# be read as without the tag (`!!float 1` too, the one widening), so a tag never changes a value silently.
+TAGGED = {NULL: (NULL,), BOOL: (BOOL,), INT: (INT,), FLOAT: (FLOAT, INT)}
+_PLAIN = _Resolver()  # what an untagged scalar's text is read as
+
+
+def scalar_value(node: yaml.ScalarNode, path: Path = ()) -> str | int | float | bool | None:
+    """The Python value of a scalar under the YAML 1.2 core schema; an explicit tag (`!!float x`,
+    `!!bool yes`) that the text does not fit is an error at the field, never a traceback or a guess."""
     text, tag = cast(str, node.value), node.tag
     if tag == STR:
         return text
+    if tag in TAGGED and _PLAIN.resolve(yaml.ScalarNode, text, (True, False)) not in TAGGED[tag]:
+        raise YamlError(node.start_mark.line + 1, "yaml_tag_value", {"tag": short_tag(tag), "value": text}, path)
     if tag == NULL:
         return None
     if tag == BOOL:
@@ -208,4 +219,9 @@ def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
         if lowered in (".inf", "-.inf", ".nan"):
             return {".inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}[lowered]
         return float(text)
-    raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": tag})
+    raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(tag)}, path)
+
+
+def short_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:float` as it is written in a file: `!!float`."""
+    return "!!" + tag.removeprefix(CORE) if tag.startswith(CORE) else tag

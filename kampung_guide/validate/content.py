@@ -101,7 +101,7 @@ class Loader:
         try:
             doc = parse_yaml(text)
         except YamlError as exc:
-            self.report.add(self.display(path), exc.line + line_offset, (), exc.key, **exc.params)
+            self.report.add(self.display(path), exc.line + line_offset, exc.path, exc.key, **exc.params)
             return None
         if line_offset:
             doc.lines = {k: v + line_offset for k, v in doc.lines.items()}
