@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from babel.numbers import format_decimal
-
 from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal
 from ..edit.server import Editor, editor_link
 from ..plan.site import load_site
@@ -328,7 +326,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out: Out = pri
             state.changed.notify_all()
         server.shutdown()
         server.server_close()
-        out(format_message("stopped", {}, state.lang), flush=True)
+        out("Stopped.", flush=True)
 
 
 def network_address() -> str:
@@ -368,11 +366,11 @@ def only_profiles(changes: Iterable[tuple[object, str]], content: Path) -> bool:
 
 
 def report_build(state: State, seconds: float, out: Out) -> None:
-    """One line after each build, in the messages language: what was built, or what stopped it."""
-    taken = format_decimal(round(seconds, 2), "0.00", locale=state.lang)
+    """One line after each build: what was built, or what stopped it (in English, as every line the
+    preview prints: scripts and tests wait for `built ` and `build failed`)."""
     if state.problems:
-        out(format_message("build_failed", {"seconds": taken}, state.lang), flush=True)
+        out(f"build failed in {seconds:.2f} s:", flush=True)
         for problem in state.problems:
             out("  " + problem, flush=True)
     else:
-        out(format_message("built", {"n": len(state.files), "seconds": taken}, state.lang), flush=True)
+        out(f"built {len(state.files)} files in {seconds:.2f} s", flush=True)
