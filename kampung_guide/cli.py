@@ -67,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["kampung"], help="what to create")
     new.add_argument("slug", help="page address, e.g. kampung-keramik (lowercase letters, digits, hyphens)")
     new.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    new.add_argument("--lang", choices=["en", "id"], help="language of the file's comments (default: site.yaml's)")
     new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="write the JSON Schema of a kampung profile for editors")
     schema.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -125,7 +126,7 @@ def load_checked(args: argparse.Namespace) -> tuple[Site | None, Report, str]:
     content = Path(args.content)
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
-    for line in report.lines(lang, every=getattr(args, "all", False)):
+    for line in report.lines(lang, every=getattr(args, "all", False), excerpt=True):
         print(line, file=sys.stderr)
     return site, report, lang
 
@@ -154,7 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
     from .pipeline import build_files
     from .render.renderer import TemplateError
-    from .write.output import OutputRefused, check_output_folder, write_site
+    from .write.output import OutputError, OutputRefused, check_output_folder, write_site
 
     site, report, lang = load_checked(args)
     if site is None:
@@ -167,6 +168,9 @@ def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
         count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
     except OutputRefused as exc:
         say(lang, "error", message=exc.render(lang))
+        return 1
+    except OutputError as exc:
+        say(lang, "previous_untouched", summary=exc.message(lang))
         return 1
     except TemplateError as exc:
         print(exc, file=sys.stderr)
@@ -268,10 +272,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not config or not categories:
         say(lang, "error", message=format_message("new_needs_settings", {}, lang))
         return 1
-    text = kampung_template(args.slug, next(iter(categories)), *config.map.center, config.languages)
+    lang = args.lang or config.messages_language
+    names = {key: category.name.get(config.languages[0]) for key, category in categories.items()}
+    text = kampung_template(args.slug, names, config.map.center, config.languages, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    say(lang, "new_wrote", file=target)
+    say(lang, "new_wrote", target=target)
     return 0
 
 

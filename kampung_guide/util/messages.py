@@ -14,11 +14,16 @@ from .catalogue import messages, shipped_languages
 
 def format_message(key: str, params: Mapping[str, object], lang: str) -> str:
     """The message `key` in `lang` (English where `lang` has no translation), filled with `params`;
-    a `got` param (the kind of value found) is said in the same language."""
+    a `got` param (the kind of value found) is said in the same language, and a tuple of choices
+    as `2 or 3`."""
     words = messages(lang)
-    if "got" in params and f"got:{params['got']}" in words:
-        params = {**params, "got": words.t(f"got:{params['got']}")}
-    return words.t(key, **params)
+    filled = dict(params)
+    if "got" in filled and f"got:{filled['got']}" in words:
+        filled["got"] = words.t(f"got:{filled['got']}")
+    for name, value in filled.items():
+        if isinstance(value, tuple):
+            filled[name] = words.t("or").join(str(v) for v in value)
+    return words.t(key, **filled)
 
 
 def message_languages() -> tuple[str, ...]:

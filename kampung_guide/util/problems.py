@@ -21,14 +21,21 @@ class Problem:
     key: str
     params: tuple[tuple[str, object], ...] = ()  # (name, value) pairs, sorted by name
     warning: bool = False
+    excerpt: str = ""  # the text of the line, as written, quoted under the message
 
-    def render(self, lang: str = "en") -> str:
-        """`file:line: field: message`, with warnings marked as such."""
+    def render(self, lang: str = "en", excerpt: bool = False) -> str:
+        """`file:line: field: message`, with warnings marked as such; with `excerpt`, the line's text
+        under it (`    12 |   lat: 1`), as `check` prints it."""
         text = format_message(self.key, dict(self.params), lang)
         if self.warning:
             text = format_message("warning_prefix", {}, lang) + text
         where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "  # a spreadsheet cell has no line
-        return where + (f"{self.field}: " if self.field else "") + text
+        shown = where + (f"{self.field}: " if self.field else "") + text
+        return shown + ("\n" + self.quote() if excerpt and self.excerpt else "")
+
+    def quote(self) -> str:
+        """The line's text with its number, as compilers show it: `    12 |   lat: 1`."""
+        return f"{self.line:>6} | {self.excerpt}" if self.excerpt else ""
 
     def kind(self) -> tuple[str, tuple[tuple[str, str], ...]]:
         """What makes two warnings the same: the message and the words it names, whatever the field
@@ -43,10 +50,21 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(
-        self, file: str, line: int, path: FieldPath, key: str, /, *, warning: bool = False, **params: object
+        self,
+        file: str,
+        line: int,
+        path: FieldPath,
+        key: str,
+        /,
+        *,
+        warning: bool = False,
+        excerpt: str = "",
+        **params: object,
     ) -> None:
-        """Record a problem at `path` (a tuple of keys and list indexes) in `file`."""
-        self.problems.append(Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning))
+        """Record a problem at `path` (a tuple of keys and list indexes) in `file`; `excerpt` is the
+        text of the line, quoted under the message."""
+        problem = Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning, excerpt)
+        self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,22 +78,23 @@ class Report:
         """Errors first, each group by file and line."""
         return sorted(self.problems, key=lambda p: (p.warning, p.file, p.line, p.field))
 
-    def lines(self, lang: str = "en", every: bool = False) -> list[str]:
+    def lines(self, lang: str = "en", every: bool = False, excerpt: bool = False) -> list[str]:
         """What to print: every error, one by one; a warning that applies in many places once, with
-        their count and the first few (`every` lists all of them, as `check --all`)."""
+        their count and the first few (`every` lists all of them, as `check --all`). With `excerpt`,
+        each problem's line as written follows it."""
         problems = self.sorted()
         if every:
-            return [p.render(lang) for p in problems]
-        lines = [p.render(lang) for p in problems if not p.warning]
+            return [p.render(lang, excerpt) for p in problems]
+        lines = [p.render(lang, excerpt) for p in problems if not p.warning]
         same: dict[tuple[str, tuple[tuple[str, str], ...]], list[Problem]] = {}
         for problem in problems:
             if problem.warning:
                 same.setdefault(problem.kind(), []).append(problem)
         for group in same.values():
             if len(group) < GROUP_FROM:
-                lines.extend(p.render(lang) for p in group)
+                lines.extend(p.render(lang, excerpt) for p in group)
                 continue
-            lines.append(group[0].render(lang))
+            lines.append(group[0].render(lang, excerpt))
             others = group[1:]
             named = ", ".join(f"{p.file}:{p.line}" for p in others[:SHOWN])
             params = {"n": len(others), "files": named, "rest": len(others) - SHOWN}
