@@ -65,8 +65,11 @@ def test_schema_is_written_beside_the_profiles_and_committed_copy_is_current(tmp
     assert run_build("schema", "--content", str(content)).returncode == 0
     written = json.loads((content / "kampung.schema.json").read_text(encoding="utf-8"))
     assert written["title"] == "Kampung profile"
+    assert written["properties"]["category"]["enum"] == ["batik", "kuliner"]  # this site's categories
+    sample = tmp_path / "sample.json"
+    assert run_build("schema", "--content", str(ROOT / "content"), "--out", str(sample)).returncode == 0
     committed = json.loads((ROOT / "content" / "kampung.schema.json").read_text(encoding="utf-8"))
-    assert committed == written, "run: python build.py schema"
+    assert committed == json.loads(sample.read_text(encoding="utf-8")), "run: python build.py schema"
 
 
 SAME_IN_BOTH = {"yaml_tag", "summary", "got:true/false"}  # no word in them to translate
@@ -145,8 +148,8 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "contact:\n  whatsapp: 0321 123456\n"},
-            "batik.yaml:15: contact.whatsapp: '0321 123456' is not an Indonesian mobile number",
-            "batik.yaml:15: contact.whatsapp: '0321 123456' bukan nomor HP Indonesia",
+            "batik.yaml:15: contact.whatsapp: '0321 123456' is a landline number, not a mobile one",
+            "batik.yaml:15: contact.whatsapp: '0321 123456' adalah nomor telepon rumah/kantor, bukan nomor HP",
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},

@@ -93,7 +93,7 @@ def test_inline_languages_cut_by_a_comma_say_to_quote(tmp_path):
         "batik.yaml:14: location.address: the comma after 'Kelurahan A' ends the id text, so 'Kota B' is read "
         'as another language; put the text in quotes (id: "Kelurahan A, Kota B") or write each language on its own line'
     ) in result.stderr
-    assert "not one of the site's languages" not in result.stderr
+    assert "not a language code" not in result.stderr
     block = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address:\n    id: Kelurahan A, Kota B\n    en: Town B")
     assert (
         run_build("check", "--content", str(write_content(tmp_path / "b", {"kampung/batik.yaml": block}))).returncode
@@ -102,9 +102,10 @@ def test_inline_languages_cut_by_a_comma_say_to_quote(tmp_path):
 
 
 def test_a_wrong_language_key_is_still_reported_as_such(tmp_path):
-    profile = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address: {id: Kelurahan A, fr: Quartier A}")
+    profile = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address: {id: Kelurahan A, eng: Quarter A}")
     result = run_build("check", "--content", str(write_content(tmp_path, {"kampung/batik.yaml": profile})))
-    assert "'fr' is not one of the site's languages" in result.stderr and "comma" not in result.stderr
+    assert "'eng' is not a language code of this site (id, en); did you mean 'en'?" in result.stderr
+    assert "comma" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -509,7 +509,7 @@ def load_pages(loader: Loader, languages: tuple[str, ...]) -> tuple[model.FreePa
         parsed = read_page(loader, path, languages)
         if parsed is not None:
             versions[lang] = (path, *parsed)
-    pages = (_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items())
+    pages = (_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items() if versions)
     return tuple(sorted(pages, key=lambda p: (p.order, p.slug)))
 
 
