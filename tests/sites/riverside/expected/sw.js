@@ -20,19 +20,19 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "1d0a9b0a727f"],
-  ["kampung/", "e1ce5606b5dd"],
-  ["offline/", "3761e1bd0425"],
-  ["en/", "5504fd199109"],
-  ["en/kampung/", "24f92cc3f6ea"],
-  ["en/offline/", "e081ab3a950b"],
+  ["./", "8653f956cfcb"],
+  ["kampung/", "1282ca1a438e"],
+  ["offline/", "05b3e98b8411"],
+  ["en/", "9e49b7ada02c"],
+  ["en/kampung/", "ccbd2aa3911f"],
+  ["en/offline/", "007c9b48a5a7"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
+  ["assets/plan.js?v=62cecb161b", "62cecb161b7d"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
-  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "a4224f96f63d8e38"
+ "version": "bf2157b25d842f5b"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
