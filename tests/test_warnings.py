@@ -83,7 +83,8 @@ def test_a_warning_in_many_files_is_printed_once_and_every_error_is_named(tmp_pa
     assert more.startswith("  … the same in 996 more places: ") and more.endswith(
         " and 993 more; check --all lists them"
     )
-    assert lines[-1] == "3 errors, 998 warnings"  # and site.yaml gives no way to reach the office
+    # 997 without a photo, 997 without a source, and site.yaml gives no way to reach the office
+    assert lines[-1] == "3 errors, 1995 warnings"
     every = run_build("check", "--all", "--content", str(content), "--lang", "en").stderr.splitlines()
     assert sum(1 for line in every if "no photo yet" in line) == 997
 
@@ -92,7 +93,7 @@ def test_a_few_warnings_are_printed_one_by_one(tmp_path):
     content = many(tmp_path, 5)
     lines = run_build("check", "--content", str(content), "--lang", "id").stderr.splitlines()
     assert sum(1 for line in lines if "belum ada foto" in line) == 5 and not any("…" in line for line in lines)
-    assert lines[-1] == "0 kesalahan, 6 peringatan"  # and one for the office, which site.yaml gives no contact of
+    assert lines[-1] == "0 kesalahan, 11 peringatan"  # and 5 without a source, 1 for the office without a contact
 
 
 def region(tmp_path: Path, center: str, zoom: int, pins: list[tuple[float, float]]) -> list[str]:

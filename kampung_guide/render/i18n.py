@@ -8,6 +8,7 @@ durations follow CLDR, through Babel, for whatever language the site lists.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from typing import Literal
 
 from babel import Locale
 from babel.core import get_global
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, get_currency_symbol
 from babel.units import format_unit
 
@@ -246,6 +248,16 @@ def format_duration(minutes: int, lang: str) -> str:
 
 def format_distance(km: float, lang: str) -> str:
     return language(lang).distance(km)
+
+
+def format_report_date(date: str, lang: str) -> str:
+    """A source's date as CLDR writes it, as far as it is known: `7 Februari 2024`, `Februari 2024`, `2024`."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    locale = language(lang).locale
+    return format_date(day, "long", locale=locale) if len(parts) == 3 else format_skeleton("yMMMM", day, locale=locale)
 
 
 def hours_table(hours: Hours, lang: Language | str) -> list[tuple[str, str]]:

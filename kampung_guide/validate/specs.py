@@ -498,6 +498,20 @@ class IsoDate(Spec[str]):
         return {"type": "string", "format": "date", "pattern": DATE}
 
 
+class ReportDate(Str):
+    """When a report was published: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known (a
+    year written without quotes, `2024`, is read as that year)."""
+
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        return super().check(value, path, ctx)
+
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        """The text forms, and a year written without quotes (`date: 2024`)."""
+        return {"anyOf": [super().json_schema(env), {"type": "integer", "minimum": 1900, "maximum": 2099}]}
+
+
 class Ref(Spec[str]):
     """The id of a category defined in categories.yaml."""
 

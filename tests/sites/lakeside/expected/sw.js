@@ -20,16 +20,16 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "66806185552f"],
-  ["kampung/", "5d3ad320cf62"],
-  ["offline/", "a88b70f083f4"],
+  ["./", "94b3cc5d096e"],
+  ["kampung/", "f2fb905847f2"],
+  ["offline/", "8166ec554bab"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
-  ["assets/map.js?v=6ea331159f", "f24495d69964"],
-  ["assets/plan.js?v=62cecb161b", "62cecb161b7d"],
+  ["assets/map.js?v=82d71d19f8", "fc1ef387931b"],
+  ["assets/plan.js?v=a30e77b5b1", "a30e77b5b1c5"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "c1e8785459b0a6f1"
+ "version": "5f6b2318ebf87ffe"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "8653f956cfcb"],
-  ["kampung/", "1282ca1a438e"],
-  ["offline/", "05b3e98b8411"],
-  ["en/", "9e49b7ada02c"],
-  ["en/kampung/", "ccbd2aa3911f"],
-  ["en/offline/", "007c9b48a5a7"],
+  ["./", "b1ebd71ba76b"],
+  ["kampung/", "03c03b5cf3ae"],
+  ["offline/", "9c09a77f901c"],
+  ["en/", "402b47f1328e"],
+  ["en/kampung/", "d65f27ab4e1c"],
+  ["en/offline/", "2e142d6d5aea"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=62cecb161b", "62cecb161b7d"],
+  ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
+  ["assets/plan.js?v=a30e77b5b1", "a30e77b5b1c5"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "bf2157b25d842f5b"
+ "version": "ee801e0f80a68448"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
