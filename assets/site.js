@@ -107,7 +107,7 @@
   function openNowText(data, now) {
     var clock = function (m) {
       var h = Math.floor(m / 60) % 24, rest = m % 60;
-      return (h < 10 ? "0" : "") + h + data.sep + (rest < 10 ? "0" : "") + rest;
+      return (h < 10 && data.hourDigits !== 1 ? "0" : "") + h + data.sep + (rest < 10 ? "0" : "") + rest;
     };
     var always = data.week.every(function (spans) { return spans.some(function (s) { return s[0] === 0 && s[1] >= 1440; }); });
     if (always) { return {open: true, text: data.words.open_always}; }

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .plan.site import load_site
 from .scaffold import SCHEMA_FILE
+from .util.messages import format_message, message_languages
 from .util.problems import Report
 from .validate.content import Loader, configured_language, load_categories, load_config
 from .validate.model import Site
@@ -41,19 +42,21 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: _site)")
     build.add_argument("--base-url", help="public address of the site, e.g. https://example.org/guide/")
     build.add_argument("--force", action="store_true", help="replace an output folder holding other files")
-    build.add_argument("--lang", choices=["en", "id"], help="language of messages")
+    build.add_argument("--lang", choices=message_languages(), help="language of messages")
     build.add_argument("--jobs", type=int, default=0, help="processes rendering pages (default: one per CPU)")
+    build.add_argument("--all", action="store_true", help="list every warning, not each kind once")
     build.set_defaults(run=cmd_build)
     check = sub.add_parser("check", help="check the content without writing anything")
     check.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
-    check.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
+    check.add_argument("--lang", choices=message_languages(), help="language of messages (default: site.yaml's)")
+    check.add_argument("--all", action="store_true", help="list every warning, not each kind once")
     check.set_defaults(run=cmd_check)
     serve = sub.add_parser(
         "serve", help="preview and editor: build, serve on 127.0.0.1, rebuild and reload on change, edit at /_editor/"
     )
     serve.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
-    serve.add_argument("--lang", choices=["en", "id"], help="language of messages and of the editor")
+    serve.add_argument("--lang", choices=message_languages(), help="language of messages and of the editor")
     serve.add_argument(
         "--host",
         default="127.0.0.1",
@@ -81,41 +84,58 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write every profile into a spreadsheet: export FILE.xlsx (or .csv)")
     export.add_argument("file", help="the workbook to write (.xlsx), or .csv for the Kampung sheet alone")
     export.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
-    export.add_argument("--lang", choices=["en", "id"], help="language of headers and messages")
+    export.add_argument("--lang", choices=message_languages(), help="language of headers and messages")
     export.set_defaults(run=cmd_export)
     imp = sub.add_parser("import", help="update the profiles from a workbook: import FILE.xlsx")
     imp.add_argument("file", help="the workbook to read (.xlsx)")
     imp.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
-    imp.add_argument("--lang", choices=["en", "id"], help="language of messages (default: site.yaml's)")
+    imp.add_argument("--lang", choices=message_languages(), help="language of messages (default: site.yaml's)")
     imp.add_argument("--dry-run", action="store_true", help="list what would change, field by field; write nothing")
     imp.add_argument("--delete-missing", action="store_true", help="delete profiles that have no row in the workbook")
     imp.set_defaults(run=cmd_import)
     stats = sub.add_parser("stats", help="visitors per kampung, language and QR poster, from access logs")
     stats.add_argument("logs", nargs="+", metavar="LOGFILE", help="access logs (Common/Combined Log Format, .gz too)")
     stats.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
-    stats.add_argument("--lang", choices=["en", "id"], help="language of the report and messages")
+    stats.add_argument("--lang", choices=message_languages(), help="language of the report and messages")
     stats.add_argument("--base-url", help="the site's public address, e.g. https://example.org/guide/ (default: /)")
     stats.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day counted")
     stats.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day counted")
     stats.add_argument("--out", default="stats", help="folder for report.csv and report.html (default: stats)")
     stats.set_defaults(run=cmd_stats)
+    translations = sub.add_parser(
+        "translations", help="write content/locale/LANG.po: the guide's own words to translate (Poedit, Weblate)"
+    )
+    translations.add_argument("language", help="language code, e.g. ms (listed in site.yaml's languages)")
+    translations.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    translations.add_argument("--lang", choices=message_languages(), help="language of messages")
+    translations.set_defaults(run=cmd_translations)
     return p
+
+
+def say(lang: str, key: str, /, **params: object) -> None:
+    """Print a message of the tools in the messages language."""
+    print(format_message(key, params, lang), file=sys.stderr)
+
+
+def messages_language(args: argparse.Namespace) -> str:
+    """The language of messages: --lang, or site.yaml's."""
+    return getattr(args, "lang", None) or configured_language(Path(args.content))
 
 
 def load_checked(args: argparse.Namespace) -> tuple[Site | None, Report, str]:
     content = Path(args.content)
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
-    for problem in report.sorted():
-        print(problem.render(lang, excerpt=True), file=sys.stderr)
+    for line in report.lines(lang, every=getattr(args, "all", False), excerpt=True):
+        print(line, file=sys.stderr)
     return site, report, lang
 
 
 def summary(report: Report, lang: str) -> str:
-    errors, warnings = len(report.errors), len(report.warnings)
-    if lang == "id":
-        return f"{errors} kesalahan, {warnings} peringatan"
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    """`0 errors, 7 warnings`, in the messages language."""
+    errors = format_message("count_errors", {"n": len(report.errors)}, lang)
+    warnings = format_message("count_warnings", {"n": len(report.warnings)}, lang)
+    return format_message("summary", {"errors": errors, "warnings": warnings}, lang)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -138,9 +158,8 @@ def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
     from .write.output import OutputError, OutputRefused, check_output_folder, write_site
 
     site, report, lang = load_checked(args)
-    untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
     if site is None:
-        print(summary(report, lang) + untouched, file=sys.stderr)
+        say(lang, "previous_untouched", summary=summary(report, lang))
         return 1
     content, out = Path(args.content), Path(args.out)
     base_url = normalise_base_url(args.base_url)
@@ -148,17 +167,19 @@ def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
         check_output_folder(out, [content, *PROJECT_FOLDERS], args.force)
         count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
     except OutputRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(lang, "error", message=exc.render(lang))
         return 1
     except OutputError as exc:
-        print(exc.message(lang) + untouched, file=sys.stderr)
+        say(lang, "previous_untouched", summary=exc.message(lang))
         return 1
     except TemplateError as exc:
-        print(f"{exc}\n" + ("kesalahan templat" if lang == "id" else "template error") + untouched, file=sys.stderr)
+        print(exc, file=sys.stderr)
+        say(lang, "template_error")
         return 1
-    print(
-        f"{count} files written to {out}" + (f" ({summary(report, lang)})" if report.problems else ""), file=sys.stderr
-    )
+    if report.problems:
+        say(lang, "files_written_problems", n=count, out=out, summary=summary(report, lang))
+    else:
+        say(lang, "files_written", n=count, out=out)
     return 0
 
 
@@ -171,7 +192,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         serve(Path(args.content), args.content, args.port, args.lang, host=args.host)
     except OSError as exc:
-        print(f"error: cannot serve on port {args.port}: {exc.strerror}", file=sys.stderr)
+        lang = messages_language(args)
+        message = format_message("cannot_serve", {"port": args.port, "detail": exc.strerror or str(exc)}, lang)
+        say(lang, "error", message=message)
         return 1
     return 0
 
@@ -186,16 +209,47 @@ def normalise_base_url(url: str | None) -> str | None:
 def cmd_schema(args: argparse.Namespace) -> int:
     from .validate.schema import markdown_reference, profile_json_schema
 
+    lang = messages_language(args)
     if args.format == "markdown":
         text = markdown_reference()
     else:
-        text = json.dumps(profile_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        loader = Loader(Path(args.content), args.content)
+        config = load_config(loader)
+        categories = load_categories(loader, config.languages) if config else None
+        if not config or not categories:
+            for line in loader.report.lines(lang):
+                print(line, file=sys.stderr)
+            say(lang, "error", message=format_message("schema_needs_content", {}, lang))
+            return 1
+        schema = profile_json_schema(config.languages, tuple(categories))
+        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     out = args.out or (None if args.format == "markdown" else str(Path(args.content) / SCHEMA_FILE))
     if out is None or out == "-":
         sys.stdout.write(text)
     else:
         Path(out).write_text(text, encoding="utf-8")
-        print(f"wrote {out}", file=sys.stderr)
+        say(lang, "wrote", file=out)
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Write (or bring up to date) the site's catalogue of the guide's words in a language."""
+    from .util.catalogue import site_file
+    from .validate.languages import is_language, suggestion
+    from .validate.locale import locale_path
+
+    lang, code = messages_language(args), args.language
+    if not is_language(code):
+        close = suggestion(code, ())
+        key = "translations_bad_language_suggest" if close else "translations_bad_language"
+        say(lang, "error", message=format_message(key, {"lang": code, "suggestion": close}, lang))
+        return 1
+    path = locale_path(Path(args.content), code)
+    existing = path.read_text(encoding="utf-8") if path.is_file() else None
+    text, total, translated = site_file(code, existing)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    say(lang, "translations_wrote", file=path, n=total, translated=translated)
     return 0
 
 
@@ -203,35 +257,27 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import kampung_template
     from .validate.specs import SLUG
 
+    lang = messages_language(args)
     content = Path(args.content)
     target = content / "kampung" / f"{args.slug}.yaml"
     if not SLUG.match(args.slug):
-        print(
-            f"error: '{args.slug}' cannot be a page address: use lowercase letters, digits and hyphens, "
-            "e.g. kampung-keramik",
-            file=sys.stderr,
-        )
+        say(lang, "error", message=format_message("new_bad_slug", {"slug": args.slug}, lang))
         return 1
     if target.exists():
-        print(f"error: {target} already exists", file=sys.stderr)
+        say(lang, "error", message=format_message("new_exists", {"file": target}, lang))
         return 1
     loader = Loader(content, args.content)
     config = load_config(loader)
     categories = load_categories(loader, config.languages) if config else None
     if not config or not categories:
-        print("error: site.yaml and categories.yaml must be valid first; run: python build.py check", file=sys.stderr)
+        say(lang, "error", message=format_message("new_needs_settings", {}, lang))
         return 1
     lang = args.lang or config.messages_language
     names = {key: category.name.get(config.languages[0]) for key, category in categories.items()}
     text = kampung_template(args.slug, names, config.map.center, config.languages, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    done = {
-        "en": "wrote {target}; fill it in, then run: python build.py check (it names every field still to fill)",
-        "id": "{target} ditulis; isilah, lalu jalankan: python build.py check "
-        "(yang menyebut setiap kolom yang belum diisi)",
-    }
-    print(done.get(lang, done["en"]).format(target=target), file=sys.stderr)
+    say(lang, "new_wrote", target=target)
     return 0
 
 

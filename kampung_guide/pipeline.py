@@ -84,7 +84,8 @@ class SiteBuild:
         self._map_script = (
             previous._map_script if previous and previous.map_script_args() == self.map_script_args() else None
         )
-        same_frame = previous and (previous.site.config, previous.site.categories) == (site.config, site.categories)
+        frame = (site.config, site.categories, site.translations)
+        same_frame = previous and (previous.site.config, previous.site.categories, previous.site.translations) == frame
         self.renderer = Renderer(
             site,
             env,
@@ -276,7 +277,8 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.routes, a.events) != (b.config, b.categories, b.pages, b.routes, b.events):
+    settings = (a.config, a.categories, a.pages, a.routes, a.events, a.translations)
+    if settings != (b.config, b.categories, b.pages, b.routes, b.events, b.translations):
         return None
     before_photos, after_photos = used_photos(a), used_photos(b)
     if any(before_photos[name] != after_photos[name] for name in before_photos.keys() & after_photos.keys()):

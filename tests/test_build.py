@@ -152,7 +152,7 @@ def test_missing_optional_fields_render_cleanly(sample_site):
         assert not re.search(r">\s*(None|undefined|null)\s*<", html), page
         assert not re.search(r"<h[1-6][^>]*>\s*</h[1-6]>", html), page
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
-    assert "Jam buka belum tercatat. Tanyakan ke Disbudporapar Kota Mojokerto sebelum berkunjung." in page
+    assert "Jam buka belum tercatat. Tanyakan kepada Disbudporapar Kota Mojokerto sebelum berkunjung." in page
     assert "Kontak kampung belum tercatat." in page
 
 
@@ -260,7 +260,7 @@ def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):
         assert "Mojokerto" not in html and "mojokerto" not in html
         assert "lang-switch" not in html
     kilns = (out / "kampung/harbour-kilns/index.html").read_text(encoding="utf-8")
-    assert "IDR 120,000–200,000" in kilns and "1 h 30 min" in kilns
+    assert "IDR\u00a0120,000–200,000" in kilns and "1 hour 30 minutes" in kilns
     assert (
         "https://wa.me/6281234567890?text=Hello%2C%20I%20would%20like%20to%20visit%20Harbour%20Kilns%20on%20%E2%80%A6"
         in kilns
@@ -284,7 +284,7 @@ def test_dangerous_output_folders_are_refused(tmp_path, out):
 
 
 def test_repo_root_is_refused():
-    result = run_build("build", "--out", str(ROOT), "--force")
+    result = run_build("build", "--out", str(ROOT), "--force", "--lang", "en")
     assert result.returncode == 1 and "refusing" in result.stderr
 
 

@@ -576,7 +576,7 @@ def test_the_kampung_form_has_making_times_workshop_rules_and_the_checked_date(s
     status, _, page = http(served.url + "_editor/kampung/onde-onde/")
     assert status == 200
     assert 'name="making#n" value="1"' in page  # the sample's one making entry, known only roughly
-    assert "exact times are not recorded" in page and 'name="making[0].hours"' in page
+    assert "The hours of each house are not recorded." in page and 'name="making[0].hours"' in page
     assert 'name="visit.rules.children"' in page and ">Dipersilakan</option>" in page  # the site's own words
     assert 'name="visit.rules.hazards" value="molten_metal"' in page and "Logam cair" in page
     assert re.search(r'<input class="input" id="f-checked" name="checked"[^>]* type="date" value=""', page)

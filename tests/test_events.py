@@ -144,8 +144,8 @@ def read(out, path: str) -> str:
         ),
         (
             EXPO.replace('"0812 1111 2222"', '"0321 123456"'),
-            "pameran.yaml:15: organiser.whatsapp: '0321 123456' is not an Indonesian mobile number",
-            "pameran.yaml:15: organiser.whatsapp: '0321 123456' bukan nomor HP Indonesia",
+            "pameran.yaml:15: organiser.whatsapp: '0321 123456' is a landline number, not a mobile one",
+            "pameran.yaml:15: organiser.whatsapp: '0321 123456' adalah nomor telepon rumah/kantor, bukan nomor HP",
         ),
         (
             EXPO.replace("price_idr: 0", "price_idr: 5.000"),
@@ -200,13 +200,15 @@ def test_the_agenda_lists_every_event_by_date_with_its_facts(tmp_path):
     assert 'data-days="2026-11-14 2026-12-19 2027-01-09"' in page
     when = re.findall(r'<dd class="event__when">(.*?)</dd>', page)
     assert when == [
-        "Jumat, 2 Oktober 2026",
+        "Jumat, 02 Oktober 2026",  # CLDR's full date in Indonesian
         "14 November 2026; 19 Desember 2026; 9 Januari 2027 · mulai 18.00",
-        "4–6 Desember 2026 · 09.00–16.00",
+        "4–6 Des 2026 · 09.00–16.00",  # CLDR's interval format
     ]
     english = read(out, "en/agenda/index.html")
-    assert re.findall(r'<dd class="event__when">(.*?)</dd>', english)[2] == "4–6 December 2026 · 09:00–16:00"
-    assert "<dd>Free</dd>" in english and "<dd>IDR 5,000–10,000</dd>" in english
+    assert (
+        re.findall(r'<dd class="event__when">(.*?)</dd>', english)[2] == "Dec 4\u2009–\u20096, 2026 · 09:00–16:00"
+    )  # CLDR's thin spaces
+    assert "<dd>Free</dd>" in english and "<dd>IDR\u00a05,000–10,000</dd>" in english
     assert '<a href="../../en/kampung/batik/">Kampung Batik</a>' in english
     assert "Cooperatives Office" in english and "https://wa.me/6281211112222" in english
     assert 'href="../../data/agenda.en.ics"' in english

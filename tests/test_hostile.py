@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kampung_guide.plan.site import load_site
+
 from conftest import CATEGORIES, JPEG, KAMPUNG, ROOT, SITE, run_build, snapshot, write_content
 
 PAYLOADS = [
@@ -250,6 +252,7 @@ print("\\n".join(opened))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     opened = [Path(p).resolve() for p in result.stdout.splitlines() if p]
     allowed = [content.resolve(), ROOT / "kampung_guide", Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
+    allowed += [Path("/usr/share/zoneinfo"), Path("/etc/localtime").resolve()]  # Babel asks the system's time zone
     assert outside.resolve() not in opened
     strays = [p for p in opened if not any(p.is_relative_to(a) for a in allowed) and p.suffix != ".so"]
     assert strays == []
@@ -296,3 +299,31 @@ def processes_naming(folder: Path) -> list[str]:
         if str(folder) in line:
             found.append(line)
     return found
+
+
+TAGGED = {
+    "float-word": ("lat: !!float x", "location.lat: the tag !!float does not fit 'x'"),
+    "int-word": ("lat: !!int abc", "location.lat: the tag !!int does not fit 'abc'"),
+    "float-cut": ("lat: !!float 1e", "location.lat: the tag !!float does not fit '1e'"),
+    "bool-yes": ("lon: 112.43\n  approximate: !!bool yes", "location.approximate: the tag !!bool does not fit 'yes'"),
+    "binary": ("lat: !!binary aGVsbG8=", "location.lat: the YAML tag !!binary is not allowed here"),
+    "local": ("lat: !pin -7.47", "location.lat: the YAML tag !pin is not allowed here"),
+    "str": ("lat: !!str -7.47", "location.lat: expected a number, got text"),
+}
+
+
+def test_explicit_yaml_tags_are_errors_at_their_field_never_a_traceback(tmp_path):
+    files = {f"kampung/{name}.yaml": KAMPUNG.replace("lat: -7.47", value) for name, (value, _) in TAGGED.items()}
+    result = run_build("check", "--content", str(write_content(tmp_path, files)))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    for name, (_, message) in TAGGED.items():
+        line = 13 if name == "bool-yes" else 12
+        assert f"content/kampung/{name}.yaml:{line}: {message}" in result.stderr, (name, result.stderr)
+    assert "does not fit 'yes'; remove the tag and write the value as it is" in result.stderr
+
+
+def test_a_tag_that_fits_its_value_is_read_as_it_says(tmp_path):
+    text = KAMPUNG.replace("lat: -7.47", "lat: !!float -7").replace("lon: 112.43", "lon: !!float 112.43")
+    site, report = load_site(write_content(tmp_path, {"kampung/batik.yaml": text}))
+    assert report.errors == [] and site is not None
+    assert (site.kampung[0].location.lat, site.kampung[0].location.lon) == (-7.0, 112.43)

@@ -239,7 +239,7 @@ def test_the_page_shows_making_rules_and_the_checked_date_in_both_languages(tmp_
         ("👟", "Shoes", "closed shoes required"),
         ("👕", "Clothing", "Long sleeves"),
         ("📷", "Photos", "ask before you take photos"),
-        ("⚠️", "Safety", "Take care near heat, molten metal and smoke. Keep away from the furnace"),
+        ("⚠️", "Safety", "Take care near heat, molten metal, and smoke. Keep away from the furnace"),
         ("👥", "Book ahead", "groups of 8 or more"),
     ]
     assert rows["id"][1:] == [
@@ -247,14 +247,14 @@ def test_the_page_shows_making_rules_and_the_checked_date_in_both_languages(tmp_
         ("👟", "Alas kaki", "wajib sepatu tertutup"),
         ("👕", "Pakaian", "Pakaian lengan panjang"),
         ("📷", "Foto", "minta izin dulu sebelum memotret"),
-        ("⚠️", "Keselamatan", "Hati-hati dengan panas, logam cair dan asap. Jaga jarak dari tungku"),
+        ("⚠️", "Keselamatan", "Hati-hati dengan panas, logam cair, dan asap. Jaga jarak dari tungku"),
         ("👥", "Pesan dulu", "rombongan 8 orang atau lebih"),
     ]
     assert '<p class="checked">Informasi ini diperiksa pada 20 November 2026.</p>' in pages["id"]
-    assert '<p class="checked">Information checked on 20 November 2026.</p>' in pages["en"]
+    assert '<p class="checked">Information checked on November 20, 2026.</p>' in pages["en"]  # CLDR
     card = must_find(r'<li class="card[^"]*" data-slug="batik">.*?</li>', read(out, "en/kampung/index.html"), re.S)[0]
     assert "<strong>Watch it being made:</strong> Saturday 05:00–07:00" in card
-    assert '<span class="card__checked">Checked 20 November 2026</span>' in card
+    assert '<span class="card__checked">Checked November 20, 2026</span>' in card
 
 
 def test_without_making_times_the_page_says_to_ask_the_office(tmp_path):

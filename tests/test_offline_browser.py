@@ -102,7 +102,7 @@ def test_visited_pages_and_the_shell_open_offline(served, context):
     for path, heading in (
         ("", "Kampung Uji"),
         ("kampung/", "Semua kampung UMKM"),
-        ("en/kampung/", "All craft villages"),
+        ("en/kampung/", "All craft kampung"),
         ("kampung/tenun/", "Kampung Tenun"),
         ("kampung/?q=tenun", "Semua kampung UMKM"),
     ):

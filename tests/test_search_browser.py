@@ -187,12 +187,12 @@ def tab(browser, served, **options) -> Tab:
     return Tab(browser, served["origin"], served["files"], **options)
 
 
-@pytest.mark.parametrize("lang, prefix, two", [("id", "", "2 kampung"), ("en", "en/", "2 villages")])
+@pytest.mark.parametrize("lang, prefix, two", [("id", "", "2 kampung"), ("en", "en/", "2 kampung")])
 def test_typing_batik_narrows_the_cards_in_both_languages(chromium, served, lang, prefix, two):
     def check(browser):
         t = tab(browser, served).open(served["url"] + prefix + "kampung/")
         assert sorted(t.visible()) == ["batik", "onde", "sogan"]
-        assert t.page.is_visible("#search") and t.status().endswith(("3 kampung", "3 villages"))
+        assert t.page.is_visible("#search") and t.status().endswith("3 kampung")
         t.type("batik")
         assert sorted(t.visible()) == ["batik", "sogan"] and t.status() == two
         t.type("membatik")
@@ -241,7 +241,7 @@ def test_workshop_filter_hides_kampung_without_experiences(chromium, served):
     def check(browser):
         t = tab(browser, served).open(served["url"] + "en/kampung/")
         t.page.check("#search-workshop")
-        assert t.visible() == ["batik"] and t.status() == "1 village"
+        assert t.visible() == ["batik"] and t.status() == "1 kampung"
         t.page.uncheck("#search-workshop")
         assert len(t.visible()) == 3
         t.close()

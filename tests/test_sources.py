@@ -50,14 +50,14 @@ def test_sources_outlets_and_organiser_on_the_page_in_both_languages(tmp_path):
     assert '<a href="https://news.example.org/batik" rel="noopener">Berita uji tentang batik</a>' in sources
     assert 'news.example.org, <time datetime="2024-02-07">7 Februari 2024</time>' in sources
     assert 'example.org, <time datetime="2021">2021</time>' in sources  # www. left out of the publisher
-    assert '<time datetime="2024-02-07">7 February 2024</time>' in en_page
+    assert '<time datetime="2024-02-07">February 7, 2024</time>' in en_page  # CLDR's English date
     outlets = must_find(r'<section id="beli".*?</section>', id_page, re.S)[0]
     assert "Beli di sini" in outlets and "Pusat Batik Uji" in outlets and "kain batik" in outlets
     assert '<li class="item outlet" id="beli-1">' in outlets and "09.00–17.00" in outlets
     assert "Kunjungan diatur oleh" in id_page and "Dinas Koperasi Kota Uji" in id_page
     assert 'href="tel:' in must_find(r"Kunjungan diatur oleh.*?</dd>", id_page, re.S)[0]
     # the "ask …" lines name who arranges visits, not the tourism office
-    assert "Tanyakan ke Dinkop Uji" in id_page and "Ask the cooperatives office" in en_page
+    assert "Tanyakan kepada Dinkop Uji" in id_page and "Ask the cooperatives office" in en_page
     data = json.loads(must_find(r'<script type="application/json" id="map-data">(.*?)</script>', id_page, re.S)[1])
     assert [p[3] for p in data["pins"]] == ["batik", "_outlet"]  # the outlet's own marker style
     assert data["pins"][1][2] == "Pusat Batik Uji" and data["pins"][1][5] == "#beli-1" and data["fit"]

@@ -47,8 +47,9 @@ def test_hours_table_in_both_languages():
 
 def test_prices_durations_and_distances_read_locally():
     assert format_price(Price(350000, 350000), "id") == "Rp350.000"
-    assert format_price(Price(150000, 350000), "en") == "IDR 150,000–350,000"
+    assert format_price(Price(150000, 350000), "en") == "IDR\u00a0150,000–350,000"  # CLDR's currency spacing
     assert format_duration(120, "id") == "2 jam" and format_duration(45, "en") == "45 minutes"
+    assert format_duration(90, "id") == "1 jam 30 menit" and format_duration(61, "en") == "1 hour 1 minute"
     assert format_distance(1.26, "id") == "1,3 km" and format_distance(0.432, "en") == "430 m"
 
 
@@ -152,6 +153,9 @@ def test_nearest_all_agrees_with_comparing_every_pair(layout, count):
         ("0812", None),
         ("wa: 0812 3456 7890", None),
         ("+62 21 1234 5678", None),
+        ("0800 1234 5678", None),  # toll-free: 08 but not 08[1-9]
+        ("0809 1234 567", None),  # premium
+        ("+62 804 1 500 000", None),  # nationwide service number
     ],
 )
 def test_whatsapp_numbers_are_normalised_or_refused(written, normal):

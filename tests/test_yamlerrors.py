@@ -7,7 +7,8 @@ import re
 import pytest
 
 from kampung_guide.load.yamlfile import YamlError, parse_yaml
-from kampung_guide.util.messages import MESSAGES, format_message
+from kampung_guide.util.catalogue import shipped, source
+from kampung_guide.util.messages import format_message
 
 from conftest import KAMPUNG, SITE, run_build, write_content
 
@@ -68,8 +69,11 @@ PARSER_WORDS = re.compile(r"mapping values|did not find|expected <|while scannin
 
 
 def test_no_message_carries_the_parsers_words():
-    for key, texts in MESSAGES.items():
-        for text in texts:
+    indonesian = shipped("messages", "id")
+    assert indonesian is not None
+    for key, message in source("messages").items():
+        translated = indonesian.messages.get(key, "")
+        for text in (*message.forms, *((translated,) if isinstance(translated, str) else translated)):
             assert not PARSER_WORDS.search(text), key
 
 
@@ -89,7 +93,7 @@ def test_inline_languages_cut_by_a_comma_say_to_quote(tmp_path):
         "batik.yaml:14: location.address: the comma after 'Kelurahan A' ends the id text, so 'Kota B' is read "
         'as another language; put the text in quotes (id: "Kelurahan A, Kota B") or write each language on its own line'
     ) in result.stderr
-    assert "not one of the site's languages" not in result.stderr
+    assert "not a language code" not in result.stderr
     block = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address:\n    id: Kelurahan A, Kota B\n    en: Town B")
     assert (
         run_build("check", "--content", str(write_content(tmp_path / "b", {"kampung/batik.yaml": block}))).returncode
@@ -98,9 +102,10 @@ def test_inline_languages_cut_by_a_comma_say_to_quote(tmp_path):
 
 
 def test_a_wrong_language_key_is_still_reported_as_such(tmp_path):
-    profile = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address: {id: Kelurahan A, fr: Quartier A}")
+    profile = KAMPUNG.replace("  lon: 112.43", "  lon: 112.43\n  address: {id: Kelurahan A, eng: Quarter A}")
     result = run_build("check", "--content", str(write_content(tmp_path, {"kampung/batik.yaml": profile})))
-    assert "'fr' is not one of the site's languages" in result.stderr and "comma" not in result.stderr
+    assert "'eng' is not a language code of this site (id, en); did you mean 'en'?" in result.stderr
+    assert "comma" not in result.stderr
 
 
 @pytest.mark.parametrize(

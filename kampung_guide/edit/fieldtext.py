@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..render.i18n import UI
+from ..render.i18n import language
 
 
 class Words(NamedTuple):
@@ -400,14 +400,14 @@ def field_words(kind: str, path: str) -> Words:
 
 def choice_label(kind: str, path: str, value: str, lang: str) -> str:
     """How a choice reads in `lang`: `car` -> `mobil`, `Mo` -> `Senin`; unknown values as written."""
-    words = UI.get(lang, UI["en"])
+    words = language(lang)
     if path.endswith(".days") and value in DAYS:
-        return words["days"].split()[DAYS.index(value)]
+        return words.day_names[DAYS.index(value)]
     prefix = CHOICE_WORDS.get(path)
-    text = words.get(f"{prefix}{value}") if prefix else None
+    text = words.t(f"{prefix}{value}") if prefix and f"{prefix}{value}" in words.words else None
     return text[:1].upper() + text[1:] if text else value
 
 
 def language_name(code: str) -> str:
     """`id` -> `Bahasa Indonesia`, `en` -> `English` (the name a language calls itself)."""
-    return UI[code]["language_name"] if code in UI else code
+    return language(code).t("language_name")

@@ -38,7 +38,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 MAX_NODES = 100_000  # a real profile has a few hundred; an alias bomb has billions
 MAX_DEPTH = 64
 
-STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+CORE = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (f"{CORE}{t}" for t in ("str", "int", "float", "bool", "null"))
 SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 # What a file holds: YAML 1.2 core schema scalars, lists, and mappings with text keys.
@@ -92,9 +93,12 @@ class _Loader(_Parser, _Resolver):
 class YamlError(Exception):
     """A file that is not valid YAML for this guide; `line` is 1-based, `excerpt` that line's text."""
 
-    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None, excerpt: str = "") -> None:
+    def __init__(
+        self, line: int, key: str, params: dict[str, Any] | None = None, excerpt: str = "", path: Path = ()
+    ) -> None:
         super().__init__(key)
         self.line, self.key, self.params, self.excerpt = line, key, params or {}, excerpt
+        self.path = path  # the field whose value is wrong, when the file is read that far
 
 
 @dataclass
@@ -166,14 +170,14 @@ class _Walker:
             self.text_starts[path] = node.start_mark.line + 2
         elif node.start_mark.line != node.end_mark.line:
             self.text_starts[path] = node.start_mark.line + 1
-        value = scalar_value(node)
+        value = scalar_value(node, path)
         if isinstance(value, float):
             self.typed[path] = node.value
         return value
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, YamlValue]:
         if node.tag != MAP:
-            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(node.tag)}, path=path)
         result: dict[str, YamlValue] = {}
         if node.flow_style:
             self.flow.add(path)
@@ -191,7 +195,7 @@ class _Walker:
 
     def sequence(self, node: yaml.SequenceNode, path: Path, depth: int) -> list[YamlValue]:
         if node.tag != SEQ:
-            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
+            raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(node.tag)}, path=path)
         items = []
         for index, item in enumerate(node.value):
             self.lines[path + (index,)] = item.start_mark.line + 1
@@ -199,11 +203,20 @@ class _Walker:
         return items
 
 
-def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
-    """The Python value of a scalar under the YAML 1.2 core schema."""
+# What an explicit tag may say of a scalar: the tags of the core schema, each only of text it would
+# be read as without the tag (`!!float 1` too, the one widening), so a tag never changes a value silently.
+TAGGED = {NULL: (NULL,), BOOL: (BOOL,), INT: (INT,), FLOAT: (FLOAT, INT)}
+_PLAIN = _Resolver()  # what an untagged scalar's text is read as
+
+
+def scalar_value(node: yaml.ScalarNode, path: Path = ()) -> str | int | float | bool | None:
+    """The Python value of a scalar under the YAML 1.2 core schema; an explicit tag (`!!float x`,
+    `!!bool yes`) that the text does not fit is an error at the field, never a traceback or a guess."""
     text, tag = cast(str, node.value), node.tag
     if tag == STR:
         return text
+    if tag in TAGGED and _PLAIN.resolve(yaml.ScalarNode, text, (True, False)) not in TAGGED[tag]:
+        raise YamlError(node.start_mark.line + 1, "yaml_tag_value", {"tag": short_tag(tag), "value": text}, path=path)
     if tag == NULL:
         return None
     if tag == BOOL:
@@ -217,4 +230,9 @@ def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
         if lowered in (".inf", "-.inf", ".nan"):
             return {".inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}[lowered]
         return float(text)
-    raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": tag})
+    raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": short_tag(tag)}, path=path)
+
+
+def short_tag(tag: str) -> str:
+    """`tag:yaml.org,2002:float` as it is written in a file: `!!float`."""
+    return "!!" + tag.removeprefix(CORE) if tag.startswith(CORE) else tag

@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from babel.dates import format_date as cldr_date
+from babel.dates import format_interval
+
 from ..plan.pages import AGENDA_KEY, Page, event_anchor, events_ics_path, kampung_key
 from ..validate.model import Event, Organiser, Site
 from . import i18n, links, seo
@@ -19,46 +22,39 @@ HOME_EVENTS = 60  # the latest events by date the home page carries, for agenda.
 
 
 def event_when(event: Event, lang: str) -> str:
-    """`Sabtu, 5 Desember 2026 · 09.00–16.00`, `4–6 Desember 2026`, `14 dan 21 November 2026; 9 Januari 2027`."""
+    """`Sabtu, 05 Desember 2026 · 09.00–16.00`, `4–6 Desember 2026`, `14 November 2026 dan 21 November 2026`:
+    dates, runs of days and times of day as CLDR writes them in the language."""
+    words = i18n.language(lang)
     if event.is_range:
-        days = day_range(*event.runs[0], lang)
+        days = day_range(*event.runs[0], words)
     elif len(event.days) == 1:
-        days = weekday_date(event.days[0], lang)
+        days = weekday_date(event.days[0], words)
     else:
-        days = date_list(event.days, lang)
-    sep = i18n.ui(lang)("time_sep")
+        days = "; ".join(cldr_date(datetime.date.fromisoformat(d), "long", locale=words.locale) for d in event.days)
     if event.start and event.end:
-        return f"{days} · {event.start.replace(':', sep)}–{event.end.replace(':', sep)}"
+        return f"{days} · {clock(event.start, words)}–{clock(event.end, words)}"
     if event.start:
-        return f"{days} · {i18n.ui(lang)('event_from', time=event.start.replace(':', sep))}"
+        return f"{days} · {words.t('event_from', time=clock(event.start, words))}"
     return days
 
 
-def date_list(days: tuple[str, ...], lang: str) -> str:
-    """Dates of the same month and year grouped: `14 dan 21 November 2026; 9 Januari 2027`."""
-    groups: dict[str, list[str]] = {}
-    for iso in days:
-        day, _, month_year = i18n.format_date(iso, lang).partition(" ")
-        groups.setdefault(month_year, []).append(day)
-    return "; ".join(f"{i18n.join_words(numbers, lang)} {month_year}" for month_year, numbers in groups.items())
+def clock(hhmm: str, words: i18n.Language) -> str:
+    """`09:00` as the language writes a time of day."""
+    hours, minutes = hhmm.split(":")
+    return words.clock(int(hours) * 60 + int(minutes))
 
 
-def weekday_date(iso: str, lang: str) -> str:
-    """`Sabtu, 5 Desember 2026`."""
-    weekday = datetime.date.fromisoformat(iso).weekday()
-    return f"{i18n.ui(lang)('days').split()[weekday]}, {i18n.format_date(iso, lang)}"
+def weekday_date(iso: str, words: i18n.Language) -> str:
+    """`Sabtu, 05 Desember 2026` / `Saturday, December 5, 2026`: CLDR's full date."""
+    return cldr_date(datetime.date.fromisoformat(iso), "full", locale=words.locale)
 
 
-def day_range(first: str, last: str, lang: str) -> str:
-    """`5–7 Desember 2026`, `30 November – 2 Desember 2026`, or two full dates across years."""
+def day_range(first: str, last: str, words: i18n.Language) -> str:
+    """`5–7 Desember 2026` / `December 5 – 7, 2026`, or across months and years: CLDR's interval format."""
     if first == last:
-        return weekday_date(first, lang)
-    a, b = i18n.format_date(first, lang).split(" "), i18n.format_date(last, lang).split(" ")
-    if a[1:] == b[1:]:
-        return f"{a[0]}–{' '.join(b)}"
-    if a[2] == b[2]:
-        return f"{a[0]} {a[1]} – {' '.join(b)}"
-    return f"{' '.join(a)} – {' '.join(b)}"
+        return weekday_date(first, words)
+    a, b = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
+    return format_interval(a, b, "yMMMMd", locale=words.locale)
 
 
 class Where(NamedTuple):
@@ -113,7 +109,7 @@ def event_entry(page: Page, ctx: ViewContext, event: Event) -> dict:
         "description": ctx.markdown(page, event.description, top=4),
         "description_shown": ctx.shown(event.description, lang),
         "organiser": organiser.name.get(lang) if organiser else "",
-        "organiser_links": contact_links(organiser, lang) if organiser else [],
+        "organiser_links": contact_links(organiser, ctx.ui(lang)) if organiser else [],
         "price": event_price(event, lang),
     }
 

@@ -3,7 +3,7 @@ neighbours, and the pieces several views share (links, Markdown, pins, cards, QR
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, cast
 
@@ -58,6 +58,9 @@ class Assets:
         return f"assets/{name}" + (f"?v={version}" if version else "")
 
 
+NO_ATTRIBUTE = Markup("")
+
+
 class Shown(NamedTuple):
     """A text as a page shows it: in the page's language, or in the language it falls back to
     (then `lang` names that language, for the element's lang attribute, and the text is marked
@@ -69,7 +72,7 @@ class Shown(NamedTuple):
     @property
     def attr(self) -> Markup:
         """` lang="id"` for a text shown in another language than the page's, else nothing."""
-        return Markup(' lang="{}"').format(self.lang) if self.lang else Markup("")
+        return Markup(' lang="{}"').format(self.lang) if self.lang else NO_ATTRIBUTE
 
     @property
     def untranslated(self) -> bool:
@@ -102,9 +105,21 @@ class ViewContext:
     memo: IdentityMemo = field(default_factory=IdentityMemo)
     addresses: Addresses = field(init=False)
     _sorted: dict[str, list[Kampung]] = field(default_factory=dict, init=False)
+    _words: dict[str, i18n.Language] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.addresses = addresses_of(self.site)
+
+    def language(self, lang: str) -> i18n.Language:
+        """The interface of `lang`: the guide's words (with the site's own catalogue) and CLDR formats."""
+        found = self._words.get(lang)
+        if found is None:
+            found = self._words[lang] = i18n.Language(lang, self.site.translations.get(lang))
+        return found
+
+    def ui(self, lang: str) -> Callable[..., str]:
+        """The lookup of the interface words in `lang`: `t("key", **params)`."""
+        return self.language(lang).t
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -177,17 +192,17 @@ class ViewContext:
         card: Markup = self.env.get_template("partials/card.html").module.card(  # type: ignore[attr-defined]
             {
                 "href": self.href(page, kampung_key(kampung.slug)),
-                "name": kampung.name.get(lang),
-                "summary": kampung.summary.get(lang),
+                "name": self.shown(kampung.name, lang),
+                "summary": self.shown(kampung.summary, lang),
                 "category": category,
                 "slug": kampung.slug,
                 "category_name": category.name.get(lang),
                 "category_href": self.href(page, category_key(category.id)),
                 "area": kampung.location.address.get(lang) if kampung.location.address else "",
-                "workshop": i18n.ui(lang)("card_workshop") if kampung.experiences else "",
+                "workshop": self.ui(lang)("card_workshop") if kampung.experiences else "",
                 "making": making.making_short(kampung, lang),
-                "making_label": i18n.ui(lang)("making_card"),
-                "checked": i18n.ui(lang)("card_checked", date=i18n.format_date(kampung.checked, lang))
+                "making_label": self.ui(lang)("making_card"),
+                "checked": self.ui(lang)("card_checked", date=i18n.format_date(kampung.checked, lang))
                 if kampung.checked
                 else "",
             }
@@ -202,12 +217,14 @@ class ViewContext:
         """How running text names the tourism office ("ask …"), on every page and in the planner."""
         contact = self.site.config.contact
         named = contact.short_name or contact.name
-        return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
+        return named.get(lang) if named else self.ui(lang)("ask_office_generic")
 
 
-def contact_links(contact: Contact | OfficeContact | Organiser, lang: str, greeting: str = "") -> list[ContactLink]:
-    """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
-    t = i18n.ui(lang)
+def contact_links(
+    contact: Contact | OfficeContact | Organiser, t: Callable[..., str], greeting: str = ""
+) -> list[ContactLink]:
+    """The ways to reach someone, in a fixed order, labelled by `t` (a language's lookup); a
+    WhatsApp link opens with `greeting`."""
     found: list[tuple[str, str, str]] = []
     if contact.whatsapp:
         found.append(

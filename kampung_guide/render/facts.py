@@ -50,7 +50,7 @@ def organiser_entry(organiser: Organiser | None, lang: str) -> Values | None:
         "name": organiser.name.get(lang),
         "arranges": organiser.arranges.get(lang) if organiser.arranges else "",
         "address": organiser.address.get(lang) if organiser.address else "",
-        "links": contact_links(organiser, lang),
+        "links": contact_links(organiser, i18n.ui(lang)),
     }
 
 

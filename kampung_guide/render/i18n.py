@@ -1,710 +1,281 @@
-"""The guide's own words in each language, and numbers, prices and hours written the local way."""
+"""The guide's own words and formats in each language of a site.
+
+Words come from gettext catalogues (util/catalogue.py): the English source, the package's
+translation for the language, and a site's own content/locale/<lang>.po on top, which can add
+a language or change a shipped word. Numbers, prices, times of day, day names, distances and
+durations follow CLDR, through Babel, for whatever language the site lists.
+"""
 
 from __future__ import annotations
 
+import datetime
+import functools
+import re
 from collections.abc import Callable, Sequence
+from typing import Literal
 
-from ..validate.hours import clock, holiday_spans, week
+from babel import Locale
+from babel.core import get_global
+from babel.dates import format_date as cldr_date
+from babel.dates import format_skeleton
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from babel.units import format_unit
+
+from ..util.catalogue import Catalogue, Words, shipped
+from ..validate.hours import holiday_spans, week
 from ..validate.model import Hours, Price, Rules, Visit
 
-UI: dict[str, dict[str, str]] = {
-    "id": {
-        "skip": "Langsung ke isi",
-        "menu": "Menu",
-        "home": "Beranda",
-        "all_kampung": "Semua kampung",
-        "categories": "Kategori",
-        "language_name": "Bahasa Indonesia",
-        "switch_language": "Baca dalam bahasa",
-        "map": "Peta",
-        "overview_map": "Peta semua kampung",
-        "kampung_map": "Peta lokasi",
-        "map_keyboard": "Peta interaktif. Tekan Tab untuk berpindah antar-pin, Enter untuk membuka keterangannya.",
-        "open_page": "Buka halaman",
-        "kampung_count_1": "1 kampung",
-        "kampung_count_n": "{n} kampung",
-        "products": "Produk",
-        "experiences": "Pengalaman & kelas",
-        "opening_hours": "Jam buka",
-        "location": "Lokasi",
-        "address": "Alamat",
-        "directions": "Petunjuk arah",
-        "directions_google": "Buka di Google Maps",
-        "directions_osm": "Buka di OpenStreetMap",
-        "directions_app": "Buka di aplikasi peta lain",
-        "approximate": (
-            "Pin ini perkiraan area kampung, bukan alamat persis. "
-            "Tanyakan warga atau dinas pariwisata untuk rumah produksinya."
-        ),
-        "contact": "Kontak",
-        "whatsapp": "WhatsApp",
-        "phone": "Telepon",
-        "email": "E-mail",
-        "website": "Situs web",
-        "instagram": "Instagram",
-        "nearby": "Kampung terdekat",
-        "km_away": "{km} km",
-        "m_away": "{m} m",
-        "photos": "Foto",
-        "photo_by": "Sumber: {credit}",
-        "price": "Harga",
-        "price_ask": "Harga: tanyakan langsung",
-        "duration": "Durasi",
-        "minutes": "{n} menit",
-        "hours_minutes": "{h} jam {m} menit",
-        "hours_only": "{h} jam",
-        "booking": "Cara memesan",
-        "closed": "Tutup",
-        "public_holidays": "Hari libur nasional",
-        "ask_office": "Belum ada informasi. Tanyakan ke {office}.",
-        "ask_office_generic": "dinas pariwisata",
-        "no_hours": "Jam buka belum tercatat. Tanyakan ke {office} sebelum berkunjung.",
-        "no_contact": "Kontak kampung belum tercatat. Tanyakan ke {office}.",
-        "untranslated": "Teks ini belum diterjemahkan.",
-        "category": "Kategori",
-        "list_title": "Semua kampung UMKM",
-        "list_intro": "Semua kampung dalam panduan ini, diurutkan menurut nama.",
-        "categories_intro": "Pilih berdasarkan apa yang ingin Anda lihat dibuat.",
-        "not_found_title": "Halaman tidak ditemukan",
-        "not_found_text": "Halaman yang Anda cari tidak ada atau sudah pindah.",
-        "back_home": "Kembali ke beranda",
-        "office": "Dinas pariwisata",
-        "ask_us": "Bertanya",
-        "pages": "Informasi",
-        "footer_data": "Data kampung dikelola oleh {office}.",
-        "tags": "Kata kunci",
-        "see_all": "Lihat semua kampung",
-        "visit_info": "Informasi kunjungan",
-        "in_category": "Kampung {name}",
-        "show_on_map": "Lihat di peta",
-        "photo_none": "Belum ada foto",
-        "days": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu",
-        "time_sep": ".",
-        "per_person": "per orang",
-        "about_kampung": "Tentang kampung ini",
-        "whatsapp_greeting": "Halo, saya ingin berkunjung ke {name} pada tanggal …",
-        "offline_save": "Simpan untuk dibuka tanpa internet",
-        "offline_saved": "Tersimpan: halaman ini bisa dibuka tanpa internet.",
-        "offline_failed": "Belum bisa menyimpan; coba lagi saat ada sinyal.",
-        "map_offline": (
-            "Tanpa internet: peta dasar tidak tersedia, pin tetap ditampilkan. "
-            "Alamat dan petunjuk arah ada di halaman ini."
-        ),
-        "posters_title": "Poster QR untuk dicetak",
-        "posters_intro": "Satu poster A4 per kampung, dengan kode QR ke halamannya. Buka, lalu cetak.",
-        "poster_scan": "Pindai untuk petunjuk arah, foto, dan kontak",
-        "poster_no_url": (
-            "Kode QR belum bisa dibuat: situs ini dibuat tanpa --base-url, jadi alamat publiknya belum diketahui. "
-            "Buat ulang dengan python build.py build --base-url https://… lalu cetak."
-        ),
-        "poster_print": "Cetak poster ini (A4)",
-        "posters_link": "Poster QR",
-        "visit_best_time": "Waktu terbaik",
-        "visit_booking": "Pemesanan",
-        "visit_lead": "Pesan {n} hari sebelumnya",
-        "visit_lead_1": "Pesan 1 hari sebelumnya",
-        "visit_group": "Rombongan",
-        "visit_group_max": "Maksimal {n} orang",
-        "visit_parking": "Parkir",
-        "visit_payment": "Pembayaran",
-        "visit_facilities": "Fasilitas",
-        "visit_wheelchair": "Kursi roda",
-        "parking_car": "mobil",
-        "parking_motorbike": "sepeda motor",
-        "parking_bus": "bus",
-        "payment_cash": "tunai",
-        "payment_qris": "QRIS",
-        "payment_transfer": "transfer bank",
-        "payment_card": "kartu",
-        "facility_toilet": "toilet",
-        "facility_mushola": "musala",
-        "facility_halal_food": "makanan halal",
-        "facility_drinking_water": "air minum",
-        "facility_shade": "tempat berteduh",
-        "facility_seating": "tempat duduk",
-        "wheelchair_yes": "bisa diakses",
-        "wheelchair_partial": "sebagian bisa diakses",
-        "wheelchair_no": "belum bisa diakses",
-        "search_title": "Cari dan saring kampung",
-        "search_label": "Cari kampung",
-        "search_hint": "Nama, produk, kelas, atau kata kunci, misalnya batik atau onde-onde.",
-        "search_any": "Semua",
-        "search_area": "Kelurahan atau kecamatan",
-        "search_any_area": "Semua wilayah",
-        "search_max_price": "Harga paling mahal (Rp)",
-        "search_workshop": "Ada kelas atau workshop yang bisa saya ikuti",
-        "search_open_now": "Buka sekarang (WIB)",
-        "search_reset": "Hapus pencarian dan saringan",
-        "search_none": "Tidak ada kampung yang cocok. Coba kata lain atau hapus saringan.",
-        "kelurahan": "Kelurahan",
-        "kecamatan": "Kecamatan",
-        "open_data": "Data terbuka",
-        "open_data_geojson": "Semua kampung (GeoJSON)",
-        "open_data_json": "Semua kampung (JSON)",
-        "open_data_ics": "Jadwal kelas dan proses pembuatan di kampung ini (iCalendar)",
-        "plan_nav": "Rencana kunjungan",
-        "plan_title": "Rencana kunjungan",
-        "plan_intro": (
-            "Pilih rute yang disarankan, atau centang beberapa kampung dan dapatkan urutan kunjungan yang pendek."
-        ),
-        "suggested_routes": "Rute yang disarankan",
-        "planner_title": "Susun rute sendiri",
-        "planner_nojs": (
-            "Untuk menyusun rute sendiri, nyalakan JavaScript. Tanpa JavaScript, "
-            "buka rute yang disarankan atau halaman tiap kampung."
-        ),
-        "plan_choose": "Kampung yang ingin dikunjungi",
-        "plan_start": "Mulai dari",
-        "plan_mode": "Cara bepergian",
-        "plan_day": "Hari",
-        "plan_time": "Jam berangkat",
-        "plan_visit": "Menit di tiap kampung",
-        "plan_pick_more": "Centang paling sedikit dua kampung untuk menyusun rute.",
-        "plan_result": "Rute Anda",
-        "mode_walk": "Jalan kaki",
-        "mode_becak": "Becak",
-        "mode_motorbike": "Sepeda motor",
-        "mode_car": "Mobil",
-        "route_stops": "Urutan kunjungan",
-        "route_leg": "{distance}, sekitar {time}",
-        "route_straight": "Jarak garis lurus",
-        "route_road": "Perkiraan jarak di jalan",
-        "route_travel": "Perkiraan waktu di jalan",
-        "route_total": "Perkiraan selesai",
-        "route_card": "{mode} · {n} perhentian · {distance}",
-        "route_map": "Peta rute",
-        "route_estimates": (
-            "Semua angka hanya perkiraan: jarak garis lurus antar-pin dikali {detour} untuk jalan, "
-            "dengan kecepatan rata-rata dalam kota ({speeds}). Pin kampung hanya perkiraan area."
-        ),
-        "speed": "{mode} {kmh} km/jam",
-        "route_take": "Bawa rute ini",
-        "download_gpx": "Unduh GPX (aplikasi navigasi)",
-        "download_geojson": "Unduh GeoJSON",
-        "open_map_app": "Buka rute di Google Maps",
-        "map_app_partial": "Google Maps hanya menerima {n} perhentian pertama.",
-        "edit_in_planner": "Ubah rute ini di perencana",
-        "share_whatsapp": "Bagikan lewat WhatsApp",
-        "stay": "Tiba {arrive}, berangkat {leave}",
-        "hours_ok": "Buka selama kunjungan Anda.",
-        "hours_clash": "Perhatian: tutup pada sebagian atau seluruh waktu kunjungan. Jam buka hari itu: {hours}.",
-        "route_all_stops": "{n} perhentian",
-        # making times, workshop rules, how fresh the facts are, events, printed routes
-        "making_title": "Lihat proses pembuatannya",
-        "making_unknown": (
-            "Kapan proses pembuatannya bisa dilihat belum tercatat. Tanyakan ke {office} sebelum berkunjung."
-        ),
-        "making_ask": "Waktunya belum tercatat; tanyakan ke {office}.",
-        "making_card": "Lihat proses pembuatan",
-        "making_label": "Proses pembuatan",
-        "checked_on": "Informasi ini diperiksa pada {date}.",
-        "checked_unknown": "Tanggal pemeriksaan informasi ini belum tercatat.",
-        "card_checked": "Diperiksa {date}",
-        "rules_children": "Anak-anak",
-        "children_welcome": "dipersilakan",
-        "children_accompanied": "boleh, didampingi orang dewasa",
-        "children_no": "tidak diperbolehkan",
-        "rules_min_age": "mulai usia {n} tahun",
-        "rules_shoes": "Alas kaki",
-        "rules_closed_shoes": "wajib sepatu tertutup",
-        "rules_clothing": "Pakaian",
-        "rules_photo": "Foto",
-        "photo_allowed": "boleh memotret",
-        "photo_ask": "minta izin dulu sebelum memotret",
-        "photo_no": "tidak boleh memotret",
-        "rules_safety": "Keselamatan",
-        "rules_take_care": "Hati-hati dengan {hazards}",
-        "hazard_heat": "panas",
-        "hazard_molten_metal": "logam cair",
-        "hazard_dye": "pewarna",
-        "hazard_machinery": "mesin",
-        "hazard_sharp_tools": "alat tajam",
-        "hazard_smoke": "asap",
-        "hazard_dust": "debu",
-        "rules_group_booking": "Pesan dulu",
-        "rules_group_from": "rombongan {n} orang atau lebih",
-        "agenda_nav": "Agenda",
-        "agenda_title": "Agenda acara",
-        "agenda_intro": "Acara yang bisa didatangi wisatawan, menurut tanggal.",
-        "agenda_none": "Belum ada acara yang diumumkan. Tanyakan ke {office}.",
-        "agenda_upcoming": "Akan datang",
-        "agenda_past": "Sudah lewat",
-        "agenda_no_upcoming": "Tidak ada acara yang akan datang.",
-        "agenda_today": "Hari ini",
-        "agenda_calendar": "Semua acara untuk kalender Anda (iCalendar)",
-        "agenda_home": "Acara terdekat",
-        "agenda_see_all": "Lihat semua acara",
-        "kampung_events": "Acara di kampung ini",
-        "event_when": "Kapan",
-        "event_where": "Di mana",
-        "event_organiser": "Penyelenggara",
-        "event_price": "Tiket",
-        "event_free": "Gratis",
-        "event_price_unknown": "belum diketahui; tanyakan ke penyelenggara",
-        "event_from": "mulai {time}",
-        "event_map": "Lihat tempatnya di peta",
-        "print_route": "Cetak rute ini (A4)",
-        "print_back": "Kembali ke halaman rute",
-        "print_map": "Peta sketsa dari pin kampung (utara di atas, bukan peta jalan)",
-        "print_scan": "Pindai untuk halaman kampung",
-        "print_next": "Ke perhentian berikutnya: {leg}",
-        "plan_print": "Cetak rencana ini",
-        "making_ok": "Anda tiba saat proses pembuatan bisa dilihat ({hours}).",
-        "making_clash": "Perhatian: Anda tiba di luar waktu proses pembuatan. Waktunya hari itu: {hours}.",
-        "making_reordered": "Urutan disusun agar Anda tiba di kampung saat proses pembuatannya bisa dilihat.",
-        "making_missed": "di luar waktu proses pembuatan: {n} kampung",
-        "making_none_day": "tidak ada",
-        "search_watch_now": "Proses pembuatan bisa dilihat sekarang (WIB)",
-        "search_watch_day": "Proses pembuatan bisa dilihat pada hari",
-        "search_any_day": "Hari apa saja",
-        "search_children": "Anak-anak dipersilakan",
-        "search_sort": "Urutkan",
-        "sort_name": "Menurut nama",
-        "sort_checked": "Baru diperiksa dulu",
-        # -- offline page and search (issue 19) --
-        "offline_title": "Tidak ada internet",
-        "offline_text": "Halaman ini belum tersimpan di ponsel Anda, jadi belum bisa dibuka tanpa internet. "
-        "Coba lagi saat ada sinyal.",
-        "offline_retry": "Coba lagi",
-        "offline_saved_title": "Halaman yang Anda simpan",
-        "offline_saved_none": "Belum ada. Di halaman kampung, tekan “{button}” "
-        "agar halaman itu bisa dibuka tanpa internet.",
-        "offline_recent_title": "Baru Anda buka",
-        "offline_always_title": "Selalu bisa dibuka tanpa internet",
-        "search_partial": "Tidak ada yang cocok dengan semua kata; di bawah ini yang cocok dengan sebagian.",
-        # issue 19: what a visitor asks first, the phone layout, the planner's sharing (one block, new words only)
-        "schedule": "Jadwal",
-        "schedule_weekly": "Setiap {days}, {start}–{end} WIB",
-        "schedule_once": "{date}, {start}–{end} WIB",
-        "schedule_range": "{from} sampai {until}",
-        "schedule_from": "mulai {date}",
-        "schedule_until": "sampai {date}",
-        "schedule_past": "sudah lewat",
-        "and": "dan",
-        "months": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
-        "open_now": "Buka sekarang",
-        "closed_now": "Tutup sekarang",
-        "open_always": "Buka 24 jam",
-        "closes_at": "tutup pukul {time} WIB",
-        "opens_today": "buka lagi pukul {time} WIB",
-        "opens_tomorrow": "buka lagi besok pukul {time} WIB",
-        "opens_day": "buka lagi hari {day} pukul {time} WIB",
-        "open_holidays": "Pada hari libur nasional jamnya bisa lain; lihat tabel jam buka.",
-        "card_workshop": "Ada kelas atau workshop",
-        "search_open_none": "Belum ada kampung yang mencatat jam buka, jadi saringan ini belum bisa dipakai. "
-        "Tanyakan jam buka kepada {office}.",
-        "home_search": "Cari",
-        "share_plan_text": "Rencana kunjungan saya ke {stops}: {url}",
-        "share_plan_offline": "Rencana ini dibuka dari berkas di komputer, jadi tautannya tidak bisa dibuka orang "
-        "lain. Bagikan dari alamat situs yang sudah terbit.",
-        "route_file_name": "rute",
-        "route_named": "Rute {stops}",
-        "pins_approximate": "Pin kampung hanya perkiraan area, bukan alamat persis.",
-        # issue #20: sources, where to buy, who arranges visits
-        "sources_title": "Sumber informasi",
-        "sources_intro": "Keterangan di halaman ini berasal dari laporan berikut. Periksa lagi sebelum berangkat.",
-        "outlets_title": "Beli di sini",
-        "outlets_intro": "Produk kampung ini dijual di tempat berikut.",
-        "outlet_sells": "Yang dijual",
-        "outlet_pin": "Tempat belanja",
-        "outlet_of": "Tempat belanja · {name}",
-        "arranged_by": "Kunjungan diatur oleh",
-        "plan_outlets": "Tempat belanja (boleh ditambahkan)",
-        "outlet_approximate": "Pin ini perkiraan; alamat persisnya belum tercatat.",
-    },
-    "en": {
-        "skip": "Skip to content",
-        "menu": "Menu",
-        "home": "Home",
-        "all_kampung": "All villages",
-        "categories": "Categories",
-        "language_name": "English",
-        "switch_language": "Read in",
-        "map": "Map",
-        "overview_map": "Map of all villages",
-        "kampung_map": "Location map",
-        "map_keyboard": "Interactive map. Press Tab to move between pins and Enter to open a pin's details.",
-        "open_page": "Open page",
-        "kampung_count_1": "1 village",
-        "kampung_count_n": "{n} villages",
-        "products": "Products",
-        "experiences": "Experiences & classes",
-        "opening_hours": "Opening hours",
-        "location": "Location",
-        "address": "Address",
-        "directions": "Directions",
-        "directions_google": "Open in Google Maps",
-        "directions_osm": "Open in OpenStreetMap",
-        "directions_app": "Open in another map app",
-        "approximate": (
-            "This pin marks the village area, not an exact address. "
-            "Ask residents or the tourism office for the workshops."
-        ),
-        "contact": "Contact",
-        "whatsapp": "WhatsApp",
-        "phone": "Phone",
-        "email": "E-mail",
-        "website": "Website",
-        "instagram": "Instagram",
-        "nearby": "Nearby villages",
-        "km_away": "{km} km",
-        "m_away": "{m} m",
-        "photos": "Photos",
-        "photo_by": "Credit: {credit}",
-        "price": "Price",
-        "price_ask": "Price: ask on site",
-        "duration": "Duration",
-        "minutes": "{n} minutes",
-        "hours_minutes": "{h} h {m} min",
-        "hours_only": "{h} h",
-        "booking": "How to book",
-        "closed": "Closed",
-        "public_holidays": "Public holidays",
-        "ask_office": "Not known yet. Ask the {office}.",
-        "ask_office_generic": "tourism office",
-        "no_hours": "Opening hours are not recorded yet. Ask the {office} before you visit.",
-        "no_contact": "No contact for this village is recorded yet. Ask the {office}.",
-        "untranslated": "This text has not been translated yet.",
-        "category": "Category",
-        "list_title": "All craft villages",
-        "list_intro": "Every village in this guide, by name.",
-        "categories_intro": "Choose by what you would like to see being made.",
-        "not_found_title": "Page not found",
-        "not_found_text": "The page you are looking for does not exist or has moved.",
-        "back_home": "Back to the home page",
-        "office": "Tourism office",
-        "ask_us": "Ask us",
-        "pages": "Information",
-        "footer_data": "Village data is kept by the {office}.",
-        "tags": "Keywords",
-        "see_all": "See all villages",
-        "visit_info": "Visiting",
-        "in_category": "{name} villages",
-        "show_on_map": "Show on map",
-        "photo_none": "No photo yet",
-        "days": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        "time_sep": ":",
-        "per_person": "per person",
-        "about_kampung": "About this village",
-        "whatsapp_greeting": "Hello, I would like to visit {name} on …",
-        "offline_save": "Save for offline use",
-        "offline_saved": "Saved: this page opens without internet.",
-        "offline_failed": "Could not save yet; try again when you have signal.",
-        "map_offline": (
-            "Offline: the base map is not available, the pins still are. The address and directions are on this page."
-        ),
-        "posters_title": "QR posters to print",
-        "posters_intro": "One A4 poster per village, with a QR code to its page. Open one and print it.",
-        "poster_scan": "Scan for directions, photos and contacts",
-        "poster_no_url": (
-            "No QR code yet: this site was built without --base-url, so its public address is unknown. "
-            "Build again with python build.py build --base-url https://… and print then."
-        ),
-        "poster_print": "Print this poster (A4)",
-        "posters_link": "QR posters",
-        "visit_best_time": "Best time",
-        "visit_booking": "Booking",
-        "visit_lead": "Book {n} days ahead",
-        "visit_lead_1": "Book 1 day ahead",
-        "visit_group": "Groups",
-        "visit_group_max": "Up to {n} people",
-        "visit_parking": "Parking",
-        "visit_payment": "Payment",
-        "visit_facilities": "Facilities",
-        "visit_wheelchair": "Wheelchair",
-        "parking_car": "cars",
-        "parking_motorbike": "motorbikes",
-        "parking_bus": "buses",
-        "payment_cash": "cash",
-        "payment_qris": "QRIS",
-        "payment_transfer": "bank transfer",
-        "payment_card": "card",
-        "facility_toilet": "toilet",
-        "facility_mushola": "prayer room (mushola)",
-        "facility_halal_food": "halal food",
-        "facility_drinking_water": "drinking water",
-        "facility_shade": "shade",
-        "facility_seating": "seating",
-        "wheelchair_yes": "accessible",
-        "wheelchair_partial": "partly accessible",
-        "wheelchair_no": "not accessible",
-        "search_title": "Search and filter villages",
-        "search_label": "Search villages",
-        "search_hint": "A name, product, class or keyword, for example batik or onde-onde.",
-        "search_any": "All",
-        "search_area": "Kelurahan or kecamatan (district)",
-        "search_any_area": "All areas",
-        "search_max_price": "Highest price (IDR)",
-        "search_workshop": "Has a class or workshop I can join",
-        "search_open_now": "Open now (Jakarta time)",
-        "search_reset": "Clear search and filters",
-        "search_none": "No village matches. Try another word or clear the filters.",
-        "kelurahan": "Kelurahan",
-        "kecamatan": "Kecamatan",
-        "open_data": "Open data",
-        "open_data_geojson": "All villages (GeoJSON)",
-        "open_data_json": "All villages (JSON)",
-        "open_data_ics": "This village's classes and making times (iCalendar)",
-        "plan_nav": "Plan a visit",
-        "plan_title": "Plan your visit",
-        "plan_intro": "Pick a suggested route, or tick several villages and get a short visiting order.",
-        "suggested_routes": "Suggested routes",
-        "planner_title": "Make your own route",
-        "planner_nojs": (
-            "To make your own route, turn on JavaScript. Without it, open a suggested route or each village's page."
-        ),
-        "plan_choose": "Villages to visit",
-        "plan_start": "Start at",
-        "plan_mode": "Getting around",
-        "plan_day": "Day",
-        "plan_time": "Start time",
-        "plan_visit": "Minutes at each village",
-        "plan_pick_more": "Tick at least two villages to make a route.",
-        "plan_result": "Your route",
-        "mode_walk": "On foot",
-        "mode_becak": "Becak (cycle rickshaw)",
-        "mode_motorbike": "Motorbike",
-        "mode_car": "Car",
-        "route_stops": "Visiting order",
-        "route_leg": "{distance}, about {time}",
-        "route_straight": "Straight-line distance",
-        "route_road": "Estimated distance on streets",
-        "route_travel": "Estimated travel time",
-        "route_total": "Estimated end",
-        "route_card": "{mode} · {n} stops · {distance}",
-        "route_map": "Route map",
-        "route_estimates": (
-            "All figures are estimates: the straight line between pins times {detour} for the streets, "
-            "at average town speeds ({speeds}). Village pins are approximate."
-        ),
-        "speed": "{mode} {kmh} km/h",
-        "route_take": "Take the route along",
-        "download_gpx": "Download GPX (navigation apps)",
-        "download_geojson": "Download GeoJSON",
-        "open_map_app": "Open the route in Google Maps",
-        "map_app_partial": "Google Maps takes only the first {n} stops.",
-        "edit_in_planner": "Change this route in the planner",
-        "share_whatsapp": "Share on WhatsApp",
-        "stay": "Arrive {arrive}, leave {leave}",
-        "hours_ok": "Open during your visit.",
-        "hours_clash": "Check: closed for part or all of your visit. Hours that day: {hours}.",
-        "route_all_stops": "{n} stops",
-        # making times, workshop rules, how fresh the facts are, events, printed routes
-        "making_title": "Watch it being made",
-        "making_unknown": "When the making can be watched is not recorded yet. Ask the {office} before you visit.",
-        "making_ask": "Times not recorded yet; ask the {office}.",
-        "making_card": "Watch it being made",
-        "making_label": "Making",
-        "checked_on": "Information checked on {date}.",
-        "checked_unknown": "When this information was last checked is not recorded.",
-        "card_checked": "Checked {date}",
-        "rules_children": "Children",
-        "children_welcome": "welcome",
-        "children_accompanied": "welcome with an adult",
-        "children_no": "not allowed",
-        "rules_min_age": "from age {n}",
-        "rules_shoes": "Shoes",
-        "rules_closed_shoes": "closed shoes required",
-        "rules_clothing": "Clothing",
-        "rules_photo": "Photos",
-        "photo_allowed": "allowed",
-        "photo_ask": "ask before you take photos",
-        "photo_no": "not allowed",
-        "rules_safety": "Safety",
-        "rules_take_care": "Take care near {hazards}",
-        "hazard_heat": "heat",
-        "hazard_molten_metal": "molten metal",
-        "hazard_dye": "dye",
-        "hazard_machinery": "machinery",
-        "hazard_sharp_tools": "sharp tools",
-        "hazard_smoke": "smoke",
-        "hazard_dust": "dust",
-        "rules_group_booking": "Book ahead",
-        "rules_group_from": "groups of {n} or more",
-        "agenda_nav": "What's on",
-        "agenda_title": "What's on",
-        "agenda_intro": "Events visitors can go to, by date.",
-        "agenda_none": "No events have been announced yet. Ask the {office}.",
-        "agenda_upcoming": "Coming up",
-        "agenda_past": "Past events",
-        "agenda_no_upcoming": "Nothing is coming up.",
-        "agenda_today": "Today",
-        "agenda_calendar": "Every event for your calendar (iCalendar)",
-        "agenda_home": "Coming up",
-        "agenda_see_all": "See every event",
-        "kampung_events": "Events here",
-        "event_when": "When",
-        "event_where": "Where",
-        "event_organiser": "Organiser",
-        "event_price": "Entry",
-        "event_free": "Free",
-        "event_price_unknown": "not known yet; ask the organiser",
-        "event_from": "from {time}",
-        "event_map": "See the place on a map",
-        "print_route": "Print this route (A4)",
-        "print_back": "Back to the route's page",
-        "print_map": "Sketch map from the village pins (north up, not a street map)",
-        "print_scan": "Scan for the village's page",
-        "print_next": "To the next stop: {leg}",
-        "plan_print": "Print this plan",
-        "making_ok": "You arrive while it is being made ({hours}).",
-        "making_clash": "Check: you arrive outside its making times. Making that day: {hours}.",
-        "making_reordered": "The order brings you to each village while its making can be watched.",
-        "making_missed": "outside making times: {n}",
-        "making_none_day": "none",
-        "search_watch_now": "Making can be watched now (Jakarta time)",
-        "search_watch_day": "Making can be watched on",
-        "search_any_day": "Any day",
-        "search_children": "Children welcome",
-        "search_sort": "Sort",
-        "sort_name": "By name",
-        "sort_checked": "Latest checked first",
-        # -- offline page and search (issue 19) --
-        "offline_title": "No internet",
-        "offline_text": "This page is not saved on your phone yet, so it cannot open without internet. "
-        "Try again when you have signal.",
-        "offline_retry": "Try again",
-        "offline_saved_title": "Pages you saved",
-        "offline_saved_none": "None yet. On a kampung's page, press “{button}” and it opens without internet.",
-        "offline_recent_title": "Opened recently",
-        "offline_always_title": "Always available without internet",
-        "search_partial": "Nothing matches every word; below are those that match some.",
-        # issue 19: what a visitor asks first, the phone layout, the planner's sharing (one block, new words only)
-        "schedule": "Schedule",
-        "schedule_weekly": "Every {days}, {start}–{end} (Jakarta time)",
-        "schedule_once": "{date}, {start}–{end} (Jakarta time)",
-        "schedule_range": "{from} to {until}",
-        "schedule_from": "from {date}",
-        "schedule_until": "until {date}",
-        "schedule_past": "past",
-        "and": "and",
-        "months": "January February March April May June July August September October November December",
-        "open_now": "Open now",
-        "closed_now": "Closed now",
-        "open_always": "Open 24 hours",
-        "closes_at": "closes at {time} (Jakarta time)",
-        "opens_today": "opens again at {time} (Jakarta time)",
-        "opens_tomorrow": "opens again tomorrow at {time} (Jakarta time)",
-        "opens_day": "opens again on {day} at {time} (Jakarta time)",
-        "open_holidays": "Hours may differ on public holidays; see the table of opening hours.",
-        "card_workshop": "Class or workshop",
-        "search_open_none": "No kampung has recorded opening hours yet, so this filter cannot be used. "
-        "Ask the {office} for opening hours.",
-        "home_search": "Search",
-        "share_plan_text": "My plan to visit {stops}: {url}",
-        "share_plan_offline": "This plan was opened from a file on this computer, so others cannot open its link. "
-        "Share it from the published site's address.",
-        "route_file_name": "route",
-        "route_named": "Route {stops}",
-        "pins_approximate": "Kampung pins are approximate areas, not exact addresses.",
-        # issue #20: sources, where to buy, who arranges visits
-        "sources_title": "Sources",
-        "sources_intro": "What this page says comes from these reports. Check again before you set out.",
-        "outlets_title": "Where to buy",
-        "outlets_intro": "This kampung's products are sold at these places.",
-        "outlet_sells": "On sale",
-        "outlet_pin": "Shop",
-        "outlet_of": "Shop · {name}",
-        "arranged_by": "Visits arranged by",
-        "plan_outlets": "Places to buy (optional stops)",
-        "outlet_approximate": "This pin is approximate; the exact address is not recorded.",
-    },
-}
+CURRENCY = "IDR"
+NBSP = "\u00a0"
+Length = Literal["short", "long", "narrow"]  # of a CLDR unit pattern
+Formatter = Callable[[int], str]
 
-LOCALES = {"id": "id_ID", "en": "en_US"}
+
+class Language:
+    """One language of a site's interface: its words (`t`) and its CLDR formats, each formatted
+    value made once (a build formats the same prices and times on thousands of pages)."""
+
+    def __init__(self, code: str, own: Catalogue | None = None):
+        self.code = code
+        self.locale = Locale.parse(code)
+        self.words = Words("site", code, shipped("site", code), own)
+        if not self.words.has("language_name"):  # the language's own name, as CLDR writes it
+            self.words.texts["language_name"] = capitalised(self.locale.get_display_name(self.locale) or code)
+        self.t = self.words.t
+        self.day_names = [self.locale.days["format"]["wide"][i] for i in range(7)]  # Monday first
+        self.decimal_sign = self.locale.number_symbols.get("latn", self.locale.number_symbols).get("decimal", ".")
+        self.hour_digits, self.time_sep = time_parts(self.locale.datetime_skeletons.get("Hm"))
+        self._made: dict[tuple[object, ...], str] = {}
+        self._clocks: dict[int, str] = {}
+        self._whole = whole_number_formatter(self.locale)
+        self._amount = amount_formatter(self.locale, self._whole)
+
+    def _once(self, key: tuple[object, ...], make: Callable[[], str]) -> str:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
+
+    def number(self, value: float) -> str:
+        """`350000` -> `350.000` (id), `350,000` (en)."""
+        if self._whole and isinstance(value, int):
+            return self._whole(value)
+        return self._once(("n", value), lambda: format_decimal(value, locale=self.locale))
+
+    def decimal(self, value: float, digits: str = "#") -> str:
+        """A number with one decimal at most (`0` in `digits` keeps it): `1,3` (id), `1.3` (en)."""
+        return self._once(("d", value, digits), lambda: format_decimal(value, f"#,##0.{digits}", locale=self.locale))
+
+    def amount(self, value: int) -> str:
+        """An amount of rupiah: `Rp350.000` (id), `IDR 350,000` (en)."""
+        if self._amount:
+            return self._amount(value)
+        return self._once(("c", value), lambda: currency(value, self.locale))
+
+    def price(self, price: Price) -> str:
+        """`Rp350.000`, or a range `Rp150.000–350.000`."""
+        if price.low == price.high:
+            return self.amount(price.low)
+        return f"{self.amount(price.low)}–{self.number(price.high)}"
+
+    def unit(self, value: float, unit: str, length: Length = "long") -> str:
+        """A number with its CLDR unit: `45 menit`, `2 hours`, `1,3 km`."""
+        return self._once(
+            ("u", value, unit, length),
+            lambda: format_unit(value, unit, length=length, locale=self.locale),
+        )
+
+    def duration(self, minutes: int) -> str:
+        """`45 menit`, `2 jam`, `1 jam 30 menit`; `45 minutes`, `1 hour 30 minutes`."""
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return self.unit(minutes, "duration-minute")
+        if not rest:
+            return self.unit(hours, "duration-hour")
+        return self.t(
+            "hours_minutes", hours=self.unit(hours, "duration-hour"), minutes=self.unit(rest, "duration-minute")
+        )
+
+    def distance(self, km: float) -> str:
+        """`430 m` under a kilometre, else `1,3 km` (one decimal)."""
+        if km < 1:
+            return self.unit(int(round(km * 1000, -1)), "length-meter", "short")
+        return self._once(
+            ("km", round(km, 1)), lambda: self.unit_text(self.decimal(round(km, 1), "0"), "length-kilometer")
+        )
+
+    def unit_text(self, number: str, unit: str, length: Length = "short") -> str:
+        """A formatted number with a CLDR unit pattern (its 'other' form)."""
+        return (unit_pattern(self.locale, unit, length, "other") or "{0}").replace("{0}", number)
+
+    def clock(self, minutes: int) -> str:
+        """`480` -> `08.00` (id), `08:00` (en): CLDR's 24-hour pattern; `1440` is `24.00`."""
+        text = self._clocks.get(minutes)
+        if text is None:
+            hours, rest = divmod(minutes, 60)
+            text = self._clocks[minutes] = f"{hours:0{self.hour_digits}d}{self.time_sep}{rest:02d}"
+        return text
+
+    def og_locale(self) -> str:
+        """`id_ID`, `en_US`, `ms_MY`: the language with its likeliest country, for Open Graph."""
+        likely = get_global("likely_subtags").get(self.code, self.code)
+        parts = likely.split("_")
+        return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else parts[0]
+
+    def script_formats(self) -> dict[str, object]:
+        """What the planner's script needs to format as this page does: CLDR unit patterns by plural
+        category, the time separator and the decimal sign."""
+        return {
+            "units": {
+                name: {
+                    category: pattern.replace("{0}", "{n}")
+                    for category in ("zero", "one", "two", "few", "many", "other")
+                    if (pattern := unit_pattern(self.locale, unit, length, category, None))
+                }
+                for name, unit, length in (
+                    ("minute", "duration-minute", "long"),
+                    ("hour", "duration-hour", "long"),
+                    ("m", "length-meter", "short"),
+                    ("km", "length-kilometer", "short"),
+                )
+            },
+            "hourDigits": self.hour_digits,
+            "timeSep": self.time_sep,
+            "decimal": self.decimal_sign,
+        }
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def time_parts(pattern: object) -> tuple[int, str]:
+    """The hour's digits and the separator of CLDR's `Hm` pattern: `HH.mm` -> (2, '.')."""
+    text = str(getattr(pattern, "pattern", pattern) or "HH:mm")
+    match = re.search(r"(H+)'?([^Hm']*)'?m", text)
+    return (len(match.group(1)), match.group(2)) if match else (2, ":")
+
+
+def unit_pattern(locale: Locale, unit: str, length: str, category: str, default: str | None = "{0}") -> str | None:
+    patterns = locale._data["unit_patterns"].get(unit, {}).get(length, {})
+    return patterns.get(category, patterns.get("other", default) if default else None)
+
+
+def currency(value: int, locale: Locale) -> str:
+    """CLDR's currency format for whole rupiah. When the symbol is the currency code itself
+    (`IDR`), a no-break space keeps it apart from the digits, as CLDR's currency spacing asks
+    (Babel does not apply it)."""
+    text = format_currency(value, CURRENCY, locale=locale, currency_digits=False, format=whole_pattern(locale))
+    symbol = get_currency_symbol(CURRENCY, locale)
+    if symbol.isalpha() and symbol.isupper():
+        text = re.sub(f"({re.escape(symbol)})(?=[0-9])", r"\1" + NBSP, text)
+        text = re.sub(f"(?<=[0-9])({re.escape(symbol)})", NBSP + r"\1", text)
+    return text
+
+
+PROBES = (0, 7, 42, 999, 1000, 1234, 9999, 10000, 65000, 123456, 1000000, 1234567, 98765432, 12345678901)
+
+
+def whole_number_formatter(locale: Locale) -> Formatter | None:
+    """A quick formatter of whole numbers made from the locale's CLDR pattern and symbols (a build
+    writes thousands of prices; Babel's general formatter costs a tenth of a millisecond each),
+    used only when it gives Babel's text for every probe; None otherwise."""
+    pattern = locale.decimal_formats.get(None)
+    symbols = locale.number_symbols.get("latn", locale.number_symbols)
+    if pattern is None or not str(pattern.pattern).startswith("#,"):
+        return None
+    primary, secondary = pattern.grouping
+    sign = symbols.get("group", ",")
+
+    def whole(value: int) -> str:
+        digits = str(value)
+        if len(digits) <= primary:
+            return digits
+        head, parts = digits[:-primary], [digits[-primary:]]
+        while head:
+            parts.append(head[-secondary:])
+            head = head[:-secondary]
+        return sign.join(reversed(parts))
+
+    same = all(whole(n) == format_decimal(n, locale=locale) for n in PROBES)
+    return whole if same else None
+
+
+def amount_formatter(locale: Locale, whole: Formatter | None) -> Formatter | None:
+    """A quick formatter of rupiah amounts: `currency` of one amount with the number as a slot, used
+    only when it gives `currency`'s text for every probe; None otherwise."""
+    if whole is None:
+        return None
+    sample, number = currency(PROBES[-3], locale), whole(PROBES[-3])
+    if sample.count(number) != 1:
+        return None
+    before, after = sample.split(number)
+
+    def amount(value: int) -> str:
+        return before + whole(value) + after
+
+    return amount if all(amount(n) == currency(n, locale) for n in PROBES) else None
+
+
+def whole_pattern(locale: Locale) -> str:
+    """The locale's currency pattern without decimals: `¤#,##0.00` -> `¤#,##0`."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    return re.sub(r"\.0+", "", pattern)
+
+
+@functools.cache
+def language(code: str) -> Language:
+    """A language with the package's words only (no site catalogue)."""
+    return Language(code)
 
 
 def ui(lang: str) -> Callable[..., str]:
-    """A lookup for the guide's words in `lang` (English for languages without a catalogue)."""
-    words = UI.get(lang, UI["en"])
-
-    def t(key: str, **params: object) -> str:
-        return words[key].format(**params) if params else words[key]
-
-    return t
+    """A lookup for the package's words in `lang`: `t("key", **params)` (English where the
+    package has no translation; views use `ViewContext.ui`, which adds the site's own words)."""
+    return language(lang).t
 
 
 def format_number(value: int, lang: str) -> str:
-    """Thousands grouped the local way: 350.000 (id) or 350,000 (en)."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "id" else text
+    return language(lang).number(value)
 
 
 def format_price(price: Price, lang: str) -> str:
-    """`Rp350.000` / `IDR 350,000`, or a range."""
-    unit = "Rp" if lang == "id" else "IDR "
-    if price.low == price.high:
-        return f"{unit}{format_number(price.low, lang)}"
-    return f"{unit}{format_number(price.low, lang)}–{format_number(price.high, lang)}"
-
-
-def format_report_date(date: str, lang: str) -> str:
-    """A source's date the local way: `7 Februari 2024`, `Februari 2024` or `2024` (what is known)."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = ui(lang)("months").split()[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+    return language(lang).price(price)
 
 
 def format_duration(minutes: int, lang: str) -> str:
-    t = ui(lang)
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return t("minutes", n=minutes)
-    return t("hours_minutes", h=hours, m=rest) if rest else t("hours_only", h=hours)
+    return language(lang).duration(minutes)
 
 
 def format_distance(km: float, lang: str) -> str:
-    t = ui(lang)
-    if km < 1:
-        return t("m_away", m=int(round(km * 1000, -1)))
-    text = f"{km:.1f}"
-    return t("km_away", km=text.replace(".", ",") if lang == "id" else text)
+    return language(lang).distance(km)
 
 
-def hours_table(hours: Hours, lang: str) -> list[tuple[str, str]]:
+def format_report_date(date: str, lang: str) -> str:
+    """A source's date as CLDR writes it, as far as it is known: `7 Februari 2024`, `Februari 2024`, `2024`."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    locale = language(lang).locale
+    return cldr_date(day, "long", locale=locale) if len(parts) == 3 else format_skeleton("yMMMM", day, locale=locale)
+
+
+def hours_table(hours: Hours, lang: Language | str) -> list[tuple[str, str]]:
     """(day name, hours text) for each weekday, Monday first, plus public holidays when given."""
-    t = ui(lang)
-    names = t("days").split()
-    sep = t("time_sep")
+    words = lang if isinstance(lang, Language) else language(lang)
 
     def spans_text(spans: Sequence[tuple[int, int]]) -> str:
-        return ", ".join(f"{clock(a, sep)}–{clock(b, sep)}" for a, b in spans) if spans else t("closed")
+        if not spans:
+            return words.t("closed")
+        return ", ".join(f"{words.clock(a)}–{words.clock(b)}" for a, b in spans)
 
-    rows = [(names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
+    rows = [(words.day_names[i], spans_text(spans)) for i, spans in enumerate(week(hours.rules))]
     holidays = holiday_spans(hours.rules)
     if holidays is not None:
-        rows.append((t("public_holidays"), spans_text(holidays)))
+        rows.append((words.t("public_holidays"), spans_text(holidays)))
     return rows
-
-
-def hours_line(hours: Hours, lang: str, closed_days: bool = True) -> str:
-    """Hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`
-    (without `closed_days`, the days with no hours are left out, as for making times)."""
-    groups: list[list] = []  # [first day, last day, hours, is a weekday]
-    closed = ui(lang)("closed")
-    for i, (day, text) in enumerate(hours_table(hours, lang)):
-        if not closed_days and text == closed:
-            groups.append([None, None, None, False])  # breaks a run of days
-        elif groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
-            groups[-1][1] = day
-        else:
-            groups.append([day, day, text, i < 7])
-    return "; ".join((a if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups if text)
-
-
-def format_date(iso: str, lang: str) -> str:
-    """`2026-11-20` -> `20 November 2026` in the language's month names."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {ui(lang)('months').split()[month - 1]} {year}"
-
-
-def join_words(words: list[str], lang: str) -> str:
-    """`panas, asap dan debu` / `heat, smoke and dust`."""
-    if len(words) < 3:
-        return f" {ui(lang)('and')} ".join(words)
-    return ", ".join(words[:-1]) + f" {ui(lang)('and')} " + words[-1]
 
 
 VISIT_ICONS = {
@@ -718,9 +289,9 @@ VISIT_ICONS = {
 }
 
 
-def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
+def visit_rows(visit: Visit, words: Language) -> list[tuple[str, str, str]]:
     """(icon, label, text) for each thing the profile says about visiting, in a fixed order."""
-    t = ui(lang)
+    t, lang = words.t, words.code
     rows = []
 
     def add(key: str, text: str) -> None:
@@ -729,14 +300,14 @@ def visit_rows(visit: Visit, lang: str) -> list[tuple[str, str, str]]:
 
     add("visit_best_time", visit.best_time.get(lang) if visit.best_time else "")
     lead = visit.booking_lead_days
-    lead_text = "" if lead is None else (t("visit_lead_1") if lead == 1 else t("visit_lead", n=lead))
+    lead_text = "" if lead is None else t("visit_lead", n=lead)
     add("visit_booking", "; ".join(x for x in (visit.booking.get(lang) if visit.booking else "", lead_text) if x))
     add("visit_group", t("visit_group_max", n=visit.group_max) if visit.group_max else "")
     add("visit_parking", ", ".join(t(f"parking_{p}") for p in visit.parking))
     add("visit_payment", ", ".join(t(f"payment_{p}") for p in visit.payment))
     add("visit_facilities", ", ".join(t(f"facility_{f}") for f in visit.facilities))
     add("visit_wheelchair", t(f"wheelchair_{visit.wheelchair}") if visit.wheelchair else "")
-    return rows + (rules_rows(visit.rules, lang) if visit.rules else [])
+    return rows + (rules_rows(visit.rules, words) if visit.rules else [])
 
 
 RULE_ICONS = {
@@ -749,9 +320,10 @@ RULE_ICONS = {
 }
 
 
-def rules_rows(rules: Rules, lang: str) -> list[tuple[str, str, str]]:
+def rules_rows(rules: Rules, words: Language | str) -> list[tuple[str, str, str]]:
     """(icon, label, text) for each workshop rule the profile states, in a fixed order."""
-    t = ui(lang)
+    words = words if isinstance(words, Language) else language(words)
+    t, lang = words.t, words.code
     children = [t(f"children_{rules.children}")] if rules.children else []
     if rules.min_age is not None and rules.children != "no":
         children.append(t("rules_min_age", n=rules.min_age))
@@ -766,3 +338,28 @@ def rules_rows(rules: Rules, lang: str) -> list[tuple[str, str, str]]:
         ("rules_group_booking", t("rules_group_from", n=rules.group_booking_from) if rules.group_booking_from else ""),
     ]
     return [(RULE_ICONS[key], t(key), text) for key, text in found if text]
+
+
+def format_date(iso: str, lang: str) -> str:
+    """`2026-11-20` -> `20 November 2026` / `November 20, 2026`: CLDR's long date in `lang`."""
+    return cldr_date(datetime.date.fromisoformat(iso), "long", locale=language(lang).locale)
+
+
+def join_words(words: list[str], lang: str) -> str:
+    """`panas, asap, dan debu` / `heat, smoke, and dust`: CLDR's list pattern in `lang`."""
+    return format_list(words, locale=language(lang).locale) if words else ""
+
+
+def hours_line(hours: Hours, lang: str, closed_days: bool = True) -> str:
+    """Hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`
+    (without `closed_days`, the days with no hours are left out, as for making times)."""
+    groups: list[list[str | bool | None]] = []  # [first day, last day, hours, is a weekday]
+    closed = ui(lang)("closed")
+    for i, (day, text) in enumerate(hours_table(hours, lang)):
+        if not closed_days and text == closed:
+            groups.append([None, None, None, False])  # breaks a run of days
+        elif groups and i < 7 and groups[-1][3] and groups[-1][2] == text:
+            groups[-1][1] = day
+        else:
+            groups.append([day, day, text, i < 7])
+    return "; ".join((f"{a}" if a == b else f"{a}–{b}") + f" {text}" for a, b, text, _ in groups if text)

@@ -34,40 +34,33 @@ def safe_json(value: object) -> Markup:
     return Markup(script_json(value, sort_keys=True))
 
 
-def decimal(value: float, lang: str) -> str:
-    """`1.3` -> `1,3` in Indonesian."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "id" else text
-
-
-def estimates_note(lang: str) -> str:
+def estimates_note(words: i18n.Language) -> str:
     """How distances and times are estimated, with the detour factor and the speeds."""
-    t = i18n.ui(lang)
+    t = words.t
     speeds = ", ".join(
-        t("speed", mode=t(f"mode_{m}").lower(), kmh=decimal(travel.SPEED_KMH[m], lang)) for m in travel.MODES
+        t("speed", mode=t(f"mode_{m}").lower(), kmh=words.decimal(travel.SPEED_KMH[m])) for m in travel.MODES
     )
-    return t("route_estimates", detour=decimal(travel.DETOUR, lang), speeds=speeds)
+    return t("route_estimates", detour=words.decimal(travel.DETOUR), speeds=speeds)
 
 
-def hours_summary(k: Kampung, lang: str) -> str:
+def hours_summary(k: Kampung, words: i18n.Language) -> str:
     """Opening hours in one line, days with the same hours grouped: `Senin–Sabtu 08.00–16.00; Minggu Tutup`."""
-    return i18n.hours_line(k.opening_hours, lang) if k.opening_hours else ""
+    return i18n.hours_line(k.opening_hours, words.code) if k.opening_hours else ""
 
 
-def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], dict[str, str]]:
+def route_legs(stops: list[Kampung], mode: str, words: i18n.Language) -> tuple[list[str], dict[str, str]]:
     """Each leg as text, and the totals (straight-line and street distance, travel time)."""
-    t = i18n.ui(lang)
     kms = travel.leg_distances([(k.location.lat, k.location.lon) for k in stops])
     minutes = [travel.travel_minutes(km, mode) for km in kms]
     legs = [
-        t("route_leg", distance=i18n.format_distance(km, lang), time=i18n.format_duration(max(m, 1), lang))
+        words.t("route_leg", distance=words.distance(km), time=words.duration(max(m, 1)))
         for km, m in zip(kms, minutes, strict=True)
     ]
     total = sum(kms)
     return legs, {
-        "straight": i18n.format_distance(total, lang),
-        "road": i18n.format_distance(travel.road_km(total), lang),
-        "time": i18n.format_duration(max(sum(minutes), 1), lang),
+        "straight": words.distance(total),
+        "road": words.distance(travel.road_km(total)),
+        "time": words.duration(max(sum(minutes), 1)),
     }
 
 
@@ -99,9 +92,9 @@ def planner_query(route: Route) -> str:
 
 def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
     """A suggested route on the planner page: name, link, mode, stops and distance."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, t = page.lang, ctx.ui(page.lang)
     stops = ctx.site.route_stops(route)
-    _, totals = route_legs(stops, route.mode, lang)
+    _, totals = route_legs(stops, route.mode, ctx.language(lang))
     return {
         "name": route.name.get(lang),
         "href": ctx.href(page, route_key(route.slug)),
@@ -113,9 +106,10 @@ def route_card(ctx: ViewContext, page: AnyPage, route: Route) -> dict[str, str]:
 def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     """What a suggested route's page shows without JavaScript: stops, legs, totals, map, downloads."""
     route, lang = page.obj, page.lang
-    t = i18n.ui(lang)
+    words = ctx.language(lang)
+    t = words.t
     stops = ctx.site.route_stops(route)
-    legs, totals = route_legs(stops, route.mode, lang)
+    legs, totals = route_legs(stops, route.mode, words)
     points = [(k.location.lat, k.location.lon) for k in stops]
     rows = [
         {
@@ -123,7 +117,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
             "name": k.name.get(lang),
             "href": ctx.href(page, kampung_key(k.slug)),
             "category": ctx.site.categories[k.category],
-            "hours": hours_summary(k, lang),
+            "hours": hours_summary(k, words),
             "approximate": k.location.approximate,
             "leg": legs[n - 1] if n <= len(legs) else "",
         }
@@ -142,7 +136,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
         "totals": totals,
         "name_shown": ctx.shown(route.name, lang),
         "description_shown": ctx.shown(route.description, lang),
-        "estimates": estimates_note(lang),
+        "estimates": estimates_note(words),
         "map": route_map(ctx, page, stops, numbered=True, line=True),
         "map_label": f"{t('route_map')}: {name}",
         "gpx_href": GPX_NAME,
@@ -162,9 +156,10 @@ def route_print_view(page: Page[Route], ctx: ViewContext) -> Values:
     """A suggested route on one A4 sheet: a sketch map from the pins, and for each stop what a
     visitor needs on paper (address, making times, rules, WhatsApp, a QR code to its page)."""
     route, lang = page.obj, page.lang
-    t = i18n.ui(lang)
+    words = ctx.language(lang)
+    t = words.t
     stops = ctx.site.route_stops(route)
-    legs, totals = route_legs(stops, route.mode, lang)
+    legs, totals = route_legs(stops, route.mode, words)
     name = route.name.get(lang)
     sketch = [
         Stop(k.location.lat, k.location.lon, k.name.get(lang), ctx.site.categories[k.category].color) for k in stops
@@ -177,7 +172,7 @@ def route_print_view(page: Page[Route], ctx: ViewContext) -> Values:
         "name": name,
         "mode": t(f"mode_{route.mode}"),
         "totals": totals,
-        "estimates": estimates_note(lang),
+        "estimates": estimates_note(words),
         "sketch": Markup(sketch_svg(sketch, f"{t('route_map')}: {name}", lang, height=250 if len(stops) <= 4 else 180)),
         "stops": [print_stop(page, ctx, k, n, legs) for n, k in enumerate(stops, 1)],
         "route_href": ctx.href(page, route_key(route.slug)),
@@ -187,7 +182,8 @@ def route_print_view(page: Page[Route], ctx: ViewContext) -> Values:
 
 def print_stop(page: Page[Route], ctx: ViewContext, k: Kampung, n: int, legs: list[str]) -> Values:
     """One stop of a printed route."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, words = page.lang, ctx.language(page.lang)
+    t = words.t
     office = ctx.office(lang)
     url = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug))
     name = k.name.get(lang)
@@ -196,9 +192,9 @@ def print_stop(page: Page[Route], ctx: ViewContext, k: Kampung, n: int, legs: li
         "name": name,
         "category": ctx.site.categories[k.category],
         "address": k.location.address.get(lang) if k.location.address else t("ask_office", office=office),
-        "hours": hours_summary(k, lang),
+        "hours": hours_summary(k, words),
         "making": making.making_entries(k, lang, office),
-        "rules": [(icon, text) for icon, _, text in i18n.rules_rows(k.rules, lang)] if k.rules else [],
+        "rules": [(icon, text) for icon, _, text in i18n.rules_rows(k.rules, words)] if k.rules else [],
         "whatsapp": links.format_mobile(k.contact.whatsapp) if k.contact.whatsapp else "",
         "qr": ctx.qr(url, 96, f"{t('print_scan')}: {name}"),
         "url": url,
@@ -208,7 +204,8 @@ def print_stop(page: Page[Route], ctx: ViewContext, k: Kampung, n: int, legs: li
 
 def plan_view(page: Page[None], ctx: ViewContext) -> Values:
     """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, words = page.lang, ctx.language(page.lang)
+    t = words.t
     chosen = ctx.sorted_kampung(lang)
     return {
         "title": t("plan_title"),
@@ -228,9 +225,9 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
             for k in chosen
         ],
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
-        "days": list(enumerate(t("days").split())),
+        "days": list(enumerate(words.day_names)),
         "visit": travel.VISIT_MINUTES,
-        "estimates": estimates_note(lang),
+        "estimates": estimates_note(words),
         "outlet_choices": [
             {"key": key, "name": o.name.get(lang), "of": ", ".join(other.name.get(lang) for other in listed)}
             for key, _, o, listed in facts.shared_outlets(chosen)
@@ -256,7 +253,7 @@ def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list
 def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
     """The planner's data island: each kampung's place, weekly opening and making hours, the speeds,
     and the words."""
-    lang, t = page.lang, i18n.ui(page.lang)
+    lang, t = page.lang, ctx.ui(page.lang)
     words = [
         "route_leg",
         "route_straight",
@@ -268,13 +265,8 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "hours_clash",
         "no_hours",
         "plan_pick_more",
-        "km_away",
-        "m_away",
-        "minutes",
         "hours_minutes",
-        "hours_only",
         "closed",
-        "time_sep",
         "map_app_partial",
         "route_all_stops",
         "open_map_app",
@@ -326,4 +318,5 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "share": "https://wa.me/?text=",
         "pinsNote": t("pins_approximate"),
         "words": {w: t(w) for w in words},
+        "formats": ctx.language(lang).script_formats(),
     }

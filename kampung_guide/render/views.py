@@ -43,7 +43,7 @@ View = Callable[[Page[Any], ViewContext], Values]
 def common(page: AnyPage, ctx: ViewContext) -> Values:
     """What every page shows around its own content: head, language switch, menu and footer."""
     lang, config, kind = page.lang, ctx.site.config, page.kind
-    t = i18n.ui(lang)
+    t = ctx.ui(lang)
     office = ctx.office(lang)
     twins = language_twins(page, ctx)
     return {
@@ -72,16 +72,16 @@ def common(page: AnyPage, ctx: ViewContext) -> Values:
         "map": None,
         "robots": "",
         "stylesheets": [],
-        "og_locale": i18n.LOCALES.get(lang, lang),
+        "og_locale": ctx.language(lang).og_locale(),
         "office_name": config.contact.name.get(lang) if config.contact.name else office,
         "office_address": ctx.shown(config.contact.address, lang).text,
-        "office_links": contact_links(config.contact, lang),
+        "office_links": contact_links(config.contact, t),
     }
 
 
 def nav(page: AnyPage, ctx: ViewContext) -> list[Values]:
     """The menu: the kinds shown once there (home, list, planner), then the free pages."""
-    t = i18n.ui(page.lang)
+    t = ctx.ui(page.lang)
     items = [(key, t(kind.menu)) for key, kind in MENU_KEYS if key != AGENDA_KEY or ctx.site.events]
     items += [(page_key(p.slug), p.title.get(page.lang)) for p in ctx.site.pages]
     return [{"href": ctx.href(page, key), "label": label, "current": key == page.key} for key, label in items]
@@ -102,16 +102,15 @@ def language_twins(page: AnyPage, ctx: ViewContext) -> list[Values]:
             "lang": lang,
             "href": ctx.href(page, page.key, lang),
             "absolute": ctx.absolute(lang_prefix(lang, ctx.languages) + page.key),
-            "name": i18n.ui(lang)("language_name"),
+            "name": ctx.ui(lang)("language_name"),
             "current": lang == page.lang,
         }
         for lang in languages
     ]
 
 
-def count_label(count: int, lang: str) -> str:
-    """ "1 kampung", "7 kampung"."""
-    t = i18n.ui(lang)
+def count_label(count: int, t: Callable[..., str]) -> str:
+    """ "1 kampung", "7 kampung" (the list's script counts with the same two words)."""
     return t("kampung_count_1") if count == 1 else t("kampung_count_n", n=count)
 
 
@@ -121,7 +120,7 @@ def category_entry(page: AnyPage, ctx: ViewContext, category: Category, count: i
         "name": category.name.get(page.lang),
         "description": category.description.get(page.lang) if category.description else "",
         "href": ctx.href(page, category_key(category.id)),
-        "count": count_label(count, page.lang),
+        "count": count_label(count, ctx.ui(page.lang)),
     }
 
 
@@ -142,23 +141,23 @@ def view_home(page: Page[None], ctx: ViewContext) -> Values:
         "categories": category_entries(page, ctx),
         "cards": [ctx.card(page, k) for k in ctx.sorted_kampung(lang)],
         "map": ctx.overview_map(page, ctx.site.kampung),
-        "map_label": i18n.ui(lang)("overview_map"),
+        "map_label": ctx.ui(lang)("overview_map"),
         "events": agenda.home_events(page, ctx),
         "agenda_href": ctx.href(page, AGENDA_KEY),
     }
 
 
 def view_list(page: Page[None], ctx: ViewContext) -> Values:
-    t = i18n.ui(page.lang)
+    t = ctx.ui(page.lang)
     cards = [ctx.card(page, k) for k in ctx.sorted_kampung(page.lang)]
     return {
         "title": t("list_title"),
         "description": t("list_intro"),
         "cards": cards,
-        "count_title": count_label(len(cards), page.lang),
+        "count_title": count_label(len(cards), t),
         "categories": category_entries(page, ctx),
         "search_index": search_index_name(page.lang),
-        "days": list(enumerate(t("days").split())),
+        "days": list(enumerate(ctx.language(page.lang).day_names)),
     }
 
 
@@ -167,13 +166,13 @@ def view_category(page: Page[Category], ctx: ViewContext) -> Values:
     assert isinstance(category, Category)
     chosen = ctx.sorted_kampung(lang, category.id)
     return {
-        "title": i18n.ui(lang)("in_category", name=category.name.get(lang)),
+        "title": ctx.ui(lang)("in_category", name=category.name.get(lang)),
         "description": category.description.get(lang) if category.description else "",
         "category": category,
         "cards": [ctx.card(page, k) for k in chosen],
-        "count_title": count_label(len(chosen), lang),
+        "count_title": count_label(len(chosen), ctx.ui(lang)),
         "map": ctx.overview_map(page, [k for k in ctx.site.kampung if k.category == category.id]),
-        "map_label": i18n.ui(lang)("overview_map"),
+        "map_label": ctx.ui(lang)("overview_map"),
     }
 
 
@@ -189,7 +188,7 @@ def view_page(page: Page[FreePage], ctx: ViewContext) -> Values:
 
 
 def view_not_found(page: Page[None], ctx: ViewContext) -> Values:
-    t = i18n.ui(page.lang)
+    t = ctx.ui(page.lang)
     folder = page.url.rpartition("/")[0] + ("/" if "/" in page.url else "")
     return {
         "title": t("not_found_title"),
@@ -200,7 +199,7 @@ def view_not_found(page: Page[None], ctx: ViewContext) -> Values:
 
 def view_offline(page: Page[None], ctx: ViewContext) -> Values:
     """The page the service worker shows for a page not stored on the phone: what is stored instead."""
-    t = i18n.ui(page.lang)
+    t = ctx.ui(page.lang)
     return {
         "title": t("offline_title"),
         "description": t("offline_text"),
@@ -216,7 +215,7 @@ def view_offline(page: Page[None], ctx: ViewContext) -> Values:
 def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
     k, lang = page.obj, page.lang
     assert isinstance(k, Kampung)
-    t = i18n.ui(lang)
+    t = ctx.ui(lang)
     category = ctx.site.categories[k.category]
     name = k.name.get(lang)
     office = facts.office_for(k, ctx, lang)
@@ -236,23 +235,23 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         "category_href": ctx.href(page, category_key(category.id)),
         "description_shown": ctx.shown(k.description, lang),
         "description_html": ctx.markdown(page, k.description, top=3),
-        "products": [product_entry(p, lang) for p in k.products],
-        "experiences": [experience_entry(e, lang, office) for e in k.experiences],
-        "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+        "products": [product_entry(p, ctx.language(lang)) for p in k.products],
+        "experiences": [experience_entry(e, ctx.language(lang), office) for e in k.experiences],
+        "hours": i18n.hours_table(k.opening_hours, ctx.language(lang)) if k.opening_hours else [],
         "making": making.making_entries(k, lang, ctx.office(lang)),
         "checked": making.checked_text(k, lang),
         "events": [agenda.event_line(page, ctx, e) for e in ctx.site.events_at(k.slug)],
-        "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
+        "open_now": when.open_now_data(k.opening_hours, ctx.language(lang)) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
         "directions": links.directions(k.location.lat, k.location.lon, name),
-        "contact_links": contact_links(k.contact, lang, t("whatsapp_greeting").format(name=name)),
+        "contact_links": contact_links(k.contact, t, t("whatsapp_greeting", name=name)),
         "photos": [photo_entry(page, ctx, p) for p in k.photos],
-        "visit": i18n.visit_rows(k.visit, lang) if k.visit else [],
+        "visit": i18n.visit_rows(k.visit, ctx.language(lang)) if k.visit else [],
         "nearby": [
             {
                 "href": ctx.href(page, kampung_key(o.slug)),
                 "name": o.name.get(lang),
-                "distance": i18n.format_distance(km, lang),
+                "distance": ctx.language(lang).distance(km),
                 "category": ctx.site.categories[o.category],
             }
             for km, o in ctx.neighbours[k.slug]
@@ -264,7 +263,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         ),
         "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
         "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
-        "data_links": data_links(k, page.root, lang),
+        "data_links": data_links(k, page.root, lang, t),
     }
 
 
@@ -289,9 +288,10 @@ def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
     return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
 
-def data_links(k: Kampung, root: str, lang: str) -> list[dict[str, str]]:
-    """Links from a kampung page to the open data: the whole set, and its calendar when it has one."""
-    t = i18n.ui(lang)
+def data_links(k: Kampung, root: str, lang: str, t: Callable[..., str] | None = None) -> list[dict[str, str]]:
+    """Links from a kampung page to the open data: the whole set, and its calendar when it has one;
+    labelled by `t` (the page's lookup; the package's words by default)."""
+    t = t or i18n.ui(lang)
     found = [
         {"href": root + GEOJSON_PATH, "label": t("open_data_geojson"), "type": "application/geo+json"},
         {"href": root + JSON_PATH, "label": t("open_data_json"), "type": "application/json"},
@@ -321,29 +321,30 @@ def photo_entry(page: AnyPage, ctx: ViewContext, photo: Photo) -> Values:
     }
 
 
-def product_entry(product: Product, lang: str) -> dict[str, str]:
+def product_entry(product: Product, words: i18n.Language) -> dict[str, str]:
+    lang = words.code
     return {
         "name": product.name.get(lang),
-        "price": i18n.format_price(product.price_idr, lang) if product.price_idr else i18n.ui(lang)("price_ask"),
+        "price": words.price(product.price_idr) if product.price_idr else words.t("price_ask"),
         "description": product.description.get(lang) if product.description else "",
     }
 
 
-def experience_entry(exp: Experience, lang: str, office: str) -> Values:
-    t = i18n.ui(lang)
-    price = i18n.format_price(exp.price_idr, lang) + " " + t("per_person") if exp.price_idr else ""
+def experience_entry(exp: Experience, words: i18n.Language, office: str) -> Values:
+    t, lang = words.t, words.code
+    price = words.price(exp.price_idr) + " " + t("per_person") if exp.price_idr else ""
     return {
         "name": exp.name.get(lang),
         "price": price or t("ask_office", office=office),
-        "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
+        "duration": words.duration(exp.duration_minutes) if exp.duration_minutes else "",
         "booking": exp.booking.get(lang) if exp.booking else "",
         "description": exp.description.get(lang) if exp.description else "",
-        "schedule": when.sessions(exp.schedule, lang),
+        "schedule": when.sessions(exp.schedule, words),
     }
 
 
 def view_posters(page: Page[None], ctx: ViewContext) -> Values:
-    t = i18n.ui(page.lang)
+    t = ctx.ui(page.lang)
     return {
         "title": t("posters_title"),
         "description": t("posters_intro"),
@@ -381,7 +382,7 @@ def view_poster(page: Page[Kampung], ctx: ViewContext) -> Values:
 
 def poster_code(ctx: ViewContext, k: Kampung, lang: str) -> dict[str, str]:
     """A poster's QR code to the kampung's page in `lang`, captioned in that language."""
-    url, t = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug)), i18n.ui(lang)
+    url, t = ctx.absolute(lang_prefix(lang, ctx.languages) + kampung_key(k.slug)), ctx.ui(lang)
     return {
         "lang": lang,
         "language": t("language_name"),

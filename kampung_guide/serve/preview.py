@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal, stored_token
 from ..edit.server import Editor, editor_link, keep_folder
 from ..plan.site import load_site
+from ..util.messages import format_message
 from ..util.problems import Report
 from ..validate.content import ProfileCache, configured_language
 
@@ -110,32 +111,28 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
             files = dict(state.build.files())
         else:
             state.build, files = rebuild_files(state.build, state.files, site)
-        state.publish(files, [], started=began)
+        state.publish(files, [], messages_lang, began)
     except TemplateError as exc:
-        state.publish(None, [str(exc)], started=began)
+        state.publish(None, [str(exc)], messages_lang, began)
     return time.perf_counter() - start
-
-
-ERROR_TEXT = {
-    "en": ("The site cannot be built", "{n} problem(s). Fix them and save: this page reloads by itself."),
-    "id": ("Situs tidak dapat dibuat", "{n} masalah. Perbaiki lalu simpan: halaman ini dimuat ulang sendiri."),
-}
 
 
 def error_page(problems: list[str], lang: str = "en") -> bytes:
     """The page every address shows while the content has errors: each problem with file and line,
     and the text of that line under it (the reload script and the editor's link are added as it is served)."""
     items = "\n".join(problem_item(p) for p in problems)
-    title, advice = ERROR_TEXT.get(lang, ERROR_TEXT["en"])
+    title = html.escape(format_message("preview_title", {}, lang))
+    advice = html.escape(format_message("preview_advice", {"n": len(problems)}, lang))
+    page_title = html.escape(format_message("preview_page_title", {}, lang))
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Content problems · preview</title>
+<title>{page_title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
 h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}
 pre{{margin:.25rem 0 0;padding:.25rem .5rem;background:#f4efe9;border-left:3px solid #a11;overflow-x:auto}}
 </style></head>
 <body><h1>{title}</h1>
-<p>{advice.format(n=len(problems))}</p>
+<p>{advice}</p>
 <ol>{items}</ol></body></html>""".encode()
 
 
@@ -386,6 +383,8 @@ def only_profiles(changes: Iterable[tuple[object, str]], content: Path, site: Si
 
 
 def report_build(state: State, seconds: float, out: Out) -> None:
+    """One line after each build: what was built, or what stopped it (in English, as every line the
+    preview prints: scripts and tests wait for `built ` and `build failed`)."""
     if state.problems:
         out(f"build failed in {seconds:.2f} s:", flush=True)
         for problem in state.problems:

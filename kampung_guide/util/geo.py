@@ -36,6 +36,24 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def map_radius_km(lat: float, zoom: int, width_px: int = 1024) -> float:
+    """Half the width a web map `width_px` wide shows at `zoom` around latitude `lat` (256 px tiles)."""
+    tiles: float = 256 * 2**zoom  # the world's width in pixels at `zoom`
+    return EARTH_RADIUS_KM * 2 * math.pi * math.cos(math.radians(lat)) * width_px / tiles / 2
+
+
+def spread_without_each(distances: list[float]) -> list[float]:
+    """For each distance, the median of all the others (0 when there are none): how far the rest
+    of a site's places lie, so that one far place cannot widen the area it is compared with."""
+    count = len(distances)
+    if count < 2:
+        return [0.0] * count
+    order = sorted(range(count), key=distances.__getitem__)
+    rank = {index: position for position, index in enumerate(order)}
+    middle = (count - 1) // 2  # the median's place among the count - 1 others (the upper one of two)
+    return [distances[order[middle if rank[i] > middle else middle + 1]] for i in range(count)]
+
+
 def nearest_all(places: Iterable[P], count: int = 3) -> dict[str, list[tuple[float, P]]]:
     """For every place (with .slug and .location), its `count` nearest others with distances in km,
     nearest first (equal distances by slug).

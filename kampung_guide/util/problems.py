@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from .messages import format_message
 
 FieldPath = tuple[str | int, ...]  # keys and list indexes from a file's top, e.g. ("products", 0, "price_idr")
+GROUP_FROM = 6  # a warning in this many places or more is printed once, with the count and the first few
+SHOWN = 3  # places named under a grouped warning
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +36,11 @@ class Problem:
     def quote(self) -> str:
         """The line's text with its number, as compilers show it: `    12 |   lat: 1`."""
         return f"{self.line:>6} | {self.excerpt}" if self.excerpt else ""
+
+    def kind(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """What makes two warnings the same: the message and the words it names, whatever the field
+        (every text not yet in ms is the same warning) and the numbers (so is every far pin)."""
+        return self.key, tuple((k, v) for k, v in self.params if isinstance(v, str))
 
 
 @dataclass
@@ -70,6 +77,29 @@ class Report:
     def sorted(self) -> list[Problem]:
         """Errors first, each group by file and line."""
         return sorted(self.problems, key=lambda p: (p.warning, p.file, p.line, p.field))
+
+    def lines(self, lang: str = "en", every: bool = False, excerpt: bool = False) -> list[str]:
+        """What to print: every error, one by one; a warning that applies in many places once, with
+        their count and the first few (`every` lists all of them, as `check --all`). With `excerpt`,
+        each problem's line as written follows it."""
+        problems = self.sorted()
+        if every:
+            return [p.render(lang, excerpt) for p in problems]
+        lines = [p.render(lang, excerpt) for p in problems if not p.warning]
+        same: dict[tuple[str, tuple[tuple[str, str], ...]], list[Problem]] = {}
+        for problem in problems:
+            if problem.warning:
+                same.setdefault(problem.kind(), []).append(problem)
+        for group in same.values():
+            if len(group) < GROUP_FROM:
+                lines.extend(p.render(lang, excerpt) for p in group)
+                continue
+            lines.append(group[0].render(lang, excerpt))
+            others = group[1:]
+            named = ", ".join(f"{p.file}:{p.line}" for p in others[:SHOWN])
+            params = {"n": len(others), "files": named, "rest": len(others) - SHOWN}
+            lines.append(format_message("same_warning", params, lang))
+        return lines
 
 
 def field_path(path: FieldPath) -> str:

@@ -20,23 +20,30 @@ from typing import Any, cast
 
 from ..load.yamlfile import Document, YamlError, YamlValue, parse_yaml
 from ..util import fork
+from ..util.catalogue import Catalogue
 from ..util.fork import Forked, worth_forking
-from ..util.geo import distance_km
+from ..util.geo import distance_km, map_radius_km, spread_without_each
+from ..util.messages import message_languages
 from ..util.problems import FieldPath, Problem, Report
 from ..util.travel import visiting_order
 from . import model
+from .languages import is_language, kind_of_key, suggestion
+from .locale import load_translations
 from .placeholders import find_placeholders
 from .schema import CATEGORIES, EVENT, KAMPUNG, PAGE, ROUTE, SITE, Fields
-from .specs import INVALID, SLUG, Ctx, ListOf, Obj, Spec, type_name
+from .specs import INVALID, SLUG, UNPUBLISHED, Ctx, ListOf, Obj, Spec, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
-FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
+FAR_KM = 30  # a pin further than this from the map centre (and the area the site covers) is probably a typo
+FAR_MAP = 2  # times the radius the overview map shows at its zoom
+FAR_SPREAD = 4  # times the median distance of the other kampung from the map centre
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 JAKARTA = datetime.timezone(datetime.timedelta(hours=7))  # WIB: UTC+7 all year, no daylight saving
 
 Link = tuple[str, int, FieldPath, str]  # (file, line, field, target) of a site link in Markdown
-# What checking a profile gave, with the photos it names and whether each was found then.
-CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link], tuple[str, ...], tuple[bool, ...]]
+Pin = tuple[str, int, float, float]  # (file, line, lat, lon) of a profile's location
+# What checking a profile gave, with its pin, the photos it names and whether each was found then.
+CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link], list[Pin], tuple[str, ...], tuple[bool, ...]]
 ProfileCache = dict[tuple[object, ...], CachedProfile]  # (path, digest, context) -> the profile checked
 PageVersion = tuple[Path, Fields, str]  # a page file in one language: its path, front matter, body
 # What a profile is checked against: languages, categories, images and the site's settings.
@@ -54,6 +61,8 @@ class Loader:
         self._shown = str(Path(self.shown))  # normalised, as a Path joins it
         self.report = Report()
         self.links: list[Link] = []  # (file, line, field, target) of site links
+        self.languages_line = 1  # of site.yaml's `languages`, where notes about languages go
+        self.pins: list[Pin] = []  # (file, line, lat, lon) of each profile's location
 
     def display(self, path: Path) -> str:
         """The path as the editor typed it: `content/kampung/x.yaml`."""
@@ -98,7 +107,7 @@ class Loader:
             doc = parse_yaml(text)
         except YamlError as exc:
             shown = self.display(path)
-            self.report.add(shown, exc.line + line_offset, (), exc.key, excerpt=exc.excerpt, **exc.params)
+            self.report.add(shown, exc.line + line_offset, exc.path, exc.key, excerpt=exc.excerpt, **exc.params)
             return None
         if line_offset:
             doc.lines = {k: v + line_offset for k, v in doc.lines.items()}
@@ -130,6 +139,7 @@ class Checked:
     report: Report
     links: list[Link]  # (file, line, field, target)
     events: tuple[model.Event, ...] = ()
+    translations: dict[str, Catalogue] = dataclasses.field(default_factory=dict)  # content/locale/<lang>.po
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -139,7 +149,16 @@ class Checked:
         """The checked site, or None when any file has an error."""
         if self.report.errors or self.config is None or self.categories is None:
             return None
-        return model.Site(self.config, self.categories, self.kampung, self.pages, self.images, self.routes, self.events)
+        return model.Site(
+            self.config,
+            self.categories,
+            self.kampung,
+            self.pages,
+            self.images,
+            self.routes,
+            events=self.events,
+            translations=self.translations,
+        )
 
 
 DEFAULT_LANGUAGES = ("id", "en")
@@ -164,11 +183,55 @@ def validate_site(
     categories = load_categories(loader, languages)
     images = list_images(loader)
     kampung = load_kampung(loader, languages, categories or {}, images, config)
+    if config is not None:
+        check_far_pins(loader, config.map)
     check_freshness(loader, kampung, config, today or jakarta_today())
     pages = load_pages(loader, languages)
     routes = load_routes(loader, languages, kampung)
     events = load_events(loader, languages)
-    return Checked(config, categories, kampung, pages, images, routes, loader.report, loader.links, events)
+    translations = load_translations(loader, languages, loader.languages_line)
+    summarise_unpublished(loader)
+    return Checked(
+        config,
+        categories,
+        kampung,
+        pages,
+        images,
+        routes,
+        loader.report,
+        loader.links,
+        events=events,
+        translations=translations,
+    )
+
+
+def summarise_unpublished(loader: Loader) -> None:
+    """One note per language the site does not publish, at site.yaml's languages, instead of one
+    per text kept in it."""
+    counts: dict[str, tuple[list[int], set[str]]] = {}  # language -> ([texts], files)
+    others = []
+    for problem in loader.report.problems:
+        if problem.key != UNPUBLISHED:
+            others.append(problem)
+            continue
+        found = counts.setdefault(str(dict(problem.params)["lang"]), ([0], set()))
+        found[0][0] += 1
+        found[1].add(problem.file)
+    if not counts:
+        return
+    loader.report.problems = others
+    site = loader.display(loader.root / "site.yaml")
+    for lang, ([n], files) in counts.items():
+        loader.report.add(
+            site,
+            loader.languages_line,
+            ("languages",),
+            "unpublished_language",
+            lang=lang,
+            n=n,
+            files=len(files),
+            warning=True,
+        )
 
 
 def read_required(loader: Loader, name: str) -> tuple[Path, Document | None]:
@@ -185,6 +248,8 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     path, doc = read_required(loader, "site.yaml")
     if doc is None:
         return None
+    if isinstance(doc.value, dict) and "languages" in doc.value:
+        loader.languages_line = doc.line(("languages",))
     languages = _languages(doc, loader.ctx(path, doc, ("id", "en")))
     config: Fields | model.SiteConfig = SITE.check(doc.value, (), loader.ctx(path, doc, languages))
     if config is INVALID:
@@ -213,7 +278,11 @@ def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
     for i, lang in enumerate(checked):
         if lang in checked[:i]:
             ctx.error(("languages", i), "language_twice", lang=lang)
-    return tuple(dict.fromkeys(checked))
+        elif not is_language(lang):
+            close = suggestion(lang, ())
+            key = "not_a_language_suggest" if close else "not_a_language"
+            ctx.error(("languages", i), key, lang=lang, suggestion=close)
+    return tuple(dict.fromkeys(lang for lang in checked if is_language(lang))) or ("id", "en")
 
 
 def _check_map(config: model.SiteConfig, doc: Document, ctx: Ctx) -> model.SiteConfig | None:
@@ -284,18 +353,20 @@ def load_profiles_in_two(loader: Loader, paths: list[Path], context: Context) ->
     half = len(paths) // 2
     with Forked(_check_all, loader.root, loader.shown, paths[half:], context) as theirs:
         mine = [check_profile(loader, path, *context) for path in paths[:half]]
-        kampung, problems, links = theirs.result()
+        kampung, problems, links, pins = theirs.result()
     loader.report.problems.extend(problems)
     loader.links.extend(links)
+    loader.pins.extend(pins)
     return mine + kampung
 
 
 def _check_all(
     root: Path, shown: str | None, paths: list[Path], context: Context
-) -> tuple[list[model.Kampung | None], list[Problem], list[Link]]:
-    """Profiles checked by a loader of their own: the profiles, its problems and its links."""
+) -> tuple[list[model.Kampung | None], list[Problem], list[Link], list[Pin]]:
+    """Profiles checked by a loader of their own: the profiles, its problems, links and pins."""
     loader = Loader(root, shown)
-    return [check_profile(loader, path, *context) for path in paths], loader.report.problems, loader.links
+    checked = [check_profile(loader, path, *context) for path in paths]
+    return checked, loader.report.problems, loader.links, loader.pins
 
 
 def load_profile(
@@ -312,19 +383,20 @@ def load_profile(
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
         key = (path, digest, tuple(languages), tuple(categories), config.map.center if config else None)
     cached = cast(ProfileCache, loader.cache).get(key) if key else None  # a key is made only with a cache
-    if cached is not None and cached[4] != tuple(name in images for name in cached[3]):
+    if cached is not None and cached[5] != tuple(name in images for name in cached[4]):
         cached = None  # one of its own photos came or went (a new photo elsewhere, an upload, keeps it)
     if cached is None:
-        problems, links = len(loader.report.problems), len(loader.links)
+        problems, links, pins = len(loader.report.problems), len(loader.links), len(loader.pins)
         kampung = check_profile(loader, path, languages, categories, images, config)
         named = tuple(photo.file for photo in kampung.photos) if kampung else ()
         found = tuple(name in images for name in named)
-        cached = (kampung, loader.report.problems[problems:], loader.links[links:], named, found)
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:], loader.pins[pins:], named, found)
         if key:
             cast(ProfileCache, loader.cache)[key] = cached
     else:
         loader.report.problems.extend(cached[1])
         loader.links.extend(cached[2])
+        loader.pins.extend(cached[3])
     return cached[0]
 
 
@@ -388,9 +460,10 @@ def check_kampung(
             report = ctx.error if key == "photo_unreadable" else ctx.warn
             report(("photos", i, "file"), key, **params)
         photos.append(dataclasses.replace(photo, width=width, height=height))
-    check_gaps(kampung, ctx, config)
+    check_gaps(kampung, ctx)
     check_sources(ctx, kampung_facts(kampung), kampung.sources)
     check_organiser(kampung.arranged_by, ctx)
+    loader.pins.append((ctx.file, ctx.doc.line(("location",)), kampung.location.lat, kampung.location.lon))
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
 
 
@@ -405,8 +478,8 @@ def report_missing_photo(ctx: Ctx, path: FieldPath, name: str, images: dict[str,
         ctx.error(path, "photo_missing", file=name, folder=folder)
 
 
-def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None) -> None:
-    """Warnings for what a visitor will miss, and for a pin far from the map."""
+def check_gaps(kampung: model.Kampung, ctx: Ctx) -> None:
+    """Warnings for what a visitor will miss."""
     if not kampung.photos:
         ctx.warn(("photos",), "no_photo")
     if kampung.opening_hours is None:
@@ -416,11 +489,30 @@ def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None
             ctx.warn(("making", i), "making_when_unknown")
     if kampung.visit and kampung.visit.rules:
         check_rules(kampung.visit, kampung.visit.rules, ctx)
-    if config is not None:
-        loc = kampung.location
-        km = distance_km(loc.lat, loc.lon, *config.map.center)
-        if km > FAR_KM:
-            ctx.warn(("location",), "far_from_map", lat=loc.lat, lon=loc.lon, km=round(km))
+
+
+def check_far_pins(loader: Loader, map_config: model.MapConfig) -> None:
+    """A warning for each pin far outside the area the site covers: what its overview map shows
+    around the map centre, or how far its other kampung spread from it, whichever is wider (a
+    province's guide warns of none of its towns; a city guide still of a pin with its minus sign lost)."""
+    center = map_config.center
+    pins = loader.pins
+    distances = [distance_km(lat, lon, *center) for _, _, lat, lon in pins]
+    shown = map_radius_km(center[0], map_config.zoom)
+    for (file, line, lat, lon), km, others in zip(pins, distances, spread_without_each(distances), strict=True):
+        area = max(FAR_KM, FAR_MAP * shown, FAR_SPREAD * others)
+        if km > area:
+            loader.report.add(
+                file,
+                line,
+                ("location",),
+                "far_from_map",
+                lat=lat,
+                lon=lon,
+                km=round(km),
+                area=round(area),
+                warning=True,
+            )
 
 
 # issue #20: facts without a source, and an organiser nobody can reach
@@ -521,28 +613,25 @@ def load_pages(loader: Loader, languages: tuple[str, ...]) -> tuple[model.FreePa
         if not match or not SLUG.match(slug):
             loader.report.add(loader.display(path), 1, (), "bad_slug", value=path.name)
             continue
-        if lang not in languages:
-            loader.report.add(loader.display(path), 1, (), "page_language", lang=lang, langs=", ".join(languages))
+        kind, close = kind_of_key(lang, languages)
+        if kind == "wrong":
+            key = "unknown_language_suggest" if close else "page_language"
+            loader.report.add(loader.display(path), 1, (), key, lang=lang, langs=", ".join(languages), suggestion=close)
             continue
+        if kind == "unpublished":  # kept for when the language is published
+            loader.report.add(loader.display(path), 1, (), UNPUBLISHED, lang=lang, warning=True)
+            continue
+        versions = by_slug.setdefault(slug, {})
+        if lang in versions:  # about.md is in the main language, en; about.en.md says so itself
+            named, plain = (path, versions[lang][0]) if match["lang"] else (versions[lang][0], path)
+            loader.report.add(loader.display(plain), 1, (), "page_twice", other=named.name, lang=lang, warning=True)
+            if not match["lang"]:
+                continue
         parsed = read_page(loader, path, languages)
         if parsed is not None:
-            by_slug.setdefault(slug, {})[lang] = (path, *parsed)
-    return tuple(
-        sorted(
-            (
-                _merge_page(loader, slug, versions, languages)
-                for slug, versions in by_slug.items()
-                if languages[0] in versions or _no_main(loader, slug, versions, languages)
-            ),
-            key=lambda p: (p.order, p.slug),
-        )
-    )
-
-
-def _no_main(loader: Loader, slug: str, versions: dict[str, PageVersion], languages: tuple[str, ...]) -> bool:
-    path = next(iter(versions.values()))[0]
-    loader.report.add(loader.display(path), 1, (), "page_without_main", main=languages[0], expected=f"{slug}.md")
-    return False
+            versions[lang] = (path, *parsed)
+    pages = (_merge_page(loader, slug, versions, languages) for slug, versions in by_slug.items() if versions)
+    return tuple(sorted(pages, key=lambda p: (p.order, p.slug)))
 
 
 def read_page(loader: Loader, path: Path, languages: tuple[str, ...]) -> tuple[Fields, str] | None:
@@ -574,13 +663,26 @@ def read_page(loader: Loader, path: Path, languages: tuple[str, ...]) -> tuple[F
 def _merge_page(
     loader: Loader, slug: str, versions: dict[str, PageVersion], languages: tuple[str, ...]
 ) -> model.FreePage:
-    main = versions[languages[0]]
+    """A page from its language versions; one missing in a language shows the first there is."""
+    shown = next(lang for lang in languages if lang in versions)
+    main = versions[shown]
+    if shown != languages[0]:
+        loader.report.add(
+            loader.display(main[0]),
+            1,
+            (),
+            "page_without_main",
+            main=languages[0],
+            expected=f"{slug}.md",
+            shown=shown,
+            warning=True,
+        )
 
     def text(field: str) -> model.Text | None:
         values = {lang: v[1][field].get(lang) for lang, v in versions.items() if v[1].get(field)}
-        return model.Text(values, languages[0]) if values else None
+        return model.Text(values, next(lang for lang in languages if lang in values)) if values else None
 
-    body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
+    body = model.Text({lang: v[2] for lang, v in versions.items()}, shown)
     sources = next((v[1]["sources"] for v in versions.values() if v[1].get("sources")), ())
     if not sources:
         loader.report.add(loader.display(main[0]), 1, ("sources",), "no_sources", warning=True, facts="body")
@@ -751,4 +853,4 @@ def configured_language(content: Path) -> str:
     except (OSError, UnicodeDecodeError, YamlError):
         return "en"
     lang = value.get("messages_language") if isinstance(value, dict) else None
-    return lang if lang in ("en", "id") else "en"
+    return lang if lang in message_languages() else "en"

@@ -15,6 +15,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from ..util.catalogue import Catalogue
 from ..util.travel import MODES
 from .specs import (
     LANG,
@@ -126,7 +127,7 @@ class Contact:
 @value(kw_only=True)
 class Photo:
     file: str = content(
-        Str(FILE, hint="batik-1.jpg (letters, digits, - _ . ; .jpg, .png or .webp)"),
+        Str(FILE, hint="batik-1.jpg", key="bad_photo_name"),
         "File name under content/images/.",
         required=True,
     )
@@ -497,6 +498,7 @@ class Site:
     images: dict[str, Path]  # file name under content/images -> its path
     routes: tuple[Route, ...] = ()
     events: tuple[Event, ...] = ()  # by first day, start time and slug
+    translations: dict[str, Catalogue] = field(default_factory=dict)  # the site's own content/locale/<lang>.po
 
     def route_stops(self, route: Route) -> list[Kampung]:
         """The kampung of a route, in its order."""

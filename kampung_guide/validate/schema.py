@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import model
-from .specs import ListOf, MapOf, Obj
+from .specs import ListOf, MapOf, Obj, SchemaEnv
 
 # -- The content files, from the model's declarations ------------------------------------------
 
@@ -26,13 +26,25 @@ ROUTE: Obj[Fields] = Obj.of(
 EVENT: Obj[Fields] = Obj.of(model.Event, build=dict)
 
 
-def profile_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a kampung profile, for editors with the YAML language server."""
+def profile_json_schema(languages: tuple[str, ...] = ("id", "en"), categories: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON Schema of a kampung profile of a site with these languages and category ids, for
+    editors with the YAML language server. It says what `check` says, except what a schema cannot
+    express (tests/test_schema.py lists it): warnings (a text missing in the main language is
+    accepted, and shown in another), comparisons between values (a price range or a schedule in
+    reverse), and numbers YAML reads differently from how they look (`25.000` is 25)."""
+    env = SchemaEnv(tuple(languages), tuple(categories))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Kampung profile",
         "description": KAMPUNG.description,
-        **KAMPUNG.json_schema(),
+        "$defs": {
+            "language": {
+                "description": "A language code: one of the site's languages, or another that CLDR knows (kept, "
+                "not published).",
+                "enum": env.language_keys(),
+            }
+        },
+        **KAMPUNG.json_schema(env),
     }
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from ..load.yamlfile import Document
 from ..util.problems import FieldPath, Report
 from .hours import HoursError, parse_hours
+from .languages import kind_of_key, language_codes
+from .patterns import DATE, HOURS, NON_BLANK, ONE_LINE, WHATSAPP, stripped, whatsapp_numbers
 from .values import Hours, Price, Text
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ T_co = TypeVar("T_co", covariant=True)  # a Spec[str] is a Spec[object]: it chec
 M = TypeVar("M", bound="DataclassInstance")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}$")
+UNPUBLISHED = "unpublished_text"  # a problem key that validate_site sums up into one note per language
 
 
 @dataclass
@@ -58,6 +61,10 @@ class Ctx:
     def warn(self, path: FieldPath, key: str, /, **params: object) -> None:
         self.report.add(self.file, self.doc.line(path), path, key, warning=True, excerpt="", **params)
 
+    def unpublished(self, path: FieldPath, lang: str) -> None:
+        """Note a text kept in a language the site does not publish (summed up once per build)."""
+        self.report.add(self.file, self.doc.line(path), path, UNPUBLISHED, warning=True, lang=lang)
+
 
 def type_name(value: object) -> str:
     """The editor's word for a value's kind, used in 'expected X, got Y' messages."""
@@ -66,6 +73,24 @@ def type_name(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     return {int: "number", float: "number", str: "text", list: "list", dict: "mapping"}.get(type(value), "value")
+
+
+@dataclass(frozen=True)
+class SchemaEnv:
+    """What a JSON Schema is generated for: the site's languages, category ids and kampung slugs."""
+
+    languages: tuple[str, ...] = ("id", "en")
+    categories: tuple[str, ...] = ()
+    kampung: tuple[str, ...] = ()
+
+    def language_keys(self) -> list[str]:
+        """The keys a text mapping may have, as `check` sees them: the site's languages, then every
+        other language CLDR knows, except look-alikes of the site's (`ne` on an `en` site)."""
+        others = sorted(code for code in language_codes() if kind_of_key(code, self.languages)[0] == "unpublished")
+        return [*self.languages, *others]
+
+
+ANY_SITE = SchemaEnv()  # a schema for no site in particular: the sample's languages, any category
 
 
 class Spec(Generic[T_co]):
@@ -80,15 +105,17 @@ class Spec(Generic[T_co]):
         """Report a required field that is absent, or (`empty`) written without a value."""
         ctx.error(path, "required_empty" if empty else "required", name=path[-1])
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         raise NotImplementedError
 
 
 class Str(Spec[str]):
     """A single line of text, optionally matching a pattern."""
 
-    def __init__(self, pattern: re.Pattern[str] | None = None, hint: str = "", max_len: int = 500) -> None:
-        self.pattern, self.hint, self.max_len = pattern, hint, max_len
+    def __init__(
+        self, pattern: re.Pattern[str] | None = None, hint: str = "", max_len: int = 500, key: str = "bad_format"
+    ) -> None:
+        self.pattern, self.hint, self.max_len, self.key = pattern, hint, max_len, key  # key: the message of a mismatch
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and self.pattern is None:
@@ -101,18 +128,23 @@ class Str(Spec[str]):
         if len(value) > self.max_len:
             return ctx.error(path, "too_long", limit=self.max_len)
         if self.pattern and not self.pattern.match(value):
-            return ctx.error(path, "bad_format", value=value, hint=self.hint)
+            return ctx.error(path, self.key, value=value, hint=self.hint)
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        schema = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         if self.pattern:
-            schema["pattern"] = self.pattern.pattern
-        return schema
+            return {"type": "string", "maxLength": self.max_len, "pattern": stripped(self.pattern.pattern)}
+        # a number is taken as its text (tags: [2026]); length and blankness apply to strings only
+        return {"type": ["string", "number"], "minLength": 1, "maxLength": self.max_len, "pattern": NON_BLANK}
 
 
 class TextSpec(Spec[Text]):
-    """Text that is the same in every language, or a mapping of language code to text."""
+    """Text that is the same in every language, or a mapping of language code to text.
+
+    Any language fills in for a missing one: a text missing in one of the site's languages is
+    shown in the first of them that has it (a warning). A text in a language the site does not
+    publish is kept and ignored (one note per build); one in no language of the site at all
+    stands in rather than leave a page without it. A key that is no language code is an error."""
 
     def __init__(self, markdown: bool = False, max_len: int | None = None) -> None:
         self.markdown = markdown
@@ -120,32 +152,43 @@ class TextSpec(Spec[Text]):
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> Text:
         if isinstance(value, str):
-            return self._one(value, path, ctx) and Text.plain(value.strip(), ctx.languages[0]) or INVALID
+            return Text.plain(value.strip(), ctx.languages[0]) if self._one(value, path, ctx) else INVALID
         if not isinstance(value, dict):
             return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
-        values = {}
+        if not value:
+            return ctx.error(path, "empty_text")
+        published: dict[str, str] = {}
+        kept: dict[str, str] = {}
         split = _comma_split(value, path, ctx)
+        ok = not split
         for lang, text in value.items():
             if lang in split:
                 continue
-            if lang not in ctx.languages:
-                ctx.error(path + (lang,), "unknown_language", lang=lang, langs=", ".join(ctx.languages))
-            elif isinstance(text, str) and self._one(text, path + (lang,), ctx):
-                values[lang] = text.strip()
+            kind, close = ("published", "") if lang in ctx.languages else kind_of_key(str(lang), ctx.languages)
+            if kind == "wrong":
+                ok = False
+                key = "unknown_language_suggest" if close else "unknown_language"
+                ctx.error(path + (lang,), key, lang=lang, suggestion=close, langs=", ".join(ctx.languages))
             elif not isinstance(text, str):
+                ok = False
                 ctx.error(path + (lang,), "expected_text", got=type_name(text))
-        if split:
+            elif not self._one(text, path + (lang,), ctx):
+                ok = False
+            elif kind == "published":
+                published[lang] = text.strip()
+            else:
+                kept[lang] = text.strip()
+        if not ok:
             return INVALID
-        if not values:
-            if value and all(lang in ctx.languages for lang in value):
-                return INVALID
-            return ctx.error(path, "empty_text") if not value else INVALID
-        if ctx.languages[0] not in values:
-            return ctx.error(path, "missing_first_language", lang=ctx.languages[0])
-        for lang in ctx.languages[1:]:
+        values = published or dict([next(iter(kept.items()))])
+        for lang in kept.keys() - values.keys():
+            ctx.unpublished(path + (lang,), lang)
+        fallback = next((lang for lang in ctx.languages if lang in values), next(iter(values)))
+        for lang in ctx.languages:
             if lang not in values:
-                ctx.warn(path, "untranslated", lang=lang)
-        return Text(values, ctx.languages[0])
+                key = "untranslated_main" if lang == ctx.languages[0] else "untranslated"
+                ctx.warn(path, key, lang=lang, shown=fallback)
+        return Text(values, fallback)
 
     def _one(self, text: str, path: FieldPath, ctx: Ctx) -> bool:
         if not text.strip():
@@ -159,14 +202,15 @@ class TextSpec(Spec[Text]):
             return False
         return True
 
-    def json_schema(self) -> dict[str, Any]:
-        one = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        one = {"type": "string", "maxLength": self.max_len, "pattern": NON_BLANK if self.markdown else ONE_LINE}
         return {
             "anyOf": [
                 one,
                 {
                     "type": "object",
-                    "properties": {"id": one, "en": one},
+                    "properties": {lang: one for lang in env.languages},
+                    "propertyNames": {"$ref": "#/$defs/language"},
                     "additionalProperties": one,
                     "minProperties": 1,
                 },
@@ -213,7 +257,7 @@ class Number(Spec[float]):
             return ctx.error(path, self.range_key, value=_num(value), low=_num(self.low), high=_num(self.high))
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
         if self.low is not None:
             schema["minimum"] = self.low
@@ -232,7 +276,7 @@ class Bool(Spec[bool]):
             return ctx.error(path, "expected_bool", got=type_name(value))
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -268,7 +312,7 @@ class PriceSpec(Spec[Price]):
             return ctx.error(path, "price_negative", value=value)
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         amount = {"type": "integer", "minimum": 0}
         return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
 
@@ -298,8 +342,8 @@ class HoursSpec(Spec[Hours]):
                 return ctx.error(path, "hours_fix", part=exc.part, fix=fixed)
             return ctx.error(path, "bad_hours", part=exc.part)
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"type": "string", "pattern": HOURS, "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
 
 
 def _clock_fixed(text: str) -> str:
@@ -325,12 +369,13 @@ class ListOf(Spec[tuple[T_co, ...]]):
         items = [self.item.check(v, path + (i,), ctx) for i, v in enumerate(value)]
         return INVALID if INVALID in items else tuple(items)
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema(env)}
 
 
 class WhatsApp(Spec[str]):
-    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812…."""
+    """An Indonesian mobile number in any usual form (0812…, +62 812-…, 62812…), kept as +62812….
+    Toll-free, premium, service and landline numbers are refused with the field they belong in."""
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -339,28 +384,62 @@ class WhatsApp(Spec[str]):
             return ctx.error(path, "expected_text", got=type_name(value))
         normal = normalise_mobile(value)
         if normal is None:
-            return ctx.error(path, "bad_whatsapp", value=value.strip())
+            return ctx.error(path, NUMBER_KINDS.get(number_kind(value), "bad_whatsapp"), value=value.strip())
         return normal
 
-    def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": r"^(\+?62|0)[\s().-]*8[0-9\s().-]{7,16}$",
-            "examples": ["0812 3456 7890", "+62 812-3456-7890"],
-        }
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        text = {"type": "string", "pattern": WHATSAPP, "examples": ["0812 3456 7890", "+62 812-3456-7890"]}
+        return {"anyOf": [text, *whatsapp_numbers()]}
 
 
-def normalise_mobile(text: str) -> str | None:
-    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+MOBILE = re.compile(r"8[1-9][0-9]{7,10}")  # after the country code 62 (or the trunk 0): 0812…, +62 812…
+NUMBER_KINDS = {
+    "tollfree": "whatsapp_tollfree",
+    "premium": "whatsapp_premium",
+    "service": "whatsapp_service",
+    "landline": "whatsapp_landline",
+    "foreign": "whatsapp_foreign",
+}
+
+
+def national_number(text: str) -> str | None:
+    """The digits after Indonesia's country code or trunk 0 (`0812-3456-7890` -> `81234567890`);
+    '' for a number of another country; None for text that is no telephone number."""
     text = text.strip()
     if not re.fullmatch(r"\+?[0-9(][0-9 ().-]*", text):
         return None
     digits = re.sub(r"\D", "", text)
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not re.fullmatch(r"628[0-9]{8,11}", digits):
-        return None
-    return "+" + digits
+    if digits.startswith("62"):
+        return digits[2:]
+    if digits.startswith("0") and not digits.startswith("00"):
+        return digits[1:]
+    return "" if text.startswith("+") or digits.startswith("00") else None
+
+
+def number_kind(text: str) -> str:
+    """mobile, tollfree (0800, 0807), premium (0809), service (other 080x), landline, foreign or unknown."""
+    national = national_number(text)
+    if national is None:
+        return "unknown"
+    if national == "":
+        return "foreign"
+    if MOBILE.fullmatch(national):
+        return "mobile"
+    if national.startswith(("800", "807")):
+        return "tollfree"
+    if national.startswith("809"):
+        return "premium"
+    if national.startswith("80"):
+        return "service"
+    if re.fullmatch(r"[2-79][0-9]{5,10}", national):
+        return "landline"
+    return "unknown"
+
+
+def normalise_mobile(text: str) -> str | None:
+    """`0812-3456-7890`, `+62 812 3456 7890` or `6281234567890` -> `+6281234567890`; None if not mobile."""
+    national = national_number(text)
+    return "+62" + national if national and MOBILE.fullmatch(national) else None
 
 
 class Choice(Spec[str]):
@@ -383,7 +462,7 @@ class Choice(Spec[str]):
             )
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
 
@@ -400,21 +479,23 @@ class Clock(Spec[str]):
             return ctx.error(path, "bad_clock", value=str(value))
         return value.strip()
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"type": "string", "pattern": stripped(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")}
 
 
 class IsoDate(Spec[str]):
     """A calendar date, `YYYY-MM-DD`."""
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+            return ctx.error(path, "bad_date", value=str(value))  # not text, or not YYYY-MM-DD
         try:
-            return datetime.date.fromisoformat(value.strip()).isoformat()  # type: ignore[attr-defined]  # see except
-        except (AttributeError, ValueError):  # not text, or not a real date
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:  # not a real date: 2026-02-30
             return ctx.error(path, "bad_date", value=str(value))
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": DATE}
 
 
 class ReportDate(Str):
@@ -425,6 +506,10 @@ class ReportDate(Str):
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         return super().check(value, path, ctx)
+
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        """The text forms, and a year written without quotes (`date: 2024`)."""
+        return {"anyOf": [super().json_schema(env), {"type": "integer", "minimum": 1900, "maximum": 2099}]}
 
 
 class Ref(Spec[str]):
@@ -444,8 +529,8 @@ class Ref(Spec[str]):
             )
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG.pattern}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"enum": list(env.categories)} if env.categories else {"type": "string", "pattern": SLUG.pattern}
 
     def missing(self, path: FieldPath, ctx: Ctx, empty: bool) -> None:
         ctx.error(path, "required_category", known=", ".join(sorted(ctx.categories)))
@@ -467,8 +552,8 @@ class KampungRef(Spec[str]):
             )
         return value
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG.pattern}
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        return {"enum": list(env.kampung)} if env.kampung else {"type": "string", "pattern": SLUG.pattern}
 
 
 @dataclass
@@ -565,15 +650,22 @@ class Obj(Spec[T_co]):
             values[self.names.get(name, name)] = checked
         return self.build(**values) if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         return {
             "type": "object",
-            "properties": {
-                name: {**f.spec.json_schema(), "description": f.description} for name, f in self.fields.items()
-            },
+            "properties": {name: field_schema(f, env) for name, f in self.fields.items()},
             "required": [name for name, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
+
+
+def field_schema(fld: Field, env: SchemaEnv) -> dict[str, Any]:
+    """A field's schema with its description; an optional field may also be left empty (`key:`),
+    which `check` reads as absent."""
+    schema = fld.spec.json_schema(env)
+    if not fld.required:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return {**schema, "description": fld.description}
 
 
 class MapOf(Spec[dict[str, T]]):
@@ -597,11 +689,11 @@ class MapOf(Spec[dict[str, T]]):
             return ctx.error(path, "empty_file")
         return result
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
         return {
             "type": "object",
             "propertyNames": {"pattern": SLUG.pattern},
-            "additionalProperties": self.item.json_schema(),
+            "additionalProperties": self.item.json_schema(env),
             "minProperties": 1,
         }
 
@@ -620,6 +712,21 @@ class ScheduleSpec(Obj["Schedule"]):
         if entry.date and (entry.valid_from or entry.until):
             return ctx.error(path, "schedule_range_weekly")
         return entry
+
+    def json_schema(self, env: SchemaEnv = ANY_SITE) -> dict[str, Any]:
+        """Weekly `days` or one `date` (exactly one of them), `from`/`until` only when weekly."""
+        absent = {"type": "null"}
+        weekly = {"required": ["days"], "properties": {"days": {"type": "array", "minItems": 1}, "date": absent}}
+        once = {
+            "required": ["date"],
+            "properties": {
+                "date": {"type": "string"},
+                "days": {"anyOf": [absent, {"type": "array", "maxItems": 0}]},
+                "from": absent,
+                "until": absent,
+            },
+        }
+        return {**super().json_schema(env), "oneOf": [weekly, once]}
 
 
 class PlaceSpec(Obj["EventPlace"]):

@@ -46,7 +46,8 @@ def _rebuild(cls: type[Any], values: tuple[object, ...]) -> object:  # cls: any 
 
 @value
 class Text:
-    """A text in one or more languages; a missing language falls back to the site's first one."""
+    """A text in one or more languages. `fallback` is the language shown where one is missing: the
+    first of the site's languages that has the text (any language fills in for a missing one)."""
 
     values: dict[str, str]
     fallback: str

@@ -22,14 +22,21 @@ NO_PERMISSION = {errno.EACCES, errno.EPERM}
 
 
 class OutputRefused(Exception):
-    """The output folder cannot safely be replaced; the message says why."""
+    """The output folder cannot safely be replaced; `render(lang)` says why."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(format_message(key, params, "en"))
+        self.key, self.params = key, params
+
+    def render(self, lang: str) -> str:
+        return format_message(self.key, self.params, lang)
 
 
 class OutputError(Exception):
     """The disk refused the site (full, read-only, no permission): one line for the editor, in
     `message(lang)`; the previous site is as it was."""
 
-    def __init__(self, out: Path, cause: OSError):
+    def __init__(self, out: Path, cause: OSError) -> None:
         super().__init__(str(cause))
         self.out, self.cause = out, cause
 
@@ -52,26 +59,21 @@ def check_output_folder(out: Path, protected: Iterable[Path], force: bool = Fals
     """Refuse `/`, the home folder, folders holding or inside content, and folders with foreign files."""
     real = out.resolve()
     if real == Path(real.anchor) or real == Path.home().resolve():
-        raise OutputRefused(f"{out}: refusing to replace {real}; choose a folder such as _site")
+        raise OutputRefused("refuse_dangerous", out=out, real=real)
     for folder in protected:
         folder = folder.resolve()
         if real == folder or folder.is_relative_to(real):
-            raise OutputRefused(
-                f"{out}: refusing to replace a folder that holds {folder}; choose a folder such as _site"
-            )
+            raise OutputRefused("refuse_holds", out=out, folder=folder)
         if real.is_relative_to(folder) and folder.name == "content":
-            raise OutputRefused(f"{out}: the output folder cannot be inside the content folder {folder}")
+            raise OutputRefused("refuse_inside_content", out=out, folder=folder)
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise OutputRefused(f"{out}: exists and is not a folder")
+        raise OutputRefused("refuse_not_folder", out=out)
     if force or not out.exists():
         return
     foreign = foreign_files(out)
     if foreign:
         shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
-        raise OutputRefused(
-            f"{out}: holds files this guide did not write ({shown}); "
-            "remove them, choose another folder, or pass --force"
-        )
+        raise OutputRefused("refuse_foreign", out=out, shown=shown)
 
 
 def foreign_files(out: Path) -> list[str]:

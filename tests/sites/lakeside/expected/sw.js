@@ -20,17 +20,17 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "f4d092e49237"],
-  ["kampung/", "45bcaa293fd7"],
-  ["offline/", "4e7d454b32fb"],
+  ["./", "2d3ed5d10d41"],
+  ["kampung/", "6c963f26b051"],
+  ["offline/", "302a99a16ecd"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=82d71d19f8", "fc1ef387931b"],
-  ["assets/plan.js?v=688bb99fb3", "688bb99fb3d7"],
+  ["assets/plan.js?v=fddcfd0a9a", "fddcfd0a9ae9"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
   ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
-  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=6b5ff1b76d", "6b5ff1b76d69"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -39,7 +39,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "16c2f887cb8da7a8"
+ "version": "9e7a813b9b284631"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,21 +20,21 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "5a4c3b0e93e0"],
-  ["kampung/", "453f99404808"],
-  ["offline/", "5a511073ee70"],
-  ["en/", "9d40f4b9eda3"],
-  ["en/kampung/", "a1031049dd25"],
-  ["en/offline/", "e47c5de986ff"],
+  ["./", "c7ec9a693f2d"],
+  ["kampung/", "4294fbb766b7"],
+  ["offline/", "7cf12ec032c4"],
+  ["en/", "10954d9a27c8"],
+  ["en/kampung/", "74d43399264e"],
+  ["en/offline/", "647b7c58044b"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
-  ["assets/plan.js?v=688bb99fb3", "688bb99fb3d7"],
+  ["assets/plan.js?v=fddcfd0a9a", "fddcfd0a9ae9"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
   ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
-  ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
+  ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=6b5ff1b76d", "6b5ff1b76d69"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -44,7 +44,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "2dbe703deedd8715"
+ "version": "38f63749b7500cfa"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -127,22 +127,32 @@
     return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
   }
 
-  function formatDistance(km) {  // as i18n.format_distance
-    if (km < 1) { return fill(words.m_away, {m: Math.round(km * 1000 / 10) * 10}); }
-    var text = km.toFixed(1);
-    return fill(words.km_away, {km: data.lang === "id" ? text.replace(".", ",") : text});
+  var formats = data.formats;  // CLDR patterns of the page's language (i18n.Language.script_formats)
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.lang) : null;
+
+  function unit(n, name, text) {  // as i18n.Language.unit: CLDR's pattern for n's plural category
+    var patterns = formats.units[name];
+    var category = plurals ? plurals.select(n) : "other";
+    return fill(patterns[category] || patterns.other, {n: text === undefined ? n : text});
   }
 
-  function formatDuration(minutes) {  // as i18n.format_duration
+  function formatDistance(km) {  // as i18n.Language.distance
+    if (km < 1) { return unit(Math.round(km * 1000 / 10) * 10, "m"); }
+    return unit(km, "km", km.toFixed(1).replace(".", formats.decimal));
+  }
+
+  function formatDuration(minutes) {  // as i18n.Language.duration
     var hours = Math.floor(minutes / 60), rest = minutes % 60;
-    if (!hours) { return fill(words.minutes, {n: minutes}); }
-    return rest ? fill(words.hours_minutes, {h: hours, m: rest}) : fill(words.hours_only, {h: hours});
+    if (!hours) { return unit(minutes, "minute"); }
+    return rest ? fill(words.hours_minutes, {hours: unit(hours, "hour"), minutes: unit(rest, "minute")})
+      : unit(hours, "hour");
   }
 
-  function clock(minutes) {
+  function clock(minutes) {  // as i18n.Language.clock
     minutes = ((minutes % 1440) + 1440) % 1440;
-    var h = Math.floor(minutes / 60), m = minutes % 60;
-    return (h < 10 ? "0" : "") + h + words.time_sep + (m < 10 ? "0" : "") + m;
+    var h = String(Math.floor(minutes / 60)), m = minutes % 60;
+    while (h.length < formats.hourDigits) { h = "0" + h; }
+    return h + formats.timeSep + (m < 10 ? "0" : "") + m;
   }
 
   function travelMinutes(km, mode) {  // as routes.travel_minutes
