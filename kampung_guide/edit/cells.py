@@ -64,6 +64,8 @@ def read_cell(column: Column, value: SheetValue | YamlValue) -> ReadValue:
             return None
     if value is None:
         return None
+    if column.kind == NUMBER and isinstance(value, (datetime.timedelta, datetime.time)):
+        return time_for_number(value)
     if isinstance(value, datetime.datetime):
         value = value.date() if value.time() == datetime.time() else value.time()
     if isinstance(value, datetime.date):
@@ -90,9 +92,9 @@ def read_number(value: SheetValue | YamlValue) -> ReadValue:
         return int(value)  # a spreadsheet keeps every number as a float
     if isinstance(value, (int, float)):
         return value
-    # A real finding, left for the code's branch: a duration cell ([h]:mm, a timedelta) or a stored list or
-    # mapping (canonical() of an old value) is not text here, and raises AttributeError instead of a CellError.
-    text: str = value.replace(" ", "")  # type: ignore[union-attr, arg-type, assignment]
+    if not isinstance(value, str):  # a stored list or mapping (canonical() of an old value): not a number
+        return CellError("sheet_not_number", {"value": str(value)})
+    text = value.replace(" ", "")
     if _INTEGER.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -100,6 +102,16 @@ def read_number(value: SheetValue | YamlValue) -> ReadValue:
     if _DECIMAL_COMMA.match(text):
         return CellError("sheet_decimal_comma", {"value": value, "fixed": text.replace(",", ".")})
     return CellError("sheet_not_number", {"value": value})
+
+
+def time_for_number(value: datetime.timedelta | datetime.time) -> CellError:
+    """`1:30` typed into a number column (a spreadsheet makes it a time, or a duration in [h]:mm): the
+    minutes it would be, as a hint; a duration_minutes column is the one where this happens."""
+    if isinstance(value, datetime.time):
+        value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second)
+    minutes = round(value.total_seconds() / 60)
+    shown = f"{'-' if minutes < 0 else ''}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+    return CellError("sheet_time_for_number", {"value": shown, "minutes": minutes})
 
 
 def read_price(value: SheetValue | YamlValue) -> ReadValue:

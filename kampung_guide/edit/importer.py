@@ -30,6 +30,7 @@ from ..validate.content import (
 )
 from ..validate.schema import CATEGORY, KAMPUNG
 from ..validate.specs import INVALID, SLUG, Ctx, type_name
+from .columns import all_tables
 from .rowmerge import Locations, apply_table, arrange, merge_row
 from .sheets import Content, Row, Sheet, UnreadableWorkbook, get, read_xlsx
 from .yamlwrite import replace_scalars, rewrite
@@ -57,8 +58,13 @@ class Change:
     stored: Stored | None
     path: Path
     shown: str
-    old: YamlValue  # what the file held (None: a new file)
+    old: YamlValue  # what the file held (None: a new file, or one that does not parse)
     new: dict[str, YamlValue] | None
+
+    @property
+    def kind(self) -> str:
+        """new, deleted or changed (a file that does not parse has no old value, but is no new file)."""
+        return "new" if self.stored is None else "deleted" if self.new is None else "changed"
 
 
 @dataclass
@@ -67,7 +73,7 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        kinds = ["new" if c.old is None else "deleted" if c.new is None else "changed" for c in self.changes]
+        kinds = [c.kind for c in self.changes]
         return {kind: kinds.count(kind) for kind in ("changed", "new", "deleted")}
 
 
@@ -82,9 +88,11 @@ class ImportContext(TypedDict):
 
 
 class MergeContext(ImportContext):
-    """The context while one file's rows are merged: also the cell each field came from."""
+    """The context while one file's rows are merged: also the cell each field came from, and the specs'
+    context that places a problem at its cell or at the stored file's line."""
 
     locations: Locations
+    ctx: SheetCtx
 
 
 @dataclass
@@ -146,6 +154,8 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
+    # the lists in the content definition's order, whatever the workbook's: experiences before their schedules
+    sheets = {t.name: sheets[t.name] for t in all_tables(config.languages) if t.name in sheets}
     context: ImportContext = {
         "languages": config.languages,
         "lang": lang,
@@ -227,7 +237,7 @@ def plan_categories(loader: Loader, sheet: Sheet | None, context: ImportContext,
         return frozenset(old)
     new = dict(old)
     ctx = SheetCtx(stored.shown, Document(None), context["report"], context["languages"], stored=stored)
-    merging: MergeContext = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations, "ctx": ctx}
     for row in sheet.rows:
         cid = row.cells["id"]
         if not isinstance(cid, str) or not SLUG.match(cid):
@@ -266,7 +276,7 @@ def plan_profile(
         return None
     old = stored.value if stored else None
     ctx = SheetCtx(shown, Document(None), report, context["languages"], category_ids, stored=stored)
-    merging: MergeContext = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations, "ctx": ctx}
     value = dict(old) if isinstance(old, dict) else {}
     if slug in rows["kampung"]:
         value = merge_row(old, rows["kampung"][slug][0], sheets["kampung"].table, (), merging)

@@ -36,14 +36,7 @@ def describe_plan(plan: Plan, lang: str) -> list[str]:
     """What the plan changes, file by file and field by field: `  location.lat: -7.4725 → -7.47`."""
     lines = []
     for change in plan.changes:
-        kind = (
-            "sheet_file_new"
-            if change.old is None
-            else "sheet_file_deleted"
-            if change.new is None
-            else "sheet_file_changed"
-        )
-        lines.append(format_message(kind, {"file": change.shown}, lang))
+        lines.append(format_message(f"sheet_file_{change.kind}", {"file": change.shown}, lang))
         if change.new is None:
             continue
         before, after = flatten(change.old), flatten(change.new)

@@ -383,6 +383,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file is not a photo the guide can use ({detail}); send a JPEG, PNG or WebP photo",
         "berkas ini bukan foto yang bisa dipakai panduan ({detail}); kirim foto JPEG, PNG, atau WebP",
     ),
+    # spreadsheets: what a spreadsheet program makes of typed values (issue 17)
+    "sheet_time_for_number": (
+        "'{value}' is a time, not a number; if it means {minutes} minutes, write {minutes}",
+        "'{value}' adalah waktu, bukan angka; jika maksudnya {minutes} menit, tulis {minutes}",
+    ),
 }
 
 
