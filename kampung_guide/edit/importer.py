@@ -149,11 +149,12 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     categories = load_categories(loader, config.languages) if config else None
     if config is None or categories is None:
         return plan
-    try:  # the profiles are read while a second process reads the workbook's list sheets
-        sheets, profiles = read_xlsx(data, book, config.languages, plan.report, lambda: stored_profiles(loader))
+    try:
+        sheets = read_xlsx(data, book, config.languages, plan.report)
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
+    profiles = stored_profiles(loader)
     # the lists in the content definition's order, whatever the workbook's: experiences before their schedules
     sheets = {t.name: sheets[t.name] for t in all_tables(config.languages) if t.name in sheets}
     context: ImportContext = {
@@ -202,12 +203,13 @@ def rows_by_slug(
             else:
                 found["kampung"][slug] = [row]
         known = set(found["kampung"]) | (set() if context["delete_missing"] else known)
+    deleted = set(profiles) - known
     for name, sheet in sheets.items():
         if name in ("kampung", "categories"):
             continue
         by_slug = found.setdefault(name, {})
         for row in sheet.rows:
-            if good_keys(row, sheet, known, set(profiles) - known, report):
+            if good_keys(row, sheet, known, deleted, report):
                 by_slug.setdefault(cast(str, row.cells["slug"]), []).append(row)  # good_keys: a known slug
     return found
 
@@ -386,6 +388,8 @@ def apply_plan(plan: Plan) -> list[Path]:
     if plan.report.errors:
         return []
     texts = [(c, new_text(c)) for c in plan.changes if c.new]
+    for folder in {c.path.parent for c, _ in texts}:
+        folder.mkdir(parents=True, exist_ok=True)  # once per folder, not per file
     for change, text in texts:
         write_atomic(change.path, text)
     for change in plan.changes:
@@ -407,7 +411,6 @@ def new_text(change: Change) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` in one step: a reader sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

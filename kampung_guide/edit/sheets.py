@@ -9,23 +9,23 @@ import datetime
 import difflib
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias, TypeVar, cast, overload
+from typing import Literal, TypeAlias, cast
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from ..load.yamlfile import YamlValue
-from ..util.fork import Forked, can_fork
 from ..util.messages import format_message
-from ..util.problems import FieldPath, Problem, Report
+from ..util.problems import FieldPath, Report
 from ..validate.specs import Choice, ListOf, Number, Ref
 from .cells import BOOL_WORDS, CellError, ReadValue, SheetValue, read_cell, write_cell
 from .columns import (
@@ -54,7 +54,6 @@ HEAD_FILL, KEY_FILL = PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="top")
 TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
 TOP_ALIGN = Alignment(vertical="top")
-T = TypeVar("T")
 
 
 @dataclass
@@ -272,68 +271,37 @@ def sheet_ref(shown: str, title: str) -> str:
     return f"{shown}:{title if plain else repr(title)}!"
 
 
-PARALLEL_FROM = 300_000  # bytes of workbook (~150 profiles); below this a second process costs more than it saves
-
-
-def open_workbook(data: bytes) -> Workbook:
+def open_workbook(data: bytes) -> CalamineWorkbook:
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a file that is not .xlsx
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own errors for a file that is no workbook, or a damaged one
         raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
 
 
-@overload
-def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> tuple[dict[str, Sheet], None]: ...
-@overload
-def read_xlsx(
-    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T]
-) -> tuple[dict[str, Sheet], T]: ...
-def read_xlsx(
-    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T] | None = None
-) -> tuple[dict[str, Sheet], T | None]:
-    """Every known sheet of a workbook, by table name, and what `meanwhile()` returned; header problems
-    go to `report`. A large workbook's first sheet is read here, then `meanwhile` runs, while a forked
-    process reads the other sheets."""
-    wb = open_workbook(data)
-    titles = [ws.title for ws in wb.worksheets]
-    wb.close()
-    if len(titles) > 1 and len(data) >= PARALLEL_FROM and can_fork():
-        with Forked(read_sheets, data, shown, languages, titles[1:]) as theirs:
-            found, problems = read_sheets(data, shown, languages, titles[:1])
-            extra = meanwhile() if meanwhile else None
-            more, their_problems = theirs.result()
-        found, problems = found + more, problems + their_problems
-    else:
-        found, problems = read_sheets(data, shown, languages, titles)
-        extra = meanwhile() if meanwhile else None
-    report.problems.extend(problems)
-    sheets: dict[str, Sheet] = {}
-    for title, sheet in found:
-        if sheet.table.name in sheets:
-            report.add(sheet_ref(shown, title) + "A1", 0, (), "sheet_twice", sheet=title)
-        else:
-            sheets[sheet.table.name] = sheet
-    return sheets, extra
-
-
-def read_sheets(
-    data: bytes, shown: str, languages: tuple[str, ...], titles: list[str]
-) -> tuple[list[tuple[str, Sheet]], list[Problem]]:
-    """(title, sheet) of the named sheets that hold a table of the guide, and the problems found."""
-    report, tables, found = Report(), all_tables(languages), []
-    wb = open_workbook(data)
+def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> dict[str, Sheet]:
+    """Every known sheet of a workbook (.xlsx, or what else calamine reads: .ods, .xls), by table name;
+    header problems go to `report`."""
+    wb, tables, sheets = open_workbook(data), all_tables(languages), {}
     try:
-        for title in titles:
-            table, where = find_table(title, tables), sheet_ref(shown, title)
+        for meta in wb.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # a chart sheet holds no cells
+            table, where = find_table(meta.name, tables), sheet_ref(shown, meta.name)
             if table is None:
-                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=title)
+                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=meta.name)
+                continue
+            try:  # values as the file caches them (never formulas); rows from the sheet's first row on
+                rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            except Exception as exc:  # a damaged sheet inside a readable workbook
+                raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
+            sheet = read_sheet(cast(list[tuple[SheetValue, ...]], rows), table, where, report)
+            if table.name in sheets:
+                report.add(where + "A1", 0, (), "sheet_twice", sheet=meta.name)
             else:
-                # read data_only and without rich text: openpyxl gives values, never formulas or CellRichText
-                rows = cast(Iterable[tuple[SheetValue, ...]], wb[title].iter_rows(values_only=True))
-                found.append((title, read_sheet(rows, table, where, report)))
+                sheets[table.name] = sheet
     finally:
         wb.close()
-    return found, report.problems
+    return sheets
 
 
 def read_sheet(rows: Iterable[tuple[SheetValue, ...]], table: Table, where: str, report: Report) -> Sheet:
