@@ -144,3 +144,116 @@ def test_a_deleted_profile_that_does_not_parse_is_counted_as_deleted(content, bo
     assert out.splitlines() == [f"{content}/kampung/hidroponik.yaml: deleted"]
     assert err.splitlines()[-1] == "0 changed, 0 new, 1 deleted (dry run: nothing written)"
     assert (content / "kampung" / "hidroponik.yaml").exists()
+
+
+# -- what an office worker does in a spreadsheet program ----------------------------------------
+
+
+def test_typed_text_for_numbers_reads_and_text_dates_say_how_to_write_them(content, book, capsys):
+    wb = load_workbook(book)
+    sandal = row_of(wb["Kampung"], "alas-sandal")
+    wb["Kampung"].cell(sandal, 9).value = "-7.4806"  # location.lat typed as text
+    wb["Produk"]["D3"] = "25000"  # alas-sandal's product price, as text
+    wb["Jadwal"].append(["batik-majapahit", 1, None, "5/12/2026", "09:00", "11:00"])
+    wb.save(book)
+    capsys.readouterr()
+    assert run_import(content, book, "--lang", "en") == 1
+    err = errors_of(capsys)
+    assert (
+        f"{book}:Jadwal!D3: experiences[0].schedule[0].date: '5/12/2026' is not a date; "
+        "write YYYY-MM-DD, e.g. 2026-12-05" in err
+    )
+    wb["Jadwal"]["D3"] = datetime.date(2026, 12, 5)  # typed as a date: the spreadsheet keeps a date
+    wb.save(book)
+    assert run_import(content, book, "--lang", "en") == 0
+    sandal_value, batik = profile(content, "alas-sandal"), profile(content, "batik-majapahit")
+    assert sandal_value["location"]["lat"] == -7.4806 and sandal_value["products"][0]["price_idr"] == 25000
+    assert batik["experiences"][0]["schedule"] == [{"date": "2026-12-05", "start": "09:00", "end": "11:00"}]
+
+
+def test_an_emptied_key_or_required_cell_is_named_by_its_cell(content, book, capsys):
+    before = snapshot(content)
+    wb = load_workbook(book)
+    ws = wb["Kampung"]
+    ws.cell(row_of(ws, "onde-onde"), 2).value = None  # name.id
+    sepatu = row_of(ws, "alas-sepatu")
+    ws.cell(sepatu, 1).value = None  # the slug
+    wb["Produk"]["A3"] = None
+    wb["Kategori"]["A3"] = None
+    wb.save(book)
+    capsys.readouterr()
+    assert run_import(content, book, "--lang", "en") == 1
+    err = errors_of(capsys)
+    onde = row_of(ws, "onde-onde")
+    assert f"{book}:Kampung!B{onde}: name: the id text is missing; it is the site's main language" in err
+    for cell, key in ((f"Kampung!A{sepatu}", "slug"), ("Produk!A3", "slug"), ("Kategori!A3", "id")):
+        assert f"{book}:{cell}: this row's {key} cell is empty; every row needs one (or delete the row)" in err
+    assert not any("None" in line for line in err)
+    assert snapshot(content) == before
+
+
+def test_a_deleted_row_says_what_is_kept(content, book, capsys):
+    """Without --delete-missing a deleted Kampung row deletes nothing, and a kampung's last deleted
+    product row removes nothing: a warning says so (and how to remove them)."""
+    before = snapshot(content)
+    wb = load_workbook(book)
+    wb["Kampung"].delete_rows(row_of(wb["Kampung"], "alas-sepatu"))
+    sandal = row_of(wb["Kampung"], "alas-sandal")
+    assert [wb["Produk"].cell(r, 1).value for r in (3, 4)] == ["alas-sandal", "alas-sepatu"]
+    wb["Produk"].delete_rows(3)  # alas-sandal's only product
+    wb.save(book)
+    capsys.readouterr()
+    assert run_import(content, book, "--lang", "en") == 0
+    err = errors_of(capsys)
+    assert (
+        f"{content}/kampung/alas-sepatu.yaml: warning: 'alas-sepatu' has no row in the Kampung sheet; "
+        "its profile is left as it is (--delete-missing would delete it)" in err
+    )
+    assert (
+        f"{book}:Kampung!A{sandal}: products: warning: no row of this kampung in the sheet 'Produk': the 1 it has "
+        "there are kept as they are; to remove them, leave one row with the slug alone" in err
+    )
+    assert snapshot(content) == before
+    wb["Produk"].insert_rows(3)
+    wb["Produk"]["A3"] = "alas-sandal"  # the slug alone: no products
+    wb.save(book)
+    assert run_import(content, book) == 0
+    assert "products" not in profile(content, "alas-sandal")
+
+
+def test_a_renamed_sheet_is_read_by_its_columns(content, book, capsys):
+    wb = load_workbook(book)
+    wb["Kampung"].title = "Kampung (2)"
+    wb["Produk"].title = "Sheet1"  # Products' columns are all Experiences' ones too: the closer fit wins
+    wb["Sheet1"]["D3"] = 15000
+    wb.save(book)
+    capsys.readouterr()
+    assert run_import(content, book, "--lang", "en") == 0
+    err = errors_of(capsys)
+    assert (
+        f"{book}:'Kampung (2)'!A1: warning: the sheet 'Kampung (2)' is read as the Kampung sheet: "
+        "its columns are that sheet's" in err
+    )
+    assert (
+        f"{book}:Sheet1!A1: warning: the sheet 'Sheet1' is read as the Products sheet: its columns are that sheet's"
+        in err
+    )
+    assert profile(content, "alas-sandal")["products"][0]["price_idr"] == 15000
+    copy = wb.copy_worksheet(wb["Sheet1"])  # a second sheet of products: which one is meant is unclear
+    copy.title = "Salinan"
+    wb.save(book)
+    capsys.readouterr()
+    assert run_import(content, book, "--lang", "en") == 1
+    assert f"{book}:Salinan!A1: a second sheet for the same list; keep one" in errors_of(capsys)
+
+
+def test_an_added_product_row_is_a_new_product(content, book):
+    wb = load_workbook(book)
+    wb["Produk"].append(["onde-onde", "Onde-onde isi kacang hijau", "Onde-onde with mung bean filling", "Rp 2.000"])
+    wb.save(book)
+    assert run_import(content, book) == 0
+    products = profile(content, "onde-onde")["products"]
+    assert products[-1] == {
+        "name": {"id": "Onde-onde isi kacang hijau", "en": "Onde-onde with mung bean filling"},
+        "price_idr": 2000,
+    }

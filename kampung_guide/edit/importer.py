@@ -30,7 +30,7 @@ from ..validate.content import (
 )
 from ..validate.schema import CATEGORY, KAMPUNG
 from ..validate.specs import INVALID, SLUG, Ctx, type_name
-from .columns import all_tables
+from .columns import Table, all_tables
 from .rowmerge import Locations, apply_table, arrange, merge_row
 from .sheets import Content, Row, Sheet, UnreadableWorkbook, get, read_xlsx
 from .yamlwrite import replace_scalars, rewrite
@@ -150,7 +150,7 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     if config is None or categories is None:
         return plan
     try:
-        sheets = read_xlsx(data, book, config.languages, plan.report)
+        sheets = read_xlsx(data, book, config.languages, plan.report, lang)
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
@@ -170,6 +170,9 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
         plan.report.add(book, 0, (), "sheet_delete_needs_kampung")
     wanted = rows["kampung"]
     deleted = [s for s in profiles if s not in wanted] if delete_missing and kampung_sheet else []
+    if kampung_sheet and not delete_missing:  # a deleted row deletes nothing: say so
+        for slug in (s for s in profiles if s not in wanted):
+            plan.report.add(profiles[slug].shown, 0, (), "sheet_missing_kept", warning=True, slug=slug)
     images = list_images(loader)
     kept = []
     for slug in dict.fromkeys([*wanted, *(s for t, by in rows.items() if t != "kampung" for s in by)]):
@@ -196,7 +199,7 @@ def rows_by_slug(
         for row in kampung.rows:
             slug = row.cells["slug"]
             if not isinstance(slug, str) or not SLUG.match(slug):
-                report.add(row.cell("slug"), 0, (), "bad_id", value=str(slug))
+                key_problem(report, row, kampung.table)
             elif slug in found["kampung"]:
                 first = found["kampung"][slug][0].number
                 report.add(row.cell("slug"), 0, (), "sheet_slug_twice", value=slug, first=first)
@@ -214,11 +217,24 @@ def rows_by_slug(
     return found
 
 
+def key_problem(report: Report, row: Row, table: Table) -> None:
+    """A row whose slug (or category id) cell is empty or not a slug."""
+    key = table.keys[0]
+    value = row.cells[key.key]
+    if value is None:
+        report.add(row.cell(key.key), 0, (), "sheet_no_key_value", key=key.key)
+    else:
+        report.add(row.cell(key.key), 0, (), "bad_id", value=str(value))
+
+
 def good_keys(row: Row, sheet: Sheet, known: set[str], deleted: set[str], report: Report) -> bool:
     """Whether a list row names a known kampung (and whole item numbers from 1)."""
     slug = row.cells["slug"]
     if slug not in known and slug in deleted:
         report.add(row.cell("slug"), 0, (), "sheet_row_of_deleted", warning=True, value=slug)
+        return False
+    if slug is None:
+        key_problem(report, row, sheet.table)
         return False
     if slug not in known:
         report.add(row.cell("slug"), 0, (), "sheet_unknown_slug", value=str(slug))
@@ -243,7 +259,7 @@ def plan_categories(loader: Loader, sheet: Sheet | None, context: ImportContext,
     for row in sheet.rows:
         cid = row.cells["id"]
         if not isinstance(cid, str) or not SLUG.match(cid):
-            context["report"].add(row.cell("id"), 0, (), "bad_id", value=str(cid))
+            key_problem(context["report"], row, sheet.table)
             continue
         new[cid] = arrange(merge_row(old.get(cid), row, sheet.table, (cid,), merging), old.get(cid), CATEGORY)
         if new[cid] != old.get(cid):
@@ -284,7 +300,10 @@ def plan_profile(
         value = merge_row(old, rows["kampung"][slug][0], sheets["kampung"].table, (), merging)
     for name, sheet in sheets.items():
         if name not in ("kampung", "categories"):
-            apply_table(value, sheet.table, rows.get(name, {}).get(slug, []), merging)
+            here = rows.get(name, {}).get(slug, [])
+            if not here and slug in rows["kampung"]:
+                report_kept_list(old, sheet, rows["kampung"][slug][0], report)
+            apply_table(value, sheet.table, here, merging)
     value = arrange(value, old, KAMPUNG)
     if value == old:
         return None
@@ -297,6 +316,24 @@ def plan_profile(
             cell = ctx.place(where)[0]
             loader.links.extend((cell, 0, where, target) for target in find_site_links(text))
     return Change(stored, path, shown, old, value)
+
+
+def report_kept_list(old: YamlValue, sheet: Sheet, row: Row, report: Report) -> None:
+    """A kampung row without rows in a list sheet keeps that list (a workbook may carry some kampung
+    only); when the list has items, a warning says so, for the office that deleted the last row."""
+    count = count_items(old, sheet.table.list_path)
+    if count:
+        where = sheet.table.list_path
+        report.add(row.cell("slug"), 0, where, "sheet_list_kept", warning=True, sheet=sheet.title, count=count)
+
+
+def count_items(value: YamlValue, list_path: tuple[str, ...]) -> int:
+    """How many items (mappings) the lists at the end of `list_path` hold; a stored value of the wrong
+    kind holds none."""
+    if not list_path:
+        return 1
+    items = get(value, list_path[:1])
+    return sum(count_items(i, list_path[1:]) for i in items if isinstance(i, dict)) if isinstance(items, list) else 0
 
 
 def check_site(

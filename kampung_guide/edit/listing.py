@@ -28,7 +28,9 @@ def problem_lines(report: Report, lang: str, same_warnings: int = 3) -> list[str
         if count > same_warnings:
             example = next(p for p in warnings if p.key == key)
             more = {"count": count - same_warnings, "field": example.field}
-            lines.append(format_message("sheet_more_warnings", more, lang))
+            lines.append(
+                format_message("sheet_more_warnings" if example.field else "sheet_more_warnings_plain", more, lang)
+            )
     return lines
 
 

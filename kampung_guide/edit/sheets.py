@@ -259,6 +259,7 @@ class Sheet:
     table: Table
     rows: list[Row]
     keys: set[str]  # the columns the sheet carries
+    title: str = ""  # its name in the workbook
 
 
 class UnreadableWorkbook(Exception):
@@ -278,7 +279,7 @@ def open_workbook(data: bytes) -> CalamineWorkbook:
         raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
 
 
-def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> dict[str, Sheet]:
+def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report, lang: str) -> dict[str, Sheet]:
     """Every known sheet of a workbook (.xlsx, or what else calamine reads: .ods, .xls), by table name;
     header problems go to `report`."""
     wb, tables, sheets = open_workbook(data), all_tables(languages), {}
@@ -287,14 +288,21 @@ def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Repor
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue  # a chart sheet holds no cells
             table, where = find_table(meta.name, tables), sheet_ref(shown, meta.name)
+            try:  # values as the file caches them (never formulas); rows from the sheet's first row on
+                rows = cast(
+                    list[tuple[SheetValue, ...]], wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                )
+            except Exception as exc:  # a damaged sheet inside a readable workbook
+                raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
+            if table is None and (table := table_by_columns(rows[:2], tables)) is not None:
+                report.add(
+                    where + "A1", 0, (), "sheet_read_as", warning=True, sheet=meta.name, table=table.sheet_name(lang)
+                )
             if table is None:
                 report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=meta.name)
                 continue
-            try:  # values as the file caches them (never formulas); rows from the sheet's first row on
-                rows = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            except Exception as exc:  # a damaged sheet inside a readable workbook
-                raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
-            sheet = read_sheet(cast(list[tuple[SheetValue, ...]], rows), table, where, report)
+            sheet = read_sheet(rows, table, where, report)
+            sheet.title = meta.name
             if table.name in sheets:
                 report.add(where + "A1", 0, (), "sheet_twice", sheet=meta.name)
             else:
@@ -302,6 +310,23 @@ def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Repor
     finally:
         wb.close()
     return sheets
+
+
+def table_by_columns(header: list[tuple[SheetValue, ...]], tables: list[Table]) -> Table | None:
+    """The table a renamed sheet holds, by its header: every header cell names a column of the table
+    (a label in either language, or a field path), the keys among them; of the tables that fit, the one
+    with the fewest columns left out (Products' columns are also Experiences' ones). None when unclear."""
+    fits: dict[str, tuple[int, Table]] = {}
+    for row in header:
+        heads = {normal_header(v) for v in row if v not in (None, "")}
+        for table in tables if heads else ():
+            named = [c for c in table.all_columns if heads & set(c.names())]
+            every = {name for c in table.all_columns for name in c.names()}
+            if heads <= every and all(k in named for k in table.keys):
+                left_out = len(table.all_columns) - len(named)
+                fits[table.name] = min(fits.get(table.name, (left_out, table)), (left_out, table), key=lambda f: f[0])
+    best = sorted(fits.values(), key=lambda f: f[0])
+    return best[0][1] if best and (len(best) == 1 or best[0][0] < best[1][0]) else None
 
 
 def read_sheet(rows: Iterable[tuple[SheetValue, ...]], table: Table, where: str, report: Report) -> Sheet:

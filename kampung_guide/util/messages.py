@@ -388,6 +388,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is a time, not a number; if it means {minutes} minutes, write {minutes}",
         "'{value}' adalah waktu, bukan angka; jika maksudnya {minutes} menit, tulis {minutes}",
     ),
+    "sheet_no_key_value": (
+        "this row's {key} cell is empty; every row needs one (or delete the row)",
+        "sel {key} baris ini kosong; setiap baris memerlukannya (atau hapus barisnya)",
+    ),
+    "sheet_read_as": (
+        "the sheet '{sheet}' is read as the {table} sheet: its columns are that sheet's",
+        "lembar '{sheet}' dibaca sebagai lembar {table}: kolomnya adalah kolom lembar itu",
+    ),
+    "sheet_missing_kept": (
+        "'{slug}' has no row in the Kampung sheet; its profile is left as it is (--delete-missing would delete it)",
+        "'{slug}' tidak punya baris di lembar Kampung; profilnya dibiarkan (--delete-missing akan menghapusnya)",
+    ),
+    "sheet_list_kept": (
+        "no row of this kampung in the sheet '{sheet}': the {count} it has there are kept as they are; "
+        "to remove them, leave one row with the slug alone",
+        "tidak ada baris kampung ini di lembar '{sheet}': {count} isian yang sudah ada tetap seperti semula; "
+        "untuk menghapusnya, sisakan satu baris berisi slug saja",
+    ),
+    "sheet_more_warnings_plain": (
+        "… and {count} more warnings like the ones above",
+        "… dan {count} peringatan lain seperti di atas",
+    ),
 }
 
 
