@@ -4,6 +4,7 @@
   var island = document.getElementById("map-data");
   if (!island) { return; }
   var data = JSON.parse(island.textContent);
+  var opener = null;  // the pin whose popup is open
   var layer = data.cluster && L.markerClusterGroup ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
   data.pins.forEach(function (p) {
     var icon = document.createElement("span");
@@ -27,6 +28,8 @@
     popup.appendChild(title);
     if (p[6]) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(p[6])); }
     marker.bindPopup(popup, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
+    marker.on("popupopen", function () { opener = marker; });
+    marker.on("popupclose", function (event) { returnFocus(marker, event.popup.getElement()); });
     layer.addLayer(marker);
   });
   layer.addTo(map);
@@ -39,14 +42,54 @@
   drawLine();
   island.addEventListener("change", drawLine);
   var container = map.getContainer();
-  function offline() {  // no tiles: say so, the pins and the page's address text still work
-    if (container.querySelector(".map-offline")) { return; }
+  // No tiles: say so under the map, where the notice covers no button and no popup; the pins and
+  // the page's address text still work.
+  function offline() {
+    var next = container.nextElementSibling;
+    if (next && next.className === "map-offline") { return; }
     var notice = document.createElement("p");
     notice.className = "map-offline";
     notice.setAttribute("role", "status");
     notice.textContent = container.getAttribute("data-offline");
-    container.appendChild(notice);
+    container.parentNode.insertBefore(notice, next);
   }
+  // The keyboard: Leaflet puts every popup after every pin, so Tab from a pin whose popup is open
+  // would skip its popup. Tab goes into the popup, out of it to the next pin, Shift+Tab back;
+  // Escape closes it and returns to its pin.
+  function focusables(element) {
+    return element ? Array.prototype.slice.call(element.querySelectorAll("a[href], button")) : [];
+  }
+  function returnFocus(marker, popupElement) {
+    var active = document.activeElement;
+    if (marker.getElement() && (!active || active === document.body || popupElement.contains(active))) {
+      marker.getElement().focus();
+    }
+  }
+  container.addEventListener("keydown", function (event) {
+    if (!opener || !opener.isPopupOpen() || !opener.getElement() || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var pin = opener.getElement(), inside = focusables(opener.getPopup().getElement());
+    var active = document.activeElement, at = inside.indexOf(active);
+    if (event.key === "Escape" && (active === pin || at !== -1)) {
+      event.preventDefault();
+      opener.closePopup();
+      pin.focus();
+      return;
+    }
+    if (event.key !== "Tab" || !inside.length) { return; }
+    var pins = Array.prototype.slice.call(container.querySelectorAll(".leaflet-marker-icon[tabindex]"));
+    var after = pins[pins.indexOf(pin) + 1];
+    var target = null;
+    if (!event.shiftKey && active === pin) { target = inside[0]; }
+    else if (!event.shiftKey && at === inside.length - 1) { target = after; }
+    else if (event.shiftKey && at === 0) { target = pin; }
+    else if (event.shiftKey && after && active === after) { target = inside[inside.length - 1]; }
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  });
   map.on("layeradd", function (event) {  // the tile layer is added after this script sets the view
     if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
   });

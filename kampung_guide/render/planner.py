@@ -207,11 +207,15 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "download_geojson",
         "share_whatsapp",
         "route_take",
+        "share_plan_text",
+        "share_plan_offline",
+        "route_file_name",
+        "route_named",
+        "and",
     ]
     return {
         "lang": lang,
         "creator": ctx.site.config.title.get(lang),
-        "name": t("plan_result"),
         "office": ctx.office(lang),
         "kampung": {
             k.slug: ctx.memo.get(
@@ -225,6 +229,7 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
                     [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
                     if k.opening_hours
                     else None,
+                    k.location.approximate,
                 ],
             )
             for k in chosen
@@ -237,5 +242,6 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "mapApp": travel.MAP_APP,
         "gpxNamespace": travel.GPX_NAMESPACE,
         "share": "https://wa.me/?text=",
+        "pinsNote": t("pins_approximate"),
         "words": {w: t(w) for w in words},
     }
