@@ -257,3 +257,15 @@ def test_an_added_product_row_is_a_new_product(content, book):
         "name": {"id": "Onde-onde isi kacang hijau", "en": "Onde-onde with mung bean filling"},
         "price_idr": 2000,
     }
+
+
+def test_times_typed_the_indonesian_way_read_as_times():
+    start = COLUMNS[("experiences.schedule", "start")]
+    assert [read_cell(start, v) for v in ("9.00", "09.30", "9:00", datetime.time(13, 5))] == [
+        "09:00",
+        "09:30",
+        "09:00",
+        "13:05",
+    ]
+    for wrong in ("9", 9.3, "25.00", "pagi"):
+        assert read_cell(start, wrong) == CellError("sheet_bad_clock", {"value": str(wrong)})

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TypeAlias, cast
 
 from ..load.yamlfile import YamlValue
+from ..validate.specs import Clock
 from .columns import BOOL, MARKDOWN, NUMBER, PRICE, TEXT, WORDS, Column
 
 YES = {"ya", "yes", "y", "true", "benar", "1"}
@@ -18,6 +19,7 @@ BOOL_WORDS = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 
 _INTEGER = re.compile(r"^[-+]?\d+$")
 _DECIMAL = re.compile(r"^[-+]?(?:\d+\.\d*|\.\d+)$")
+_CLOCK = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d*,\d+$")
 _RUPIAH = r"(?:rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:,-)?"  # 25000, 25.000, Rp 25.000,-
 _PRICE = re.compile(rf"^{_RUPIAH}$", re.IGNORECASE)
@@ -72,6 +74,8 @@ def read_cell(column: Column, value: SheetValue | YamlValue) -> ReadValue:
         value = value.isoformat()
     elif isinstance(value, datetime.time):
         value = value.strftime("%H:%M")
+    if isinstance(column.spec, Clock):
+        return read_clock(value)
     reader = {NUMBER: read_number, PRICE: read_price, BOOL: read_bool, WORDS: read_words}.get(column.kind, read_text)
     read = reader(value)
     if column.kind == MARKDOWN and isinstance(read, str) and "\n" in read:
@@ -83,6 +87,15 @@ def read_text(value: SheetValue | YamlValue) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return value if isinstance(value, str) else str(value)
+
+
+def read_clock(value: SheetValue | YamlValue) -> ReadValue:
+    """`9.00`, `9:00` or `09.30` typed as text is a time of day (Indonesian writes 09.00)."""
+    text = read_text(value)
+    match = _CLOCK.match(text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return f"{int(match[1]):02d}:{match[2]}"
+    return CellError("sheet_bad_clock", {"value": text})  # the spec's message would say to add YAML's quotes
 
 
 def read_number(value: SheetValue | YamlValue) -> ReadValue:

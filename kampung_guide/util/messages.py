@@ -575,6 +575,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada baris kampung ini di lembar '{sheet}': {count} isian yang sudah ada tetap seperti semula; "
         "untuk menghapusnya, sisakan satu baris berisi slug saja",
     ),
+    "sheet_bad_clock": (
+        "'{value}' is not a time; write HH:MM, e.g. 09:00 or 09.00",
+        "'{value}' bukan jam; tulis HH:MM, misalnya 09:00 atau 09.00",
+    ),
     "sheet_more_warnings_plain": (
         "… and {count} more warnings like the ones above",
         "… dan {count} peringatan lain seperti di atas",
