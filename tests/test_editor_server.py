@@ -5,6 +5,7 @@ refused. And, for generated profiles, what the editor writes reads back as the s
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.parse
@@ -19,6 +20,7 @@ from kampung_guide.edit import documents
 from kampung_guide.edit.forms import FormContext, build_form, fields_of
 from kampung_guide.edit.guard import Guard, Request, split_host
 from kampung_guide.edit.readform import Form, apply_op, read_form
+from kampung_guide.edit.server import Editor, LoadedPreview
 from kampung_guide.edit.yamlwrite import rewrite
 from kampung_guide.load.yamlfile import parse_yaml
 from kampung_guide.util.problems import Report
@@ -564,3 +566,35 @@ def test_the_address_search_asks_nominatim_once_a_second_and_says_when_offline(t
     assert geocode(offline, "Sentanan") == {
         "error": "Pencarian alamat perlu internet. Taruh pin dengan mengklik peta, atau ketik lintang dan bujur."
     }
+
+
+def test_a_form_opens_when_site_yaml_or_a_location_is_broken(tmp_path):
+    """Two crashes mypy found in the pin map's data: with a site.yaml that does not load, the map
+    shows the world (MapConfig takes keywords); a location that is a list, not a mapping, is not
+    read with .get. The form opens and says what is wrong."""
+    content, _ = make_project(tmp_path)
+    (content / "site.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    profile = content / "kampung" / "gerabah-uji.yaml"
+    text = profile.read_text(encoding="utf-8")
+    start, end = text.index("location:"), text.index("tags:")
+    profile.write_text(text[:start] + "location: [-7.47, 112.43]\n" + text[end:], encoding="utf-8")
+    with serving(content) as served:
+        status, _, page = http(served.url + "_editor/kampung/gerabah-uji/")
+        assert status == 200 and "Traceback" not in page
+        island = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page, re.S)
+        assert island, page[:2000]
+        data = json.loads(island[1])
+        assert (data["center"], data["zoom"], data["placed"]) == ([0.0, 0.0], 2, False)
+
+
+def test_the_site_form_shows_the_search_variants_a_list_of_lists(tmp_path):
+    """site.yaml's search_variants is a list of lists of words: the form names the inner lists by the
+    outer list's item word (it raised KeyError before, and /_editor/site/ answered 500)."""
+    content, _ = make_project(tmp_path)
+    with (content / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write("search_variants:\n  - [mbatik, batik]\n")
+    editor = Editor(content, str(content), LoadedPreview(content, str(content)), Guard(8000), "id")
+    response = editor.answer(Request("GET", "/_editor/site/", headers={"host": "127.0.0.1:8000"}))
+    page = response.body.decode()
+    assert response.status == 200
+    assert 'name="search_variants[0][0]"' in page and 'value="mbatik"' in page and "Kelompok kata" in page

@@ -164,6 +164,15 @@ FIELDS: dict[str, dict[str, Words]] = {
         "contact.website": W("Website", "Situs web", "Situs web."),
         "contact.address": W("Address", "Alamat", "Alamat kantor."),
         "messages_language": W("Messages language", "Bahasa pesan", "Bahasa pesan pemeriksaan: en atau id."),
+        "search_variants": W(
+            "Words searched alike",
+            "Kata yang dicari sama",
+            "Kelompok kata yang dianggap sama oleh pencarian, misalnya mbatik dan batik; "
+            "menambah daftar bawaan panduan.",
+            item=("Group of words", "Kelompok kata"),
+            en_description="Groups of words the list page's search treats alike, e.g. mbatik and batik; "
+            "added to the guide's own list.",
+        ),
     },
     "category": {
         "name": W("Name", "Nama", "Nama kategori."),
@@ -204,7 +213,13 @@ DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def field_words(kind: str, path: str) -> Words:
-    """The words for a field path with list indexes left out (`products[].name`)."""
+    """The words for a field path with list indexes left out (`products[].name`); a list inside a
+    list (`search_variants[]`) is named by its list's word for one item."""
+    words = FIELDS[kind].get(path)
+    if words is None and path.endswith("[]"):
+        outer = field_words(kind, path[:-2])
+        en, id_ = outer.item or (outer.en, outer.id)
+        return Words(en, id_, outer.id_description, en_description=outer.en_description)
     return FIELDS[kind][path]
 
 
