@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
-from ..validate.model import Contact, Kampung, OfficeContact, Site, Text
+from ..validate.model import Contact, Kampung, OfficeContact, Organiser, Site, Text
 from . import i18n, links, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
@@ -200,7 +200,7 @@ class ViewContext:
         return named.get(lang) if named else i18n.ui(lang)("ask_office_generic")
 
 
-def contact_links(contact: Contact | OfficeContact, lang: str, greeting: str = "") -> list[ContactLink]:
+def contact_links(contact: Contact | OfficeContact | Organiser, lang: str, greeting: str = "") -> list[ContactLink]:
     """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
     t = i18n.ui(lang)
     found: list[tuple[str, str, str]] = []

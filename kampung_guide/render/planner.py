@@ -13,8 +13,8 @@ from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, AnyPage, Page, kampun
 from ..util import travel
 from ..util.scriptjson import script_json
 from ..validate.hours import week
-from ..validate.model import Kampung, Route
-from . import i18n, maps
+from ..validate.model import Kampung, Outlet, Route
+from . import facts, i18n, maps
 from .context import Values, ViewContext
 
 
@@ -68,11 +68,16 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> Values:
-    """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
+def route_map(
+    ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool, outlets: bool = False
+) -> Values:
+    """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line;
+    the planner's also shows the places to buy, its optional stops."""
     pins = [ctx.pin(page, k, link=False) for k in stops]
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
+    if outlets:
+        pins += [facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(stops) if not facts.own_place(k, o)]
     config = ctx.site.config.map
     data = maps.MapData(
         center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
@@ -124,6 +129,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     name = route.name.get(lang)
     return {
         "title": name,
+        "sources": facts.source_entries(route.sources, lang),
         "route": route,
         "name": name,
         "mode": t(f"mode_{route.mode}"),
@@ -173,10 +179,26 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
         "days": list(enumerate(t("days").split())),
         "visit": travel.VISIT_MINUTES,
         "estimates": estimates_note(lang),
+        "outlet_choices": [
+            {"key": key, "name": o.name.get(lang), "of": ", ".join(other.name.get(lang) for other in listed)}
+            for key, _, o, listed in facts.shared_outlets(chosen)
+        ],
         "plan_data": safe_json(plan_data(ctx, page, chosen)),
-        "map": route_map(ctx, page, chosen, numbered=False, line=False) if chosen else None,
+        "map": route_map(ctx, page, chosen, numbered=False, line=False, outlets=True) if chosen else None,
         "map_label": t("route_map"),
     }
+
+
+def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list[object]:
+    """A place to buy as the planner's stops are given: place, name, link to it, weekly hours."""
+    n = k.outlets.index(o) + 1
+    return [
+        round(o.location.lat, 6),
+        round(o.location.lon, 6),
+        i18n.ui(page.lang)("outlet_of", name=o.name.get(page.lang)),
+        facts.outlet_href(ctx, page, k, n),
+        [[list(span) for span in spans] for spans in week(o.opening_hours.rules)] if o.opening_hours else None,
+    ]
 
 
 def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
@@ -233,7 +255,8 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
                 ],
             )
             for k in chosen
-        },
+        }
+        | {key: outlet_place(ctx, page, k, o) for key, k, o in facts.site_outlets(chosen)},
         "speeds": travel.SPEED_KMH,
         "detour": travel.DETOUR,
         "maxWaypoints": travel.MAX_WAYPOINTS,

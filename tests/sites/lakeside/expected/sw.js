@@ -20,16 +20,16 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "c0236f18aeaf"],
-  ["kampung/", "0a04cf910679"],
-  ["offline/", "8ac2503de22f"],
+  ["./", "c1248af2533b"],
+  ["kampung/", "bf8cf441c4fa"],
+  ["offline/", "b31d2495f65f"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
-  ["assets/map.js?v=6ea331159f", "f24495d69964"],
-  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
+  ["assets/map.js?v=82d71d19f8", "fc1ef387931b"],
+  ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "29f92f2c29756505"
+ "version": "bc6687c35cd05ff2"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

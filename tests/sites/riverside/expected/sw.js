@@ -20,20 +20,20 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "1d0a9b0a727f"],
-  ["kampung/", "e1ce5606b5dd"],
-  ["offline/", "3761e1bd0425"],
-  ["en/", "5504fd199109"],
-  ["en/kampung/", "24f92cc3f6ea"],
-  ["en/offline/", "e081ab3a950b"],
+  ["./", "c2331cf69b24"],
+  ["kampung/", "0fb2f35bc3b2"],
+  ["offline/", "35206c3c1288"],
+  ["en/", "b5e14b45d652"],
+  ["en/kampung/", "f4e9dc5b3dfd"],
+  ["en/offline/", "4b6ab27334f5"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=8c6c7f115c", "59d67b55048e"],
-  ["assets/plan.js?v=77098e4e04", "77098e4e0414"],
+  ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
+  ["assets/plan.js?v=2691e01cba", "2691e01cbadd"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=a6c90d7020", "a6c90d702010"],
+  ["assets/style.css?v=d902e6fc9a", "d902e6fc9a08"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -42,7 +42,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "a4224f96f63d8e38"
+ "version": "54e334e3aafc5c76"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

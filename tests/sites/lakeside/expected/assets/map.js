@@ -109,7 +109,7 @@ map.on("layeradd", function (event) {  // the tile layer is added after this scr
 if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
 });
 if (navigator.onLine === false) { offline(); }
-if (data.area && data.pins.length === 1) {
+if (data.area && data.pins.length) {  // around the kampung's own pin, the first (its outlets follow)
 L.circle([data.pins[0][0], data.pins[0][1]], {radius: data.area, color: data.color, weight: 2,
 fillOpacity: 0.12, interactive: false}).addTo(map);
 }

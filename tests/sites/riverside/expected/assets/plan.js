@@ -277,7 +277,7 @@
   }
 
   function pageHref(href) {
-    return fromDisk && /\/$/.test(href) ? href + "index.html" : href;
+    return fromDisk ? href.replace(/\/(#[^\/]*)?$/, "/index.html$1") : href;  // a shop's link ends in /#beli-1
   }
 
   function spansText(spans) {
