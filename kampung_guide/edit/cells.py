@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TypeAlias, cast
 
 from ..load.yamlfile import YamlValue
+from ..validate.specs import Clock
 from .columns import BOOL, MARKDOWN, NUMBER, PRICE, TEXT, WORDS, Column
 
 YES = {"ya", "yes", "y", "true", "benar", "1"}
@@ -18,6 +19,7 @@ BOOL_WORDS = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 
 _INTEGER = re.compile(r"^[-+]?\d+$")
 _DECIMAL = re.compile(r"^[-+]?(?:\d+\.\d*|\.\d+)$")
+_CLOCK = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d*,\d+$")
 _RUPIAH = r"(?:rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:,-)?"  # 25000, 25.000, Rp 25.000,-
 _PRICE = re.compile(rf"^{_RUPIAH}$", re.IGNORECASE)
@@ -64,12 +66,16 @@ def read_cell(column: Column, value: SheetValue | YamlValue) -> ReadValue:
             return None
     if value is None:
         return None
+    if column.kind == NUMBER and isinstance(value, (datetime.timedelta, datetime.time)):
+        return time_for_number(value)
     if isinstance(value, datetime.datetime):
         value = value.date() if value.time() == datetime.time() else value.time()
     if isinstance(value, datetime.date):
         value = value.isoformat()
     elif isinstance(value, datetime.time):
         value = value.strftime("%H:%M")
+    if isinstance(column.spec, Clock):
+        return read_clock(value)
     reader = {NUMBER: read_number, PRICE: read_price, BOOL: read_bool, WORDS: read_words}.get(column.kind, read_text)
     read = reader(value)
     if column.kind == MARKDOWN and isinstance(read, str) and "\n" in read:
@@ -83,6 +89,15 @@ def read_text(value: SheetValue | YamlValue) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+def read_clock(value: SheetValue | YamlValue) -> ReadValue:
+    """`9.00`, `9:00` or `09.30` typed as text is a time of day (Indonesian writes 09.00)."""
+    text = read_text(value)
+    match = _CLOCK.match(text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return f"{int(match[1]):02d}:{match[2]}"
+    return CellError("sheet_bad_clock", {"value": text})  # the spec's message would say to add YAML's quotes
+
+
 def read_number(value: SheetValue | YamlValue) -> ReadValue:
     if isinstance(value, bool):
         return value  # the spec says what is wrong with it
@@ -90,9 +105,9 @@ def read_number(value: SheetValue | YamlValue) -> ReadValue:
         return int(value)  # a spreadsheet keeps every number as a float
     if isinstance(value, (int, float)):
         return value
-    # A real finding, left for the code's branch: a duration cell ([h]:mm, a timedelta) or a stored list or
-    # mapping (canonical() of an old value) is not text here, and raises AttributeError instead of a CellError.
-    text: str = value.replace(" ", "")  # type: ignore[union-attr, arg-type, assignment]
+    if not isinstance(value, str):  # a stored list or mapping (canonical() of an old value): not a number
+        return CellError("sheet_not_number", {"value": str(value)})
+    text = value.replace(" ", "")
     if _INTEGER.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -100,6 +115,16 @@ def read_number(value: SheetValue | YamlValue) -> ReadValue:
     if _DECIMAL_COMMA.match(text):
         return CellError("sheet_decimal_comma", {"value": value, "fixed": text.replace(",", ".")})
     return CellError("sheet_not_number", {"value": value})
+
+
+def time_for_number(value: datetime.timedelta | datetime.time) -> CellError:
+    """`1:30` typed into a number column (a spreadsheet makes it a time, or a duration in [h]:mm): the
+    minutes it would be, as a hint; a duration_minutes column is the one where this happens."""
+    if isinstance(value, datetime.time):
+        value = datetime.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second)
+    minutes = round(value.total_seconds() / 60)
+    shown = f"{'-' if minutes < 0 else ''}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+    return CellError("sheet_time_for_number", {"value": shown, "minutes": minutes})
 
 
 def read_price(value: SheetValue | YamlValue) -> ReadValue:

@@ -30,7 +30,9 @@ from ..validate.content import (
 )
 from ..validate.schema import CATEGORY, KAMPUNG
 from ..validate.specs import INVALID, SLUG, Ctx, type_name
+from .columns import all_tables
 from .rowmerge import Locations, apply_table, arrange, merge_row
+from .sheetrows import key_problem, report_kept_list, rows_by_slug
 from .sheets import Content, Row, Sheet, UnreadableWorkbook, get, read_xlsx
 from .yamlwrite import replace_scalars, rewrite
 
@@ -57,8 +59,13 @@ class Change:
     stored: Stored | None
     path: Path
     shown: str
-    old: YamlValue  # what the file held (None: a new file)
+    old: YamlValue  # what the file held (None: a new file, or one that does not parse)
     new: dict[str, YamlValue] | None
+
+    @property
+    def kind(self) -> str:
+        """new, deleted or changed (a file that does not parse has no old value, but is no new file)."""
+        return "new" if self.stored is None else "deleted" if self.new is None else "changed"
 
 
 @dataclass
@@ -67,7 +74,7 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        kinds = ["new" if c.old is None else "deleted" if c.new is None else "changed" for c in self.changes]
+        kinds = [c.kind for c in self.changes]
         return {kind: kinds.count(kind) for kind in ("changed", "new", "deleted")}
 
 
@@ -82,9 +89,11 @@ class ImportContext(TypedDict):
 
 
 class MergeContext(ImportContext):
-    """The context while one file's rows are merged: also the cell each field came from."""
+    """The context while one file's rows are merged: also the cell each field came from, and the specs'
+    context that places a problem at its cell or at the stored file's line."""
 
     locations: Locations
+    ctx: SheetCtx
 
 
 @dataclass
@@ -141,11 +150,14 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     categories = load_categories(loader, config.languages) if config else None
     if config is None or categories is None:
         return plan
-    try:  # the profiles are read while a second process reads the workbook's list sheets
-        sheets, profiles = read_xlsx(data, book, config.languages, plan.report, lambda: stored_profiles(loader))
+    try:
+        sheets = read_xlsx(data, book, config.languages, plan.report, lang)
     except UnreadableWorkbook as exc:
         plan.report.add(book, 0, (), "sheet_unreadable", detail=str(exc))
         return plan
+    profiles = stored_profiles(loader)
+    # the lists in the content definition's order, whatever the workbook's: experiences before their schedules
+    sheets = {t.name: sheets[t.name] for t in all_tables(config.languages) if t.name in sheets}
     context: ImportContext = {
         "languages": config.languages,
         "lang": lang,
@@ -159,6 +171,9 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
         plan.report.add(book, 0, (), "sheet_delete_needs_kampung")
     wanted = rows["kampung"]
     deleted = [s for s in profiles if s not in wanted] if delete_missing and kampung_sheet else []
+    if kampung_sheet and not delete_missing:  # a deleted row deletes nothing: say so
+        for slug in (s for s in profiles if s not in wanted):
+            plan.report.add(profiles[slug].shown, 0, (), "sheet_missing_kept", warning=True, slug=slug)
     images = list_images(loader)
     kept = []
     for slug in dict.fromkeys([*wanted, *(s for t, by in rows.items() if t != "kampung" for s in by)]):
@@ -173,52 +188,6 @@ def plan_import(root: Path, shown: str, data: bytes, book: str, lang: str, delet
     return plan
 
 
-def rows_by_slug(
-    sheets: dict[str, Sheet], profiles: dict[str, Stored], context: ImportContext
-) -> dict[str, dict[str, list[Row]]]:
-    """Each sheet's rows by the slug they name; rows with a broken or unknown key are reported."""
-    report = context["report"]
-    found: dict[str, dict[str, list[Row]]] = {"kampung": {}}
-    known = set(profiles)
-    kampung = sheets.get("kampung")
-    if kampung is not None:
-        for row in kampung.rows:
-            slug = row.cells["slug"]
-            if not isinstance(slug, str) or not SLUG.match(slug):
-                report.add(row.cell("slug"), 0, (), "bad_id", value=str(slug))
-            elif slug in found["kampung"]:
-                first = found["kampung"][slug][0].number
-                report.add(row.cell("slug"), 0, (), "sheet_slug_twice", value=slug, first=first)
-            else:
-                found["kampung"][slug] = [row]
-        known = set(found["kampung"]) | (set() if context["delete_missing"] else known)
-    for name, sheet in sheets.items():
-        if name in ("kampung", "categories"):
-            continue
-        by_slug = found.setdefault(name, {})
-        for row in sheet.rows:
-            if good_keys(row, sheet, known, set(profiles) - known, report):
-                by_slug.setdefault(cast(str, row.cells["slug"]), []).append(row)  # good_keys: a known slug
-    return found
-
-
-def good_keys(row: Row, sheet: Sheet, known: set[str], deleted: set[str], report: Report) -> bool:
-    """Whether a list row names a known kampung (and whole item numbers from 1)."""
-    slug = row.cells["slug"]
-    if slug not in known and slug in deleted:
-        report.add(row.cell("slug"), 0, (), "sheet_row_of_deleted", warning=True, value=slug)
-        return False
-    if slug not in known:
-        report.add(row.cell("slug"), 0, (), "sheet_unknown_slug", value=str(slug))
-        return False
-    for key in sheet.table.keys[1:]:
-        number = row.cells[key.key]
-        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-            report.add(row.cell(key.key), 0, (), "expected_whole_number", value=str(number))
-            return False
-    return True
-
-
 def plan_categories(loader: Loader, sheet: Sheet | None, context: ImportContext, plan: Plan) -> frozenset[str]:
     """The category ids after the import; a changed categories.yaml goes into the plan."""
     stored = read_stored(loader, loader.root / "categories.yaml")
@@ -227,11 +196,11 @@ def plan_categories(loader: Loader, sheet: Sheet | None, context: ImportContext,
         return frozenset(old)
     new = dict(old)
     ctx = SheetCtx(stored.shown, Document(None), context["report"], context["languages"], stored=stored)
-    merging: MergeContext = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations, "ctx": ctx}
     for row in sheet.rows:
         cid = row.cells["id"]
         if not isinstance(cid, str) or not SLUG.match(cid):
-            context["report"].add(row.cell("id"), 0, (), "bad_id", value=str(cid))
+            key_problem(context["report"], row, sheet.table)
             continue
         new[cid] = arrange(merge_row(old.get(cid), row, sheet.table, (cid,), merging), old.get(cid), CATEGORY)
         if new[cid] != old.get(cid):
@@ -266,13 +235,16 @@ def plan_profile(
         return None
     old = stored.value if stored else None
     ctx = SheetCtx(shown, Document(None), report, context["languages"], category_ids, stored=stored)
-    merging: MergeContext = {**context, "locations": ctx.locations}
+    merging: MergeContext = {**context, "locations": ctx.locations, "ctx": ctx}
     value = dict(old) if isinstance(old, dict) else {}
     if slug in rows["kampung"]:
         value = merge_row(old, rows["kampung"][slug][0], sheets["kampung"].table, (), merging)
     for name, sheet in sheets.items():
         if name not in ("kampung", "categories"):
-            apply_table(value, sheet.table, rows.get(name, {}).get(slug, []), merging)
+            here = rows.get(name, {}).get(slug, [])
+            if not here and slug in rows["kampung"]:
+                report_kept_list(old, sheet, rows["kampung"][slug][0], report)
+            apply_table(value, sheet.table, here, merging)
     value = arrange(value, old, KAMPUNG)
     if value == old:
         return None
@@ -376,6 +348,8 @@ def apply_plan(plan: Plan) -> list[Path]:
     if plan.report.errors:
         return []
     texts = [(c, new_text(c)) for c in plan.changes if c.new]
+    for folder in {c.path.parent for c, _ in texts}:
+        folder.mkdir(parents=True, exist_ok=True)  # once per folder, not per file
     for change, text in texts:
         write_atomic(change.path, text)
     for change in plan.changes:
@@ -397,7 +371,6 @@ def new_text(change: Change) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` in one step: a reader sees the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

@@ -28,7 +28,9 @@ def problem_lines(report: Report, lang: str, same_warnings: int = 3) -> list[str
         if count > same_warnings:
             example = next(p for p in warnings if p.key == key)
             more = {"count": count - same_warnings, "field": example.field}
-            lines.append(format_message("sheet_more_warnings", more, lang))
+            lines.append(
+                format_message("sheet_more_warnings" if example.field else "sheet_more_warnings_plain", more, lang)
+            )
     return lines
 
 
@@ -36,21 +38,36 @@ def describe_plan(plan: Plan, lang: str) -> list[str]:
     """What the plan changes, file by file and field by field: `  location.lat: -7.4725 → -7.47`."""
     lines = []
     for change in plan.changes:
-        kind = (
-            "sheet_file_new"
-            if change.old is None
-            else "sheet_file_deleted"
-            if change.new is None
-            else "sheet_file_changed"
-        )
-        lines.append(format_message(kind, {"file": change.shown}, lang))
+        lines.append(format_message(f"sheet_file_{change.kind}", {"file": change.shown}, lang))
         if change.new is None:
             continue
-        before, after = flatten(change.old), flatten(change.new)
-        for name in dict.fromkeys([*before, *after]):
-            if before.get(name) != after.get(name):
-                lines.append(f"  {name}: {shown_value(before.get(name), lang)} → {shown_value(after.get(name), lang)}")
+        for name, old, new in changed_fields(change.old, change.new):
+            lines.append(f"  {name}: {shown_value(old, lang)} → {shown_value(new, lang)}")
     return lines
+
+
+def changed_fields(old: YamlValue, new: YamlValue, prefix: FieldPath = ()) -> list[tuple[str, YamlValue, YamlValue]]:
+    """(field path, old, new) of every scalar that differs; equal parts are skipped whole (most of a profile)."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = dict.fromkeys([*old, *new])
+        return [found for key in keys for found in changed_fields(old.get(key), new.get(key), prefix + (key,))]
+    if isinstance(old, list) and isinstance(new, list) and _nested(old) and _nested(new):
+        more = max(len(old), len(new))
+        pairs = ((old[i] if i < len(old) else None, new[i] if i < len(new) else None) for i in range(more))
+        return [found for i, (a, b) in enumerate(pairs) for found in changed_fields(a, b, prefix + (i,))]
+    before, after = flatten(old, prefix), flatten(new, prefix)
+    return [
+        (name, before.get(name), after.get(name))
+        for name in dict.fromkeys([*before, *after])
+        if before.get(name) != after.get(name)
+    ]
+
+
+def _nested(value: list[YamlValue]) -> bool:
+    """A list that flatten() opens item by item (of mappings or lists), not a list of words."""
+    return any(isinstance(item, (dict, list)) for item in value)
 
 
 def flatten(value: YamlValue, prefix: FieldPath = ()) -> dict[str, YamlValue]:

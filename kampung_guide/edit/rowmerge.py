@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast, overload
 
 from ..load.yamlfile import YamlValue
 from ..util.problems import FieldPath
-from ..validate.specs import ListOf, Obj, Spec
+from ..validate.specs import ListOf, Obj, Spec, type_name
 from .cells import CellError, ReadValue, canonical
 from .columns import Column, Table
 from .sheets import Row, cell_problem, get
@@ -131,20 +131,23 @@ def merge_list(old: YamlValue, rows: list[Row], table: Table, prefix: FieldPath,
 
 def apply_table(value: dict[str, YamlValue], table: Table, rows: list[Row], context: MergeContext) -> None:
     """A list sheet's rows for one profile put into its lists (nested lists by their item number)."""
+    if not rows:
+        return  # no row for this kampung: its lists stay as they are
     parents: list[tuple[FieldPath, dict[str, YamlValue]]] = [((), value)]
     for step in table.list_path[:-1]:
-        for _, parent in parents:  # copies of the enclosing items, so the stored ones stay as they were
+        inner: list[tuple[FieldPath, dict[str, YamlValue]]] = []
+        for prefix, parent in parents:
             items = get(parent, (step,))
-            if isinstance(items, list):
-                parent[step] = [dict(i) if isinstance(i, dict) else i for i in items]
-        parents = [
-            (prefix + (step, i), item)
-            for prefix, parent in parents
-            # A real finding, left for the code's branch: a stored list field that holds a non-zero number or true
-            # (`experiences: 5`) raises TypeError here when the workbook has rows for a list inside it.
-            for i, item in enumerate(get(parent, (step,)) or [])  # type: ignore[arg-type]
-            if isinstance(item, dict)
-        ]
+            if items is not None and not isinstance(items, list):
+                # `experiences: 5`: the rows have no item to go into; the file's line says why
+                context["ctx"].error(prefix + (step,), "expected_list", got=type_name(items))
+                continue
+            # copies of the enclosing items, so the stored ones stay as they were
+            copied = [dict(i) if isinstance(i, dict) else i for i in items or []]
+            if items is not None:
+                parent[step] = copied
+            inner += [(prefix + (step, i), item) for i, item in enumerate(copied) if isinstance(item, dict)]
+        parents = inner
     by_numbers: dict[tuple[ReadValue, ...], list[Row]] = {}
     for row in rows:
         by_numbers.setdefault(tuple(row.cells[k.key] for k in table.keys[1:]), []).append(row)

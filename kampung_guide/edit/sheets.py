@@ -9,23 +9,23 @@ import datetime
 import difflib
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias, TypeVar, cast, overload
+from typing import Literal, TypeAlias, cast
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from ..load.yamlfile import YamlValue
-from ..util.fork import Forked, can_fork
 from ..util.messages import format_message
-from ..util.problems import FieldPath, Problem, Report
+from ..util.problems import FieldPath, Report
 from ..validate.specs import Choice, ListOf, Number, Ref
 from .cells import BOOL_WORDS, CellError, ReadValue, SheetValue, read_cell, write_cell
 from .columns import (
@@ -54,7 +54,6 @@ HEAD_FILL, KEY_FILL = PatternFill("solid", fgColor="DDEBF7"), PatternFill("solid
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="top")
 TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
 TOP_ALIGN = Alignment(vertical="top")
-T = TypeVar("T")
 
 
 @dataclass
@@ -260,6 +259,7 @@ class Sheet:
     table: Table
     rows: list[Row]
     keys: set[str]  # the columns the sheet carries
+    title: str = ""  # its name in the workbook
 
 
 class UnreadableWorkbook(Exception):
@@ -272,68 +272,61 @@ def sheet_ref(shown: str, title: str) -> str:
     return f"{shown}:{title if plain else repr(title)}!"
 
 
-PARALLEL_FROM = 300_000  # bytes of workbook (~150 profiles); below this a second process costs more than it saves
-
-
-def open_workbook(data: bytes) -> Workbook:
+def open_workbook(data: bytes) -> CalamineWorkbook:
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a file that is not .xlsx
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own errors for a file that is no workbook, or a damaged one
         raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
 
 
-@overload
-def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report) -> tuple[dict[str, Sheet], None]: ...
-@overload
-def read_xlsx(
-    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T]
-) -> tuple[dict[str, Sheet], T]: ...
-def read_xlsx(
-    data: bytes, shown: str, languages: tuple[str, ...], report: Report, meanwhile: Callable[[], T] | None = None
-) -> tuple[dict[str, Sheet], T | None]:
-    """Every known sheet of a workbook, by table name, and what `meanwhile()` returned; header problems
-    go to `report`. A large workbook's first sheet is read here, then `meanwhile` runs, while a forked
-    process reads the other sheets."""
-    wb = open_workbook(data)
-    titles = [ws.title for ws in wb.worksheets]
-    wb.close()
-    if len(titles) > 1 and len(data) >= PARALLEL_FROM and can_fork():
-        with Forked(read_sheets, data, shown, languages, titles[1:]) as theirs:
-            found, problems = read_sheets(data, shown, languages, titles[:1])
-            extra = meanwhile() if meanwhile else None
-            more, their_problems = theirs.result()
-        found, problems = found + more, problems + their_problems
-    else:
-        found, problems = read_sheets(data, shown, languages, titles)
-        extra = meanwhile() if meanwhile else None
-    report.problems.extend(problems)
-    sheets: dict[str, Sheet] = {}
-    for title, sheet in found:
-        if sheet.table.name in sheets:
-            report.add(sheet_ref(shown, title) + "A1", 0, (), "sheet_twice", sheet=title)
-        else:
-            sheets[sheet.table.name] = sheet
-    return sheets, extra
-
-
-def read_sheets(
-    data: bytes, shown: str, languages: tuple[str, ...], titles: list[str]
-) -> tuple[list[tuple[str, Sheet]], list[Problem]]:
-    """(title, sheet) of the named sheets that hold a table of the guide, and the problems found."""
-    report, tables, found = Report(), all_tables(languages), []
-    wb = open_workbook(data)
+def read_xlsx(data: bytes, shown: str, languages: tuple[str, ...], report: Report, lang: str) -> dict[str, Sheet]:
+    """Every known sheet of a workbook (.xlsx, or what else calamine reads: .ods, .xls), by table name;
+    header problems go to `report`."""
+    wb, tables, sheets = open_workbook(data), all_tables(languages), {}
     try:
-        for title in titles:
-            table, where = find_table(title, tables), sheet_ref(shown, title)
+        for meta in wb.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # a chart sheet holds no cells
+            table, where = find_table(meta.name, tables), sheet_ref(shown, meta.name)
+            try:  # values as the file caches them (never formulas); rows from the sheet's first row on
+                rows = cast(
+                    list[tuple[SheetValue, ...]], wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                )
+            except Exception as exc:  # a damaged sheet inside a readable workbook
+                raise UnreadableWorkbook(str(exc) or type(exc).__name__) from None
+            if table is None and (table := table_by_columns(rows[:2], tables)) is not None:
+                report.add(
+                    where + "A1", 0, (), "sheet_read_as", warning=True, sheet=meta.name, table=table.sheet_name(lang)
+                )
             if table is None:
-                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=title)
+                report.add(where + "A1", 0, (), "sheet_ignored", warning=True, sheet=meta.name)
+                continue
+            sheet = read_sheet(rows, table, where, report)
+            sheet.title = meta.name
+            if table.name in sheets:
+                report.add(where + "A1", 0, (), "sheet_twice", sheet=meta.name)
             else:
-                # read data_only and without rich text: openpyxl gives values, never formulas or CellRichText
-                rows = cast(Iterable[tuple[SheetValue, ...]], wb[title].iter_rows(values_only=True))
-                found.append((title, read_sheet(rows, table, where, report)))
+                sheets[table.name] = sheet
     finally:
         wb.close()
-    return found, report.problems
+    return sheets
+
+
+def table_by_columns(header: list[tuple[SheetValue, ...]], tables: list[Table]) -> Table | None:
+    """The table a renamed sheet holds, by its header: every header cell names a column of the table
+    (a label in either language, or a field path), the keys among them; of the tables that fit, the one
+    with the fewest columns left out (Products' columns are also Experiences' ones). None when unclear."""
+    fits: dict[str, tuple[int, Table]] = {}
+    for row in header:
+        heads = {normal_header(v) for v in row if v not in (None, "")}
+        for table in tables if heads else ():
+            named = [c for c in table.all_columns if heads & set(c.names())]
+            every = {name for c in table.all_columns for name in c.names()}
+            if heads <= every and all(k in named for k in table.keys):
+                left_out = len(table.all_columns) - len(named)
+                fits[table.name] = min(fits.get(table.name, (left_out, table)), (left_out, table), key=lambda f: f[0])
+    best = sorted(fits.values(), key=lambda f: f[0])
+    return best[0][1] if best and (len(best) == 1 or best[0][0] < best[1][0]) else None
 
 
 def read_sheet(rows: Iterable[tuple[SheetValue, ...]], table: Table, where: str, report: Report) -> Sheet:
