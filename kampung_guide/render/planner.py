@@ -12,7 +12,6 @@ from markupsafe import Markup
 from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, AnyPage, Page, kampung_key, route_key
 from ..util import travel
 from ..util.scriptjson import script_json
-from ..validate.hours import week
 from ..validate.model import Kampung, Route
 from . import i18n, maps
 from .context import Values, ViewContext
@@ -148,10 +147,16 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     }
 
 
+PLAN_LIST = 30  # kampung listed to tick at once; a larger guide's planner finds them by name instead
+PLAN_MATCHES = 12  # of those a search finds, how many are listed (with the ticked ones)
+
+
 def plan_view(page: Page[None], ctx: ViewContext) -> Values:
-    """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
+    """The planner page: suggested routes, the kampung to tick (all of a small guide; a search over
+    the shared places script for a larger one), and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = ctx.sorted_kampung(lang)
+    listed = chosen if len(chosen) <= PLAN_LIST else []
     return {
         "title": t("plan_title"),
         "description": t("plan_intro"),
@@ -163,24 +168,25 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
                 lambda k=k: {  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                     "slug": k.slug,
                     "name": k.name.get(lang),
-                    "href": ctx.href(page, kampung_key(k.slug)),
                     "category": ctx.site.categories[k.category],
                 },
             )
-            for k in chosen
+            for k in listed
         ],
+        "searchable": len(chosen) > PLAN_LIST,
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
         "days": list(enumerate(t("days").split())),
         "visit": travel.VISIT_MINUTES,
         "estimates": estimates_note(lang),
-        "plan_data": safe_json(plan_data(ctx, page, chosen)),
-        "map": route_map(ctx, page, chosen, numbered=False, line=False) if chosen else None,
+        "plan_data": safe_json(plan_data(ctx, page)),
+        "map": ctx.places_map(page, links=False),
+        "places_script": ctx.places_script(page),
         "map_label": t("route_map"),
     }
 
 
-def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
-    """The planner's data island: each kampung's place and weekly hours, the speeds, and the words."""
+def plan_data(ctx: ViewContext, page: AnyPage) -> Values:
+    """The planner's data island: the speeds and the words (the kampung come from the places script)."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
         "route_leg",
@@ -207,28 +213,17 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "download_geojson",
         "share_whatsapp",
         "route_take",
+        "plan_search_count",
+        "plan_search_none",
+        "kampung_count_1",
+        "kampung_count_n",
     ]
     return {
         "lang": lang,
         "creator": ctx.site.config.title.get(lang),
         "name": t("plan_result"),
         "office": ctx.office(lang),
-        "kampung": {
-            k.slug: ctx.memo.get(
-                k,
-                ("plan", lang, page.root),
-                lambda k=k: [  # type: ignore[misc]  # mypy cannot infer a lambda with a default
-                    round(k.location.lat, 6),
-                    round(k.location.lon, 6),
-                    k.name.get(lang),
-                    ctx.href(page, kampung_key(k.slug)),
-                    [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
-                    if k.opening_hours
-                    else None,
-                ],
-            )
-            for k in chosen
-        },
+        "matches": PLAN_MATCHES,
         "speeds": travel.SPEED_KMH,
         "detour": travel.DETOUR,
         "maxWaypoints": travel.MAX_WAYPOINTS,
