@@ -1,0 +1,1 @@
+window.GUIDE_PLACES={"v":1,"lang":"en","href":"kampung/{slug}/","fields":["slug","lat","lon","name","category","hours"],"categories":[["pottery","Pottery","P"],["weaving","Weaving",""]],"weeks":[[[],[[600,1020]],[[600,1020]],[[600,1020]],[[600,1020]],[[600,1020]],[]]],"kampung":[["harbour-kilns",46.205,6.148,"Harbour Kilns",0,0],["north-looms",46.212,6.16,"North Looms",1,null]]};
