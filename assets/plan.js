@@ -205,6 +205,10 @@
   var list = el("plan-list"), search = el("plan-search"), boxes = {};  // slug -> its <li>, made once
   Array.prototype.forEach.call(list.children, function (item) { boxes[item.querySelector("input").value] = item; });
 
+  function number(n) {  // grouped as the page's own counts are (i18n.format_number): 1.000 or 1,000
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, data.lang === "id" ? "." : ",");
+  }
+
   function fold(text) {  // as foldText in search.js: lower case, accents off (most names need no more)
     text = String(text).toLowerCase();
     return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -256,8 +260,8 @@
       list.appendChild(item);
     });
     var status = !found ? data.words.plan_search_none : found > data.matches
-      ? fill(data.words.plan_search_count, {shown: data.matches, n: found})
-      : fill(found === 1 ? data.words.kampung_count_1 : data.words.kampung_count_n, {n: found});
+      ? fill(data.words.plan_search_count, {shown: number(data.matches), n: number(found)})
+      : fill(found === 1 ? data.words.kampung_count_1 : data.words.kampung_count_n, {n: number(found)});
     if (el("plan-search-status").textContent !== status) { el("plan-search-status").textContent = status; }
   }
 
@@ -429,10 +433,9 @@
   }
 
   var plan = readAddress(), listShown = false;
-  el("plan-nojs").hidden = true;
   el("plan-options").hidden = false;
   if (search) {
-    el("plan-search-field").hidden = false;
+    search.disabled = false;
     search.addEventListener("input", function () { showMatches(plan); });
   }
   form.addEventListener("change", function (event) {

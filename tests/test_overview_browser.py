@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 import threading
+import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -23,6 +24,13 @@ PLACES = ["Miji", "Sentanan", "Kranggan", "Magersari", "Prajurit", "Gedongan", "
 TILE = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082"
+)
+LATE_S = 0.8
+SCRIPTS = r"/assets/(plan|map|places-[a-z]+)\.js"  # what fills the home page's and the planner's map and list
+SHIFTS = (  # the page's cumulative layout shift so far, as Lighthouse counts it (shifts after input left out)
+    "new Promise(done => { let sum = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+    " { if (!e.hadRecentInput) { sum += e.value; } } }).observe({type: 'layout-shift', buffered: true});"
+    " setTimeout(() => done(sum), 300); })"
 )
 NO_IDLE = "window.requestIdleCallback = function () { return 0; };"  # the map then waits to be seen
 
@@ -72,10 +80,10 @@ def served(tmp_path_factory):
 @pytest.fixture
 def open_page(browser):
     """A page in a fresh phone-sized context: tiles get a local PNG, any other outside request fails
-    the test, and so does a script error."""
+    the test, and so does a script error. Requests whose address matches `late` are held back."""
     contexts, problems = [], []
 
-    def make(url: str, javascript: bool = True, init: str = "", workers: bool = False):
+    def make(url: str, javascript: bool = True, init: str = "", workers: bool = False, late: str = ""):
         context = browser.new_context(
             viewport={"width": 360, "height": 740},
             java_script_enabled=javascript,
@@ -92,6 +100,8 @@ def open_page(browser):
             if urlsplit(url).hostname == "tile.openstreetmap.org":
                 r.fulfill(body=TILE, content_type="image/png")
             elif url.startswith(("http://127.0.0.1", "file://")):
+                if late and re.search(late, url):
+                    time.sleep(LATE_S)  # as on a slow network: the page paints before these arrive
                 r.continue_()
             else:
                 problems.append(f"outside request: {url}")
@@ -227,10 +237,21 @@ def test_the_planner_finds_a_kampung_by_name_and_ticks_it(served, open_page):
 
 def test_the_planner_without_javascript_offers_the_routes_and_pages(served, open_page):
     page = open_page(served["url"] + "rencana/", javascript=False)
-    assert page.is_visible("#plan-nojs") and page.is_hidden("#plan-search-field")
-    assert page.locator(".planner__check").count() == 0
+    assert page.is_visible("#plan-nojs") and page.is_disabled("#plan-search")
+    first = sorted(names().values(), key=str.casefold)
+    assert page.locator(".planner__check label").all_inner_texts() == first[:12]  # what the search shows at first
     html = (served["site"] / "rencana/index.html").read_text(encoding="utf-8")
-    assert len(html) < 20_000 and "Kampung Batik Miji 000" not in html
+    assert len(html) < 20_000 and first[12] not in html
+
+
+def test_home_page_and_planner_stay_in_place_while_their_scripts_run(served, open_page):
+    """They paint before their scripts arrive (held back here, as on a slow network); what the scripts
+    then show (the map's pins, the planner's search and its first matches) does not move the page."""
+    for path in ("", "en/rencana/"):
+        page = open_page(served["url"] + path, late=SCRIPTS)
+        wait_for_pins(page)
+        assert page.is_enabled("#plan-search") if path else True
+        assert page.evaluate(SHIFTS) < 0.01, path
 
 
 def test_home_and_planner_work_from_disk(served, open_page):

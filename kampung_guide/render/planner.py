@@ -156,7 +156,8 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
     the shared places script for a larger one), and the data plan.js needs."""
     lang, t = page.lang, i18n.ui(page.lang)
     chosen = ctx.sorted_kampung(lang)
-    listed = chosen if len(chosen) <= PLAN_LIST else []
+    searchable = len(chosen) > PLAN_LIST
+    listed = chosen[:PLAN_MATCHES] if searchable else chosen  # as plan.js lists them before a word is typed
     return {
         "title": t("plan_title"),
         "description": t("plan_intro"),
@@ -173,7 +174,10 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
             )
             for k in listed
         ],
-        "searchable": len(chosen) > PLAN_LIST,
+        "searchable": searchable,
+        "search_status": (
+            t("plan_search_count", shown=PLAN_MATCHES, n=i18n.format_number(len(chosen), lang)) if searchable else ""
+        ),
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
         "days": list(enumerate(t("days").split())),
         "visit": travel.VISIT_MINUTES,
