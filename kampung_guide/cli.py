@@ -64,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["kampung"], help="what to create")
     new.add_argument("slug", help="page address, e.g. kampung-keramik (lowercase letters, digits, hyphens)")
     new.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
+    new.add_argument("--lang", choices=["en", "id"], help="language of the file's comments (default: site.yaml's)")
     new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="write the JSON Schema of a kampung profile for editors")
     schema.add_argument("--content", default=DEFAULT_CONTENT, help="content folder (default: content)")
@@ -106,7 +107,7 @@ def load_checked(args: argparse.Namespace) -> tuple[Site | None, Report, str]:
     site, report = load_site(content, args.content)
     lang = args.lang or (site.config.messages_language if site else configured_language(content))
     for problem in report.sorted():
-        print(problem.render(lang), file=sys.stderr)
+        print(problem.render(lang, excerpt=True), file=sys.stderr)
     return site, report, lang
 
 
@@ -134,7 +135,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
     from .pipeline import build_files
     from .render.renderer import TemplateError
-    from .write.output import OutputRefused, check_output_folder, write_site
+    from .write.output import OutputError, OutputRefused, check_output_folder, write_site
 
     site, report, lang = load_checked(args)
     untouched = " — situs lama tidak diubah" if lang == "id" else " — the previous site was not touched"
@@ -148,6 +149,9 @@ def build(args: argparse.Namespace, map_maker: ScriptMaker | None) -> int:
         count = write_site(build_files(site, content, base_url, args.jobs or os.cpu_count() or 1, map_maker), out)
     except OutputRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(exc.message(lang) + untouched, file=sys.stderr)
         return 1
     except TemplateError as exc:
         print(f"{exc}\n" + ("kesalahan templat" if lang == "id" else "template error") + untouched, file=sys.stderr)
@@ -217,10 +221,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not config or not categories:
         print("error: site.yaml and categories.yaml must be valid first; run: python build.py check", file=sys.stderr)
         return 1
-    text = kampung_template(args.slug, next(iter(categories)), *config.map.center, config.languages)
+    lang = args.lang or config.messages_language
+    names = {key: category.name.get(config.languages[0]) for key, category in categories.items()}
+    text = kampung_template(args.slug, names, config.map.center, config.languages, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}; fill it in and run: python build.py check", file=sys.stderr)
+    done = {
+        "en": "wrote {target}; fill it in, then run: python build.py check (it names every field still to fill)",
+        "id": "{target} ditulis; isilah, lalu jalankan: python build.py check "
+        "(yang menyebut setiap kolom yang belum diisi)",
+    }
+    print(done.get(lang, done["en"]).format(target=target), file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,7 @@ import jinja2
 from .outputs import calendar, offline, opendata, places, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
+from .outputs.opendata_schema import opendata_schema_file
 from .outputs.routes import route_files
 from .plan import pages as plan
 from .plan.pages import AnyPage
@@ -73,6 +74,8 @@ class SiteBuild:
             self.map_js = cast(
                 tuple[str, str], tuple(loader.get_source(env, name)[0] for name in (maps.PIN_LAYER, maps.MAP_START))
             )
+            worker, worker_file, _ = loader.get_source(env, offline.WORKER_TEMPLATE)
+            self.worker_js = (worker, worker_file or offline.WORKER_TEMPLATE)
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = (
                 same_neighbours(cast(SiteBuild, previous).renderer.neighbours, site)
@@ -143,19 +146,26 @@ class SiteBuild:
 
     def service_worker(self, digests: dict[str, bytes]) -> bytes:
         """sw.js for a build whose files have these sha256 digests."""
-        return offline.service_worker(
-            self.renderer.env.get_template(offline.SERVICE_WORKER), offline.content_version(digests), self.precache()
-        )
-
-    def precache(self) -> list[str]:
-        """What the service worker stores at once: every language's home and list, styles, scripts (the
-        map's libraries too), the search indexes and places, icons."""
         languages = self.site.config.languages
+        offline_pages = {
+            plan.lang_prefix(lang, languages): plan.lang_prefix(lang, languages) + plan.OFFLINE_KEY
+            for lang in languages
+        }
+        shell = [(url, digests[path].hex()[:12]) for url, path in self.precache()]
+        return offline.service_worker(self.worker_js, offline.content_version(digests), shell, offline_pages)
+
+    def precache(self) -> list[tuple[str, str]]:
+        """What the service worker stores at once, as (URL, file): every language's home, list and offline
+        pages, styles, scripts (the map's libraries too), the search indexes and places, icons."""
+        languages = self.site.config.languages
+        keys = (plan.HOME_KEY, plan.LIST_KEY, plan.OFFLINE_KEY)
         pages = [
-            plan.lang_prefix(lang, languages) + key for lang in languages for key in (plan.HOME_KEY, plan.LIST_KEY)
+            (url or "./", url + "index.html")
+            for url in (plan.lang_prefix(lang, languages) + key for lang in languages for key in keys)
         ]
-        pages = [page or "./" for page in pages]
-        versioned = [self.renderer.assets.url_from_root(name) for name in self.renderer.assets.versions]
+        versioned = [
+            (self.renderer.assets.url_from_root(name), f"assets/{name}") for name in self.renderer.assets.versions
+        ]
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
@@ -163,7 +173,7 @@ class SiteBuild:
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
             *[plan.lang_prefix(lang, languages) + plan.MANIFEST_NAME for lang in languages],
         ]
-        return pages + sorted(versioned) + fixed
+        return pages + sorted(versioned) + [(name, name) for name in fixed]
 
     def page_files(self, keys: set[str]) -> Iterator[tuple[str, bytes]]:
         """The pages whose key is in `keys`, in every language."""
@@ -176,13 +186,14 @@ class SiteBuild:
     def extra_files(self, open_data: Forked[list[tuple[str, bytes]]] | None = None) -> Iterator[tuple[str, bytes]]:
         """Files made from the whole site: photos, search index and open data, robots.txt, the sitemap.
         `open_data` is the process making the open data files, if another makes them."""
-        yield from photo_files(self.site, self.photos, self.content_dir.parent / ".cache" / "photos")
+        yield from photo_files(self.site, self.photos, photo_cache(self.content_dir))
         small = {
             **self.search,
             **self.places,
             **calendar.calendar_files(self.site, self.base_url),
             **route_files(self.site),
         }
+        small.update([opendata_schema_file()])
         data = open_data.result() if open_data else opendata.opendata_files(self.site, self.base_url)
         yield from heapq.merge(sorted(small.items()), data, key=itemgetter(0))  # in name order
         yield from self.manifests()
@@ -278,8 +289,11 @@ def rebuild_files(old: SiteBuild, old_files: dict[str, bytes], site: Site) -> tu
 def affected_keys(old: SiteBuild, new: SiteBuild) -> set[str] | None:
     """Keys of the pages whose HTML a change of profiles can alter; None: everything."""
     a, b = old.site, new.site
-    if (a.config, a.categories, a.pages, a.images, a.routes) != (b.config, b.categories, b.pages, b.images, b.routes):
+    if (a.config, a.categories, a.pages, a.routes) != (b.config, b.categories, b.pages, b.routes):
         return None
+    before_photos, after_photos = used_photos(a), used_photos(b)
+    if any(before_photos[name] != after_photos[name] for name in before_photos.keys() & after_photos.keys()):
+        return None  # a photo that pages show moved; a new or unused photo changes no page but its profile's
     before, after = {k.slug: k for k in a.kampung}, {k.slug: k for k in b.kampung}
     changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
     if not changed:
@@ -353,6 +367,16 @@ def same_neighbours(neighbours: Neighbours, site: Site) -> Neighbours:
 
 def pin_positions(site: Site) -> list[tuple[str, float, float]]:
     return [(k.slug, k.location.lat, k.location.lon) for k in site.kampung]
+
+
+def photo_cache(content_dir: Path) -> Path:
+    """Where encoded photo variants are kept between builds (by the hash of what makes them)."""
+    return content_dir.parent / ".cache" / "photos"
+
+
+def used_photos(site: Site) -> dict[str, Path]:
+    """The photo files the profiles show: name -> path."""
+    return {p.file: site.images[p.file] for k in site.kampung for p in k.photos if p.file in site.images}
 
 
 def plan_photos(site: Site) -> dict[str, PhotoSet]:

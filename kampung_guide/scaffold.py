@@ -1,120 +1,145 @@
-"""`build.py new kampung SLUG`: a commented profile that passes `check` as it stands.
+"""`build.py new kampung SLUG`: a commented profile to fill in, in the editor's language.
 
-Required fields get placeholder text to replace; every optional field is shown commented out
-with its description from the schema, so an editor sees the whole format in the file itself.
+The required fields are there to fill: the name (from the file name), an empty category and pin,
+and example texts; `check` refuses all of them until they are filled, so nothing of the example
+is ever published. Every optional field is shown commented out, with its description, generated
+from the content format (so a field added to model.py shows here too). Each line of a
+commented-out field starts with a `#` and then the line as it is meant to be: removing only the
+`#` leaves the indentation right (removing "# " would shift it by one space).
 """
 
 from __future__ import annotations
 
-from .validate.schema import KAMPUNG, field_table
+import textwrap
+from typing import Any
+
+from .validate.fieldhelp import describe
+from .validate.placeholders import TO_FILL, placeholder_text
+from .validate.schema import KAMPUNG
+from .validate.specs import Bool, Clock, ListOf, Obj, Spec
 
 SCHEMA_FILE = "kampung.schema.json"  # written by `build.py schema` into the content folder
+COMMENT_COLUMN = 40  # where the description of a commented-out field starts
+
+HEADER = {
+    "en": """\
+# Profile of {name}. The file name ({slug}.yaml) is the page address: kampung/{slug}/.
+# Fill in the empty fields (category, lat, lon), replace the example texts, then run
+#   python build.py check
+# which names every field still to fill. Lines starting with # are not used. To use a field,
+# remove only its # (not the spaces before it), so that it lines up with the fields around it,
+# and write its value in place of '...'. Leave out what you do not know: the page then tells
+# visitors to ask the tourism office.""",
+    "id": """\
+# Profil {name}. Nama berkas ({slug}.yaml) menjadi alamat halaman: kampung/{slug}/.
+# Isi kolom yang masih kosong (category, lat, lon), ganti teks contoh, lalu jalankan
+#   python build.py check
+# yang menyebut setiap kolom yang belum diisi. Baris yang diawali # tidak dipakai. Untuk memakai
+# sebuah kolom, hapus tanda # saja (spasi di depannya jangan dihapus), agar kolom itu lurus dengan
+# kolom di sekitarnya, lalu tulis isinya menggantikan '...'. Yang belum diketahui biarkan ber-#:
+# halaman lalu meminta wisatawan bertanya ke dinas pariwisata.""",
+}
+NOTES = {
+    "en": {"category": "Choose one of:", "pin": "Copy lat and lon from a map; the site's map centre is {center}."},
+    "id": {"category": "Pilih salah satu:", "pin": "Salin lat dan lon dari peta; pusat peta situs ini {center}."},
+}
+LOCATION_FIELDS = ("lat", "lon", "address", "approximate")
 
 
-def describe() -> dict[str, str]:
-    return {path: text for path, _, text in field_table(KAMPUNG)}
-
-
-def kampung_template(slug: str, category: str, lat: float, lon: float, languages: tuple[str, ...]) -> str:
-    """The text of a new profile for `slug` in the first category, pinned at the map centre."""
-    d = describe()
+def kampung_template(
+    slug: str, categories: dict[str, str], center: tuple[float, float], languages: tuple[str, ...], lang: str = "en"
+) -> str:
+    """The text of a new profile for `slug`; `categories` maps each id to its name, `lang` is the
+    language of the comments (the site's messages language)."""
+    lang = lang if lang in HEADER else "en"
     words = [word.capitalize() for word in slug.split("-")]
     name = " ".join(words if words[0] == "Kampung" else ["Kampung", *words])
-    second = languages[1] if len(languages) > 1 else None
+    notes = NOTES[lang]
+    fields = KAMPUNG.fields
 
-    def text(indent: str, main: str, other: str) -> str:
-        if second is None:
-            return f' "{main}"'
-        return f'\n{indent}{languages[0]}: "{main}"\n{indent}{second}: "{other}"'
+    def about(key: str, spec: Obj = KAMPUNG) -> str:
+        return "# " + describe(spec.fields[key].description, lang)
 
-    def block(indent: str, main: str, other: str) -> str:
-        first = f"\n{indent}{languages[0]}: |\n{indent}  {main}"
-        return first + (f"\n{indent}{second}: |\n{indent}  {other}" if second else "")
+    location = fields["location"].spec
+    assert isinstance(location, Obj) and tuple(location.fields) == LOCATION_FIELDS, "update the scaffold's location"
+    center_text = f"{center[0]}, {center[1]}"
+    choices = ", ".join(f"{key} ({label})" for key, label in categories.items())
+    lines = [
+        f"# yaml-language-server: $schema=../{SCHEMA_FILE}",
+        HEADER[lang].format(name=name, slug=slug),
+        "",
+        about("name"),
+        f"name: {name}",
+        about("category") + " " + notes["category"],
+        *textwrap.wrap(choices, 96, initial_indent="#   ", subsequent_indent="#   "),
+        "category:",
+        about("summary"),
+        "summary:" + texts("  ", "summary", languages, block=False),
+        about("description"),
+        "description:" + texts("  ", "description", languages, block=True),
+        about("location"),
+        "location:",
+        "  # " + notes["pin"].format(center=center_text),
+        "  " + about("lat", location),
+        "  lat:",
+        "  " + about("lon", location),
+        "  lon:",
+        "  " + about("address", location),
+        f"#  address: Kelurahan {TO_FILL}, Kecamatan {TO_FILL}",
+        "  " + about("approximate", location),
+        "  approximate: true",
+    ]
+    for key, fld in fields.items():
+        if not fld.required:
+            lines += ["", about(key), *commented(key, fld.spec, lang)]
+    return "\n".join(lines) + "\n"
 
-    summary = text(
-        "  ",
-        "Tulis satu kalimat tentang apa yang dibuat di sini dan mengapa perlu dikunjungi.",
-        "Write one sentence about what is made here and why to visit.",
-    )
-    description = block(
-        "  ",
-        "Ceritakan kampung ini: sejarah, cara membuat produknya, apa yang bisa dilihat.",
-        "Tell the story of this village: its history, how the products are made, what a visitor can see.",
-    )
-    return f"""# yaml-language-server: $schema=../{SCHEMA_FILE}
-# Profile of {name}. The file name ({slug}.yaml) is the page address: kampung/{slug}/.
-# Replace the placeholder texts, remove the '#' in front of the fields you know, and run
-#   python build.py check
-# Leave out what you do not know: the page then tells visitors to ask the tourism office.
 
-# {d["name"]}
-name: {name}
-# {d["category"]}
-category: {category}
-# {d["summary"]}
-summary:{summary}
-# {d["description"]}
-description:{description}
-# {d["location"]}
-location:
-  # {d["location.lat"]}
-  lat: {lat}
-  # {d["location.lon"]}
-  lon: {lon}
-  # {d["location.address"]}
-  # address: Kelurahan ..., Kecamatan ..., Kota ...
-  # {d["location.approximate"]}
-  approximate: true
+def texts(indent: str, field: str, languages: tuple[str, ...], block: bool) -> str:
+    """A required text's example in each of the site's languages (at most two: the main one and
+    the first other)."""
+    shown = languages[:2]
+    if block:
+        return "".join(f"\n{indent}{code}: |\n{indent}  {placeholder_text(field, code)}" for code in shown)
+    if len(shown) == 1:
+        return f' "{placeholder_text(field, shown[0])}"'
+    return "".join(f'\n{indent}{code}: "{placeholder_text(field, code)}"' for code in shown)
 
-# {d["opening_hours"]}
-# opening_hours: Mo-Sa 08:00-16:00; Su off
 
-# {d["products"]}
-# products:
-#   - name: ...                      # {d["products[].name"]}
-#     price_idr: 25000               # {d["products[].price_idr"]}
-#     description: ...               # {d["products[].description"]}
+def commented(key: str, spec: Spec[Any], lang: str) -> list[str]:
+    """An optional field with its example value, each line commented by a `#` in front: removing
+    that `#` alone gives the field as it is meant to be, indentation included."""
+    return ["#" + line for line in written(key, spec, "", "", lang, note="")]
 
-# {d["experiences"]}
-# experiences:
-#   - name: ...                      # {d["experiences[].name"]}
-#     duration_minutes: 120          # {d["experiences[].duration_minutes"]}
-#     price_idr: 75000               # {d["experiences[].price_idr"]}
-#     booking: ...                   # {d["experiences[].booking"]}
-#     description: ...               # {d["experiences[].description"]}
-#     schedule:                      # {d["experiences[].schedule"]}
-#       - days: [Sa, Su]             # {d["experiences[].schedule[].days"]}
-#         date: 2026-12-05           # {d["experiences[].schedule[].date"]} (use days or date)
-#         start: "09:00"             # {d["experiences[].schedule[].start"]}
-#         end: "11:00"               # {d["experiences[].schedule[].end"]}
-#         from: 2026-01-01           # {d["experiences[].schedule[].from"]}
-#         until: 2026-06-30          # {d["experiences[].schedule[].until"]}
 
-# {d["contact"]}
-# contact:
-#   whatsapp: "+62 812 3456 7890"    # {d["contact.whatsapp"]}
-#   phone: "0321 123456"             # {d["contact.phone"]}
-#   instagram: namaakun              # {d["contact.instagram"]}
-#   website: https://...             # {d["contact.website"]}
-#   email: nama@contoh.id            # {d["contact.email"]}
+def written(key: str, spec: Spec[Any], lead: str, indent: str, lang: str, note: str) -> list[str]:
+    """The lines of field `key` as they read once uncommented: `lead` before its name on its first
+    line (the indentation, and `- ` for a list item's first field), `indent` before its fields."""
+    if isinstance(spec, ListOf) and isinstance(spec.item, Obj):
+        lines = [with_note(f"{lead}{key}:", note, lang)]
+        for number, (name, fld) in enumerate(spec.item.fields.items()):
+            first = f"{indent}  - " if number == 0 else f"{indent}    "
+            lines += written(name, fld.spec, first, indent + "    ", lang, fld.description)
+        return lines
+    if isinstance(spec, Obj):
+        lines = [with_note(f"{lead}{key}:", note, lang)]
+        for name, fld in spec.fields.items():
+            lines += written(name, fld.spec, indent + "  ", indent + "  ", lang, fld.description)
+        return lines
+    return [with_note(f"{lead}{key}: {example(spec)}", note, lang)]
 
-# {d["photos"]}
-# photos:
-#   - file: {slug}-1.jpg             # {d["photos[].file"]}
-#     alt: ...                       # {d["photos[].alt"]}
-#     credit: ...                    # {d["photos[].credit"]}
 
-# {d["tags"]}
-# tags: [kata, kunci]
+def with_note(line: str, description: str, lang: str) -> str:
+    """`line` with the field's description as a comment at the end (a field at the top has it above)."""
+    return f"{line:<{COMMENT_COLUMN - 1}} # {describe(description, lang)}" if description else line
 
-# {d["visit"]}
-# visit:
-#   best_time: ...                   # {d["visit.best_time"]}
-#   booking: ...                     # {d["visit.booking"]}
-#   booking_lead_days: 3             # {d["visit.booking_lead_days"]}
-#   group_max: 30                    # {d["visit.group_max"]}
-#   parking: [motorbike]             # {d["visit.parking"]}
-#   payment: [cash, qris]            # {d["visit.payment"]}
-#   facilities: [toilet, mushola]    # {d["visit.facilities"]}
-#   wheelchair: partial              # {d["visit.wheelchair"]}
-"""
+
+def example(spec: Spec[Any]) -> str:
+    """What a commented-out field holds until it is filled in: `...` in the form the field needs."""
+    if isinstance(spec, ListOf):
+        return f"[{TO_FILL}]"
+    if isinstance(spec, Clock):
+        return f'"{TO_FILL}"'
+    if isinstance(spec, Bool):
+        return "true"
+    return TO_FILL

@@ -140,7 +140,8 @@ def test_kampung_json_ld(sample_site):
     page = (sample_site / "kampung/onde-onde/index.html").read_text(encoding="utf-8")
     data = json.loads(must_find(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
     assert data["@type"] == ["TouristAttraction", "LocalBusiness"]
-    assert data["geo"]["@type"] == "GeoCoordinates" and -8 < data["geo"]["latitude"] < -7
+    assert data["geo"]["@type"] == "GeoCoordinates" and -8 < float(data["geo"]["latitude"]) < -7
+    assert len(data["geo"]["latitude"].partition(".")[2]) >= 5  # search engines ask for 5 decimals
     assert data["address"]["addressLocality"] == "Kota Mojokerto"
     assert data["url"] == "https://example.org/guide/kampung/onde-onde/"
 
@@ -373,15 +374,25 @@ def test_schema_command_prints_the_profile_schema(tmp_path):
 
 def test_service_worker_precache_stays_under_a_megabyte(sample_site):
     sw = (sample_site / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(must_find(r"var PRECACHE = (\[.*?\]);", sw, re.S)[1])
+    config = json.loads(must_find(r"^var CONFIG = (\{.*?^\});", sw, re.S | re.M)[1])
+    precache = [url for url, _ in config["shell"]]
     total = 0
     for url in precache:
         path = sample_site / url.split("?")[0].removeprefix("./")
         total += (path / "index.html" if url.endswith("/") else path).stat().st_size
-    assert {"./", "kampung/", "en/", "en/kampung/"} <= set(precache)
+    assert {"./", "kampung/", "offline/", "en/", "en/kampung/", "en/offline/"} <= set(precache)
+    assert config["offline"] == {"": "offline/", "en/": "en/offline/"}
     assert not [u for u in precache if "//" in u or "tile" in u]
     assert 100_000 < total < 1_000_000, total
     manifest = json.loads((sample_site / "en" / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["short_name"] == "Craft Villages" and manifest["start_url"] == "./"
     for icon in manifest["icons"]:
         assert (sample_site / "en" / icon["src"]).resolve().is_file()
+
+
+def test_a_site_service_worker_without_the_place_for_its_settings_is_a_clear_error(tmp_path):
+    content = write_content(tmp_path, {"templates/sw.js": "// our own worker\n"})
+    result = run_build("build", "--content", str(content), "--out", str(tmp_path / "site"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f'{content / "templates" / "sw.js"}:1: template: write "__GUIDE_CONFIG__" once' in result.stderr
+    assert not (tmp_path / "site").exists()

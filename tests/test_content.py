@@ -80,8 +80,8 @@ def test_float_price_is_refused_with_the_likely_meaning(tmp_path):
     text = KAMPUNG + "products:\n  - name: Batik tulis\n    price_idr: 25.000\n"
     content = write_content(tmp_path, {"kampung/batik.yaml": text})
     assert problems(content) == [
-        "content/kampung/batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; "
-        "for 25000 rupiah write 25000 without a dot"
+        "content/kampung/batik.yaml:16: products[0].price_idr: 25.000 reads as the number 25 "
+        "(in YAML a dot is a decimal point); for 25000 rupiah write 25000, without a dot"
     ]
 
 
@@ -113,7 +113,8 @@ def test_price_range_is_accepted(tmp_path):
         (KAMPUNG + "name: again\n", "content/kampung/batik.yaml:14: 'name' appears twice (first on line 1); keep one"),
         (
             KAMPUNG.replace("  lat: -7.47", "\tlat: -7.47"),
-            "content/kampung/batik.yaml:12: a tab character is used for indentation; YAML needs spaces",
+            "content/kampung/batik.yaml:12: this line is indented with a tab, and YAML accepts only spaces; "
+            "replace the tab at the start of the line with spaces (and set your editor to type spaces for Tab)",
         ),
         ("- just\n- a list\n", "content/kampung/batik.yaml:1: the file must hold fields (key: value), not a list"),
         ("", "content/kampung/batik.yaml:1: the file is empty"),
@@ -150,7 +151,8 @@ def test_photo_needs_a_file_and_alt_text(tmp_path):
     text = KAMPUNG + "photos:\n  - file: missing.jpg\n    alt: Kain\n"
     content = write_content(tmp_path, {"kampung/batik.yaml": text})
     assert problems(content) == [
-        "content/kampung/batik.yaml:15: photos[0].file: the photo 'missing.jpg' is not in content/images/"
+        "content/kampung/batik.yaml:15: photos[0].file: the photo 'missing.jpg' is not in content/images/; "
+        "put the photo there under this name, or correct the name here"
     ]
 
 
@@ -171,7 +173,8 @@ def test_symlinked_photo_outside_content_is_refused(tmp_path):
     (content / "images").mkdir(exist_ok=True)
     (content / "images" / "link.jpg").symlink_to(secret)
     assert problems(content) == [
-        "content/kampung/batik.yaml:15: photos[0].file: the photo 'link.jpg' is not in content/images/"
+        "content/kampung/batik.yaml:15: photos[0].file: the photo 'link.jpg' is not in content/images/; "
+        "put the photo there under this name, or correct the name here"
     ]
 
 

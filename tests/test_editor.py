@@ -13,18 +13,33 @@ from kampung_guide.validate.schema import field_table
 from conftest import JPEG, KAMPUNG, ROOT, run_build, write_content
 
 
-def test_new_kampung_passes_check_and_builds(tmp_path):
+def test_new_kampung_builds_once_filled_in(tmp_path):
+    """The new file is refused until its empty fields and example texts are filled (tests/test_scaffold.py
+    shows the messages); filled in, it builds."""
     content = write_content(tmp_path, {"kampung/batik.yaml": None})
     result = run_build("new", "kampung", "kampung-keramik", "--content", str(content))
     assert result.returncode == 0, result.stderr
-    text = (content / "kampung" / "kampung-keramik.yaml").read_text(encoding="utf-8")
+    path = content / "kampung" / "kampung-keramik.yaml"
+    text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../kampung.schema.json\n")
     assert "name: Kampung Keramik\n" in text
+    assert run_build("check", "--content", str(content)).returncode == 1
+    path.write_text(fill_in(text), encoding="utf-8")
     check = run_build("check", "--content", str(content))
     assert check.returncode == 0 and "0 errors" in check.stderr, check.stderr
     out = tmp_path / "site"
     assert run_build("build", "--content", str(content), "--out", str(out)).returncode == 0
     assert "Kampung Keramik" in (out / "en/kampung/kampung-keramik/index.html").read_text(encoding="utf-8")
+
+
+def fill_in(text: str) -> str:
+    """A new profile as an editor completes it: category, pin and the two texts."""
+    text = text.replace("category:\n", "category: batik\n").replace("  lat:\n", "  lat: -7.47\n")
+    text = text.replace("  lon:\n", "  lon: 112.43\n")
+    text = re.sub(r'(  id: )"Tulis[^"]*"', r'\1"Kampung pembuat gerabah."', text)
+    text = re.sub(r'(  en: )"Write[^"]*"', r'\1"A kampung of potters."', text)
+    text = re.sub(r"(  id: \|\n    )Ceritakan.*", r"\1Gerabah dibuat di sini.", text)
+    return re.sub(r"(  en: \|\n    )Tell the story.*", r"\1Pottery is made here.", text)
 
 
 def test_new_kampung_shows_every_field(tmp_path):
@@ -115,8 +130,8 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         ),
         (
             {"kampung/batik.yaml": KAMPUNG.replace("  lat:", "\tlat:")},
-            "batik.yaml:12: a tab character is used for indentation; YAML needs spaces",
-            "batik.yaml:12: karakter tab dipakai untuk indentasi; YAML harus memakai spasi",
+            "batik.yaml:12: this line is indented with a tab, and YAML accepts only spaces",
+            "batik.yaml:12: baris ini diindentasi dengan Tab, padahal YAML hanya menerima spasi",
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "contact:\n  whatsapp: 0321 123456\n"},
@@ -125,14 +140,8 @@ def test_every_message_exists_in_both_languages_with_the_same_blanks():
         ),
         (
             {"kampung/batik.yaml": KAMPUNG + "products:\n  - name: Kain\n    price_idr: 25.000\n"},
-            (
-                "batik.yaml:16: products[0].price_idr: 25 is not a whole rupiah amount; "
-                "for 25000 rupiah write 25000 without a dot"
-            ),
-            (
-                "batik.yaml:16: products[0].price_idr: 25 bukan jumlah rupiah bulat; "
-                "untuk 25000 rupiah tulis 25000 tanpa titik"
-            ),
+            "batik.yaml:16: products[0].price_idr: 25.000 reads as the number 25 (in YAML a dot is a decimal point)",
+            "batik.yaml:16: products[0].price_idr: 25.000 terbaca sebagai angka 25 (di YAML titik",
         ),
     ],
 )

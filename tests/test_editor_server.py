@@ -5,7 +5,9 @@ refused. And, for generated profiles, what the editor writes reads back as the s
 
 from __future__ import annotations
 
+import json
 import re
+import time
 import urllib.parse
 
 import pytest
@@ -18,6 +20,7 @@ from kampung_guide.edit import documents
 from kampung_guide.edit.forms import FormContext, build_form, fields_of
 from kampung_guide.edit.guard import Guard, Request, split_host
 from kampung_guide.edit.readform import Form, apply_op, read_form
+from kampung_guide.edit.server import Editor, LoadedPreview
 from kampung_guide.edit.yamlwrite import rewrite
 from kampung_guide.load.yamlfile import parse_yaml
 from kampung_guide.util.problems import Report
@@ -282,8 +285,9 @@ def test_on_the_network_every_request_needs_the_key(tmp_path):
 
 TRICKY = ["10:00", "no", "yes", "Yes", "off", "null", "~", "25.000", "1e3", "0x1F", "#x", "- a", "a: b", "'q'", '"q"']
 TRICKY += ["@handle", "`code`", "[x]", "{y}", "!tag", "&a", "*b", "%p", "a # b", " lead", "trail ", "2026-12-05"]
+ODD = ["\x85", "\u2028", "\u2029", "\ufeff", "\x80", "\x9f", "\x7f", "\t", "\x1b", "\x00", "\xa0", "\U0001f361"]
 TEXT = st.text(
-    st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
+    st.one_of(st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs")), st.sampled_from(ODD)),
     min_size=1,
     max_size=30,
 )
@@ -349,6 +353,21 @@ def test_a_written_profile_reads_back_as_the_same_content(profile):
     assert model_of(parse_yaml(rewrite(SAMPLE, profile)).value) == model_of(profile)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PROFILES)
+def test_the_text_checked_while_typing_holds_the_same_value(profile):
+    """The quick text the form is checked with while typing (documents.draft) reads back as the value."""
+    source = documents.Source("kampung", "x", documents.Path("x.yaml"), None)
+    assert parse_yaml(documents.draft(source, profile)).value == profile
+
+
+def test_pasted_control_characters_are_left_out():
+    from kampung_guide.edit.readform import clean
+
+    assert clean("Batik\x00 tulis\u200b\ufeff\x1b[0m") == "Batik tulis\u200b[0m"
+    assert clean("satu\u2028dua\x85tiga") == "satu\ndua\ntiga"
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PROFILES)
 def test_a_profile_opened_and_saved_unchanged_is_the_same_file(profile):
@@ -393,3 +412,189 @@ def test_new_yaml_11_traps_are_quoted_and_untouched_lines_stay():
     assert isinstance(value, dict)
     value["tags"] = ["no", "10:00"]
     assert rewrite(content, value) == content + 'tags: ["no", "10:00"]\n'
+
+
+# -- the editor's words ----------------------------------------------------------------------------------
+
+
+def test_every_field_has_a_label_and_a_description_in_both_languages():
+    """fieldtext follows the content format: an entry for each field, none for a field that is gone."""
+    from kampung_guide.edit.fieldtext import FIELDS
+    from kampung_guide.edit.forms import ROOT_SPECS, describe
+
+    for kind, spec in ROOT_SPECS.items():
+        paths = [path for path, _, _ in schema.field_table(spec)]
+        assert sorted(FIELDS[kind]) == sorted(paths), kind
+        for path in paths:
+            words = FIELDS[kind][path]
+            assert words.en and words.id and words.id_description, (kind, path)
+            steps = tuple(int(step) if step == "0" else step for step in path.replace("[]", ".0").split("."))
+            assert describe(kind, steps, "en") and describe(kind, steps, "id"), (kind, path)
+        for name, fld in spec.fields.items():
+            if isinstance(fld.spec, specs.ListOf) and not isinstance(fld.spec.item, specs.Choice):
+                assert FIELDS[kind][name].item, (kind, name)
+
+
+def test_the_editor_words_exist_in_both_languages_with_the_same_blanks():
+    from kampung_guide.edit.words import WORDS
+
+    assert WORDS["id"].keys() == WORDS["en"].keys()
+    for key in WORDS["id"]:
+        blanks = [set(re.findall(r"\{(\w+)\}", WORDS[lang][key])) for lang in ("id", "en")]
+        assert blanks[0] == blanks[1], key
+        assert WORDS["id"][key] != WORDS["en"][key] or key == "kampung_heading", key  # "Kampung (7)" in both
+
+
+def test_editor_pages_carry_a_strict_content_security_policy(served):
+    """No inline script or style can run on an editor page, and no other site may frame it."""
+    status, headers, _ = http(served.url + "_editor/kampung/onde-onde/")
+    policy = headers["Content-Security-Policy"]
+    assert status == 200 and "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy and "https://tile.openstreetmap.org" in policy
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_file_that_is_not_yaml_opens_as_text_and_saves_only_when_fixed(served):
+    profile = served.content / "kampung" / "ukir-uji.yaml"
+    good = profile.read_text(encoding="utf-8")
+    broken = good.replace("category: kuliner", "category: kuliner: batik")
+    profile.write_text(broken, encoding="utf-8")
+    status, headers, _ = http(served.url + "_editor/kampung/ukir-uji/")
+    assert status == 303 and headers["Location"] == "/_editor/kampung/ukir-uji/text/"
+    status, _, page = http(served.url + "_editor/kampung/ukir-uji/text/")
+    assert status == 200 and "Baris 4" in page and "ini bukan YAML yang sah" in page
+    fields = {k: v for k, v in form_fields(page.replace('class="edit-form"', 'id="edit-form"')).items()}
+    fields["text"] = [broken.replace("tags:", "tags: [")]
+    assert post(served, "_editor/kampung/ukir-uji/text/", fields)[0] == 422
+    assert profile.read_text(encoding="utf-8") == broken
+    fields["text"] = [good]
+    status, headers, _ = post(served, "_editor/kampung/ukir-uji/text/", fields)
+    assert status == 303 and profile.read_text(encoding="utf-8") == good
+    fields["text"] = [good.replace("Ukir Uji", "Ukir Lain")]  # the version it was opened from is gone now
+    status, _, page = post(served, "_editor/kampung/ukir-uji/text/", fields)
+    assert status == 409 and profile.read_text(encoding="utf-8") == good
+    assert f'name="_version" value="{fields["_version"][0]}"' in page
+
+
+def test_categories_yaml_as_a_whole_opens_as_text(served):
+    status, _, page = http(served.url + "_editor/categories/text/")
+    assert status == 200 and "kuliner:" in page and 'action="/_editor/categories/text/"' in page
+
+
+def test_a_page_opened_before_a_restart_can_still_save(tmp_path):
+    """The CSRF token outlives the server (kept in .cache/editor/, readable by its user only); the key
+    for the network does not."""
+    content = write_content(tmp_path)
+    with serving(content) as first:
+        fields = open_form(first, "_editor/kampung/batik/")
+    assert (tmp_path / ".cache" / "editor" / "csrf-token").stat().st_mode & 0o077 == 0
+    with serving(content) as second:
+        fields["summary.en"] = ["Saved after a restart."]
+        status, _, _ = post(second, "_editor/kampung/batik/", fields)
+        assert status == 303 and "Saved after a restart." in (content / "kampung" / "batik.yaml").read_text()
+
+
+def test_an_uploaded_photo_has_its_variants_made_before_its_profile_is_saved(served):
+    """The site's variants of a new photo are encoded in the background at upload, so the preview's
+    rebuild after the save that lists it finds them in the cache."""
+    cache = served.content.parent / ".cache" / "photos"
+    before = set(cache.iterdir()) if cache.is_dir() else set()
+    status, _, body = upload(served, photo_with_gps(1600, 1200), "kendi.jpg")
+    assert status == 200, body
+    deadline = time.monotonic() + 60
+    while len(set(cache.iterdir()) - before) < 6 and time.monotonic() < deadline:  # 1600/960/480 px, WebP and JPEG
+        time.sleep(0.1)
+    assert len(set(cache.iterdir()) - before) == 6
+    (served.content / "images" / "ukir-uji-1.jpg").unlink()
+
+
+# -- the address search ------------------------------------------------------------------------------
+
+
+def geocode(editor, query: str) -> dict:
+    """What the page's script gets for an address search."""
+    import json
+
+    return json.loads(editor.geocode(query, "id").body)
+
+
+def test_the_address_search_asks_nominatim_once_a_second_and_says_when_offline(tmp_path):
+    """A local stand-in for Nominatim: the question, the User-Agent its policy asks for, answers kept;
+    and without a reachable server, a sentence saying the search needs internet."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from kampung_guide.edit.server import Editor, LoadedPreview
+
+    asked = []
+
+    class Nominatim(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            asked.append((time.monotonic(), self.path, self.headers["User-Agent"]))
+            body = json.dumps(
+                [{"display_name": "Sentanan, Kranggan, Kota Mojokerto", "lat": "-7.4725", "lon": "112.4285"}]
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Nominatim)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    content = write_content(tmp_path)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/search"
+        editor = Editor(content, "content", LoadedPreview(content, "content"), Guard(8000), "id", geocoder=url)
+        found = geocode(editor, "  Sentanan   Mojokerto ")
+        assert found == {"places": [{"name": "Sentanan, Kranggan, Kota Mojokerto", "lat": -7.4725, "lon": 112.4285}]}
+        geocode(editor, "Sentanan Mojokerto")  # the same question: answered from what was kept
+        geocode(editor, "Kranggan")
+        assert len(asked) == 2 and asked[1][0] - asked[0][0] >= 0.99
+        assert (
+            "q=Sentanan+Mojokerto" in asked[0][1]
+            and "format=jsonv2" in asked[0][1]
+            and "countrycodes=id" in asked[0][1]
+        )
+        assert asked[0][2].startswith("kampung-umkm-guide-editor/")
+    finally:
+        server.shutdown()
+    offline = Editor(content, "content", LoadedPreview(content, "content"), Guard(8000), "id", geocoder=url)
+    assert geocode(offline, "Sentanan") == {
+        "error": "Pencarian alamat perlu internet. Taruh pin dengan mengklik peta, atau ketik lintang dan bujur."
+    }
+
+
+def test_a_form_opens_when_site_yaml_or_a_location_is_broken(tmp_path):
+    """Two crashes mypy found in the pin map's data: with a site.yaml that does not load, the map
+    shows the world (MapConfig takes keywords); a location that is a list, not a mapping, is not
+    read with .get. The form opens and says what is wrong."""
+    content, _ = make_project(tmp_path)
+    (content / "site.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    profile = content / "kampung" / "gerabah-uji.yaml"
+    text = profile.read_text(encoding="utf-8")
+    start, end = text.index("location:"), text.index("tags:")
+    profile.write_text(text[:start] + "location: [-7.47, 112.43]\n" + text[end:], encoding="utf-8")
+    with serving(content) as served:
+        status, _, page = http(served.url + "_editor/kampung/gerabah-uji/")
+        assert status == 200 and "Traceback" not in page
+        island = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page, re.S)
+        assert island, page[:2000]
+        data = json.loads(island[1])
+        assert (data["center"], data["zoom"], data["placed"]) == ([0.0, 0.0], 2, False)
+
+
+def test_the_site_form_shows_the_search_variants_a_list_of_lists(tmp_path):
+    """site.yaml's search_variants is a list of lists of words: the form names the inner lists by the
+    outer list's item word (it raised KeyError before, and /_editor/site/ answered 500)."""
+    content, _ = make_project(tmp_path)
+    with (content / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write("search_variants:\n  - [mbatik, batik]\n")
+    editor = Editor(content, str(content), LoadedPreview(content, str(content)), Guard(8000), "id")
+    response = editor.answer(Request("GET", "/_editor/site/", headers={"host": "127.0.0.1:8000"}))
+    page = response.body.decode()
+    assert response.status == 200
+    assert 'name="search_variants[0][0]"' in page and 'value="mbatik"' in page and "Kelompok kata" in page

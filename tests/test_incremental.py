@@ -70,6 +70,44 @@ def test_incremental_rebuild_equals_clean_build(content, change):
     assert [path for path in clean if rebuilt[path] != clean[path]] == []
 
 
+def test_a_new_photo_and_then_a_profile_showing_it_rebuild_as_a_clean_build(content):
+    """The editor stores an upload first (a photo no page shows: nothing to re-render), then saves the
+    profile that lists it (that profile's pages); each rebuild equals a clean build."""
+    cache: dict = {}
+    build = SiteBuild(load(content, cache), content, "https://example.org/")
+    files = dict(build.files())
+    shutil.copy(content / "images/onde-onde-1.jpg", content / "images/onde-onde-2.jpg")
+    site = load(content, cache)
+    assert affected_keys(build, SiteBuild(site, content, "https://example.org/")) == set()
+    build, files = rebuild_files(build, files, site)
+    assert sorted(files) == sorted(dict(build_files(load(content), content, "https://example.org/")))
+    edit(
+        content / "kampung/onde-onde.yaml",
+        "tags:",
+        "  - file: onde-onde-2.jpg\n    alt: {id: Foto kedua, en: A second photo}\ntags:",
+    )
+    site = load(content, cache)
+    keys = affected_keys(build, SiteBuild(site, content, "https://example.org/"))
+    assert keys is not None and "kampung/onde-onde/" in keys and "tentang/" not in keys
+    _, files = rebuild_files(build, files, site)
+    clean = dict(build_files(load(content), content, "https://example.org/"))
+    assert "images/onde-onde-2-480.webp" in clean and sorted(files) == sorted(clean)
+    assert [path for path in clean if files[path] != clean[path]] == []
+
+
+def test_a_new_photo_keeps_every_checked_profile_but_a_removed_one_is_reported(content):
+    """The loader's cache does not start over when a photo no profile lists arrives (an upload); a
+    profile whose own photo went is checked again."""
+    cache: dict = {}
+    site = load(content, cache)
+    shutil.copy(content / "images/onde-onde-1.jpg", content / "images/baru-1.jpg")
+    again = load(content, cache)
+    assert all(a is b for a, b in zip(site.kampung, again.kampung, strict=True))
+    (content / "images/onde-onde-1.jpg").unlink()
+    broken, report = load_site(content, cache=cache)
+    assert broken is None and [p.key for p in report.errors] == ["photo_missing"]
+
+
 def test_only_dependent_pages_are_re_rendered(content):
     before = SiteBuild(load(content), content, None)
     edit(content / "kampung/onde-onde.yaml", "  en: ", "  en: Freshly edited. ")

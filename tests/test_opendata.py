@@ -13,6 +13,7 @@ from kampung_guide.pipeline import build_files
 from kampung_guide.plan.pages import GEOJSON_PATH, JSON_PATH
 from kampung_guide.plan.site import load_site
 from kampung_guide.render.views import data_links
+from kampung_guide.validate import model
 from kampung_guide.validate.model import Schedule
 
 from conftest import write_content
@@ -43,10 +44,24 @@ def with_schedule(site, slug: str, *entries):
     def change(k):
         if k.slug != slug:
             return k
-        first = dataclasses.replace(k.experiences[0], schedule=entries)
+        first = dataclasses.replace(k.experiences[0], schedule=tuple(map(as_schedule, entries)))
         return dataclasses.replace(k, experiences=(first, *k.experiences[1:]))
 
     return dataclasses.replace(site, kampung=tuple(change(k) for k in site.kampung))
+
+
+def as_schedule(entry) -> model.Schedule:
+    """A schedule entry written as in a profile (a dict), as the model holds it."""
+    if not isinstance(entry, dict):
+        return entry
+    return model.Schedule(
+        days=tuple(entry.get("days", ())),
+        date=entry.get("date"),
+        start=entry["start"],
+        end=entry["end"],
+        valid_from=entry.get("from"),
+        until=entry.get("until"),
+    )
 
 
 def check_rfc7946(document: dict) -> None:

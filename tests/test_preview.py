@@ -102,12 +102,30 @@ def test_error_page_speaks_the_editors_language(tmp_path):
     state = State()
     rebuild(content, "content", state, None)
     assert state.problems == [
-        "content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang (harus antara -90 dan 90)"
+        "content/kampung/batik.yaml:12: location.lat: -97.2 bukan garis lintang (harus antara -90 dan 90)\n"
+        "    12 |   lat: -97.2"
     ]
     from kampung_guide.serve.preview import error_page
 
     page = error_page(state.problems, state.lang).decode()
     assert '<html lang="id">' in page and "<h1>Situs tidak dapat dibuat</h1>" in page and "1 masalah." in page
+    assert "<pre>    12 |   lat: -97.2</pre>" in page
+
+
+def test_error_page_shows_the_line_of_a_yaml_mistake(tmp_path):
+    """An unclosed quote: the page names the line it opened on, in Indonesian, with that line's text."""
+    from conftest import SITE
+
+    broken = KAMPUNG.replace("  id: Kampung pembuat batik.", '  id: "Kampung pembuat batik.')
+    content = write_content(tmp_path, {"site.yaml": SITE + "messages_language: id\n", "kampung/batik.yaml": broken})
+    from kampung_guide.serve.preview import State, error_page, rebuild
+
+    state = State()
+    rebuild(content, "content", state, None)
+    page = error_page(state.problems, state.lang).decode()
+    assert "content/kampung/batik.yaml:4: tanda kutip &quot; yang dibuka di baris ini tidak pernah ditutup" in page
+    assert "<pre>     4 |   id: &quot;Kampung pembuat batik.</pre>" in page
+    assert "scalar" not in page and "expected" not in page
 
 
 def test_published_site_has_no_preview_script(tmp_path):

@@ -2,16 +2,12 @@
 site's worker must not take over the preview (it held the live-reload streams, and after about
 eight pages no page loaded any more)."""
 
-import re
 import shutil
-import signal
-import subprocess
-import sys
 
 import pytest
+from editor_support import serving
 
 from browser.harness import CONTENT, TILE_PNG
-from conftest import ROOT
 
 PAGES = 20
 
@@ -21,23 +17,8 @@ def preview(tmp_path):
     """The sample content served by a real `build.py serve` process on a free port."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--port", "0", "--content", str(content)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=tmp_path,
-    )
-    assert process.stdout is not None  # stdout=PIPE
-    line = ""
-    while "http://127.0.0.1:" not in line:
-        line = process.stdout.readline()
-        assert line or process.poll() is None, "serve exited early"
-    found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-    assert found, line
-    yield content, found[0]
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=10) == 0
+    with serving(content) as served:
+        yield content, served.url
 
 
 def site_links(page, origin: str) -> list[str]:

@@ -46,6 +46,7 @@ profiles = st.fixed_dictionaries(
 )
 
 LINE = re.compile(r"^\S+:\d+: ")
+QUOTED = re.compile(r"^ +\d+ \| ")  # the text of the line an error names, under it
 
 
 class Links(HTMLParser):
@@ -74,8 +75,11 @@ def test_random_profiles_build_or_fail_cleanly(tmp_path, capsys, generated):
     assert "Traceback" not in err
     if status == 1:
         assert snapshot(out) == before
-        problems = [line for line in err.splitlines()[:-1] if not line.startswith("error:")]
+        lines = err.splitlines()[:-1]
+        problems = [line for line in lines if not line.startswith("error:") and not QUOTED.match(line)]
         assert problems and all(LINE.match(line) for line in problems), err
+        for i, line in enumerate(lines):  # a quoted line of the file stands under its problem
+            assert not QUOTED.match(line) or (i and LINE.match(lines[i - 1])), err
         return
     assert status == 0, err
     site = snapshot(out)

@@ -171,3 +171,25 @@ def test_git_itself_is_never_asked_for_a_password(project, tmp_path):
     assert subprocess.run(
         ["git", "-C", str(content), "log", "-1", "--format=%s"], capture_output=True, text=True
     ).stdout == ("Kampung baru\n")
+
+
+def test_odd_shapes_give_plain_answers_not_crashes(project):
+    """Each of these crashed the publish code before mypy found it: a changed file that is a list, a
+    profile whose `photos` is a number (the publish page asks whether a new photo is used), and
+    "take in others' changes" without a remote."""
+    content, _ = project
+    (content / "kampung" / "daftar-uji.yaml").write_text("- a list\n- not a profile\n", encoding="utf-8")
+    profile = content / "kampung" / "gerabah-uji.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text + "photos: 5  # gerabah-uji-9.jpg\n", encoding="utf-8")
+    (content / "images" / "gerabah-uji-9.jpg").write_bytes(JPEG)
+    found = {(c.status, c.path, c.name) for c in publish.changes(repo_of(content), "en")}
+    assert ("added", "kampung/daftar-uji.yaml", "") in found
+    assert ("changed", "kampung/gerabah-uji.yaml", "Kampung Gerabah Uji") in found
+    with serving(content) as served:
+        status, _, page = http(served.url + "_editor/publish/")
+        assert status == 200 and "Traceback" not in page
+        assert "Belum bisa diterbitkan" in page  # the build refuses both files
+    git(content.parent, "remote", "remove", "origin")
+    outcome = publish.update_and_publish(repo_of(content))
+    assert (outcome.key, outcome.ok) == ("no_remote", False)

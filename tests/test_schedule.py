@@ -66,7 +66,8 @@ experiences:
         "batik.yaml:17: experiences[0].schedule[0]: a schedule entry has either days (weekly) or a date (once)",
         "batik.yaml:21: experiences[0].schedule[1].days[0]: 'Sat' is not one of: Mo, Tu, We, Th, Fr, Sa, Su; "
         "did you mean 'Sa'?",
-        "batik.yaml:22: experiences[0].schedule[1].start: '9' is not a time; write HH:MM in quotes",
+        "batik.yaml:22: experiences[0].schedule[1].start: 9 reads as a number, not a time; write the time with a "
+        'colon, in quotes: "09:00"',
         "batik.yaml:24: experiences[0].schedule[2].date: '2026-02-30' is not a date; write YYYY-MM-DD",
     ]:
         assert expected in result.stderr, result.stderr

@@ -17,10 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from kampung_guide.outputs.search import search_index
+from kampung_guide.outputs.searchrank import Ranker
 from kampung_guide.outputs.searchtext import query_terms
+from kampung_guide.plan.site import load_site
 
 from conftest import ROOT, run_build, write_content
-from test_search import ONDE, WORKSHOP
+from test_search import ISSUE_QUERIES, ONDE, WORKSHOP
 
 BASE_URL = "https://example.org/guide/"
 TUESDAY = "2026-12-01T09:30:00+07:00"  # 02:30 UTC: still Tuesday morning in Jakarta
@@ -196,9 +199,14 @@ def test_typing_batik_narrows_the_cards_in_both_languages(chromium, served, lang
         assert sorted(t.visible()) == ["batik", "sogan"]
         t.type("onde")
         assert t.visible() == ["onde"]
-        t.type("batik onde")
-        assert t.visible() == [] and t.page.is_visible("#search-status")
+        t.type("batik onde")  # no kampung has both words: those with one are listed, and the status says so
+        assert sorted(t.visible()) == ["batik", "onde", "sogan"] and t.page.is_visible("#search-status")
+        assert t.status().endswith(t.page.get_attribute("#search", "data-partial"))
         assert t.page.get_attribute("#search-status", "aria-live") == "polite"
+        t.type("kelas membatik")  # batik has both words, sogan one: batik first, then sogan, no note
+        assert t.visible() == ["batik", "sogan"] and t.status() == two
+        t.type("zzzz")
+        assert t.visible() == [] and t.status() == t.page.get_attribute("#search", "data-count-none")
         t.close()
 
     chromium.run(check)
@@ -362,11 +370,67 @@ def test_javascript_and_python_normalise_words_alike(chromium, served):
     chromium.run(check)
 
 
-def test_the_sample_site_finds_its_batik_kampung(chromium, tmp_path):
-    """On the real sample content: "batik" and "membatik" leave the batik kampung, in both languages."""
-    out = tmp_path / "site"
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> Path:
+    """The sample content (content/) built into a temp folder, opened from disk by the tests."""
+    out = tmp_path_factory.mktemp("sample") / "site"
     result = run_build("build", "--content", str(ROOT / "content"), "--out", str(out))
     assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_site():
+    site, report = load_site(ROOT / "content")
+    assert site is not None, [p.render("en") for p in report.sorted()]
+    return site
+
+
+def test_javascript_ranks_like_python_on_the_sample_content(chromium, sample_build, sample_site):
+    """The walk-through queries, the word list and a few typos: the same kampung, slots and scores."""
+    out = sample_build
+    site = sample_site
+    queries = [q for q, _, _ in ISSUE_QUERIES] + WORDS + ["kerajian", "fiber glass", "batik ond", "constructor"]
+
+    def check(browser):
+        for lang, prefix in (("id", ""), ("en", "en/")):
+            ranker = Ranker.of(search_index(site, lang))
+            t = Tab(browser, "http://unused.invalid", out).open((out / prefix / "kampung/index.html").as_uri())
+            in_js = t.page.evaluate("queries => queries.map(q => GuideSearch.rank(q))", queries)
+            assert in_js == [[list(found) for found in ranker.rank(q)] for q in queries], lang
+            t.close()
+
+    chromium.run(check)
+
+
+def test_the_page_lists_the_cards_in_ranked_order_and_back(chromium, sample_build, sample_site):
+    """On the sample site, from disk: the cards' order in the page (for screen readers and the
+    keyboard too) follows the ranking, and an emptied box restores the list's own order."""
+    out = sample_build
+    site = sample_site
+
+    def check(browser):
+        for lang, prefix in (("id", ""), ("en", "en/")):
+            ranker = Ranker.of(search_index(site, lang))
+            t = Tab(browser, "http://unused.invalid", out).open((out / prefix / "kampung/index.html").as_uri())
+            everything = t.visible()
+            for query in ("workshop", "pengrajin", "ondeonde", "spatu", "kue", "umkm", "batik workshop"):
+                t.type(query)
+                assert t.visible() == [slug for slug, _, _ in ranker.rank(query)], (lang, query)
+                in_dom = t.page.eval_on_selector_all(".cards > li:not([hidden])", "cs => cs.map(c => c.dataset.slug)")
+                assert in_dom == t.visible()
+            t.type("")
+            t.page.fill("#search-q", "")
+            t.page.dispatch_event("#search-q", "input")
+            assert t.page.eval_on_selector_all(".cards > li", "cs => cs.map(c => c.dataset.slug)") == everything
+            t.close()
+
+    chromium.run(check)
+
+
+def test_the_sample_site_finds_its_batik_kampung(chromium, sample_build):
+    """On the real sample content: "batik" and "membatik" leave the batik kampung, in both languages."""
+    out = sample_build
 
     def check(browser):
         for prefix in ("", "en/"):

@@ -35,7 +35,7 @@ def test_lines_of_keys_and_items():
     [
         ("a: 1\nb: 2\na: 3\n", 3, "yaml_duplicate"),
         ("a:\n\tb: 1\n", 2, "yaml_tab"),
-        ("a: [1, 2\nb: 3\n", 2, "yaml_syntax"),
+        ("a: [1, 2\nb: 3\n", 1, "yaml_unclosed_bracket"),  # where the bracket opened, not where it was noticed
         ("a: !!python/object/apply:os.system ['true']\n", 1, "yaml_tag"),
         ("? [a, b]\n: 1\n", 1, "yaml_key"),
     ],

@@ -40,7 +40,7 @@ from . import yamlwrite
 
 KINDS = ("kampung", "route", "page", "category", "site")
 FOLDERS = {"kampung": "kampung", "route": "routes", "page": "pages"}
-FILES = {"category": "categories.yaml", "site": "site.yaml"}
+FILES = {"category": "categories.yaml", "categories": "categories.yaml", "site": "site.yaml"}
 BOM = "\ufeff"
 _writing = threading.Lock()  # one save at a time: the version check and the write go together
 
@@ -71,10 +71,11 @@ class Source:
         return self.text is None or (self.kind == "category" and not isinstance(self.whole().get(self.key), dict))
 
     def whole(self) -> dict:
-        """The file's value (a category's: the whole categories.yaml)."""
-        if not self.text:
+        """The file's value (a category's: the whole categories.yaml); nothing when it is not valid YAML."""
+        try:
+            value = parse_yaml(plain_text(self.text)).value if self.text else None
+        except YamlError:
             return {}
-        value = parse_yaml(plain_text(self.text)).value
         return value if isinstance(value, dict) else {}
 
 
@@ -97,17 +98,30 @@ def like(original: str | None, text: str) -> str:
     return BOM + text if original.startswith(BOM) else text
 
 
-def listing(content: Path, kind: str) -> dict[str, Path]:
-    """The files of one kind by key, from the folder's listing."""
+def keys(content: Path, kind: str) -> list[str]:
+    """The keys of the files of one kind, from the folder's listing (names compared as text: a
+    thousand profiles are listed in a millisecond)."""
     if kind in FILES:
-        path = content / FILES[kind]
-        return {"": path} if path.is_file() else {}
-    folder = content / FOLDERS[kind]
-    if not folder.is_dir():
-        return {}
+        return [""] if (content / FILES[kind]).is_file() else []
+    try:
+        names = sorted(os.listdir(content / FOLDERS[kind]))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
     if kind == "page":
-        return {p.name[: -len(".md")]: p for p in sorted(folder.glob("*.md")) if PAGE_NAME.match(p.name)}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if SLUG.match(p.stem)}
+        return [name[: -len(".md")] for name in names if PAGE_NAME.match(name)]
+    return [name[: -len(".yaml")] for name in names if name.endswith(".yaml") and SLUG.match(name[: -len(".yaml")])]
+
+
+def file_of(content: Path, kind: str, key: str) -> Path:
+    """The file of a key that `keys` listed."""
+    if kind in FILES:
+        return content / FILES[kind]
+    return content / FOLDERS[kind] / (key + (".md" if kind == "page" else ".yaml"))
+
+
+def listing(content: Path, kind: str) -> dict[str, Path]:
+    """The files of one kind by key."""
+    return {key: file_of(content, kind, key) for key in keys(content, kind)}
 
 
 def read_file(path: Path) -> str | None:
@@ -124,9 +138,11 @@ def open_source(content: Path, kind: str, key: str) -> Source | None:
         path = content / FILES["category"]
         source = Source(kind, key, path, read_file(path))
         return source if SLUG.match(key) and not source.is_new else None
-    found = listing(content, kind).get(key)
-    text = read_file(found) if found else None
-    return Source(kind, key, found, text) if found and text is not None else None
+    if key not in keys(content, kind):
+        return None
+    path = file_of(content, kind, key)
+    text = read_file(path)
+    return Source(kind, key, path, text) if text is not None else None
 
 
 def new_source(content: Path, kind: str, key: str) -> Source:
@@ -147,8 +163,10 @@ def taken(content: Path, kind: str, key: str) -> bool:
     if not folder.is_dir():
         return False
     if kind == "page":
-        pages = listing(content, "page").values()  # only names that match PAGE_NAME
-        return any(cast(re.Match[str], PAGE_NAME.match(p.name))["slug"].lower() == key.lower() for p in pages)
+        return any(
+            cast(re.Match[str], PAGE_NAME.match(k + ".md"))["slug"].lower() == key.lower()
+            for k in keys(content, "page")
+        )
     return key.lower() in [p.stem.lower() for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)]
 
 
@@ -200,6 +218,27 @@ def apply(source: Source, value: dict, body: str | None = None) -> str:
     return like(source.text, new)
 
 
+def draft(source: Source, value: dict, body: str | None = None) -> str:
+    """A text holding `value` for checking while typing: JSON, which YAML 1.2 reads as the same value
+    and the C parser reads at once (a ruamel round trip of a long profile costs a tenth of a second).
+    Lines differ from the file's, which the form does not show; a save checks the file's real text."""
+    if source.kind == "category":
+        whole = dict(source.whole()) if source.text else {}
+        whole[source.key] = value
+        return as_json(whole)
+    if source.kind == "page":
+        front = as_json(value) if value else ""
+        return "---\n" + front + "\n---\n" + (body if body is not None else body_of(source))
+    return as_json(value)
+
+
+def as_json(value: Any) -> str:
+    """JSON that a YAML reader reads back exactly: what YAML does not allow raw (C1 controls, NEL,
+    line and paragraph separators) is escaped, the rest of the text stays as typed."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return re.sub("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 def apply_page(text: str, value: dict, body: str | None) -> str:
     head, closing, old_body = split_page(text) if text.startswith("---") else ("", "---\n", text)
     front = yamlwrite.rewrite(head, value) if value != (parse_yaml(head).value or {}) else head
@@ -242,7 +281,7 @@ def check(content: Path, shown: str, source: Source, text: str, places: dict | N
         if source.kind == "kampung":
             check_profile(loader, source.path, languages, categories, images, config)
         elif source.kind == "route":
-            known = frozenset(listing(content, "kampung"))
+            known = frozenset(keys(content, "kampung"))
             load_route(loader, source.path, languages, known, places or {})
         else:
             read_page(loader, source.path, languages)
@@ -255,9 +294,8 @@ def check(content: Path, shown: str, source: Source, text: str, places: dict | N
 def site_names(content: Path, source: Source) -> tuple[list[str], list[str]]:
     """The kampung and pages the site's links may lead to, from the folders' listings (and the new
     file's slug)."""
-    kampung = set(listing(content, "kampung")) | ({source.key} if source.kind == "kampung" else set())
-    listed = listing(content, "page").values()  # only names that match PAGE_NAME
-    pages = {cast(re.Match[str], PAGE_NAME.match(path.name))["slug"] for path in listed}
+    kampung = set(keys(content, "kampung")) | ({source.key} if source.kind == "kampung" else set())
+    pages = {cast(re.Match[str], PAGE_NAME.match(key + ".md"))["slug"] for key in keys(content, "page")}
     return sorted(kampung), sorted(pages)
 
 

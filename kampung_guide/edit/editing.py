@@ -1,6 +1,5 @@
 """One form of the editor: opening it, checking it as it is typed, list operations, saving, and what
-happens when the file changed on disk meanwhile. Also the plain-text editor for a file that is not
-valid YAML (a form cannot show it)."""
+happens when the file changed on disk meanwhile."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from markupsafe import Markup
 from ..load.yamlfile import YamlError
 from ..plan.pages import category_key, kampung_key, lang_prefix, route_key
 from ..render.markdown import render_markdown
-from ..util.messages import format_message
 from ..util.problems import Problem, Report, field_path
 from ..validate.specs import SLUG
 from . import documents, views
@@ -86,10 +84,6 @@ def merge3(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, li
                 result[key] = value
         return result, clashes
     return mine, [path]
-
-
-def views_url(kind: str, key: str) -> str:
-    return "/_editor/site/" if kind == "site" else f"/_editor/{kind}/{key}/"
 
 
 def first_input(control: Control, focus: str) -> str:
@@ -163,7 +157,7 @@ class Editing:
         if source is None:
             return self.editor.not_found(self.lang)
         if not self.new and documents.parse_error(source):
-            return redirect(views_url(self.kind, self.key) + "text/")
+            return redirect(views.form_url(self.kind, self.key) + "text/")
         fields = fields_of(build_form(self.spec, self.original(source), self.ctx))
         if self.kind == "page":
             fields["body"] = [documents.body_of(source) if not self.new else ""]
@@ -177,38 +171,41 @@ class Editing:
         undone = request.arg("undone")
         if undone in ("0", "1"):
             notices.append(("ok" if undone == "1" else "problem", word(self.lang, "undone_" + undone)))
-        return self.respond(fields, notices=notices, focus=focus, saved=request.arg("saved") == "1")
+        saved = request.arg("saved") == "1"
+        return self.respond(fields, notices=notices, focus=focus, saved=saved, fresh=self.new)
 
-    def evaluate(self, fields: dict) -> Evaluated:
-        """Read a submitted form, apply it to the file and check the result with the build's checks."""
+    def evaluate(self, fields: dict, exact: bool = False) -> Evaluated:
+        """Read a submitted form, apply it to the file and check the result with the build's checks.
+        `exact`: check the file's real new text (to save it); else a quicker text of the same value."""
         form = Form(fields)
         # a new file always has a source; an existing one was found before its form was shown or sent
         source = cast(documents.Source, self.source(form))
         value, body = self.value(form, source)
-        text = documents.apply(source, value, body)
+        text = documents.apply(source, value, body) if exact else documents.draft(source, value, body)
         report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text, self.places())
         prefix = f"{self.slug(form)}." if self.kind == "category" else ""
         mine = [p for p in report.sorted() if p.file == shown_file and p.field.startswith(prefix.rstrip("."))]
         others = [p.render(self.lang) for p in report.sorted() if p not in mine and not p.warning]
         root = build_form(self.spec, value, self.ctx)
-        root.children = self.extra_controls(form, body) + root.children
+        slug, body_control = self.extra_controls(form, body)
+        root.children = root.children[:1] + slug + root.children[1:] + body_control  # the address after the name
         shown = views.attach(root, self.slug_problems(form, shown_file) + mine, self.lang, prefix)
         return Evaluated(source, value, body, text, root, shown, others, views.unknown_fields(mine, prefix))
 
-    def extra_controls(self, form: Form, body: str | None) -> list[Control]:
+    def extra_controls(self, form: Form, body: str | None) -> tuple[list[Control], list[Control]]:
         """Controls that are not fields of the content format: a new file's address, a page's text."""
-        controls = []
+        slug, page = [], []
         if self.new:
-            slug = Control("slug", ("_slug",), word(self.lang, f"slug_{self.kind}"), required=True)
-            slug.help, slug.value = word(self.lang, f"slug_help_{self.kind}"), self.slug(form)
-            controls.append(slug)
+            control = Control("slug", ("_slug",), word(self.lang, f"slug_{self.kind}"), required=True)
+            control.help, control.value = word(self.lang, f"slug_help_{self.kind}"), self.slug(form)
+            slug.append(control)
         if body is not None:
             area = Control("markdown", ("body",), word(self.lang, "page_body"), word(self.lang, "page_body_help"))
             child = Control("area", ("body",), area.label, area.help, value=body, lang=self.ctx.languages[0])
             child.preview = Markup(render_markdown(body, 2)) if body.strip() else None
             area.children = [child]
-            controls.append(area)
-        return controls
+            page.append(area)
+        return slug, page
 
     def respond(
         self,
@@ -218,9 +215,15 @@ class Editing:
         focus: str = "",
         saved: bool = False,
         conflict: Conflict | None = None,
+        fresh: bool = False,
     ) -> Response:
-        """The form page for submitted (or opened) fields, with every problem beside its field."""
+        """The form page for submitted (or opened) fields, with every problem beside its field; a
+        `fresh` form (new, nothing typed yet) shows none until its fields are filled in."""
         done = self.evaluate(fields)
+        if fresh:
+            for control in done.root.walk():
+                control.problems = []
+            done.shown = []
         if done.source.text is not None:
             self.remember(done.source)
         page = self.editor.base(self.lang, self.heading(done.value), self.action_url(), "contents")
@@ -239,21 +242,22 @@ class Editing:
             errors=[s for s in done.shown if not s.warning],
             warnings=[s for s in done.shown if s.warning],
             others=done.others,
-            counts=views.counts_text(done.shown, self.lang),
+            counts=word(self.lang, "fill_required") if fresh else views.counts_text(done.shown, self.lang),
             notices=list(notices),
-            focus="summary" if focus == "summary" else first_input(done.root, focus) if focus else "",
+            focus=focus if focus in ("summary", "conflict") else first_input(done.root, focus) if focus else "",
             saved=saved,
             preview_url=self.preview_url(),
             can_undo=not self.new and documents.can_undo(self.editor.keep, done.source),
-            undo_url=views_url(self.kind, self.key) + "undo/",
-            text_url=views_url(self.kind, self.key) + "text/",
+            undo_url=views.form_url(self.kind, self.key) + "undo/",
+            text_url=views.form_url(self.kind, self.key) + "text/",
             map_data=views.map_island(
                 self.editor.preview.site(), self.editor.config(), self.key, done.value, self.lang
             ),
             conflict=conflict,
             unknown=done.unknown,
-            upload_url=views_url(self.kind, self.key) + "upload/",
+            upload_url=views.form_url(self.kind, self.key) + "upload/",
             upload_max=MAX_MB,
+            fresh=fresh,
         )
         return Response(status, html, headers=[("Cache-Control", "no-store")])
 
@@ -275,7 +279,7 @@ class Editing:
         return name if isinstance(name, str) and name else self.key
 
     def action_url(self) -> str:
-        return f"/_editor/new/{self.kind}/" if self.new else views_url(self.kind, self.key)
+        return f"/_editor/new/{self.kind}/" if self.new else views.form_url(self.kind, self.key)
 
     def preview_url(self) -> str:
         """The page of the preview that shows this file ("" for one not saved yet)."""
@@ -310,7 +314,7 @@ class Editing:
             return self.respond(form.fields, 422, focus="summary")
         if (form.get("_version") or "") != source.version:
             return self.conflict(form, source.text)
-        done = self.evaluate(form.fields)
+        done = self.evaluate(form.fields, exact=True)
         if done.errors:
             notice = [("problem", word(self.lang, "not_saved_errors"))]
             return self.respond(form.fields, 422, notices=notice, focus="summary")
@@ -319,7 +323,7 @@ class Editing:
         except documents.Conflict as exc:
             return self.conflict(form, exc.current)
         self.editor.preview.wait(time.monotonic(), 10)
-        return redirect(views_url(self.kind, self.slug(form)) + "?saved=1")
+        return redirect(views.form_url(self.kind, self.slug(form)) + "?saved=1")
 
     def conflict(self, form: Form, current: str | None) -> Response:
         """Refuse the save, and show what is on disk now beside what this form would write."""
@@ -328,7 +332,7 @@ class Editing:
         diff = views.diff_lines(current or "", mine)
         known = (form.get("_version") or "") in self.editor.opened and current is not None
         notice = [("problem", word(self.lang, "conflict_gone" if current is None else "conflict"))]
-        return self.respond(form.fields, 409, notices=notice, focus="summary", conflict=Conflict(current, diff, known))
+        return self.respond(form.fields, 409, notices=notice, focus="conflict", conflict=Conflict(current, diff, known))
 
     def combine(self, form: Form) -> Response:
         """This form's changes put onto the file as it is now, shown for review (not saved yet)."""
@@ -384,65 +388,3 @@ class Editing:
         result = views.check_result(done.root, done.shown, done.others, self.lang, {})
         html = views.fragment(self.editor.env, target, self.lang)
         return {**result, "html": html, "list": target.id, "focus": first_input(target, focus), "file": photo}
-
-
-class TextEditing:
-    """A file as plain text, for a mistake the form cannot show (the file is not valid YAML)."""
-
-    def __init__(self, editor: Editor, kind: str, key: str, lang: str):
-        self.editor, self.kind, self.key, self.lang = editor, kind, key, lang
-
-    def show(
-        self,
-        text: str | None = None,
-        status: int = 200,
-        notices: Sequence[tuple[str, str]] = (),
-        conflict: Conflict | None = None,
-    ) -> Response:
-        source = documents.open_source(self.editor.content, self.kind, self.key)
-        if source is None:
-            return self.editor.not_found(self.lang)
-        text = cast(str, source.text) if text is None else text  # open_source finds only files it could read
-        report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text)
-        problems = [p for p in report.sorted() if p.file == shown_file]
-        lines = [(p.line, format_message(p.key, dict(p.params), self.lang), p.warning, p.field) for p in problems]
-        url = views_url(self.kind, self.key)
-        page = self.editor.base(self.lang, word(self.lang, "edit_as_text"), url + "text/", "contents")
-        html = views.render(
-            self.editor.env,
-            "text.html",
-            page,
-            text=documents.plain_text(text),
-            version=source.version,
-            file=shown_file,
-            problems=lines,
-            errors=sum(not p.warning for p in problems),
-            notices=list(notices),
-            form_url=url,
-            action=url + "text/",
-            conflict=conflict,
-        )
-        return Response(status, html, headers=[("Cache-Control", "no-store")])
-
-    def submit(self, fields: dict) -> Response:
-        form = Form(fields)
-        source = documents.open_source(self.editor.content, self.kind, self.key)
-        if source is None:
-            return self.editor.not_found(self.lang)
-        text = documents.like(source.text, (form.get("text") or "").replace("\r\n", "\n"))
-        refused = [("problem", word(self.lang, "conflict"))]
-        if (form.get("_version") or "") != source.version:
-            return self.show(
-                text, 409, refused, Conflict(source.text, views.diff_lines(source.text or "", text), False)
-            )
-        report, shown_file = documents.check(self.editor.content, self.editor.shown, source, text)
-        if any(p.file == shown_file and not p.warning for p in report.problems):
-            return self.show(text, 422, [("problem", word(self.lang, "not_saved_errors"))])
-        try:
-            documents.save(source, text, self.editor.keep)
-        except documents.Conflict as exc:
-            return self.show(
-                text, 409, refused, Conflict(exc.current, views.diff_lines(exc.current or "", text), False)
-            )
-        self.editor.preview.wait(time.monotonic(), 10)
-        return redirect(views_url(self.kind, self.key) + "?saved=1")

@@ -18,6 +18,7 @@ class Words(NamedTuple):
     id: str
     id_description: str
     item: tuple[str, str] | None = None  # lists: one item, English and Indonesian
+    en_description: str = ""  # instead of the schema's, where that speaks of YAML and the form has a control
 
     def label(self, lang: str) -> str:
         return self.id if lang == "id" else self.en
@@ -32,7 +33,12 @@ W = Words
 FIELDS: dict[str, dict[str, Words]] = {
     "kampung": {
         "name": W("Name", "Nama", "Nama kampung."),
-        "category": W("Category", "Kategori", "Kategori dari categories.yaml."),
+        "category": W(
+            "Category",
+            "Kategori",
+            "Jenis produk kampung ini. Kategori baru dibuat di daftar Kategori.",
+            en_description="What the kampung makes. New categories are made in the list of categories.",
+        ),
         "summary": W("Summary", "Ringkasan", "Satu kalimat: apa yang dibuat di sini dan mengapa perlu dikunjungi."),
         "description": W("Description", "Deskripsi", "Cerita kampung ini, dalam Markdown."),
         "location": W("Location", "Lokasi", "Letak kampung."),
@@ -47,6 +53,7 @@ FIELDS: dict[str, dict[str, Words]] = {
             "The pin is approximate",
             "Pin hanya perkiraan",
             "Centang jika pin menandai area, bukan pintu rumah produksi; halaman lalu menjelaskannya.",
+            en_description="Tick when the pin marks the area, not the exact door; the page then says so.",
         ),
         "opening_hours": W(
             "Opening hours", "Jam buka", "Format opening_hours OpenStreetMap, misalnya 'Mo-Sa 08:00-16:00; Su off'."
@@ -95,7 +102,9 @@ FIELDS: dict[str, dict[str, Words]] = {
         "photos": W(
             "Photos", "Foto", "Foto di content/images/, masing-masing dengan teks alternatif.", ("Photo", "Foto")
         ),
-        "photos[].file": W("File", "Berkas", "Nama berkas di content/images/."),
+        "photos[].file": W(
+            "File", "Berkas", "Nama berkas di content/images/.", en_description="The photo's file in content/images/."
+        ),
         "photos[].alt": W(
             "What the photo shows", "Isi foto", "Apa yang tampak di foto, bagi pengunjung yang tidak bisa melihatnya."
         ),
@@ -109,7 +118,7 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Kesiapan menerima kunjungan: waktu terbaik, pemesanan, rombongan, parkir, pembayaran, fasilitas.",
         ),
         "visit.best_time": W("Best time", "Waktu terbaik", "Kapan datang untuk melihat proses pembuatan."),
-        "visit.booking": W("Booking", "Pemesanan", "Cara rombongan memesan, misalnya surat permohonan ke dinas."),
+        "visit.booking": W("Booking", "Pemesanan", "Cara rombongan memesan, misalnya surat permohonan kepada dinas."),
         "visit.booking_lead_days": W(
             "Book days ahead", "Pesan berapa hari sebelumnya", "Berapa hari sebelumnya harus memesan."
         ),
@@ -132,7 +141,13 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Languages", "Bahasa", "Kode bahasa; yang pertama ditampilkan di alamat utama.", ("Language", "Bahasa")
         ),
         "map": W("Map", "Peta", "Pusat peta, tingkat zoom, dan ubin peta."),
-        "map.center": W("Map centre", "Pusat peta", "[lintang, bujur] pusat peta.", ("Number", "Angka")),
+        "map.center": W(
+            "Map centre",
+            "Pusat peta",
+            "Dua angka: lintang, lalu bujur, tempat peta dibuka.",
+            ("Number", "Angka"),
+            "Two numbers: the latitude, then the longitude the maps open on.",
+        ),
         "map.zoom": W("Zoom", "Zoom", "Tingkat zoom peta utama, 1-19."),
         "map.tiles": W("Tile address", "Alamat ubin peta", "Templat alamat ubin peta; bawaan OpenStreetMap."),
         "map.attribution": W(
@@ -149,6 +164,15 @@ FIELDS: dict[str, dict[str, Words]] = {
         "contact.website": W("Website", "Situs web", "Situs web."),
         "contact.address": W("Address", "Alamat", "Alamat kantor."),
         "messages_language": W("Messages language", "Bahasa pesan", "Bahasa pesan pemeriksaan: en atau id."),
+        "search_variants": W(
+            "Words searched alike",
+            "Kata yang dicari sama",
+            "Kelompok kata yang dianggap sama oleh pencarian, misalnya mbatik dan batik; "
+            "menambah daftar bawaan panduan.",
+            item=("Group of words", "Kelompok kata"),
+            en_description="Groups of words the list page's search treats alike, e.g. mbatik and batik; "
+            "added to the guide's own list.",
+        ),
     },
     "category": {
         "name": W("Name", "Nama", "Nama kategori."),
@@ -168,7 +192,11 @@ FIELDS: dict[str, dict[str, Words]] = {
         ),
         "mode": W("Travel by", "Cara bepergian", "Cara bepergian: jalan kaki, becak, sepeda motor, atau mobil."),
         "stops": W(
-            "Stops", "Perhentian", "Kampung yang dikunjungi, berurutan; paling sedikit dua.", ("Stop", "Perhentian")
+            "Stops",
+            "Perhentian",
+            "Kampung yang dikunjungi, berurutan; paling sedikit dua.",
+            ("Stop", "Perhentian"),
+            "The kampung to visit, in order; at least two.",
         ),
     },
 }
@@ -185,7 +213,13 @@ DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def field_words(kind: str, path: str) -> Words:
-    """The words for a field path with list indexes left out (`products[].name`)."""
+    """The words for a field path with list indexes left out (`products[].name`); a list inside a
+    list (`search_variants[]`) is named by its list's word for one item."""
+    words = FIELDS[kind].get(path)
+    if words is None and path.endswith("[]"):
+        outer = field_words(kind, path[:-2])
+        en, id_ = outer.item or (outer.en, outer.id)
+        return Words(en, id_, outer.id_description, en_description=outer.en_description)
     return FIELDS[kind][path]
 
 

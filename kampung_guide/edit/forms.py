@@ -84,6 +84,7 @@ class Control:
     options: list[tuple[str, str, bool]] = field(default_factory=list)  # (value, label, chosen)
     children: list[Control] = field(default_factory=list)
     lang: str | None = None  # of a text input's words
+    title: str = ""  # a language's input: the field's name with the language, for its preview
     input_type: str = "text"
     inputmode: str = ""
     note: str = ""  # an untranslated input: what visitors see instead
@@ -176,10 +177,12 @@ ROOT_SPECS = {
 
 
 def describe(kind: str, path: tuple, lang: str) -> str:
-    """A field's description: the content format's own in English, fieldtext's in Indonesian."""
+    """A field's description: the content format's own in English (unless it speaks of YAML where a
+    form has a control), fieldtext's in Indonesian."""
+    words = field_words(kind, pattern(path))
     if lang == "id":
-        return field_words(kind, pattern(path)).id_description
-    return descriptions(kind).get(pattern(path), "")
+        return words.id_description
+    return words.en_description or descriptions(kind).get(pattern(path), "")
 
 
 @functools.cache
@@ -306,6 +309,7 @@ def fill_text(control: Control, spec: TextSpec, value: Any, ctx: FormContext) ->
             child = Control(child_kind, control.path + (lang,), language_name(lang), lang=lang, value=texts[lang])
             child.required = control.required and i == 0
             child.refs = [control.id + "-help"] if control.help else []
+            child.title = f"{control.label} ({language_name(lang)})"
             control.children.append(child)
         main = texts[ctx.languages[0]]
         for child in control.children[1:]:

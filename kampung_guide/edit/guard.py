@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import os
 import secrets
 import socket
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
+from pathlib import Path
 from typing import cast
 from urllib.parse import parse_qs, urlencode
 
@@ -84,21 +86,67 @@ def redirect(location: str, status: int = 303, headers: list[tuple[str, str]] | 
 
 
 def refusal(status: int, text: str) -> Response:
-    """A short plain page saying why a request was refused."""
+    """A short plain page saying why a request was refused (`text` in English, or a key of REFUSED:
+    the guard answers before it knows the reader's language, so those pages speak both)."""
+    if text in REFUSED:
+        english, indonesian = REFUSED[text]
+        body = f"<p lang='id'>{indonesian}</p><p>{english}</p>"
+    else:
+        body = f"<p>{text}</p>"
     page = (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{status}</title></head>"
-        f"<body><p>{text}</p></body></html>"
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{status}</title>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>{body}</body></html>"
     )
     return Response(status, page.encode(), headers=[("Cache-Control", "no-store")])
+
+
+REFUSED = {
+    "host": (
+        "Refused: this server answers only to the address it printed (127.0.0.1 or localhost).",
+        "Ditolak: server ini hanya menjawab alamat yang dicetaknya (127.0.0.1 atau localhost).",
+    ),
+    "key": (
+        "Refused: open the address with its key, as the terminal shows it (or scan its QR code).",
+        "Ditolak: buka alamat beserta kuncinya, seperti yang tampil di terminal (atau pindai kode QR-nya).",
+    ),
+    "origin": (
+        "Refused: a change must come from a page of this editor (Origin).",
+        "Ditolak: perubahan harus datang dari halaman editor ini (Origin).",
+    ),
+    "token": (
+        "Refused: the page is out of date (CSRF token). Go back: what you typed is still there; copy it, "
+        "reload the page, and save again.",
+        "Ditolak: halaman ini sudah kedaluwarsa (token CSRF). Kembali ke halaman sebelumnya: isian Anda masih "
+        "ada; salin, muat ulang halaman, lalu simpan lagi.",
+    ),
+}
+
+
+def stored_token(folder: Path) -> str:
+    """The CSRF token kept in `folder` (made once, readable by this user only), so that a page opened
+    before the server was restarted can still save."""
+    path = folder / "csrf-token"
+    try:
+        token = path.read_text(encoding="ascii").strip()
+        if len(token) >= 32:
+            return token
+    except (OSError, UnicodeDecodeError):
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(token)
+    return token
 
 
 class Guard:
     """Decides whether a request may be answered (Host, secret) and whether it may write (Origin, CSRF)."""
 
-    def __init__(self, port: int, public: bool = False, secret: str | None = None):
+    def __init__(self, port: int, public: bool = False, secret: str | None = None, csrf: str | None = None):
         self.port, self.public = port, public
-        self.secret = secret or (secrets.token_urlsafe(16) if public else None)
-        self.csrf = secrets.token_urlsafe(32)  # one per run of the server: each page carries it
+        self.secret = secret or (secrets.token_urlsafe(16) if public else None)  # a new one for every run
+        self.csrf = csrf or secrets.token_urlsafe(32)  # every page carries it
         self.names = {"127.0.0.1", "localhost"} | (machine_names() if public else set())
 
     def allowed_host(self, host: str) -> bool:
@@ -119,7 +167,7 @@ class Guard:
     def check(self, request: Request) -> Response | None:
         """A refusal for a request that must not be answered, or None."""
         if not self.allowed_host(request.header("host")):
-            return refusal(403, "Refused: this server answers only to the address it printed (127.0.0.1 or localhost).")
+            return refusal(403, "host")
         if not self.public:
             return None
         secret = cast(str, self.secret)  # a public guard always has one
@@ -130,18 +178,16 @@ class Guard:
             cookie = f"{KEY_COOKIE}={self.secret}; Path=/; HttpOnly; SameSite=Strict"
             return redirect(location, 303, [("Set-Cookie", cookie)])
         if not hmac.compare_digest(request.cookie(KEY_COOKIE), secret):
-            return refusal(
-                403, "Refused: open the address with its key, as the terminal shows it (or scan its QR code)."
-            )
+            return refusal(403, "key")
         return None
 
     def check_write(self, request: Request, fields: dict[str, list[str]]) -> Response | None:
         """A refusal for a write without a same-origin Origin and this server's CSRF token, or None."""
         if request.header("origin") != f"http://{request.header('host')}":
-            return refusal(403, "Refused: a change must come from a page of this editor (Origin).")
+            return refusal(403, "origin")
         token = (fields.get("_csrf") or [""])[0] or request.header("x-csrf-token")
         if not hmac.compare_digest(token, self.csrf):
-            return refusal(403, "Refused: the page is out of date (CSRF token); reload it and try again.")
+            return refusal(403, "token")
         return None
 
 

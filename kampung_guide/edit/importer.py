@@ -114,7 +114,7 @@ class SheetCtx(Ctx):
 
     def warn(self, path: FieldPath, key: str, /, **params: object) -> None:
         where, line = self.place(path)
-        self.report.add(where, line, path, key, warning=True, **params)
+        self.report.add(where, line, path, key, warning=True, excerpt="", **params)
 
 
 def read_stored(loader: Loader, path: Path) -> Stored:

@@ -5,6 +5,7 @@ someone's house), and stored in content/images/ under a name the server chooses.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import threading
@@ -12,8 +13,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..load.images import MAX_MB, PhotoError, open_image
-from ..outputs.images import to_srgb
+from ..load.images import MAX_MB, PhotoError, open_image, read_photo
+from ..outputs.images import encode_photo, plan_photo, to_srgb
 from .documents import write_bytes_atomic
 
 MAX_BYTES = MAX_MB * 1_000_000  # the limit the build warns about, refused here before anything is stored
@@ -69,6 +70,21 @@ def clean_picture(data: bytes) -> Image.Image:
     if max(picture.size) > MAX_SIDE:
         picture.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     return Image.frombytes(picture.mode, picture.size, picture.tobytes())
+
+
+def prepare_variants(path: Path, cache: Path) -> threading.Thread:
+    """Encode the site's variants of a new photo into the build's cache, in the background: by the
+    time its profile is saved, the preview's rebuild finds them made (WebP takes a second or two)."""
+
+    def encode() -> None:
+        with contextlib.suppress(PhotoError, OSError):  # the build reports any problem with the photo itself
+            (width, height), _ = read_photo(path)
+            if width and height:
+                encode_photo(plan_photo(path.name, width, height), path, cache)
+
+    thread = threading.Thread(target=encode, name=f"variants of {path.name}", daemon=True)
+    thread.start()
+    return thread
 
 
 def free_name(folder: Path, stem: str, kind: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import parse_qs
 
 from ..load.yamlfile import YamlError, parse_yaml
 from ..util.problems import field_path
@@ -27,12 +26,6 @@ class Form:
 
     def __init__(self, fields: dict[str, list[str]]):
         self.fields = fields
-
-    @classmethod
-    def parse(cls, body: bytes) -> Form:
-        """An `application/x-www-form-urlencoded` body."""
-        text = body.decode("utf-8", errors="replace")
-        return cls(parse_qs(text, keep_blank_values=True, max_num_fields=5000))
 
     def get(self, name: str) -> str | None:
         values = self.fields.get(name)
@@ -142,9 +135,20 @@ def read_field(spec: Spec, form: Form, path: tuple, original: Any, languages: tu
     text = text.strip()
     if text == display(original):
         return original
+    text = " ".join(clean(text).split("\n")).strip()
     if not text:
         return None
     return number(text) if isinstance(spec, Number) else text
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def clean(text: str) -> str:
+    """Typed (or pasted) text without the invisible control characters a copy from another program
+    brings along; its odd line breaks (NEL, U+2028, U+2029) become plain ones."""
+    return BREAKS.sub("\n", INVISIBLE.sub("", text))
 
 
 def number(text: str) -> Any:
@@ -265,8 +269,9 @@ def _text(value: str | None, spec: TextSpec) -> str | None:
     """A submitted text as the file would hold it: one line trimmed, Markdown with plain line ends."""
     if value is None:
         return None
+    value = clean(value)
     if not spec.markdown:
-        return value.strip()
+        return " ".join(value.split("\n")).strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in value.strip():  # several lines end with one line break (written `|`, as in content/)
         return value.rstrip() + "\n"

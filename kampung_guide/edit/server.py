@@ -17,23 +17,32 @@ import urllib.request
 from pathlib import Path
 from typing import Protocol, cast
 
+from ..load.images import PhotoError
+from ..outputs.headers import content_security_policy
+from ..pipeline import photo_cache
 from ..plan.pages import AnyPage
 from ..plan.site import load_site
+from ..util.messages import format_message
 from ..util.problems import Report
 from ..validate import model
 from ..validate.content import Loader, configured_language, list_images, load_categories, load_config
 from ..validate.specs import SLUG
 from . import documents, views
+from .editing import Editing
 from .forms import ROOT_SPECS, FormContext
 from .guard import Guard, Request, Response, parts, redirect, refusal
-from .photos import MAX_BYTES, UploadRefused, store_upload, thumbnail
+from .lists import content_lists
+from .photos import MAX_BYTES, UploadRefused, prepare_variants, store_upload, thumbnail
+from .publishing import publish_response
 from .readform import Form
+from .textedit import TextEditing
 from .words import WORDS, word
 
 NOMINATIM = "https://nominatim.openstreetmap.org/search"
 USER_AGENT = "kampung-umkm-guide-editor/0.1 (address search for a tourism office's guide)"
 ITEM = re.compile(r"^/_editor/(kampung|route|page|category)/([a-z0-9-]{1,80}(?:\.[a-z]{2,3})?)/(text/|undo/|upload/)?$")
 SITE_ITEM = re.compile(r"^/_editor/site/(text/|undo/)?$")
+CATEGORIES_TEXT = "/_editor/categories/text/"  # the whole categories.yaml as text, for a mistake no form shows
 NEW = re.compile(r"^/_editor/new/(kampung|route|category|page)/$")
 LANG_COOKIE = "kampung_guide_editor_lang"
 VENDOR = Path(__file__).resolve().parents[2] / "assets" / "vendor" / "leaflet"
@@ -66,6 +75,11 @@ class LoadedPreview:
         return True
 
 
+def keep_folder(content: Path) -> Path:
+    """Where the editor keeps what is not content: the text before each save (for undo), its token."""
+    return content.resolve().parent / ".cache" / "editor"
+
+
 def static_files() -> dict[str, Path]:
     """The editor's own scripts and styles, and the vendored Leaflet, by the name they are served as."""
     files = {p.name: p for p in sorted(views.STATIC.iterdir()) if p.is_file()}
@@ -90,7 +104,7 @@ class Editor:
     ):
         self.content, self.shown, self.preview, self.guard = content, shown, preview, guard
         self.lang = lang
-        self.keep = keep or content.resolve().parent / ".cache" / "editor"
+        self.keep = keep or keep_folder(content)
         self.geocoder = geocoder
         self.env = views.environment()
         self.static = static_files()
@@ -102,7 +116,18 @@ class Editor:
     # -- dispatch ---------------------------------------------------------------------------------
 
     def handle(self, request: Request) -> Response:
-        """The response to a request whose path starts with /_editor/ (Host and secret already checked)."""
+        """The response to a request whose path starts with /_editor/ (Host and secret already checked);
+        its pages carry the site's strict Content-Security-Policy (scripts and styles from here only)."""
+        response = self.answer(request)
+        if response.kind.startswith("text/html"):
+            config = self.config()
+            tiles = config.map.tiles if config else model.MapConfig(center=(0.0, 0.0)).tiles
+            response.headers.append(("Content-Security-Policy", content_security_policy(tiles)))
+            response.headers.append(("Referrer-Policy", "same-origin"))
+        return response
+
+    def answer(self, request: Request) -> Response:
+        """The response before the page headers: static files, photos, writes (checked), pages."""
         path = request.path
         if request.method == "GET":
             if request.arg("lang") in WORDS:
@@ -129,6 +154,8 @@ class Editor:
             return self.list_page(lang)
         if path == "/_editor/publish/":
             return self.publish_page(request, lang)
+        if path == CATEGORIES_TEXT:
+            return self.text_page(request, "categories", "", lang)
         new = NEW.match(path)
         if new:
             return self.edit(request, new[1], "", True, lang)
@@ -179,14 +206,12 @@ class Editor:
             return refusal(404, "Not found.")
         try:
             return Response(200, thumbnail(path), "image/jpeg", [("Cache-Control", "no-cache")])
-        except Exception:  # noqa: BLE001 - any photo that cannot be shown is shown as missing
+        except (PhotoError, OSError, SyntaxError, ValueError):  # the check reports why; the form shows no picture
             return refusal(404, "This photo cannot be shown.")
 
     # -- the list -----------------------------------------------------------------------------------
 
     def list_page(self, lang: str) -> Response:
-        from .lists import content_lists
-
         page = self.base(lang, word(lang, "contents"), "/_editor/", "contents")
         lists = content_lists(self.content, self.shown, self.preview.site(), self.preview.report(), lang)
         return Response(200, views.render(self.env, "list.html", page, lists=lists))
@@ -220,15 +245,11 @@ class Editor:
         return FormContext(kind, lang, languages, categories, kampung, photo_url)
 
     def edit(self, request: Request, kind: str, key: str, new: bool, lang: str) -> Response:
-        from .editing import Editing
-
         if request.method == "GET":
             return Editing(self, kind, key, new, lang).show(request)
         return Editing(self, kind, key, new, lang).submit(request.fields())
 
     def text_page(self, request: Request, kind: str, key: str, lang: str) -> Response:
-        from .editing import TextEditing
-
         editing = TextEditing(self, kind, key, lang)
         return editing.show() if request.method == "GET" else editing.submit(request.fields())
 
@@ -237,12 +258,11 @@ class Editor:
             kind, key, documents.new_source(self.content, kind, key).path, None
         )
         done = documents.undo(self.keep, source)
-        since = time.monotonic()
         if done:
-            self.preview.wait(since, 10)
+            self.preview.wait(time.monotonic(), 10)
         if done and documents.read_file(source.path) is None:
             return redirect("/_editor/?undone=1")
-        return redirect(item_url(kind, key) + ("?undone=1" if done else "?undone=0"))
+        return redirect(views.form_url(kind, key) + ("?undone=1" if done else "?undone=0"))
 
     def upload_form(self, request: Request, kind: str, key: str) -> Response:
         """A photo sent by the form without script: stored, then the form shows it as a new photo."""
@@ -251,8 +271,10 @@ class Editor:
         if problem:
             page = self.base(lang, word(lang, "upload_failed"), request.path)
             text = problem + " " + word(lang, "upload_back")
-            return Response(400, views.render(self.env, "message.html", page, text=text, back=item_url(kind, key)))
-        return redirect(item_url(kind, key) + "?photo=" + urllib.parse.quote(name))
+            return Response(
+                400, views.render(self.env, "message.html", page, text=text, back=views.form_url(kind, key))
+            )
+        return redirect(views.form_url(kind, key) + "?photo=" + urllib.parse.quote(name))
 
     def store_photo(self, request: Request, key: str) -> tuple[str, str]:
         """Store the photo of an upload request; (file name, "") or ("", the message why not)."""
@@ -262,17 +284,15 @@ class Editor:
             return "", word(lang, "upload_none")
         stem = key if SLUG.match(key or "") else "foto"
         try:
-            return store_upload(files[0][0], self.content / "images", stem), ""
+            name = store_upload(files[0][0], self.content / "images", stem)
         except UploadRefused as exc:
-            from ..util.messages import format_message
-
             return "", format_message(exc.key, exc.params, lang)
+        prepare_variants(self.content / "images" / name, photo_cache(self.content))
+        return name, ""
 
     # -- requests of the page's script ----------------------------------------------------------------
 
     def api(self, request: Request, name: str, fields: dict[str, list[str]]) -> Response:
-        from .editing import Editing
-
         lang = self.ui_lang(request)
         form = Form(fields)
         kind, key, new = form.get("_kind") or "", form.get("_key") or "", form.get("_new") == "1"
@@ -323,14 +343,7 @@ class Editor:
     # -- publishing ---------------------------------------------------------------------------------
 
     def publish_page(self, request: Request, lang: str) -> Response:
-        from .publishing import publish_response
-
         return publish_response(self, request, lang)
-
-
-def item_url(kind: str, key: str) -> str:
-    """The form's address of a file (or category)."""
-    return "/_editor/site/" if kind == "site" else f"/_editor/{kind}/{key}/"
 
 
 def photo_url(name: str) -> str:
@@ -347,10 +360,11 @@ def edit_address(page: AnyPage) -> str:
         return f"/_editor/category/{cast(model.Category, obj).id}/"
     if kind == "route":
         return f"/_editor/route/{cast(model.Route, obj).slug}/"
-    if kind == "page":
+    if kind == "page":  # its own language's file when it has one, else the main language's
         free = cast(model.FreePage, obj)
         main = free.source.rpartition("/")[2].removesuffix(".md")  # the main language's file
-        return f"/_editor/page/{main if page.lang == page._languages[0] else f'{free.slug}.{page.lang}'}/"
+        own = page.lang != page._languages[0] and page.lang in free.body.values
+        return f"/_editor/page/{free.slug}.{page.lang}/" if own else f"/_editor/page/{main}/"
     return "/_editor/"
 
 

@@ -21,13 +21,11 @@ from ..util.scriptjson import script_json
 from ..validate import model
 from .fieldtext import language_name
 from .forms import Control, Shown
+from .photos import MAX_MB
 from .words import WORDS, word
 
 STATIC = Path(__file__).resolve().parent / "static"
 JS_WORDS = (
-    "checking",
-    "no_problems",
-    "counts",
     "saving",
     "unsaved",
     "photo_too_big",
@@ -83,6 +81,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def form_url(kind: str, key: str) -> str:
+    """The address of the form of a file (or category)."""
+    if kind in ("site", "categories"):
+        return f"/_editor/{kind}/"
+    return f"/_editor/{kind}/{key}/"
+
+
 def static_url(name: str) -> str:
     """The address of one of the editor's own files, with a version that changes with its bytes."""
     path = STATIC / name
@@ -136,8 +141,11 @@ def target(
 
 
 def counts_text(shown: list[Shown], lang: str) -> str:
+    """`2 kesalahan, 1 peringatan` (`1 error, 2 warnings`), or that there is no problem."""
     errors = sum(not s.warning for s in shown)
-    return word(lang, "counts", errors=errors, warnings=len(shown) - errors) if shown else word(lang, "no_problems")
+    if not shown:
+        return word(lang, "no_problems")
+    return word(lang, "n_errors", n=errors) + ", " + word(lang, "n_warnings", n=len(shown) - errors)
 
 
 def check_result(root: Control, shown: list[Shown], others: list[str], lang: str, extra: dict) -> dict:
@@ -164,7 +172,7 @@ def map_island(site: model.Site | None, config: model.SiteConfig | None, slug: s
     lat, lon = (location.get("lat"), location.get("lon")) if isinstance(location, dict) else (None, None)
     placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon))
     placed = placed and -90 <= cast(float, lat) <= 90 and -180 <= cast(float, lon) <= 180  # all() saw numbers
-    map_config = config.map if config else model.MapConfig(center=(-7.4722, 112.4338))
+    map_config = config.map if config else model.MapConfig(center=(0.0, 0.0), zoom=2)  # site.yaml unreadable: the world
     others = [
         [k.location.lat, k.location.lon, k.name.get(lang)] for k in (site.kampung if site else ()) if k.slug != slug
     ]
@@ -218,7 +226,5 @@ def json_bytes(value: Any) -> bytes:
 
 def fragment(env: jinja2.Environment, control: Control, lang: str) -> str:
     """The HTML of one control as the whole form renders it (for a list changed by the page's script)."""
-    from .photos import MAX_MB
-
     template = env.from_string('{% import "fields.html" as f with context %}{{ f.field(control) }}')
     return template.render(control=control, w=words_for(lang), upload_max=MAX_MB)

@@ -30,18 +30,21 @@ WORDS: dict[str, dict[str, str]] = {
         "site_settings": "Pengaturan situs",
         "none_yet": "Belum ada.",
         "view": "Lihat",
-        "filter_label": "Saring daftar kampung",
+        "filter_label": "Filter daftar kampung",
         "n_errors": "{n} kesalahan",
+        "n_errors_1": "1 kesalahan",
         "n_warnings": "{n} peringatan",
+        "n_warnings_1": "1 peringatan",
         "n_untranslated": "{n} belum diterjemahkan",
         "site_has_errors": "Situs belum bisa dibuat: ada {n} kesalahan. Buka isi yang bertanda merah dan perbaiki.",
+        "site_has_errors_1": "Situs belum bisa dibuat: ada 1 kesalahan. Buka isi yang bertanda merah dan perbaiki.",
         # the form
         "view_in_preview": "Lihat di pratinjau",
         "edit_as_text": "Ubah sebagai teks",
         "required": "(wajib)",
         "required_note": (
             "Kolom bertanda (wajib) harus diisi. Yang belum Anda ketahui biarkan kosong: halaman akan meminta "
-            "wisatawan bertanya ke dinas pariwisata."
+            "wisatawan bertanya kepada dinas pariwisata."
         ),
         "save": "Simpan",
         "saved": "Tersimpan. Pratinjau sudah diperbarui.",
@@ -52,7 +55,6 @@ WORDS: dict[str, dict[str, str]] = {
         "not_saved_errors": "Belum disimpan: perbaiki dulu kesalahan yang ditandai. Isian Anda tetap di formulir.",
         "summary_errors": "Perbaiki hal berikut, lalu simpan lagi:",
         "whole_file": "Berkas",
-        "counts": "{errors} kesalahan, {warnings} peringatan",
         "no_problems": "Tidak ada masalah",
         "other_files": "Berkas lain punya kesalahan, jadi situs belum bisa dibuat:",
         "error_prefix": "Kesalahan:",
@@ -71,6 +73,9 @@ WORDS: dict[str, dict[str, str]] = {
         "price_high": "Harga tertinggi (untuk rentang)",
         "md_hint": "Markdown: baris kosong memisahkan paragraf; **tebal**, *miring*, ### Subjudul, - daftar.",
         "md_preview": "Pratinjau",
+        "md_preview_of": "Pratinjau: {field}",
+        "form_parts": "Bagian formulir",
+        "fill_required": "Isi kolom bertanda (wajib), lalu simpan.",
         "hours_means": "Artinya:",
         "hours_empty": "Tulis misalnya Mo-Sa 08:00-16:00; Su off (Mo Tu We Th Fr Sa Su = Senin sampai Minggu).",
         "slug_kampung": "Alamat halaman",
@@ -128,7 +133,6 @@ WORDS: dict[str, dict[str, str]] = {
             "Pencarian alamat perlu internet. Taruh pin dengan mengklik peta, atau ketik lintang dan bujur."
         ),
         # checking as you type
-        "checking": "Memeriksa…",
         "saving": "Menyimpan…",
         "unsaved": "Ada perubahan yang belum disimpan.",
         "item_added": "Ditambahkan: {item}.",
@@ -165,6 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
         "changes_title": "Perubahan yang belum diterbitkan",
         "no_changes": "Tidak ada perubahan sejak terakhir diterbitkan.",
         "ahead": "{n} simpanan sudah dicatat di komputer ini tetapi belum terkirim.",
+        "ahead_1": "1 simpanan sudah dicatat di komputer ini tetapi belum terkirim.",
         "changed_fields": "kolom: {fields}",
         "photo_unused": "belum dipakai profil mana pun",
         "status_added": "Baru",
@@ -184,6 +189,7 @@ WORDS: dict[str, dict[str, str]] = {
         "email_help": "Dicatat bersama perubahan, agar rekan tahu siapa yang mengubah.",
         "publish_button": "Terbitkan ke {remote}",
         "publish_blocked": "Belum bisa diterbitkan: situs punya {n} kesalahan dan tidak akan terbentuk. Perbaiki dulu:",
+        "publish_blocked_1": "Belum bisa diterbitkan: situs punya 1 kesalahan dan tidak akan terbentuk. Perbaiki dulu:",
         "publish_update": "Ambil perubahan mereka, lalu terbitkan lagi",
         "git_output": "Jawaban git selengkapnya",
         "no_git_title": "Cara menerbitkan",
@@ -198,6 +204,10 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "outcome_published": (
             "Terbit: {n} simpanan terkirim ke {remote}. Situs publik diperbarui saat hosting membuatnya ulang (GitHub "
+            "Pages: beberapa menit)."
+        ),
+        "outcome_published_1": (
+            "Terbit: 1 simpanan terkirim ke {remote}. Situs publik diperbarui saat hosting membuatnya ulang (GitHub "
             "Pages: beberapa menit)."
         ),
         "outcome_nothing": "Tidak ada yang perlu dikirim: semuanya sudah terbit.",
@@ -257,11 +267,14 @@ WORDS: dict[str, dict[str, str]] = {
         "view": "View",
         "filter_label": "Filter the kampung",
         "n_errors": "{n} errors",
+        "n_errors_1": "1 error",
         "n_warnings": "{n} warnings",
+        "n_warnings_1": "1 warning",
         "n_untranslated": "{n} untranslated",
         "site_has_errors": (
             "The site cannot be built: there are {n} errors. Open the entries marked in red and fix them."
         ),
+        "site_has_errors_1": "The site cannot be built: there is 1 error. Open the entry marked in red and fix it.",
         "view_in_preview": "View in the preview",
         "edit_as_text": "Edit as text",
         "required": "(required)",
@@ -278,7 +291,6 @@ WORDS: dict[str, dict[str, str]] = {
         "not_saved_errors": "Not saved: fix the marked problems first. What you typed is still in the form.",
         "summary_errors": "Fix these, then save again:",
         "whole_file": "File",
-        "counts": "{errors} errors, {warnings} warnings",
         "no_problems": "No problems",
         "other_files": "Other files have errors, so the site cannot be built:",
         "error_prefix": "Error:",
@@ -297,6 +309,9 @@ WORDS: dict[str, dict[str, str]] = {
         "price_high": "Highest price (for a range)",
         "md_hint": "Markdown: an empty line between paragraphs; **bold**, *italic*, ### Subheading, - list.",
         "md_preview": "Preview",
+        "md_preview_of": "Preview: {field}",
+        "form_parts": "Parts of the form",
+        "fill_required": "Fill in the fields marked (required), then save.",
         "hours_means": "This means:",
         "hours_empty": "Write for example Mo-Sa 08:00-16:00; Su off (Mo Tu We Th Fr Sa Su: Monday to Sunday).",
         "slug_kampung": "Page address",
@@ -353,7 +368,6 @@ WORDS: dict[str, dict[str, str]] = {
         "search_offline": (
             "The address search needs internet. Place the pin by clicking the map, or type the latitude and longitude."
         ),
-        "checking": "Checking…",
         "saving": "Saving…",
         "unsaved": "There are changes not saved yet.",
         "item_added": "Added: {item}.",
@@ -385,6 +399,7 @@ WORDS: dict[str, dict[str, str]] = {
         "changes_title": "Changes not yet published",
         "no_changes": "Nothing changed since the last publish.",
         "ahead": "{n} saved changes are recorded on this computer but not sent yet.",
+        "ahead_1": "1 saved change is recorded on this computer but not sent yet.",
         "changed_fields": "fields: {fields}",
         "photo_unused": "not used by any profile yet",
         "status_added": "New",
@@ -404,6 +419,7 @@ WORDS: dict[str, dict[str, str]] = {
         "email_help": "Recorded with the change, so colleagues know who made it.",
         "publish_button": "Publish to {remote}",
         "publish_blocked": "Cannot publish yet: the site has {n} errors and would not build. Fix them first:",
+        "publish_blocked_1": "Cannot publish yet: the site has 1 error and would not build. Fix it first:",
         "publish_update": "Take in their changes, then publish again",
         "git_output": "git's full answer",
         "no_git_title": "How to publish",
@@ -417,6 +433,10 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "outcome_published": (
             "Published: {n} saved changes sent to {remote}. The public site updates when the host rebuilds it (GitHub "
+            "Pages: a few minutes)."
+        ),
+        "outcome_published_1": (
+            "Published: 1 saved change sent to {remote}. The public site updates when the host rebuilds it (GitHub "
             "Pages: a few minutes)."
         ),
         "outcome_nothing": "Nothing to send: everything is published.",
@@ -449,6 +469,8 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def word(lang: str, key: str, **params: object) -> str:
-    """The editor's word `key` in `lang` (English when the language has none), filled with `params`."""
-    text = WORDS.get(lang, WORDS["en"])[key]
+    """The editor's word `key` in `lang` (English when the language has none), filled with `params`;
+    with `n=1`, the key's singular (`key_1`) where it has one."""
+    words = WORDS.get(lang, WORDS["en"])
+    text = words.get(key + "_1", words[key]) if params.get("n") == 1 else words[key]
     return text.format(**params) if params else text

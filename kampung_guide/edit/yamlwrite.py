@@ -64,6 +64,11 @@ class Representer(RoundTripRepresenter):
 Representer.add_representer(ScalarFloat, Representer.represent_scalar_float)
 
 
+# Characters outside YAML's printable set, and the line breaks a YAML reader may take for the end of
+# a line (NEL, U+2028, U+2029): ruamel writes them raw and then cannot read its own file.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def yaml() -> YAML:
     """A round-trip YAML that writes the content folder's style unchanged (see shared notes/editor.md)."""
     y = YAML()
@@ -88,6 +93,8 @@ def dump(tree: Any) -> str:
 def scalar(value: Any) -> Any:
     """A new value as ruamel should write it: multi-line text as a `|` block, YAML 1.1 traps quoted."""
     if isinstance(value, str):
+        if _UNPRINTABLE.search(value):  # written raw they break the file or change meaning: escape them
+            return DoubleQuotedScalarString(value)
         if "\n" in value.strip():
             return LiteralScalarString(value)  # ruamel picks |, |- or |+ to keep the final line breaks
         if _YAML11_TRAPS.match(value):

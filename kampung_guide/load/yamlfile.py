@@ -17,6 +17,7 @@ from typing import Any, TypeAlias, cast
 import yaml
 
 from ..util.problems import FieldPath as Path  # a key path inside the file
+from .yamlerrors import diagnose, excerpt
 
 try:  # libyaml's parser is ~10x faster; the resolver stays ours either way
     from yaml._yaml import CParser as _Parser
@@ -89,11 +90,11 @@ class _Loader(_Parser, _Resolver):
 
 
 class YamlError(Exception):
-    """A file that is not valid YAML for this guide; `line` is 1-based."""
+    """A file that is not valid YAML for this guide; `line` is 1-based, `excerpt` that line's text."""
 
-    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None) -> None:
+    def __init__(self, line: int, key: str, params: dict[str, Any] | None = None, excerpt: str = "") -> None:
         super().__init__(key)
-        self.line, self.key, self.params = line, key, params or {}
+        self.line, self.key, self.params, self.excerpt = line, key, params or {}, excerpt
 
 
 @dataclass
@@ -103,6 +104,14 @@ class Document:
     value: YamlValue
     lines: dict[Path, int] = field(default_factory=dict)
     text_starts: dict[Path, int] = field(default_factory=dict)  # first line of a multi-line text
+    source: str = ""  # the text parsed, for quoting a line in a message
+    offset: int = 0  # lines before the text in its file (a page's front matter starts on line 2)
+    flow: set[Path] = field(default_factory=set)  # mappings written inline, `{id: …, en: …}`
+    typed: dict[Path, str] = field(default_factory=dict)  # numbers as written: `25.000` read as 25.0
+
+    def excerpt(self, line: int) -> str:
+        """The text of the file's line `line`, as the editor wrote it."""
+        return excerpt(self.source, line - self.offset)
 
     def text_line(self, path: Path, offset: int) -> int:
         """The line of the `offset`-th line (0-based) inside the text at `path`."""
@@ -121,32 +130,27 @@ def parse_yaml(text: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]  # the stubs know PyYAML's loaders only
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise YamlError(1, "yaml_syntax", {"detail": str(exc)}) from None
-    doc = Document(None)
+        found = diagnose(exc, text)
+        raise YamlError(found.line, found.key, found.params, excerpt(text, found.line)) from None
+    except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
+        raise YamlError(1, "yaml_syntax", {}, excerpt(text, 1)) from None
+    doc = Document(None, source=text)
     if node is not None:
-        walker = _Walker(doc.lines, doc.text_starts)
-        doc.value = walker.convert(node, (), 0)
+        walker = _Walker(doc)
+        try:
+            doc.value = walker.convert(node, (), 0)
+        except YamlError as exc:
+            exc.excerpt = excerpt(text, exc.line)
+            raise
         doc.lines.setdefault((), node.start_mark.line + 1)
     return doc
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(mark.column + 1, 1) if mark else None]:
-        return YamlError(line, "yaml_tab")
-    detail = (exc.problem or exc.context or "invalid YAML").strip()
-    return YamlError(line, "yaml_syntax", {"detail": detail})
 
 
 class _Walker:
     """Turns composed nodes into plain values, recording lines and guarding size."""
 
-    def __init__(self, lines: dict[Path, int], text_starts: dict[Path, int]) -> None:
-        self.lines, self.text_starts = lines, text_starts
+    def __init__(self, doc: Document) -> None:
+        self.lines, self.text_starts, self.flow, self.typed = doc.lines, doc.text_starts, doc.flow, doc.typed
         self.count = 0
 
     def convert(self, node: yaml.Node, path: Path, depth: int) -> YamlValue:
@@ -162,12 +166,17 @@ class _Walker:
             self.text_starts[path] = node.start_mark.line + 2
         elif node.start_mark.line != node.end_mark.line:
             self.text_starts[path] = node.start_mark.line + 1
-        return scalar_value(node)
+        value = scalar_value(node)
+        if isinstance(value, float):
+            self.typed[path] = node.value
+        return value
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, YamlValue]:
         if node.tag != MAP:
             raise YamlError(node.start_mark.line + 1, "yaml_tag", {"tag": node.tag})
         result: dict[str, YamlValue] = {}
+        if node.flow_style:
+            self.flow.add(path)
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None

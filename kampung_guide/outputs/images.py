@@ -10,6 +10,7 @@ and can be cached on disk by the hash of everything that shapes the output.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -123,16 +124,23 @@ def read_cached(cache: Path, key: str) -> bytes | None:
 
 
 def write_cached(cache: Path, key: str, blob: bytes) -> None:
-    """Store a variant so that a reader in another process sees all of it or nothing."""
-    cache.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-", suffix=Path(key).suffix)
+    """Store a variant so that a reader in another process sees all of it or nothing. A cache the
+    disk refuses (full, read-only) only costs time: the build goes on without it, and a site that
+    cannot be written either is reported when it is written."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".tmp-", suffix=Path(key).suffix)
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(blob)
         os.replace(tmp, cache / key)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
 
 
 def prepare_image(data: bytes, photo: PhotoSet) -> Image.Image:

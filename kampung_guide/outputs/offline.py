@@ -1,9 +1,10 @@
 """Installable and usable offline: a web app manifest, icons, and a service worker.
 
-The service worker precaches the shell (styles, scripts, home and list pages in every language)
-and keeps each page and photo the visitor opens. Its cache is named after the build's content
-hash, so a new deploy replaces the old cache instead of serving a stale site. Requests to other
-hosts, map tiles above all, are never cached (OpenStreetMap's tile policy forbids it).
+The service worker (templates/sw.js, its settings filled in here) keeps the site's shell (styles,
+scripts, icons, the home, list and offline pages of every language) in a cache named after the build's
+content hash, so a deploy replaces it; the pages and photos a visitor saved or opened live in caches of
+their own that every new version keeps. Requests to other hosts, map tiles above all, are never cached
+(OpenStreetMap's tile policy forbids it).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import hashlib
 import io
 import json
 
-from jinja2 import Template
-from markupsafe import Markup
 from PIL import Image, ImageDraw
+
+from ..render.renderer import TemplateError
 
 ICON_SIZES = (192, 512)
 BRAND, PAPER = (122, 59, 18), (255, 250, 243)
@@ -94,10 +95,42 @@ def content_version(files: dict[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
-SERVICE_WORKER = "sw.js"  # the worker's script, a template file (a site may override it)
+WORKER_TEMPLATE = "sw.js"  # the service worker's script, a template file (a site may override it)
+CONFIG_MARK = '"__GUIDE_CONFIG__"'  # where the build puts the worker's settings
+NETWORK_WAIT_MS = 4000  # on weak data, a stored copy of a page answers after this long
+SAVED_PAGES, SAVED_BYTES = 50, 40_000_000  # what "save for offline" keeps at most (the oldest out first)
+RECENT_ENTRIES = 80  # pages and photos opened but not saved, kept across deploys (the oldest out first)
 
 
-def service_worker(template: Template, version: str, precache: list[str]) -> bytes:
-    """The service worker script (templates/sw.js); `precache` URLs are relative to the site root, where it lives."""
-    values = {"version": Markup(json.dumps(version)), "precache": Markup(json.dumps(precache, indent=1))}
-    return template.render(values).encode()
+def service_worker(
+    source: tuple[str, str], version: str, shell: list[tuple[str, str]], offline_pages: dict[str, str]
+) -> bytes:
+    """The service worker script from its template (text, file path): `shell` lists (URL, revision) of the files
+    stored at once, `offline_pages` the offline page of each language folder ("" or "en/"); URLs are
+    relative to the site root, where the worker lives."""
+    text, path = source
+    if text.count(CONFIG_MARK) != 1:
+        raise TemplateError(f"{path}:1: template: write {CONFIG_MARK} once, where the build puts the settings")
+    config = {
+        "version": version,
+        "shell": [list(entry) for entry in shell],
+        "offline": offline_pages,
+        "networkWait": NETWORK_WAIT_MS,
+        "savedPages": SAVED_PAGES,
+        "savedBytes": SAVED_BYTES,
+        "recentEntries": RECENT_ENTRIES,
+    }
+    return text.replace(CONFIG_MARK, config_text(config)).encode()
+
+
+def config_text(config: dict) -> str:
+    """The settings as a JavaScript object literal, one shell file a line (readable diffs of sw.js)."""
+    lines = []
+    for key in sorted(config):
+        value = config[key]
+        if isinstance(value, list):
+            text = "[\n" + ",\n".join("  " + json.dumps(item) for item in value) + "\n ]"
+        else:
+            text = json.dumps(value, sort_keys=True)
+        lines.append(f" {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(lines) + "\n}"

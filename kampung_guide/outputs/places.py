@@ -21,8 +21,9 @@ from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Site
 from .search import week_table
 
-FIELDS = ("slug", "lat", "lon", "name", "category", "hours")
-RowParts = tuple[str, float, float, str, str, str | None]  # FIELDS, with the category id and the week as JSON
+FIELDS = ("slug", "lat", "lon", "name", "category", "hours", "approximate")
+# FIELDS, with the category id and the week as JSON (approximate: 1 where the pin marks only the area)
+RowParts = tuple[str, float, float, str, str, str | None, int]
 
 
 _ROWS = IdentityMemo()  # what a profile gives its row, kept across the preview's rebuilds
@@ -42,9 +43,12 @@ def places(site: Site, lang: str) -> dict[str, object]:
     """The places of the site in `lang`: one row per kampung, sorted by its name there."""
     categories = {c: i for i, c in enumerate(site.categories)}
     parts = [_ROWS.get(k, lang, partial(row_parts, k, lang)) for k in sorted(site.kampung, key=name_order(lang))]
-    weeks = sorted({part[-1] for part in parts if part[-1] is not None})
+    weeks = sorted({part[5] for part in parts if part[5] is not None})
     week_index = {w: i for i, w in enumerate(weeks)}
-    rows = [[*part[:4], categories[part[4]], week_index[part[5]] if part[5] is not None else None] for part in parts]
+    rows = [
+        [*part[:4], categories[part[4]], week_index[part[5]] if part[5] is not None else None, part[6]]
+        for part in parts
+    ]
     return {
         "v": 1,
         "lang": lang,
@@ -66,4 +70,5 @@ def row_parts(k: Kampung, lang: str) -> RowParts:
         k.name.get(lang),
         k.category,
         json.dumps(table) if table is not None else None,
+        int(k.location.approximate),
     )

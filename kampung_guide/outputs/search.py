@@ -7,6 +7,7 @@ names listed once, and opening-hours weeks and areas are shared tables, so 1,000
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import partial
@@ -15,9 +16,10 @@ from ..plan.pages import search_index_name
 from ..util.memo import IdentityMemo
 from ..validate.hours import week
 from ..validate.model import Experience, Kampung, Product, Site
-from .searchtext import index_tokens
+from .searchtext import drop_prefixes, index_tokens, split_words, variant_groups
 
-FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens")
+FIELDS = ("slug", "href", "name", "category", "areas", "address", "workshop", "price", "hours", "tokens", "other")
+MIN_SITE_WORD = 3  # shorter words of the site's title ("of") would match every kampung for nothing
 _AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 
 
@@ -43,11 +45,12 @@ _PARTS = IdentityMemo()  # what a profile gives its row, kept across the preview
 
 
 def search_index(site: Site, lang: str) -> dict:
-    """The index for the list page in `lang`: shared tables and one row per kampung, by slug."""
+    """The index for the list page in `lang`: shared tables and one row per kampung, in the list's order
+    (by name), which is also the order of equally ranked results."""
     categories = {c: i for i, c in enumerate(site.categories)}
     parts = [
-        _PARTS.get(k, (lang, site.categories[k.category].name.get(lang)), partial(row_parts, k, site, lang))
-        for k in sorted(site.kampung, key=lambda k: k.slug)
+        _PARTS.get(k, (lang, category_names(site, k)), partial(row_parts, k, site, lang))
+        for k in sorted(site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))  # as the list page
     ]
     areas = sorted({area for part in parts for area in part[3]})
     weeks = sorted({part[7] for part in parts if part[7] is not None})
@@ -64,13 +67,16 @@ def search_index(site: Site, lang: str) -> dict:
             price,
             week_index.get(hours),
             tokens,
+            other,
         ]
-        for slug, name, category, own_areas, address, workshop, price, hours, tokens in parts
+        for slug, name, category, own_areas, address, workshop, price, hours, tokens, other in parts
     ]
     return {
-        "v": 1,
+        "v": 2,
         "lang": lang,
         "fields": list(FIELDS),
+        "site": " ".join(site_tokens(site, lang)),
+        "variants": variant_groups(site.config.search_variants),
         "categories": [[c, site.categories[c].name.get(lang)] for c in categories],
         "areas": [list(area) for area in areas],
         "weeks": [json.loads(w) for w in weeks],
@@ -81,6 +87,7 @@ def search_index(site: Site, lang: str) -> dict:
 def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
     """A kampung's row before the shared tables are known: its areas and week as values, not indexes."""
     table = week_table(k)
+    own = index_tokens(searchable_text(k, site, lang), lang)
     return (
         k.slug,
         k.name.get(lang),
@@ -90,8 +97,38 @@ def row_parts(k: Kampung, site: Site, lang: str) -> tuple:
         1 if k.experiences else 0,
         price_range(k),
         json.dumps(table) if table is not None else None,
-        " ".join(index_tokens(searchable_text(k, site, lang), lang)),
+        " ".join(own),
+        " ".join(other_tokens(k, site, lang, own)),
     )
+
+
+def category_names(site: Site, k: Kampung) -> tuple[str, ...]:
+    """The kampung's category name in every language (a row shows them all: its own and the others')."""
+    return tuple(site.categories[k.category].name.get(lang) for lang in site.config.languages)
+
+
+def other_tokens(k: Kampung, site: Site, lang: str, own: list[str]) -> list[str]:
+    """The tokens of the kampung's texts in the site's other languages that its own tokens do not
+    already find: a visitor may search in either language (found, but ranked lower)."""
+    found = set()
+    for other in site.config.languages:
+        if other != lang:
+            found.update(index_tokens(searchable_text(k, site, other), other))
+    return [token for token in drop_prefixes(sorted(found)) if not starts_one(token, own)]
+
+
+def starts_one(token: str, tokens: list[str]) -> bool:
+    """Whether `token` starts one of the sorted `tokens`."""
+    i = bisect.bisect_left(tokens, token)
+    return i < len(tokens) and tokens[i].startswith(token)
+
+
+def site_tokens(site: Site, lang: str) -> list[str]:
+    """The words of the site's title (in every language) and city, as written (no stems: "Perajin"
+    in a title must not make "rajin" match everything): true of every kampung it lists."""
+    config = site.config
+    text = " ".join([*(config.title.get(other) for other in config.languages), config.city])
+    return drop_prefixes(sorted({word for word in split_words(text) if len(word) >= MIN_SITE_WORD}))
 
 
 def searchable_text(k: Kampung, site: Site, lang: str) -> str:

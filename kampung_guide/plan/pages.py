@@ -46,6 +46,7 @@ KINDS: dict[str, Kind] = {
         Kind("plan", "plan.html", menu="plan_nav"),
         Kind("route", "route.html"),
         Kind("404", "404.html", sitemap=False, hreflang=False, canonical=False),
+        Kind("offline", "offline.html", sitemap=False, hreflang=False, canonical=False),
     )
 }
 
@@ -56,9 +57,11 @@ LIST_KEY = "kampung/"
 POSTERS_KEY = "poster/"
 PLAN_KEY = "rencana/"
 NOT_FOUND_KEY = "404.html"
+OFFLINE_KEY = "offline/"  # the service worker answers with it for any page not stored on the phone
 MANIFEST_NAME = "manifest.webmanifest"  # beside each language's home page
 GEOJSON_PATH = "data/kampung.geojson"
 JSON_PATH = "data/kampung.json"
+OPEN_DATA_SCHEMA_PATH = "data/kampung.schema.json"  # the JSON Schema of JSON_PATH
 GPX_NAME, GEOJSON_NAME = "route.gpx", "route.geojson"  # beside each route's page
 PHOTO_WIDTHS = (480, 960, 1600)  # the widths a photo is published at (never wider than its original)
 PHOTO_EXTENSIONS = ("webp", "jpg")
@@ -163,9 +166,10 @@ def site_addresses(
     """Every address a link may lead to, from the slugs of what the site has and its photos
     (file name, upright width)."""
     kampung = tuple(kampung)
-    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, *map(kampung_key, kampung), *map(category_key, categories)}
+    keys = {HOME_KEY, LIST_KEY, POSTERS_KEY, PLAN_KEY, OFFLINE_KEY, *map(kampung_key, kampung)}
+    keys |= set(map(category_key, categories))
     keys |= {*map(page_key, pages), *map(route_key, routes)}
-    files = {GEOJSON_PATH, JSON_PATH, *map(poster_key, kampung)}
+    files = {GEOJSON_PATH, JSON_PATH, OPEN_DATA_SCHEMA_PATH, *map(poster_key, kampung)}
     files |= {ics_path(slug, lang) for slug in kampung for lang in languages} | set(map(city_ics_path, languages))
     for name, width in photos:
         stem = name.rsplit(".", 1)[0]
@@ -247,4 +251,5 @@ def plan_pages(site: Site) -> list[AnyPage]:
         pages.append(page(PLAN_KEY, "plan", lang))
         pages.extend(page(route_key(r.slug), "route", lang, r) for r in site.routes)
         pages.append(page(NOT_FOUND_KEY, "404", lang))
+        pages.append(page(OFFLINE_KEY, "offline", lang))
     return pages

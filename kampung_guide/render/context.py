@@ -38,6 +38,8 @@ class PhotoSizes(Protocol):
 
     @property
     def fallback(self) -> PhotoVariant: ...
+    @property
+    def jpeg(self) -> tuple[PhotoVariant, ...]: ...
     def srcset(self, mime: str, prefix: str = "") -> str: ...
 
 
@@ -201,6 +203,7 @@ class ViewContext:
                 "category_name": category.name.get(lang),
                 "category_href": self.href(page, category_key(category.id)),
                 "area": kampung.location.address.get(lang) if kampung.location.address else "",
+                "workshop": i18n.ui(lang)("card_workshop") if kampung.experiences else "",
             }
         )
         return card

@@ -221,11 +221,15 @@ def plan_data(ctx: ViewContext, page: AnyPage) -> Values:
         "plan_search_none",
         "kampung_count_1",
         "kampung_count_n",
+        "share_plan_text",
+        "share_plan_offline",
+        "route_file_name",
+        "route_named",
+        "and",
     ]
     return {
         "lang": lang,
         "creator": ctx.site.config.title.get(lang),
-        "name": t("plan_result"),
         "office": ctx.office(lang),
         "matches": PLAN_MATCHES,
         "speeds": travel.SPEED_KMH,
@@ -236,5 +240,6 @@ def plan_data(ctx: ViewContext, page: AnyPage) -> Values:
         "mapApp": travel.MAP_APP,
         "gpxNamespace": travel.GPX_NAMESPACE,
         "share": "https://wa.me/?text=",
+        "pinsNote": t("pins_approximate"),
         "words": {w: t(w) for w in words},
     }

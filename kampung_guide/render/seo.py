@@ -22,15 +22,26 @@ def base_path(base_url: str) -> str:
     return urlsplit(base_url).path or "/"
 
 
-def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
-    """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>."""
+def coordinate(value: float) -> str:
+    """A latitude or longitude with at least the 5 decimals search engines ask of a place (6 at most)."""
+    written = repr(float(value))
+    decimals = len(written.partition(".")[2]) if "e" not in written else 6
+    return f"{value:.{min(max(decimals, 5), 6)}f}"
+
+
+def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str, images: list[str] | None = None) -> Markup:
+    """schema.org TouristAttraction + LocalBusiness for one kampung, safe inside <script>; `images`
+    are the public addresses of its photos. (No `inLanguage`: neither type has it.)"""
     data: dict = {
         "@context": "https://schema.org",
         "@type": ["TouristAttraction", "LocalBusiness"],
         "name": k.name.get(lang),
         "description": k.summary.get(lang),
-        "inLanguage": lang,
-        "geo": {"@type": "GeoCoordinates", "latitude": k.location.lat, "longitude": k.location.lon},
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": coordinate(k.location.lat),
+            "longitude": coordinate(k.location.lon),
+        },
         "address": {
             "@type": "PostalAddress",
             "addressLocality": site.config.city,
@@ -40,6 +51,8 @@ def kampung_jsonld(k: Kampung, site: Site, lang: str, url: str) -> Markup:
     }
     if url:
         data["url"] = url
+    if images:
+        data["image"] = images
     if k.opening_hours:
         data["openingHoursSpecification"] = [
             {

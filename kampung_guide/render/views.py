@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -30,7 +31,7 @@ from ..plan.pages import (
     search_index_name,
 )
 from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
-from . import i18n, links, maps, planner, seo
+from . import i18n, links, maps, planner, seo, when
 from .context import Values, ViewContext, contact_links
 
 # Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
@@ -214,6 +215,21 @@ def view_not_found(page: Page[None], ctx: ViewContext) -> Values:
     }
 
 
+def view_offline(page: Page[None], ctx: ViewContext) -> Values:
+    """The page the service worker shows for a page not stored on the phone: what is stored instead."""
+    t = i18n.ui(page.lang)
+    return {
+        "title": t("offline_title"),
+        "description": t("offline_text"),
+        "robots": "noindex",
+        "saved_none": t("offline_saved_none", button=t("offline_save")),
+        "always": [
+            {"href": ctx.href(page, HOME_KEY), "label": t("home")},
+            {"href": ctx.href(page, LIST_KEY), "label": t("all_kampung")},
+        ],
+    }
+
+
 def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
     k, lang = page.obj, page.lang
     assert isinstance(k, Kampung)
@@ -234,6 +250,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         "products": [product_entry(p, lang) for p in k.products],
         "experiences": [experience_entry(e, lang, ctx.office(lang)) for e in k.experiences],
         "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
+        "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
         "directions": links.directions(k.location.lat, k.location.lon, name),
         "contact_links": contact_links(k.contact, lang, t("whatsapp_greeting").format(name=name)),
@@ -250,7 +267,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         ],
         "map": kampung_map(page, ctx, k),
         "map_label": t("kampung_map"),
-        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url)),
+        "jsonld": seo.kampung_jsonld(k, ctx.site, lang, ctx.absolute(page.url), photo_addresses(ctx, k)),
         "qr": ctx.qr(ctx.absolute(page.url), 160, "QR"),
         "og_image": ctx.absolute(ctx.photos[k.photos[0].file].fallback.path) if k.photos else "",
         "data_links": data_links(k, page.root, lang),
@@ -281,6 +298,12 @@ def data_links(k: Kampung, root: str, lang: str) -> list[dict[str, str]]:
     return found
 
 
+def photo_addresses(ctx: ViewContext, k: Kampung) -> list[str]:
+    """The public address of each photo's largest JPEG (none without a base URL)."""
+    found = [ctx.absolute(quote(max(ctx.photos[p.file].jpeg, key=lambda v: v.width).path)) for p in k.photos]
+    return [url for url in found if url]
+
+
 def photo_entry(page: AnyPage, ctx: ViewContext, photo: Photo) -> Values:
     """What a <picture> needs: WebP and JPEG srcsets, the fallback, its size, alt text and credit."""
     sizes = ctx.photos[photo.file]
@@ -303,7 +326,7 @@ def product_entry(product: Product, lang: str) -> dict[str, str]:
     }
 
 
-def experience_entry(exp: Experience, lang: str, office: str) -> dict[str, str]:
+def experience_entry(exp: Experience, lang: str, office: str) -> Values:
     t = i18n.ui(lang)
     price = i18n.format_price(exp.price_idr, lang) + " " + t("per_person") if exp.price_idr else ""
     return {
@@ -312,6 +335,7 @@ def experience_entry(exp: Experience, lang: str, office: str) -> dict[str, str]:
         "duration": i18n.format_duration(exp.duration_minutes, lang) if exp.duration_minutes else "",
         "booking": exp.booking.get(lang) if exp.booking else "",
         "description": exp.description.get(lang) if exp.description else "",
+        "schedule": when.sessions(exp.schedule, lang),
     }
 
 
@@ -384,5 +408,6 @@ VIEWS: dict[str, View] = {
     "plan": planner.plan_view,
     "route": planner.route_view,
     "404": view_not_found,
+    "offline": view_offline,
 }
 assert VIEWS.keys() == KINDS.keys(), "every kind of page needs a view"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal
-from ..edit.server import Editor, editor_link
+from ..edit.guard import MAX_BODY, Guard, Request, Response, refusal, stored_token
+from ..edit.server import Editor, editor_link, keep_folder
 from ..plan.site import load_site
 from ..util.problems import Report
 from ..validate.content import ProfileCache, configured_language
@@ -101,7 +101,7 @@ def rebuild(content: Path, shown: str, state: State, lang: str | None, full: boo
     state.last_report = report
     messages_lang = lang or (site.config.messages_language if site else configured_language(content))
     if site is None:
-        errors = [p.render(messages_lang) for p in report.sorted() if not p.warning]
+        errors = [p.render(messages_lang, excerpt=True) for p in report.sorted() if not p.warning]
         state.publish(None, errors, messages_lang, began)
         return time.perf_counter() - start
     try:
@@ -123,17 +123,27 @@ ERROR_TEXT = {
 
 
 def error_page(problems: list[str], lang: str = "en") -> bytes:
-    """The page every address shows while the content has errors: each problem with file and line."""
-    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    """The page every address shows while the content has errors: each problem with file and line,
+    and the text of that line under it (the reload script and the editor's link are added as it is served)."""
+    items = "\n".join(problem_item(p) for p in problems)
     title, advice = ERROR_TEXT.get(lang, ERROR_TEXT["en"])
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Content problems · preview</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f1a17}}
-h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
+h1{{color:#a11}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}
+pre{{margin:.25rem 0 0;padding:.25rem .5rem;background:#f4efe9;border-left:3px solid #a11;overflow-x:auto}}
+</style></head>
 <body><h1>{title}</h1>
 <p>{advice.format(n=len(problems))}</p>
-<ol>{items}</ol><script src="{RELOAD_PATH}"></script></body></html>""".encode()
+<ol>{items}</ol></body></html>""".encode()
+
+
+def problem_item(problem: str) -> str:
+    """One problem of the error page: its message, then the line it names as written (`  12 | lat: x`)."""
+    message, _, quoted = problem.partition("\n")
+    shown = f"<pre>{html.escape(quoted)}</pre>" if quoted else ""
+    return f"<li><code>{html.escape(message)}</code>{shown}</li>"
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -210,7 +220,8 @@ def make_handler(state: State, guard: Guard | None = None, editor: Editor | None
             if name == "" or name.endswith("/"):
                 name += "index.html"
             if state.problems and name.endswith(".html"):
-                return self.send(500, error_page(state.problems, state.lang), "text/html; charset=utf-8")
+                link = editor_link(None, state.lang) if self.editor else b""
+                return self.send(500, inject(error_page(state.problems, state.lang), link), "text/html; charset=utf-8")
             data = state.files.get(name)
             if data is None and f"{name}/index.html" in state.files:
                 return self.redirect(path + "/")
@@ -302,7 +313,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out: Out = pri
     server = PreviewServer(("127.0.0.1" if host in LOCAL else host, port), handler)
     server.daemon_threads = True
     bound = server.server_address[1]
-    handler.guard = guard = Guard(bound, public=host not in LOCAL)
+    handler.guard = guard = Guard(bound, public=host not in LOCAL, csrf=stored_token(keep_folder(content)))
     handler.editor = Editor(content, shown, state, guard, lang)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -317,7 +328,7 @@ def serve(content: Path, shown: str, port: int, lang: str | None, out: Out = pri
     stop = threading.Event()
     try:
         for changes in watch(*watched_folders(content), stop_event=stop, debounce=50, step=20):
-            seconds = rebuild(content, shown, state, lang, full=not only_profiles(changes, content))
+            seconds = rebuild(content, shown, state, lang, full=not only_profiles(changes, content, state.site()))
             names = sorted({Path(p).name for _, p in changes if not Path(p).name.endswith(".tmp")})
             out(f"changed: {', '.join(names[:5])}", flush=True)
             report_build(state, seconds, out)
@@ -362,10 +373,16 @@ def qr_text(text: str) -> str:
     )
 
 
-def only_profiles(changes: Iterable[tuple[object, str]], content: Path) -> bool:
-    """Whether every changed file is a kampung profile (then an incremental rebuild is enough)."""
-    folder = (content / "kampung").resolve()
-    return all(Path(path).resolve().parent == folder for _, path in changes)
+def only_profiles(changes: Iterable[tuple[object, str]], content: Path, site: Site | None = None) -> bool:
+    """Whether every changed file is a kampung profile, or a photo no profile of `site` shows (one
+    just uploaded in the editor, say): then an incremental rebuild is enough."""
+    folder, images = (content / "kampung").resolve(), (content / "images").resolve()
+    shown = {photo.file for k in site.kampung for photo in k.photos} if site else None
+
+    def harmless(path: Path) -> bool:
+        return path.parent == folder or (shown is not None and path.parent == images and path.name not in shown)
+
+    return all(harmless(Path(path).resolve()) for _, path in changes)
 
 
 def report_build(state: State, seconds: float, out: Out) -> None:

@@ -18,12 +18,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning_prefix": ("warning: ", "peringatan: "),
     # reading files
     "yaml_syntax": (
-        "this is not valid YAML ({detail}); check the indentation and the colons on this line",
-        "ini bukan YAML yang sah ({detail}); periksa indentasi dan titik dua di baris ini",
+        "this line cannot be read; check its indentation (spaces, lined up with the fields above), "
+        "the ': ' after the field name, and that every quote and bracket is closed",
+        "baris ini tidak bisa dibaca; periksa indentasinya (spasi, sejajar dengan kolom di atasnya), "
+        "tanda ': ' setelah nama kolom, dan apakah setiap tanda kutip dan kurung sudah ditutup",
     ),
     "yaml_tab": (
-        "a tab character is used for indentation; YAML needs spaces",
-        "karakter tab dipakai untuk indentasi; YAML harus memakai spasi",
+        "this line is indented with a tab, and YAML accepts only spaces; replace the tab at the start "
+        "of the line with spaces (and set your editor to type spaces for Tab)",
+        "baris ini diindentasi dengan Tab, padahal YAML hanya menerima spasi; ganti Tab di awal baris "
+        "dengan spasi (dan atur editor agar tombol Tab menulis spasi)",
     ),
     "yaml_too_big": (
         "the file expands to more than {limit} values (aliases nested too deep?)",
@@ -185,7 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ubin peta khusus wajib punya atribusi (keterangan sumber ubin)",
     ),
     "language_twice": ("the language '{lang}' is listed twice", "bahasa '{lang}' tercantum dua kali"),
-    "photo_missing": ("the photo '{file}' is not in {folder}", "foto '{file}' tidak ada di {folder}"),
+    "photo_missing": (
+        "the photo '{file}' is not in {folder}; put the photo there under this name, or correct the name here",
+        "foto '{file}' tidak ada di {folder}; simpan fotonya di sana dengan nama ini, atau perbaiki namanya di sini",
+    ),
     "photo_outside": ("'{file}' points outside the content folder", "'{file}' menunjuk ke luar folder konten"),
     "far_from_map": (
         "the pin ({lat}, {lon}) is {km} km from the map centre; are lat and lon swapped?",
@@ -383,6 +390,168 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file is not a photo the guide can use ({detail}); send a JPEG, PNG or WebP photo",
         "berkas ini bukan foto yang bisa dipakai panduan ({detail}); kirim foto JPEG, PNG, atau WebP",
     ),
+    # YAML mistakes, explained (load/yamlerrors.py), and fixes for the common slips of an editor
+    "yaml_unclosed_quote": (
+        "the quote {quote} opened on this line is never closed, so the lines after it are read as text; "
+        "end the text with {quote} on this line, write: {fix}",
+        "tanda kutip {quote} yang dibuka di baris ini tidak pernah ditutup, sehingga baris-baris sesudahnya "
+        "ikut terbaca sebagai teks; tutup teksnya dengan {quote} di baris ini, tulis: {fix}",
+    ),
+    "yaml_escape": (
+        "inside double quotes a backslash \\ starts a special character; use single quotes instead, write: {fix}",
+        "di dalam tanda kutip ganda, garis miring terbalik \\ memulai karakter khusus; "
+        "pakai tanda kutip tunggal, tulis: {fix}",
+    ),
+    "yaml_unclosed_bracket": (
+        "the {open} opened on this line is not closed; add {close} at the end of the line "
+        "(and put a text that contains a comma in quotes)",
+        "tanda {open} yang dibuka di baris ini tidak ditutup; tambahkan {close} di akhir baris "
+        "(dan beri tanda kutip pada teks yang memuat koma)",
+    ),
+    "yaml_flow_text": (
+        "inside {open} … {close}, commas and ': ' separate the entries; put a text that contains a comma "
+        'or a colon in quotes, e.g. "Jalan Kenanga, Kota Mojokerto", or write each entry on its own line',
+        "di dalam {open} … {close}, koma dan ': ' memisahkan isinya; beri tanda kutip pada teks yang memuat "
+        'koma atau titik dua, misalnya "Jalan Kenanga, Kota Mojokerto", atau tulis setiap isian di barisnya sendiri',
+    ),
+    "yaml_no_colon": (
+        "a field needs ': ' after its name (name: value); add the colon, or put # in front if the line is a note",
+        "kolom perlu ': ' setelah namanya (nama: isi); tambahkan titik dua, "
+        "atau beri # di depan jika baris ini catatan",
+    ),
+    "yaml_colon_space": ("write a space after the colon: {fix}", "tulis spasi setelah titik dua: {fix}"),
+    "yaml_block_indicator": (
+        "nothing may follow {indicator} on its line; start the text on the next line, two spaces further in",
+        "setelah {indicator} tidak boleh ada apa pun di baris yang sama; mulai teksnya di baris berikutnya, "
+        "menjorok dua spasi",
+    ),
+    "yaml_second_document": (
+        "the line '---' starts a second document, and a content file holds one; remove the line",
+        "baris '---' memulai dokumen kedua, padahal berkas konten hanya berisi satu; hapus baris itu",
+    ),
+    "yaml_colon_in_text": (
+        "the text contains ': ', which YAML reads as the start of a field; put the whole text in quotes, write: {fix}",
+        "teksnya memuat ': ', yang dibaca YAML sebagai awal kolom baru; "
+        "beri tanda kutip pada seluruh teks, tulis: {fix}",
+    ),
+    "yaml_colon_in_long_text": (
+        "this line of a text contains ': ', which YAML reads as the start of a field; put the whole text in "
+        "quotes, from its first line to its last",
+        "baris teks ini memuat ': ', yang dibaca YAML sebagai awal kolom baru; beri tanda kutip pada seluruh "
+        "teks, dari baris pertama sampai terakhir",
+    ),
+    "yaml_reserved_start": (
+        "in YAML a text cannot begin with {char}; put it in quotes, write: {fix}",
+        "di YAML teks tidak boleh diawali {char}; beri tanda kutip, tulis: {fix}",
+    ),
+    "yaml_after_quote": (
+        "the text goes on after its closing quote {quote}; put the whole text in quotes, "
+        "with the other kind of quote inside, write: {fix}",
+        "teksnya masih berlanjut setelah tanda kutip penutup {quote}; beri tanda kutip pada seluruh teks, "
+        "dengan jenis kutip yang lain di dalamnya, tulis: {fix}",
+    ),
+    "yaml_after_bracket": (
+        "something follows the closing {close} on this line; remove it, or put the whole text in quotes",
+        "ada tulisan setelah tanda penutup {close} di baris ini; hapus, atau beri tanda kutip pada seluruh teks",
+    ),
+    "yaml_item_here": (
+        "a list item ('- ') cannot stand here; put it under the field it belongs to, two spaces further in "
+        "than that field, or remove the '- '",
+        "butir daftar ('- ') tidak bisa berdiri di sini; letakkan di bawah kolom pemiliknya, menjorok dua spasi "
+        "dari kolom itu, atau hapus '- '",
+    ),
+    "yaml_indent": (
+        "the indentation of this line ({spaces} spaces) lines up with no field above it; fields that belong "
+        "together start with the same number of spaces: use {choices} spaces",
+        "baris ini diawali {spaces} spasi dan tidak sejajar dengan kolom mana pun di atasnya; kolom yang "
+        "setingkat diawali jumlah spasi yang sama: jadikan {choices} spasi",
+    ),
+    "yaml_dash_space": (
+        "write a space after the '-' of a list item: {fix}",
+        "tulis spasi setelah '-' butir daftar: {fix}",
+    ),
+    "yaml_indent_text": (
+        "this line of the text starts with {spaces} spaces, fewer than the text's first line; "
+        "start every line of the text with {choices} spaces",
+        "baris teks ini diawali {spaces} spasi, lebih sedikit dari baris pertama teksnya; "
+        "awali setiap baris teks dengan {choices} spasi",
+    ),
+    "text_comma": (
+        "the comma after '{before}' ends the {lang} text, so '{key}' is read as another language; "
+        'put the text in quotes ({lang}: "{before}, {key}") or write each language on its own line',
+        "koma setelah '{before}' mengakhiri teks {lang}, sehingga '{key}' terbaca sebagai bahasa lain; "
+        'beri tanda kutip ({lang}: "{before}, {key}") atau tulis setiap bahasa di barisnya sendiri',
+    ),
+    "price_thousands": (
+        "{typed} reads as the number {value} (in YAML a dot is a decimal point); "
+        "for {guess} rupiah write {guess}, without a dot",
+        "{typed} terbaca sebagai angka {value} (di YAML titik adalah tanda desimal); "
+        "untuk {guess} rupiah tulis {guess}, tanpa titik",
+    ),
+    "clock_number": (
+        '{typed} reads as a number, not a time; write the time with a colon, in quotes: "{fix}"',
+        '{typed} terbaca sebagai angka, bukan jam; tulis jamnya dengan titik dua, dalam tanda kutip: "{fix}"',
+    ),
+    "hours_fix": (
+        "'{part}' is not understood: times are written with two digits and a colon; write: {fix}",
+        "'{part}' tidak dipahami: jam ditulis dengan dua angka dan titik dua; tulis: {fix}",
+    ),
+    "photo_missing_suggest": (
+        "the photo '{file}' is not in {folder}; did you mean '{suggestion}'? Write the name exactly as in the folder",
+        "foto '{file}' tidak ada di {folder}; maksud Anda '{suggestion}'? Tulis namanya persis seperti di folder itu",
+    ),
+    "price_dots": (
+        "{typed} is text for YAML, not a number; for {guess} rupiah write {guess}, without dots or 'Rp'",
+        "{typed} terbaca sebagai teks, bukan angka; untuk {guess} rupiah tulis {guess}, tanpa titik atau 'Rp'",
+    ),
+    "required_empty": ("this field is still empty; fill it in", "kolom ini masih kosong; isilah"),
+    "required_category": (
+        "write the kampung's category here, one of the ids in categories.yaml: {known}",
+        "isi dengan kategori kampung ini, salah satu id di categories.yaml: {known}",
+    ),
+    "placeholder": (
+        "'...' is still to be filled in; write what is true of this kampung, or put # back in front "
+        "of the field if you do not know it",
+        "'...' masih harus diisi; tulis yang benar tentang kampung ini, atau beri lagi tanda # di depan "
+        "kolomnya jika belum tahu",
+    ),
+    "placeholder_required": (
+        "this is still the example text of the new file; replace it with this kampung's own text",
+        "ini masih teks contoh dari berkas baru; ganti dengan teks tentang kampung ini",
+    ),
+    "office_website_only": (
+        "the pages tell visitors to ask the tourism office, but it has only a website here; add a way to "
+        "ask it directly: contact.whatsapp, contact.phone or contact.email",
+        "halaman-halaman meminta wisatawan bertanya ke dinas pariwisata, tetapi di sini dinas hanya punya situs "
+        "web; tambahkan cara bertanya langsung: contact.whatsapp, contact.phone, atau contact.email",
+    ),
+    "office_no_contact": (
+        "the pages tell visitors to ask the tourism office, but site.yaml gives no way to reach it; add "
+        "contact.whatsapp, contact.phone or contact.email",
+        "halaman-halaman meminta wisatawan bertanya ke dinas pariwisata, tetapi site.yaml tidak memuat cara "
+        "menghubunginya; tambahkan contact.whatsapp, contact.phone, atau contact.email",
+    ),
+    # the disk refuses the site (write/output.py)
+    "write_disk_full": (
+        "the disk is full, so the site could not be written to {out}; free some space (or choose another "
+        "--out) and build again",
+        "disk penuh, sehingga situs tidak bisa ditulis ke {out}; kosongkan sebagian ruang (atau pilih --out "
+        "lain) lalu jalankan lagi",
+    ),
+    "write_read_only": (
+        "{folder} is on a disk that can only be read, so the site could not be written to {out}; choose another --out",
+        "{folder} ada di disk yang hanya bisa dibaca, sehingga situs tidak bisa ditulis ke {out}; pilih --out lain",
+    ),
+    "write_permission": (
+        "there is no permission to write in {folder}, so the site could not be written to {out}; choose "
+        "another --out, or ask for permission to write in that folder",
+        "tidak ada izin menulis di {folder}, sehingga situs tidak bisa ditulis ke {out}; pilih --out lain, "
+        "atau minta izin menulis di folder itu",
+    ),
+    "write_failed": (
+        "the site could not be written to {out} ({detail})",
+        "situs tidak bisa ditulis ke {out} ({detail})",
+    ),
 }
 
 
@@ -390,4 +559,7 @@ def format_message(key: str, params: Mapping[str, object], lang: str) -> str:
     """The message `key` in `lang` (English when `lang` has no catalogue), filled with `params`."""
     index = 1 if lang == "id" else 0
     filled = {k: (KINDS[v][index] if k == "got" and v in KINDS else v) for k, v in params.items()}
+    for name, value in filled.items():
+        if isinstance(value, tuple):  # choices: "2", "0 or 2"
+            filled[name] = (" or ", " atau ")[index].join(str(v) for v in value)
     return MESSAGES[key][index].format(**filled)

@@ -19,14 +19,21 @@ class Problem:
     key: str
     params: tuple[tuple[str, object], ...] = ()  # (name, value) pairs, sorted by name
     warning: bool = False
+    excerpt: str = ""  # the text of the line, as written, quoted under the message
 
-    def render(self, lang: str = "en") -> str:
-        """`file:line: field: message`, with warnings marked as such."""
+    def render(self, lang: str = "en", excerpt: bool = False) -> str:
+        """`file:line: field: message`, with warnings marked as such; with `excerpt`, the line's text
+        under it (`    12 |   lat: 1`), as `check` prints it."""
         text = format_message(self.key, dict(self.params), lang)
         if self.warning:
             text = format_message("warning_prefix", {}, lang) + text
         where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "  # a spreadsheet cell has no line
-        return where + (f"{self.field}: " if self.field else "") + text
+        shown = where + (f"{self.field}: " if self.field else "") + text
+        return shown + ("\n" + self.quote() if excerpt and self.excerpt else "")
+
+    def quote(self) -> str:
+        """The line's text with its number, as compilers show it: `    12 |   lat: 1`."""
+        return f"{self.line:>6} | {self.excerpt}" if self.excerpt else ""
 
 
 @dataclass
@@ -36,10 +43,21 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(
-        self, file: str, line: int, path: FieldPath, key: str, /, *, warning: bool = False, **params: object
+        self,
+        file: str,
+        line: int,
+        path: FieldPath,
+        key: str,
+        /,
+        *,
+        warning: bool = False,
+        excerpt: str = "",
+        **params: object,
     ) -> None:
-        """Record a problem at `path` (a tuple of keys and list indexes) in `file`."""
-        self.problems.append(Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning))
+        """Record a problem at `path` (a tuple of keys and list indexes) in `file`; `excerpt` is the
+        text of the line, quoted under the message."""
+        problem = Problem(file, line, field_path(path), key, tuple(sorted(params.items())), warning, excerpt)
+        self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:

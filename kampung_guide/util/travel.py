@@ -125,46 +125,56 @@ def clashes(
 # -- the route as files and links ---------------------------------------------------------------
 
 
-def route_gpx(name: str, stops: Sequence[tuple[str, float, float]], creator: str) -> str:
-    """GPX 1.1 with one waypoint per stop and a route through them in order."""
+def route_gpx(
+    name: str,
+    stops: Sequence[tuple[str, float, float]],
+    creator: str,
+    approximate: Sequence[bool] = (),
+    note: str = "",
+) -> str:
+    """GPX 1.1 with one waypoint per stop and a route through them in order. Stops whose pin marks
+    an area (`approximate`) carry `note` as their description, and so do the file and the route."""
     import gpxpy.gpx  # imported here: only builds with routes need it
 
+    rough = list(approximate) or [False] * len(stops)
+    caveat = note if any(rough) else None
     gpx = gpxpy.gpx.GPX()
-    gpx.creator, gpx.name = creator, name
-    route = gpxpy.gpx.GPXRoute(name=name)
-    for title, lat, lon in stops:
-        gpx.waypoints.append(gpxpy.gpx.GPXWaypoint(round(lat, 6), round(lon, 6), name=title))
-        route.points.append(gpxpy.gpx.GPXRoutePoint(round(lat, 6), round(lon, 6), name=title))
+    gpx.creator, gpx.name, gpx.description = creator, name, caveat
+    route = gpxpy.gpx.GPXRoute(name=name, description=caveat)
+    for (title, lat, lon), area in zip(stops, rough, strict=True):
+        desc = note if area else None
+        gpx.waypoints.append(gpxpy.gpx.GPXWaypoint(round(lat, 6), round(lon, 6), name=title, description=desc))
+        route.points.append(gpxpy.gpx.GPXRoutePoint(round(lat, 6), round(lon, 6), name=title, description=desc))
     gpx.routes.append(route)
     return gpx.to_xml(version="1.1")
 
 
-def route_geojson(name: str, mode: str, stops: Sequence[tuple[str, float, float]]) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection: the route as a LineString, each stop as a numbered Point.
+def route_geojson(
+    name: str,
+    mode: str,
+    stops: Sequence[tuple[str, float, float]],
+    approximate: Sequence[bool] = (),
+    note: str = "",
+) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection: the route as a LineString, each stop as a numbered Point
+    (with `approximate` when its pin marks an area, and the route with `note` then).
 
     Positions are [longitude, latitude] (RFC 7946 section 3.1.1), six decimals.
     """
+    rough = list(approximate) or [False] * len(stops)
     line = [[round(lon, 6), round(lat, 6)] for _, lat, lon in stops]
     km = sum(leg_distances([(lat, lon) for _, lat, lon in stops]))
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": line},
-            "properties": {
-                "name": name,
-                "mode": mode,
-                "straight_km": round(km, 3),
-                "road_km_estimate": round(road_km(km), 3),
-            },
-        }
-    ]
+    properties = {"name": name, "mode": mode, "straight_km": round(km, 3), "road_km_estimate": round(road_km(km), 3)}
+    if any(rough) and note:
+        properties["note"] = note
+    features = [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": line}, "properties": properties}]
     features += [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": position},
-            "properties": {"name": title, "stop": i + 1},
+            "properties": {"name": title, "stop": i + 1, "approximate": area},
         }
-        for i, ((title, _, _), position) in enumerate(zip(stops, line, strict=True))
+        for i, ((title, _, _), position, area) in enumerate(zip(stops, line, rough, strict=True))
     ]
     return {"type": "FeatureCollection", "features": features}
 

@@ -7,6 +7,7 @@ files and photos that resolve (through `..` or symlinks) outside it are refused.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import os
 import re
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from ..load.yamlfile import Document, YamlError, YamlValue, parse_yaml
 from ..util import fork
@@ -23,15 +24,17 @@ from ..util.geo import distance_km
 from ..util.problems import FieldPath, Problem, Report
 from ..util.travel import visiting_order
 from . import model
+from .placeholders import find_placeholders
 from .schema import CATEGORIES, KAMPUNG, PAGE, ROUTE, SITE, Fields
-from .specs import INVALID, SLUG, Ctx, type_name
+from .specs import INVALID, SLUG, Ctx, ListOf, Obj, Spec, type_name
 
 MAX_FILE_BYTES = 1_000_000  # a profile is a few KB; a megabyte is a mistake, not content
 FAR_KM = 30  # a pin further than this from the map centre is probably a typo or swapped lat/lon
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.md$")
 
 Link = tuple[str, int, FieldPath, str]  # (file, line, field, target) of a site link in Markdown
-CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link]]  # what checking a profile gave
+# What checking a profile gave, with the photos it names and whether each was found then.
+CachedProfile = tuple[model.Kampung | None, list[Problem], list[Link], tuple[str, ...], tuple[bool, ...]]
 ProfileCache = dict[tuple[object, ...], CachedProfile]  # (path, digest, context) -> the profile checked
 PageVersion = tuple[Path, Fields, str]  # a page file in one language: its path, front matter, body
 # What a profile is checked against: languages, categories, images and the site's settings.
@@ -92,10 +95,13 @@ class Loader:
         try:
             doc = parse_yaml(text)
         except YamlError as exc:
-            self.report.add(self.display(path), exc.line + line_offset, (), exc.key, **exc.params)
+            shown = self.display(path)
+            self.report.add(shown, exc.line + line_offset, (), exc.key, excerpt=exc.excerpt, **exc.params)
             return None
         if line_offset:
             doc.lines = {k: v + line_offset for k, v in doc.lines.items()}
+            doc.text_starts = {k: v + line_offset for k, v in doc.text_starts.items()}
+            doc.offset = line_offset
         if doc.value is None:
             self.report.add(self.display(path), 1 + line_offset, (), "empty_file")
             return None
@@ -171,7 +177,17 @@ def load_config(loader: Loader) -> model.SiteConfig | None:
     if config is INVALID:
         return None
     config = model.SiteConfig(**{**cast(Fields, config), "languages": languages})  # from the checked fields
+    check_office(config, loader.ctx(path, doc, languages))
     return _check_map(config, doc, loader.ctx(path, doc, languages))
+
+
+def check_office(config: model.SiteConfig, ctx: Ctx) -> None:
+    """A warning when visitors, told on every page to ask the tourism office, have no way to ask it
+    but a website (or none at all)."""
+    office = config.contact
+    if office.phone or office.whatsapp or office.email:
+        return
+    ctx.warn(("contact",), "office_website_only" if office.website else "office_no_contact")
 
 
 def _languages(doc: Document, ctx: Ctx) -> tuple[str, ...]:
@@ -281,12 +297,16 @@ def load_profile(
     key = None
     if loader.cache is not None and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()  # mtimes are too coarse
-        key = (path, digest, tuple(languages), tuple(categories), tuple(images), config.map.center if config else None)
+        key = (path, digest, tuple(languages), tuple(categories), config.map.center if config else None)
     cached = cast(ProfileCache, loader.cache).get(key) if key else None  # a key is made only with a cache
+    if cached is not None and cached[4] != tuple(name in images for name in cached[3]):
+        cached = None  # one of its own photos came or went (a new photo elsewhere, an upload, keeps it)
     if cached is None:
         problems, links = len(loader.report.problems), len(loader.links)
         kampung = check_profile(loader, path, languages, categories, images, config)
-        cached = (kampung, loader.report.problems[problems:], loader.links[links:])
+        named = tuple(photo.file for photo in kampung.photos) if kampung else ()
+        found = tuple(name in images for name in named)
+        cached = (kampung, loader.report.problems[problems:], loader.links[links:], named, found)
         if key:
             cast(ProfileCache, loader.cache)[key] = cached
     else:
@@ -308,17 +328,37 @@ def check_profile(
     if doc is None:
         return None
     ctx = loader.ctx(path, doc, languages, categories)
+    for hole in find_placeholders(doc.value):  # what a new profile left to fill: one message each
+        line = doc.text_line(hole, 0)
+        key = "placeholder_required" if always_there(KAMPUNG, hole) else "placeholder"
+        loader.report.add(ctx.file, line, hole, key, excerpt=doc.excerpt(line))
+        ctx.unfilled.add(hole)
     fields = KAMPUNG.check(doc.value, (), ctx)
-    if fields is INVALID:
+    if fields is INVALID or ctx.unfilled:
         return None
     kampung = model.Kampung(slug=path.stem, source=loader.display(path), **fields)
     for lang, text in kampung.description.values.items():
         field = ("description",) if lang == "*" else ("description", lang)
-        for offset, line in enumerate(text.splitlines()):
+        for offset, written in enumerate(text.splitlines()):
             loader.links.extend(
-                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(line)
+                (ctx.file, doc.text_line(field, offset), field, target) for target in find_site_links(written)
             )
     return check_kampung(kampung, ctx, images, config, loader)
+
+
+def always_there(spec: Spec[Any], path: FieldPath) -> bool:
+    """Whether every field on `path` is required (then a placeholder there cannot just be commented out)."""
+    for part in path:
+        if isinstance(spec, ListOf):
+            spec = spec.item
+            continue
+        field = spec.fields.get(str(part)) if isinstance(spec, Obj) else None
+        if field is None:
+            return True  # inside a text: its languages
+        if not field.required:
+            return False
+        spec = field.spec
+    return True
 
 
 def check_kampung(
@@ -329,12 +369,7 @@ def check_kampung(
     photos = []
     for i, photo in enumerate(kampung.photos):
         if photo.file not in images:
-            ctx.error(
-                ("photos", i, "file"),
-                "photo_missing",
-                file=photo.file,
-                folder=loader.display(loader.root / "images") + "/",
-            )
+            report_missing_photo(ctx, ("photos", i, "file"), photo.file, images, loader)
             photos.append(photo)
             continue
         from ..load.images import read_photo  # Pillow only when a profile has photos: check stays quick
@@ -346,6 +381,17 @@ def check_kampung(
         photos.append(dataclasses.replace(photo, width=width, height=height))
     check_gaps(kampung, ctx, config)
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
+
+
+def report_missing_photo(ctx: Ctx, path: FieldPath, name: str, images: dict[str, Path], loader: Loader) -> None:
+    """A photo file that is not there, with the name it most likely means (`Batik-1.JPG` for `batik-1.jpg`)."""
+    folder = loader.display(loader.root / "images") + "/"
+    by_lower = {image.lower(): image for image in images}
+    close = [by_lower[name.lower()]] if name.lower() in by_lower else difflib.get_close_matches(name, images, n=1)
+    if close:
+        ctx.error(path, "photo_missing_suggest", file=name, folder=folder, suggestion=close[0])
+    else:
+        ctx.error(path, "photo_missing", file=name, folder=folder)
 
 
 def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None) -> None:

@@ -43,6 +43,7 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{5,20}$")
 HANDLE = re.compile(r"^@?[A-Za-z0-9._]{1,30}$")
 COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|webp|JPE?G|PNG|WEBP)$")
+WORD = re.compile(r"^[^\W_]+$")  # one word: letters and digits, no spaces or hyphens
 TILES = re.compile(r"^https://\S+\{z\}\S*$")
 DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 PARKING = ("car", "motorbike", "bus")
@@ -238,6 +239,12 @@ class SiteConfig:
         Obj.of(OfficeContact), "The tourism office visitors can ask.", default_factory=OfficeContact
     )
     messages_language: str = content(Str(LANG, hint="id"), "Language of `check` messages: en or id.", default="en")
+    search_variants: tuple[tuple[str, ...], ...] = content(
+        ListOf(ListOf(Str(WORD, hint="pengrajin", max_len=40))),
+        "Words the list page's search treats alike, in groups, e.g. [[batik, mbatik], [kue, jajanan]]; "
+        "added to the guide's own list.",
+        default=(),
+    )
 
 
 @value(kw_only=True)

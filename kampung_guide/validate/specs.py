@@ -44,15 +44,19 @@ class Ctx:
     languages: tuple[str, ...] = ("id", "en")
     categories: frozenset[str] = frozenset()
     kampung: frozenset[str] = frozenset()  # slugs of the profiles, for routes' stops
+    unfilled: set[FieldPath] = dataclasses.field(default_factory=set)  # placeholders, reported once already
 
     def error(self, path: FieldPath, key: str, /, **params: object) -> Any:
-        """Record an error at `path` and return INVALID."""
+        """Record an error at `path`, with the text of its line, and return INVALID."""
+        if path in self.unfilled:
+            return INVALID
+        line = self.doc.line(path)
         # mypy fears a `warning` key in params (then typed object, not bool); no message has that parameter
-        self.report.add(self.file, self.doc.line(path), path, key, **params)  # type: ignore[arg-type]
+        self.report.add(self.file, line, path, key, excerpt=self.doc.excerpt(line), **params)  # type: ignore[arg-type]
         return INVALID
 
     def warn(self, path: FieldPath, key: str, /, **params: object) -> None:
-        self.report.add(self.file, self.doc.line(path), path, key, warning=True, **params)
+        self.report.add(self.file, self.doc.line(path), path, key, warning=True, excerpt="", **params)
 
 
 def type_name(value: object) -> str:
@@ -71,6 +75,10 @@ class Spec(Generic[T_co]):
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> T_co:
         raise NotImplementedError
+
+    def missing(self, path: FieldPath, ctx: Ctx, empty: bool) -> None:
+        """Report a required field that is absent, or (`empty`) written without a value."""
+        ctx.error(path, "required_empty" if empty else "required", name=path[-1])
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -116,13 +124,18 @@ class TextSpec(Spec[Text]):
         if not isinstance(value, dict):
             return ctx.error(path, "expected_text_or_languages", got=type_name(value), langs="/".join(ctx.languages))
         values = {}
+        split = _comma_split(value, path, ctx)
         for lang, text in value.items():
+            if lang in split:
+                continue
             if lang not in ctx.languages:
                 ctx.error(path + (lang,), "unknown_language", lang=lang, langs=", ".join(ctx.languages))
             elif isinstance(text, str) and self._one(text, path + (lang,), ctx):
                 values[lang] = text.strip()
             elif not isinstance(text, str):
                 ctx.error(path + (lang,), "expected_text", got=type_name(text))
+        if split:
+            return INVALID
         if not values:
             if value and all(lang in ctx.languages for lang in value):
                 return INVALID
@@ -159,6 +172,22 @@ class TextSpec(Spec[Text]):
                 },
             ]
         }
+
+
+def _comma_split(value: dict[str, object], path: FieldPath, ctx: Ctx) -> set[str]:
+    """Keys a comma cut from the text before them in an inline `{id: Jalan A, Kota B, en: …}`
+    (YAML reads `Kota B` as a key without a value), each reported with the fix."""
+    if path not in ctx.doc.flow:
+        return set()
+    found: set[str] = set()
+    before: str | None = None
+    for key, text in value.items():
+        if text is None and key not in ctx.languages and before is not None:
+            ctx.error(path, "text_comma", before=str(value[before]).strip(), key=key, lang=before)
+            found.add(key)
+        elif isinstance(text, str):
+            before = key
+    return found
 
 
 class Number(Spec[float]):
@@ -225,8 +254,14 @@ class PriceSpec(Spec[Price]):
         return INVALID if amount is INVALID else Price(amount, amount)  # type: ignore[return-value]
 
     def _amount(self, value: object, path: FieldPath, ctx: Ctx) -> int:
+        typed = ctx.doc.typed.get(path, "")
+        if isinstance(value, float) and value.is_integer() and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", typed):
+            return ctx.error(path, "price_thousands", typed=typed, value=_num(value), guess=typed.replace(".", ""))
         if isinstance(value, float) and math.isfinite(value):
             return ctx.error(path, "price_float", value=_num(value), guess=_thousands_guess(value))
+        written = _written_rupiah(value)
+        if written:
+            return ctx.error(path, "price_dots", typed=str(value).strip(), guess=written)
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.error(path, "expected_price", got=type_name(value))
         if value < 0:
@@ -236,6 +271,14 @@ class PriceSpec(Spec[Price]):
     def json_schema(self) -> dict[str, Any]:
         amount = {"type": "integer", "minimum": 0}
         return {"anyOf": [amount, {"type": "array", "items": amount, "minItems": 2, "maxItems": 2}]}
+
+
+def _written_rupiah(value: object) -> str:
+    """The whole rupiah a text such as `1.500.000` or `Rp 25.000,-` means ('' for other values)."""
+    if not isinstance(value, str):
+        return ""
+    match = re.fullmatch(r"(?:Rp\.?\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)(?:,-|,00)?", value.strip(), re.IGNORECASE)
+    return re.sub(r"\D", "", match[1]) if match else ""
 
 
 def _thousands_guess(value: float) -> str:
@@ -250,15 +293,31 @@ class HoursSpec(Spec[Hours]):
         try:
             return Hours(value.strip(), parse_hours(value))
         except HoursError as exc:
+            fixed = _clock_fixed(value.strip())
+            if fixed != value.strip() and _parses(fixed):
+                return ctx.error(path, "hours_fix", part=exc.part, fix=fixed)
             return ctx.error(path, "bad_hours", part=exc.part)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "examples": ["Mo-Sa 08:00-16:00; Su off", "24/7"]}
 
 
+def _clock_fixed(text: str) -> str:
+    """`8.00-16.00` -> `08:00-16:00`: times written with a dot or one hour digit, as HH:MM."""
+    return re.sub(r"(?<![\d:.])(\d{1,2})[.:](\d{2})(?![\d:.])", lambda m: f"{int(m[1]):02d}:{m[2]}", text)
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse_hours(text)
+    except HoursError:
+        return False
+    return True
+
+
 class ListOf(Spec[tuple[T_co, ...]]):
-    def __init__(self, item: Spec[T_co]) -> None:
-        self.item = item
+    def __init__(self, item: Spec[T_co], unique: bool = False) -> None:
+        self.item, self.unique = item, unique
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> tuple[T_co, ...]:
         if isinstance(value, (str, dict)) or not isinstance(value, list):
@@ -332,6 +391,11 @@ class Clock(Spec[str]):
     """A time of day, `HH:MM` (24-hour)."""
 
     def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # `start: 8.00` reads as 8.0
+            typed = ctx.doc.typed.get(path) or _num(value)
+            fixed = _clock_fixed(typed) if "." in typed else f"{int(value):02d}:00"
+            if re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", fixed):
+                return ctx.error(path, "clock_number", typed=typed, fix=fixed)
         if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
             return ctx.error(path, "bad_clock", value=str(value))
         return value.strip()
@@ -372,6 +436,9 @@ class Ref(Spec[str]):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG.pattern}
+
+    def missing(self, path: FieldPath, ctx: Ctx, empty: bool) -> None:
+        ctx.error(path, "required_category", known=", ".join(sorted(ctx.categories)))
 
 
 class KampungRef(Spec[str]):
@@ -481,7 +548,7 @@ class Obj(Spec[T_co]):
             if value.get(name) is None:
                 if fld.required:
                     ok = False
-                    ctx.error(path + (name,), "required", name=name)
+                    fld.spec.missing(path + (name,), ctx, name in value)
                 continue
             checked = fld.spec.check(value[name], path + (name,), ctx)
             ok = ok and checked is not INVALID

@@ -7,17 +7,45 @@ could destroy something that is not a built site.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..util.messages import format_message
+
 MANIFEST = ".kampung-guide-files"  # lists what the build wrote, so foreign files can be recognised
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+NO_PERMISSION = {errno.EACCES, errno.EPERM}
 
 
 class OutputRefused(Exception):
     """The output folder cannot safely be replaced; the message says why."""
+
+
+class OutputError(Exception):
+    """The disk refused the site (full, read-only, no permission): one line for the editor, in
+    `message(lang)`; the previous site is as it was."""
+
+    def __init__(self, out: Path, cause: OSError):
+        super().__init__(str(cause))
+        self.out, self.cause = out, cause
+
+    def message(self, lang: str) -> str:
+        """What happened and what to do, in `lang`, naming the folder as the editor typed it."""
+        code, folder = self.cause.errno, self.out.parent if str(self.out.parent) != "." else Path.cwd()
+        if code in DISK_FULL:
+            key = "write_disk_full"
+        elif code == errno.EROFS:
+            key = "write_read_only"
+        elif code in NO_PERMISSION:
+            key = "write_permission"
+        else:
+            key = "write_failed"
+        detail = self.cause.strerror or type(self.cause).__name__
+        return format_message(key, {"out": str(self.out), "folder": str(folder), "detail": detail}, lang)
 
 
 def check_output_folder(out: Path, protected: Iterable[Path], force: bool = False) -> None:
@@ -57,7 +85,26 @@ def foreign_files(out: Path) -> list[str]:
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> int:
-    """Write every file into a fresh folder and swap it in for `out`; return the file count."""
+    """Write every file into a fresh folder and swap it in for `out`; return the file count.
+    A disk that refuses (full, read-only, no permission) raises OutputError, `out` untouched."""
+    try:
+        return _write_site(files, out)
+    except OSError as exc:
+        if not writing_there(exc, out):
+            raise  # reading a source failed while the files were made: not the output's disk
+        raise OutputError(out, exc) from exc
+
+
+def writing_there(exc: OSError, out: Path) -> bool:
+    """Whether `exc` came from writing beside `out` (the temporary folders live in its parent); a
+    failed write() names no file."""
+    if exc.filename is None:
+        return True
+    parent = out.resolve().parent
+    return Path(os.path.abspath(exc.filename)).is_relative_to(parent) or not parent.exists()
+
+
+def _write_site(files: Iterable[tuple[str, bytes]], out: Path) -> int:
     parent = out.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(parent, out.name)
@@ -88,7 +135,11 @@ def swap(new: Path, out: Path) -> None:
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=new.parent))
     old.rmdir()
     out.rename(old)
-    new.rename(out)
+    try:
+        new.rename(out)
+    except BaseException:
+        old.rename(out)  # the previous site back in its place
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .harness import Facts, read_facts
 
-KINDS = ("home", "list", "kampung", "category", "page", "404", "poster", "posters")
+KINDS = ("home", "list", "kampung", "category", "page", "404", "poster", "posters", "offline")
 FACTS = read_facts()
 KIND_LANGS = [
     (kind, lang) for kind in KINDS for lang in FACTS.languages if kind != "poster" or lang == FACTS.languages[0]
@@ -32,6 +32,7 @@ def page_path(facts: Facts, kind: str, lang: str) -> str:
         "404": "404.html",
         "poster": f"kampung/{sample_kampung(facts).slug}/poster.html",
         "posters": "poster/",
+        "offline": "offline/",
     }[kind]
     return facts.prefix(lang) + key
 

@@ -33,6 +33,17 @@
   var csrf = form.querySelector("input[name=_csrf]").value;
   var status = document.getElementById("check-status");
   var dirty = false;
+  // A new form shows a field's problems once the field was filled in (or after a save was tried).
+  var fresh = form.hasAttribute("data-fresh");
+  var touched = [];
+
+  function wasTouched(id) {
+    var target = document.getElementById(id);
+    return target && touched.some(function (name) {
+      var el = document.getElementById(name);
+      return el && (el === target || target.contains(el));
+    });
+  }
 
   function post(url, body) {
     return fetch(url, {
@@ -57,6 +68,7 @@
   }
 
   function showProblem(problem) {
+    if (fresh && !wasTouched(problem.target)) { return; }
     var box = document.getElementById(problem.target + "-problems");
     var control = document.getElementById(problem.target);
     if (!box || !control) { return; }
@@ -79,7 +91,7 @@
 
   function showSummary(result) {
     var summary = document.getElementById("summary");
-    summary.hidden = result.problems.length === 0;
+    summary.hidden = fresh || result.problems.length === 0;
     summary.classList.toggle("summary--errors", result.errors > 0);
     summary.classList.toggle("summary--warnings", result.errors === 0 && result.problems.length > 0);
     document.getElementById("summary-title").textContent = result.counts;
@@ -130,7 +142,8 @@
     result.problems.forEach(showProblem);
     showSummary(result);
     showPreviews(result);
-    status.textContent = result.counts;
+    // The status is a live region: it speaks when the counts change, not on every keystroke.
+    if (status.textContent !== result.counts) { status.textContent = result.counts; }
     var slug = form.querySelector("[data-slug]");
     if (slug && result.slug !== undefined && !slug.getAttribute("data-touched")) { slug.value = result.slug; }
   }
@@ -139,15 +152,16 @@
   function check() {
     var number = ++asked;
     post("/_editor/api/check/", formData()).then(function (result) {
-      if (number === asked) { show(result); }
-    }, function () { status.textContent = ""; });
+      if (number === asked) { show(result); form.removeAttribute("data-checking"); }
+    }, function () { form.removeAttribute("data-checking"); });
   }
 
   function changed(event) {
     if (!event.target.name || event.target.type === "file") { return; }
     if (event.target.hasAttribute("data-slug")) { event.target.setAttribute("data-touched", "1"); }
+    if (event.target.id && touched.indexOf(event.target.id) === -1) { touched.push(event.target.id); }
     dirty = true;
-    status.textContent = words.checking;
+    form.setAttribute("data-checking", "");
     clearTimeout(timer);
     timer = setTimeout(check, 350);
   }
@@ -164,13 +178,13 @@
     if (!old || !result.html) { return; }
     var holder = document.createElement("div");
     holder.innerHTML = result.html;
-    var fresh = holder.querySelector("#" + CSS.escape(result.list));
-    old.replaceWith(fresh);
+    var list = holder.querySelector("#" + CSS.escape(result.list));
+    old.replaceWith(list);
     show(result);
     dirty = true;
     var target = result.focus && document.getElementById(result.focus);
     if (!target || !target.matches("input, select, textarea, button")) {
-      target = fresh.querySelector(".button--add");  // the list is empty now: offer to add again
+      target = list.querySelector(".button--add");  // the list is empty now: offer to add again
     }
     target.focus();
   }
@@ -246,6 +260,7 @@
         lat.value = number(point.lat);
         lon.value = number(point.lng);
         lat.dispatchEvent(new Event("input", {bubbles: true}));
+        lon.dispatchEvent(new Event("input", {bubbles: true}));
         mapStatus.textContent = say(words.pin_moved, {lat: lat.value, lon: lon.value});
       }
     };

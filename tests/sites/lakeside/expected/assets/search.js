@@ -1,7 +1,8 @@
 /* Search and filters on the kampung list page. Needs the index script (window.GUIDE_SEARCH) loaded
-   before it. It only shows and hides the cards the page already has: without JavaScript the page
-   lists every kampung and the form stays hidden. Words are normalised exactly as in
-   kampung_guide/outputs/searchtext.py (tests/test_search_browser.py compares the two). */
+   before it. It only shows, hides and orders the cards the page already has: without JavaScript the
+   page lists every kampung and the form stays hidden. Words are normalised exactly as in
+   kampung_guide/outputs/searchtext.py and ranked exactly as in kampung_guide/outputs/searchrank.py
+   (tests/test_search_browser.py compares them). */
 (function () {
   "use strict";
 
@@ -84,7 +85,215 @@
     return splitWords(text).map(function (word) { return wordForms(word, lang); });
   }
 
-  window.GuideSearch = {foldText: foldText, wordForms: wordForms, queryTerms: queryTerms};
+  // -- ranking: the twin of kampung_guide/outputs/searchrank.py (read its docstring for the rules) ----
+  var EXACT = [0, 3, 6], VARIANT = [0, 2, 5], TYPO = [0, 1, 4];  // score by level: not found, other language, own
+  var SITE_SCORE = 1, MIN_TYPO = 4, MIN_PART = 3;
+  var LETTERS = /^[a-z]+$/;
+
+  function typoAllowance(length) {
+    return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+  }
+
+  function editDistance(a, b, limit) {  // a letter added, dropped, changed or two neighbours swapped
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var before = [], previous = [], i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], lowest = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        current.push(value);
+        lowest = Math.min(lowest, value);
+      }
+      if (lowest > limit) { return limit + 1; }
+      before = previous;
+      previous = current;
+    }
+    return Math.min(previous[b.length], limit + 1);
+  }
+
+  function lowerBound(sorted, value) {
+    var low = 0, high = sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] < value) { low = middle + 1; } else { high = middle; }
+    }
+    return low;
+  }
+
+  function startsWith(word, start) {
+    return word.lastIndexOf(start, 0) === 0;
+  }
+
+  // One language's index, ready to rank queries: each token's rows (in the page's language and in the
+  // others), so that a keystroke looks words up instead of scanning every row.
+  function Ranker(index) {
+    var at = {}, postings = Object.create(null), count = index.kampung.length;
+    index.fields.forEach(function (name, i) { at[name] = i; });
+    function add(text, r, which) {
+      text.split(" ").forEach(function (token) {
+        if (token) { (postings[token] || (postings[token] = [[], []]))[which].push(r); }
+      });
+    }
+    index.kampung.forEach(function (row, r) {
+      add(row[at.tokens], r, 0);
+      add(row[at.other], r, 1);
+    });
+    var tokens = Object.keys(postings).sort(), known = Object.create(null);
+    tokens.forEach(function (token) {
+      known[token] = true;
+      wordForms(token, index.lang).forEach(function (form) { known[form] = true; });
+    });
+    var variants = Object.create(null);
+    index.variants.forEach(function (group) {
+      group.forEach(function (word) { variants[word] = group.filter(function (other) { return other !== word; }); });
+    });
+    this.lang = index.lang;
+    this.count = count;
+    this.slugs = index.kampung.map(function (row) { return row[at.slug]; });
+    this.postings = postings;
+    this.tokens = tokens;
+    this.known = known;
+    this.vocabulary = Object.keys(known).sort();
+    this.variants = variants;
+    this.site = " " + index.site;
+    this.slots = Object.create(null);  // word -> its scores per row, kept while the visitor types the next word
+    this.kept = 0;
+  }
+
+  Ranker.prototype.partLevels = function (forms) {  // per row: 2 a form starts a token of the page's language, 1 of another
+    var found = new Uint8Array(this.count), tokens = this.tokens, postings = this.postings;
+    forms.forEach(function (form) {
+      for (var i = lowerBound(tokens, form); i < tokens.length && startsWith(tokens[i], form); i++) {
+        var own = postings[tokens[i]][0], other = postings[tokens[i]][1], k;
+        for (k = 0; k < own.length; k++) { found[own[k]] = 2; }
+        for (k = 0; k < other.length; k++) { if (!found[other[k]]) { found[other[k]] = 1; } }
+      }
+    });
+    return found;
+  };
+
+  Ranker.prototype.levels = function (parts) {  // as level() in searchrank.py: every part must be found
+    var result = this.partLevels(parts[0]);
+    for (var p = 1; p < parts.length; p++) {
+      var more = this.partLevels(parts[p]);
+      for (var r = 0; r < this.count; r++) { result[r] = Math.min(result[r], more[r]); }
+    }
+    return result;
+  };
+
+  Ranker.prototype.startsAWord = function (forms) {
+    var vocabulary = this.vocabulary;
+    return forms.some(function (form) {
+      var i = lowerBound(vocabulary, form);
+      return i < vocabulary.length && startsWith(vocabulary[i], form);
+    });
+  };
+
+  Ranker.prototype.nearWords = function (word) {  // the guide's words a typo away (not those it starts)
+    var near = [];
+    if (word.length < MIN_TYPO) { return near; }
+    for (var i = lowerBound(this.vocabulary, word[0]); i < this.vocabulary.length; i++) {
+      var other = this.vocabulary[i];
+      if (other[0] !== word[0]) { break; }
+      var allowed = typoAllowance(Math.max(word.length, other.length));
+      if (other.length < MIN_TYPO || !allowed || startsWith(other, word) || Math.abs(other.length - word.length) > allowed) {
+        continue;
+      }
+      var distance = editDistance(word, other, allowed);
+      if (distance > 0 && distance <= allowed) { near.push(other); }
+    }
+    return near;
+  };
+
+  Ranker.prototype.ways = function (word) {  // [scores by level, parts that must all be found (lists of forms)]
+    var lang = this.lang, variants = this.variants, forms = wordForms(word, lang);
+    var found = [[EXACT, [forms]]], alike = [];
+    forms.forEach(function (form) {
+      (variants[form] || []).forEach(function (other) { if (alike.indexOf(other) === -1) { alike.push(other); } });
+    });
+    alike.forEach(function (other) { found.push([VARIANT, [wordForms(other, lang)]]); });
+    if (LETTERS.test(word)) {
+      this.nearWords(word).forEach(function (near) { found.push([TYPO, [[near]]]); });
+      if (word.length >= 2 * MIN_PART && !this.startsAWord(forms)) {
+        for (var i = MIN_PART; i <= word.length - MIN_PART; i++) {
+          var left = word.slice(0, i), right = word.slice(i);
+          if (this.known[left] && this.known[right]) {
+            found.push([VARIANT, [wordForms(left, lang), wordForms(right, lang)]]);
+          }
+        }
+      }
+    }
+    return found;
+  };
+
+  Ranker.prototype.slot = function (word) {  // a query word's score for each row
+    if (!this.slots[word]) {
+      if (++this.kept > 200) { this.slots = Object.create(null); this.kept = 1; }
+      var scores = new Uint8Array(this.count);
+      this.ways(word).forEach(function (way) {
+        var levels = this.levels(way[1]);
+        for (var r = 0; r < this.count; r++) { scores[r] = Math.max(scores[r], way[0][levels[r]]); }
+      }, this);
+      this.slots[word] = scores;
+    }
+    return Uint8Array.from(this.slots[word]);
+  };
+
+  // [[row, slots found, score], ...] of the rows found, best first; null for an empty query.
+  Ranker.prototype.rank = function (text) {
+    var words = splitWords(text), count = this.count, lang = this.lang, site = this.site, r;
+    if (!words.length) { return null; }
+    var scores = words.map(this.slot, this);
+    for (var i = 0; i + 1 < words.length; i++) {
+      var joined = words[i] + words[i + 1];
+      if (this.startsAWord([joined])) {
+        var levels = this.levels([[joined]]);
+        for (r = 0; r < count; r++) {
+          scores[i][r] = Math.max(scores[i][r], VARIANT[levels[r]]);
+          scores[i + 1][r] = Math.max(scores[i + 1][r], VARIANT[levels[r]]);
+        }
+      }
+    }
+    words.forEach(function (word, w) {
+      if (wordForms(word, lang).some(function (form) { return site.indexOf(" " + form) !== -1; })) {
+        for (r = 0; r < count; r++) { scores[w][r] = Math.max(scores[w][r], SITE_SCORE); }
+      }
+    });
+    var found = [];
+    for (r = 0; r < count; r++) {
+      var matched = 0, total = 0;
+      for (var s = 0; s < scores.length; s++) {
+        matched += scores[s][r] ? 1 : 0;
+        total += scores[s][r];
+      }
+      if (matched) { found.push([r, matched, total]); }
+    }
+    return found.sort(function (a, b) { return b[1] - a[1] || b[2] - a[2] || a[0] - b[0]; });
+  };
+
+  var ranker = null;  // made from the index on the first query
+
+  function rankFor(index) {
+    if (!ranker) { ranker = new Ranker(index); }
+    return ranker;
+  }
+
+  window.GuideSearch = {
+    foldText: foldText,
+    wordForms: wordForms,
+    queryTerms: queryTerms,
+    editDistance: editDistance,
+    rank: function (text) {  // [[slug, slots found, score], ...] as searchrank.Ranker.rank gives
+      var ranked = rankFor(window.GUIDE_SEARCH);
+      var found = ranked.rank(text);
+      return found === null ? ranked.slugs.map(function (slug) { return [slug, 0, 0]; })
+        : found.map(function (entry) { return [ranked.slugs[entry[0]], entry[1], entry[2]]; });
+    }
+  };
 
   // -- time in Jakarta (WIB, UTC+7 all year) ----------------------------------------------------
   var WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -132,15 +341,19 @@
     Array.prototype.forEach.call(document.querySelectorAll(".cards [data-slug]"), function (card) {
       cards[card.getAttribute("data-slug")] = card;
     });
-    return data.kampung.filter(function (row) { return cards[row[F.slug]]; }).map(function (row) {
-      return {card: cards[row[F.slug]], text: " " + row[F.tokens], category: data.categories[row[F.category]][0],
-              areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
-              workshop: row[F.workshop] === 1, price: row[F.price],
-              week: row[F.hours] === null ? null : data.weeks[row[F.hours]]};
+    return data.kampung.map(function (row, r) {
+      var card = cards[row[F.slug]];
+      return card && {card: card, r: r, category: data.categories[row[F.category]][0],
+                      areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
+                      workshop: row[F.workshop] === 1, price: row[F.price],
+                      week: row[F.hours] === null ? null : data.weeks[row[F.hours]]};
     });
   }
 
-  var rows = readRows();
+  var byIndex = readRows();  // by the index's row number (null: a row without a card on this page)
+  var rows = byIndex.filter(Boolean);  // in the page's order
+  var list = rows.length ? rows[0].card.parentNode : null;
+  rows.forEach(function (row, i) { row.at = i; });
 
   function fillAreas() {
     var select = controls.area;
@@ -158,7 +371,7 @@
     });
   }
 
-  // A filter nothing could pass is left out, e.g. "open now" while no kampung has opening hours.
+  // A filter nothing could pass is left out; "open now" stays, switched off, and says why.
   function hideUselessFilters() {
     var useful = {
       area: data.areas.length > 0,
@@ -167,9 +380,29 @@
       max: rows.some(function (row) { return row.price; })
     };
     Object.keys(useful).forEach(function (name) {
-      document.getElementById("search-field-" + name).hidden = !useful[name];
+      document.getElementById("search-field-" + name).hidden = !useful[name] && name !== "open";
     });
+    explainFilter("open", useful.open);
     return useful;
+  }
+
+  function explainFilter(name, usable) {
+    var note = document.getElementById("search-" + name + "-none");
+    controls[name].disabled = !usable;
+    if (note) {
+      note.hidden = usable;
+      controls[name].setAttribute("aria-describedby", note.id);
+    }
+  }
+
+  // The list's heading ("7 kampung") counts what the filter shows.
+  function followHeading(count) {
+    var heading = document.getElementById("kampung-title");
+    var text = count === 1 ? form.getAttribute("data-count-one")
+      : form.getAttribute("data-count-many").replace("{n}", String(count));
+    if (heading && heading.textContent !== text) {
+      heading.textContent = text;
+    }
   }
 
   function readState() {
@@ -179,16 +412,38 @@
             max: useful.max && max >= 0 ? max : null};
   }
 
-  function matches(row, state, terms, clock) {
-    if ((state.cat && row.category !== state.cat) || (state.area && row.areas.indexOf(state.area) === -1) ||
+  function passes(row, state, clock) {  // the filters beside the words
+    return !((state.cat && row.category !== state.cat) || (state.area && row.areas.indexOf(state.area) === -1) ||
         (state.workshop && !row.workshop) || (clock && !isOpen(row.week, clock)) ||
-        (state.max !== null && !(row.price && row.price[0] <= state.max))) {
-      return false;
-    }
-    return terms.every(function (forms) {  // as query_matches in kampung_guide/outputs/searchtext.py
-      return forms.some(function (form) { return row.text.indexOf(" " + form) !== -1; });
-    });
+        (state.max !== null && !(row.price && row.price[0] <= state.max)));
   }
+
+  // Put the shown cards in `shown`'s order, moving as few as possible: those outside the longest run
+  // already in order (hidden cards may stay anywhere).
+  function arrange(shown) {
+    var inOrder = true, i;
+    for (i = 1; i < shown.length && inOrder; i++) { inOrder = shown[i - 1].at < shown[i].at; }
+    if (inOrder) { return; }
+    var tails = [], previous = new Array(shown.length);
+    for (i = 0; i < shown.length; i++) {  // the longest increasing run of positions, O(n log n)
+      var low = 0, high = tails.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (shown[tails[middle]].at < shown[i].at) { low = middle + 1; } else { high = middle; }
+      }
+      previous[i] = low > 0 ? tails[low - 1] : -1;
+      tails[low] = i;
+    }
+    var stays = {};
+    for (i = tails.length ? tails[tails.length - 1] : -1; i !== -1; i = previous[i]) { stays[i] = true; }
+    var anchor = null;
+    for (i = shown.length - 1; i >= 0; i--) {
+      if (!stays[i]) { list.insertBefore(shown[i].card, anchor); }
+      anchor = shown[i].card;
+    }
+    Array.prototype.forEach.call(list.children, function (card, at) { if (card.guideRow) { card.guideRow.at = at; } });
+  }
+  rows.forEach(function (row) { row.card.guideRow = row; });
 
   function countText(count) {
     if (count === 0) {
@@ -198,22 +453,47 @@
       : form.getAttribute("data-count-many").replace("{n}", String(count));
   }
 
+  function showStatus(count, partial) {  // the count, and under it why some cards match only some words
+    var text = countText(count), note = partial ? form.getAttribute("data-partial") : "";
+    if (status.textContent === text + (note ? " " + note : "")) { return; }
+    status.textContent = text;
+    if (note) {
+      var span = document.createElement("span");
+      span.className = "search__partial";
+      span.textContent = " " + note;
+      status.appendChild(span);
+    }
+  }
+
   function update() {
     var started = performance.now();
     var state = readState();
-    var terms = queryTerms(state.q, data.lang);
+    var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
     var clock = state.open ? jakartaClock(currentTime()) : null;
-    var shown = 0;
+    var shown = [], partial = false;
+    if (found === null) {  // no words: every card that passes the filters, in the page's order
+      shown = byIndex.filter(function (row) { return row && passes(row, state, clock); });
+    } else {
+      var words = splitWords(state.q).length;
+      found.forEach(function (entry) {
+        var row = byIndex[entry[0]];
+        if (row && passes(row, state, clock)) { shown.push(row); }
+      });
+      partial = words > 1 && shown.length > 0 && found.every(function (entry) {
+        return entry[1] < words || !(byIndex[entry[0]] && passes(byIndex[entry[0]], state, clock));
+      });
+    }
+    var visible = {};
+    shown.forEach(function (row) { visible[row.r] = true; });
     rows.forEach(function (row) {
-      var show = matches(row, state, terms, clock);
+      var show = visible[row.r] === true;
       if (row.card.hidden === show) {
         row.card.hidden = !show;
       }
-      shown += show ? 1 : 0;
     });
-    if (status.textContent !== countText(shown)) {
-      status.textContent = countText(shown);
-    }
+    arrange(shown);
+    showStatus(shown.length, partial);
+    followHeading(shown.length);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
     writeUrl(state);
   }
@@ -259,4 +539,6 @@
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   form.hidden = false;
   update();
+  // The word lookup is made while the page is idle, not on the first keystroke.
+  (window.requestIdleCallback || window.setTimeout)(function () { rankFor(data); });
 })();

@@ -42,6 +42,7 @@ if (!island) { return; }
 var SLICE_MS = 8;  // the longest a slice of work may run: under 50 ms even where a tool counts it 4x (Lighthouse)
 var data = JSON.parse(island.textContent);
 var container = map.getContainer();
+var opener = null;  // the pin whose popup is open
 function placesPins(chosen) {  // [lat, lon, name, category, icon, url, note], from the shared places table
 var places = window.GUIDE_PLACES;
 if (!places) { return []; }
@@ -92,6 +93,8 @@ title: p[2], alt: p[2], keyboard: true,
 icon: new PinIcon({pin: p, className: "pin pin--" + p[3], iconSize: [30, 30], iconAnchor: [15, 38], popupAnchor: [0, -34]})
 });
 made.bindPopup(function () { return popup(p); }, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
+made.on("popupopen", function () { opener = made; });
+made.on("popupclose", function (event) { returnFocus(made, event.popup.getElement()); });
 return made;
 }
 function fromDisk(href) {  // opened from disk, a folder link needs its index.html
@@ -180,14 +183,54 @@ if (points.length > 1) { line = L.polyline(points, {className: "route-line", int
 }
 drawLine();
 island.addEventListener("change", drawLine);
-function offline() {  // no tiles: say so, the pins and the page's address text still work
-if (container.querySelector(".map-offline")) { return; }
+// No tiles: say so under the map, where the notice covers no button and no popup; the pins and
+// the page's address text still work.
+function offline() {
+var next = container.nextElementSibling;
+if (next && next.className === "map-offline") { return; }
 var notice = document.createElement("p");
 notice.className = "map-offline";
 notice.setAttribute("role", "status");
 notice.textContent = container.getAttribute("data-offline");
-container.appendChild(notice);
+container.parentNode.insertBefore(notice, next);
 }
+// The keyboard: Leaflet puts every popup after every pin, so Tab from a pin whose popup is open
+// would skip its popup. Tab goes into the popup, out of it to the next pin, Shift+Tab back;
+// Escape closes it and returns to its pin.
+function focusables(element) {
+return element ? Array.prototype.slice.call(element.querySelectorAll("a[href], button")) : [];
+}
+function returnFocus(marker, popupElement) {
+var active = document.activeElement;
+if (marker.getElement() && (!active || active === document.body || popupElement.contains(active))) {
+marker.getElement().focus();
+}
+}
+container.addEventListener("keydown", function (event) {
+if (!opener || !opener.isPopupOpen() || !opener.getElement() || event.altKey || event.ctrlKey || event.metaKey) {
+return;
+}
+var pin = opener.getElement(), inside = focusables(opener.getPopup().getElement());
+var active = document.activeElement, at = inside.indexOf(active);
+if (event.key === "Escape" && (active === pin || at !== -1)) {
+event.preventDefault();
+opener.closePopup();
+pin.focus();
+return;
+}
+if (event.key !== "Tab" || !inside.length) { return; }
+var pins = Array.prototype.slice.call(container.querySelectorAll(".leaflet-marker-icon[tabindex]"));
+var after = pins[pins.indexOf(pin) + 1];
+var target = null;
+if (!event.shiftKey && active === pin) { target = inside[0]; }
+else if (!event.shiftKey && at === inside.length - 1) { target = after; }
+else if (event.shiftKey && at === 0) { target = pin; }
+else if (event.shiftKey && after && active === after) { target = inside[inside.length - 1]; }
+if (target) {
+event.preventDefault();
+target.focus();
+}
+});
 map.on("layeradd", function (event) {  // the tile layer is added after this script sets the view
 if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
 });

@@ -87,14 +87,14 @@
   var F = {};
   places.fields.forEach(function (name, i) { F[name] = i; });
   var root = document.documentElement.getAttribute("data-root") || "";
-  var rowOf = {}, made = {};  // slug -> its row's index; slug -> [lat, lon, name, href, week], made when asked
+  var rowOf = {}, made = {};  // slug -> its row's index; slug -> [lat, lon, name, href, week, approximate], made when asked
   places.kampung.forEach(function (row, i) { rowOf[row[F.slug]] = i; });
 
   function place(slug) {
     if (!made[slug]) {
       var row = places.kampung[rowOf[slug]];
       made[slug] = [row[F.lat], row[F.lon], row[F.name], root + places.href.replace("{slug}", slug),
-        row[F.hours] === null ? null : places.weeks[row[F.hours]]];
+        row[F.hours] === null ? null : places.weeks[row[F.hours]], row[F.approximate] === 1];
     }
     return made[slug];
   }
@@ -287,32 +287,60 @@
     return {stops: stops, straight: straight, travel: travel, end: minute + plan.v};
   }
 
+  // -- the route named from its stops, and its files (as travel.route_gpx and route_geojson) -----
+  function stopNames(stops) {  // "A, B and C"
+    var names = stops.map(function (s) { return s.place[2]; });
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " " + words.and + " " + names[names.length - 1];
+  }
+
+  function routeName(stops) {
+    return fill(words.route_named, {stops: stops.map(function (s) { return s.place[2]; }).join(" – ")});
+  }
+
+  function fileStem(stops) {  // rute-batik-majapahit-onde-onde, kept short enough for any disk
+    var stem = words.route_file_name;
+    for (var i = 0; i < stops.length && (stem + "-" + stops[i].slug).length <= 100; i++) {
+      stem += "-" + stops[i].slug;
+    }
+    return stem;
+  }
+
   function gpx(name, stops) {
     var escape = function (text) {
       return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
     };
+    var rough = stops.some(function (s) { return s.place[5]; });
+    var desc = function (indent, show) { return show ? [indent + "<desc>" + escape(data.pinsNote) + "</desc>"] : []; };
     var point = function (tag, s, indent) {
-      return indent + "<" + tag + " lat=\"" + s.place[0] + "\" lon=\"" + s.place[1] + "\">\n" + indent + "  <name>"
-        + escape(s.place[2]) + "</name>\n" + indent + "</" + tag + ">";
+      return [indent + "<" + tag + " lat=\"" + s.place[0] + "\" lon=\"" + s.place[1] + "\">",
+        indent + "  <name>" + escape(s.place[2]) + "</name>"].concat(desc(indent + "  ", s.place[5]),
+        [indent + "</" + tag + ">"]).join("\n");
     };
     return ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<gpx xmlns=\"" + data.gpxNamespace + "\" version=\"1.1\" creator=\"" + escape(data.creator) + "\">",
-      "  <metadata>", "    <name>" + escape(name) + "</name>", "  </metadata>"]
-      .concat(stops.map(function (s) { return point("wpt", s, "  "); }),
-        ["  <rte>", "    <name>" + escape(name) + "</name>"],
+      "  <metadata>", "    <name>" + escape(name) + "</name>"].concat(desc("    ", rough), ["  </metadata>"],
+        stops.map(function (s) { return point("wpt", s, "  "); }),
+        ["  <rte>", "    <name>" + escape(name) + "</name>"], desc("    ", rough),
         stops.map(function (s) { return point("rtept", s, "    "); }), ["  </rte>", "</gpx>", ""]).join("\n");
   }
 
   function geojson(name, mode, result) {  // RFC 7946: positions are [longitude, latitude]
     var line = result.stops.map(function (s) { return [s.place[1], s.place[0]]; });
-    var features = [{type: "Feature", geometry: {type: "LineString", coordinates: line},
-      properties: {name: name, mode: mode, straight_km: Math.round(result.straight * 1000) / 1000,
-        road_km_estimate: Math.round(result.straight * data.detour * 1000) / 1000}}];
+    var properties = {name: name, mode: mode, straight_km: Math.round(result.straight * 1000) / 1000,
+      road_km_estimate: Math.round(result.straight * data.detour * 1000) / 1000};
+    if (result.stops.some(function (s) { return s.place[5]; })) { properties.note = data.pinsNote; }
+    var features = [{type: "Feature", geometry: {type: "LineString", coordinates: line}, properties: properties}];
     result.stops.forEach(function (s, i) {
       features.push({type: "Feature", geometry: {type: "Point", coordinates: line[i]},
-        properties: {name: s.place[2], stop: i + 1}});
+        properties: {name: s.place[2], stop: i + 1, approximate: !!s.place[5]}});
     });
     return JSON.stringify({type: "FeatureCollection", features: features});
+  }
+
+  // "My plan to visit A, B and C: <address>"; from disk the address would be a file of this computer.
+  function shareLink(result) {
+    return data.share + encodeURIComponent(fill(words.share_plan_text, {stops: stopNames(result.stops),
+      url: window.location.href}));
   }
 
   function mapAppUrl(stops, mode) {  // as routes.map_app_url
@@ -383,23 +411,29 @@
     blobs = [];
     var actions = el("plan-actions");
     actions.textContent = "";
+    var name = routeName(result.stops), stem = fileStem(result.stops);
     var links = [
       [words.open_map_app, mapAppUrl(result.stops, mode), "button", ""],
-      [words.download_gpx, download(gpx(data.name, result.stops), "application/gpx+xml"), "button button--quiet", "gpx"],
-      [words.download_geojson, download(geojson(data.name, mode, result), "application/geo+json"),
-        "button button--quiet", "geojson"],
-      [words.share_whatsapp, data.share + encodeURIComponent(window.location.href), "button button--quiet", ""]
+      [words.download_gpx, download(gpx(name, result.stops), "application/gpx+xml"), "button button--quiet", "gpx"],
+      [words.download_geojson, download(geojson(name, mode, result), "application/geo+json"),
+        "button button--quiet", "geojson"]
     ];
+    if (!fromDisk) {
+      links.push([words.share_whatsapp, shareLink(result), "button button--quiet", ""]);
+    }
     links.forEach(function (spec) {
       var link = add(add(actions, "li"), "a", spec[2], spec[0]);
       link.setAttribute("href", spec[1]);
       if (spec[3]) {
-        link.setAttribute("download", "rencana-kunjungan." + spec[3]);
+        link.setAttribute("download", stem + "." + spec[3]);
         link.id = "plan-" + spec[3];
       } else {
         link.setAttribute("rel", "noopener");
       }
     });
+    if (fromDisk) {
+      add(add(actions, "li", "plan-share-offline"), "p", "note", words.share_plan_offline).id = "plan-share-offline";
+    }
     var partial = el("plan-partial");
     partial.hidden = result.stops.length <= data.maxWaypoints + 2;
     partial.textContent = fill(words.map_app_partial, {n: data.maxWaypoints + 2});
