@@ -45,6 +45,7 @@ PAGES = {"home": "", "list": "kampung/", "planner": "en/rencana/", "kampung": No
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 CPU_SLOWDOWN = 4
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+LOAD_TIMEOUT_MS = 180_000  # a page of every kampung (before issue #18: 5.5 MB at 10,000) parses slowly at 4x
 QUIET_S = 2.0  # after the map (if any) has its pins, how long the page is left to finish its own work
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".webmanifest", ".xml", ".geojson", ".ics", ".txt")
 TILE_PNG = None  # made on first use (tests/browser/harness.py's plain PNG)
@@ -157,7 +158,7 @@ def load_once(browser, server: Server, path: str, has_map: bool, slowdown: float
         cdp.send("Profiler.start")
     server.sent.clear()
     browser.start_tracing(page=page, categories=trace.CATEGORIES)
-    page.goto(server.url + path)
+    page.goto(server.url + path, timeout=LOAD_TIMEOUT_MS)
     map_shown = wait_until_settled(page, cdp, has_map)
     raw = browser.stop_tracing()
     sent = sum(server.sent.values())
