@@ -90,7 +90,8 @@
   var rowOf = {}, made = {};  // slug -> its row's index; slug -> [lat, lon, name, href, week, approximate], made when asked
   places.kampung.forEach(function (row, i) { rowOf[row[F.slug]] = i; });
 
-  function place(slug) {
+  function place(slug) {  // a place to buy (`<slug>.<n>`) comes made in the page's data
+    if (data.outlets.hasOwnProperty(slug)) { return data.outlets[slug]; }
     if (!made[slug]) {
       var row = places.kampung[rowOf[slug]];
       made[slug] = [row[F.lat], row[F.lon], row[F.name], root + places.href.replace("{slug}", slug),
@@ -147,7 +148,7 @@
     });
     var stops = [];
     (query.stops || "").split(",").forEach(function (slug) {
-      if (rowOf.hasOwnProperty(slug) && stops.indexOf(slug) < 0) { stops.push(slug); }
+      if ((rowOf.hasOwnProperty(slug) || data.outlets.hasOwnProperty(slug)) && stops.indexOf(slug) < 0) { stops.push(slug); }
     });
     var visit = parseInt(query.v, 10);
     var day = parseInt(query.day, 10);
@@ -362,7 +363,7 @@
   }
 
   function pageHref(href) {
-    return fromDisk && /\/$/.test(href) ? href + "index.html" : href;
+    return fromDisk ? href.replace(/\/(#[^\/]*)?$/, "/index.html$1") : href;  // a shop's link ends in /#beli-1
   }
 
   function spansText(spans) {

@@ -27,7 +27,7 @@
     return pins;
   }
 
-  var pins = data.places ? placesPins(data.places) : data.pins;
+  var pins = data.places ? placesPins(data.places).concat(data.pins || []) : data.pins;
   var clustered = data.cluster && L.markerClusterGroup;
   var layer = clustered ? L.markerClusterGroup({showCoverageOnHover: false, chunkedLoading: true, chunkInterval: SLICE_MS})
     : L.featureGroup();
@@ -213,7 +213,7 @@
     if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
   });
   if (navigator.onLine === false) { offline(); }
-  if (data.area && pins.length === 1) {
+  if (data.area && pins.length) {  // around the kampung's own pin, the first (its outlets follow)
     L.circle([pins[0][0], pins[0][1]], {radius: data.area, color: data.color, weight: 2,
       fillOpacity: 0.12, interactive: false}).addTo(map);
   }

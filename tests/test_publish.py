@@ -50,7 +50,7 @@ def test_changes_are_told_in_plain_words(project):
     assert found == {
         ("changed", "kampung/gerabah-uji.yaml", "kampung", "Kampung Gerabah Uji", ("location",)),
         ("added", "images/gerabah-uji-1.jpg", "photo", "", ()),
-        ("removed", "routes/jalan-pagi.yaml", "route", "A morning walk from Kampung Onde-onde", ()),
+        ("removed", "routes/jalan-pagi.yaml", "route", "A morning walk from Kampung Jajanan Sentanan", ()),
     }
 
 

@@ -110,13 +110,17 @@ VALUES = {
     "facilities": "[toilet]",
     "wheelchair": "partial",
     "address": "Kelurahan Uji",
+    "lat": "-7.47",  # an outlet's pin (the kampung's own lat and lon are left empty, not '...')
+    "lon": "112.43",
+    "url": "https://example.org/berita/1",
 }
 
 
 def fill_every_placeholder(text: str) -> str:
     """Each `...` of an uncommented profile replaced by a value of its field (test values)."""
     text = text.replace("address: Kelurahan ..., Kecamatan ...", "address: Kelurahan Uji")
-    text = re.sub(r"^(\s*(?:- )?)date: \.\.\.\s.*\n", "", text, flags=re.M)  # a weekly schedule has no date
+    # a weekly schedule has no date (a schedule's date is the one indented six spaces or more; a source's has one)
+    text = re.sub(r"^ {6,}date: \.\.\.\s.*\n", "", text, flags=re.M)
 
     def value(match):
         return f"{match[1]}{match[2]}: {VALUES.get(match[2], 'Teks uji')}"

@@ -77,6 +77,8 @@ def test_the_kampung_sheet_follows_the_content_definition():
         "experiences",
         "experiences.schedule",
         "photos",
+        "outlets",
+        "sources",
         "categories",
     ]
 
@@ -96,7 +98,16 @@ def test_the_workbook_is_laid_out_for_the_office(tmp_path):
     book = tmp_path / "kampung.xlsx"
     export(ROOT / "content", book)
     wb = load_workbook(book)
-    assert wb.sheetnames == ["Kampung", "Produk", "Pengalaman", "Jadwal", "Foto", "Kategori"]
+    assert wb.sheetnames == [
+        "Kampung",
+        "Produk",
+        "Pengalaman",
+        "Jadwal",
+        "Foto",
+        "Tempat membeli",
+        "Sumber",
+        "Kategori",
+    ]
     ws = wb["Kampung"]
     assert ws["A1"].value == "Alamat halaman (slug)" and ws["A2"].value == "slug"
     assert ws["E1"].value == "Ringkasan (Indonesia)" and ws["E2"].value == "summary.id"
@@ -207,7 +218,7 @@ def test_an_office_made_workbook_with_indonesian_headers_imports(tmp_path, capsy
     assert ws is not None
     ws.title = "kampung"
     ws.append(["Nama (Indonesia)", "Alamat halaman (slug)", "Kategori", "Garis lintang", "Garis bujur", "Catatan"])
-    ws.append(["Kampung Onde-onde", "onde-onde", "kuliner", -7.4731, 112.4350, "dicek Mei"])
+    ws.append(["Kampung Jajanan Sentanan", "onde-onde", "kuliner", -7.4731, 112.4350, "dicek Mei"])
     ws.append(["Kampung Keramik Baru", "keramik-baru", "kuningan", "-7.4700", "112.4300", ""])
     products = wb.create_sheet("Produk")
     products.append(["alamat halaman (slug)", "produk (indonesia)", "Harga (Rp)"])

@@ -28,7 +28,11 @@ def test_one_changed_field_is_a_one_line_diff_and_new_traps_are_quoted():
     assert len(before) == len(after)
     assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
         ("  lat: -7.4725", "  lat: -7.4726"),
-        ("    en: Early morning; the kampung is busiest from about 4 a.m.", '    en: "10:00"'),
+        (
+            "    en: Before dawn; traders come around 4 a.m., and one resident makes snacks"
+            " from about 2 a.m. to 8 a.m.",
+            '    en: "10:00"',
+        ),
     ]
     value: Any = parse_yaml(changed).value
     assert value["visit"]["best_time"]["en"] == "10:00" and value["location"]["lat"] == -7.4726

@@ -131,6 +131,59 @@ FIELDS: dict[str, dict[str, Words]] = {
         "visit.wheelchair": W(
             "Wheelchair access", "Akses kursi roda", "Bisa diakses kursi roda: ya, sebagian, atau tidak."
         ),
+        # issue #20: who arranges visits, where to buy, sources
+        "arranged_by": W(
+            "Visits arranged by",
+            "Kunjungan diatur oleh",
+            "Lembaga yang mengatur kunjungan, dengan kontak resminya (jika kosong: dinas pariwisata).",
+        ),
+        "arranged_by.name": W("Name", "Nama", "Nama lembaga yang mengatur kunjungan."),
+        "arranged_by.short_name": W(
+            "Short name",
+            "Nama singkat",
+            "Nama singkat di dalam kalimat ('tanyakan ke …'), misalnya 'Diskopukmperindag'.",
+        ),
+        "arranged_by.arranges": W(
+            "What they arrange",
+            "Yang diatur",
+            "Apa yang diatur dan caranya, misalnya 'kunjungan belajar, dengan surat'.",
+        ),
+        "arranged_by.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
+        "arranged_by.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        "arranged_by.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        "arranged_by.website": W("Website", "Situs web", "Situs web."),
+        "arranged_by.address": W("Address", "Alamat", "Alamat kantor."),
+        "outlets": W(
+            "Where to buy",
+            "Tempat membeli",
+            "Tempat produk kampung ini dijual, masing-masing dengan pin.",
+            ("Place to buy", "Tempat membeli"),
+        ),
+        "outlets[].name": W("Name", "Nama", "Nama tempatnya."),
+        "outlets[].location": W("Location", "Lokasi", "Letak tempatnya: pin dan alamat."),
+        "outlets[].location.lat": W("Latitude", "Garis lintang", "Lintang dalam derajat desimal."),
+        "outlets[].location.lon": W("Longitude", "Garis bujur", "Bujur dalam derajat desimal."),
+        "outlets[].location.address": W("Address", "Alamat", "Alamat seperti yang ditanyakan wisatawan."),
+        "outlets[].location.approximate": W(
+            "The pin is approximate", "Pin hanya perkiraan", "Centang jika pin belum menandai tempat persisnya."
+        ),
+        "outlets[].sells": W("What is sold", "Yang dijual", "Apa yang dijual di sana."),
+        "outlets[].opening_hours": W(
+            "Opening hours", "Jam buka", "Jam buka jika diketahui, misalnya 'Mo-Sa 09:00-17:00'."
+        ),
+        "sources": W(
+            "Sources",
+            "Sumber",
+            "Laporan asal keterangan di sini, masing-masing dengan judul, alamat dan tanggal.",
+            ("Source", "Sumber"),
+        ),
+        "sources[].title": W("Title", "Judul", "Judul laporan, seperti yang diterbitkan."),
+        "sources[].url": W("Address (URL)", "Alamat (URL)", "Alamat tempat laporan bisa dibaca."),
+        "sources[].date": W(
+            "Date",
+            "Tanggal",
+            "Tanggal terbit atau fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui.",
+        ),
     },
     "site": {
         "title": W("Site title", "Judul situs", "Judul situs."),
@@ -184,6 +237,19 @@ FIELDS: dict[str, dict[str, Words]] = {
         "title": W("Title", "Judul", "Judul halaman."),
         "summary": W("Summary", "Ringkasan", "Satu kalimat untuk daftar dan pratinjau tautan."),
         "order": W("Menu position", "Urutan di menu", "Posisi di menu (yang kecil lebih dulu)."),
+        "sources": W(
+            "Sources",
+            "Sumber",
+            "Laporan asal keterangan di sini, masing-masing dengan judul, alamat dan tanggal.",
+            ("Source", "Sumber"),
+        ),
+        "sources[].title": W("Title", "Judul", "Judul laporan, seperti yang diterbitkan."),
+        "sources[].url": W("Address (URL)", "Alamat (URL)", "Alamat tempat laporan bisa dibaca."),
+        "sources[].date": W(
+            "Date",
+            "Tanggal",
+            "Tanggal terbit atau fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui.",
+        ),
     },
     "route": {
         "name": W("Name", "Nama", "Nama rute."),
@@ -197,6 +263,19 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Kampung yang dikunjungi, berurutan; paling sedikit dua.",
             ("Stop", "Perhentian"),
             "The kampung to visit, in order; at least two.",
+        ),
+        "sources": W(
+            "Sources",
+            "Sumber",
+            "Laporan asal keterangan di sini, masing-masing dengan judul, alamat dan tanggal.",
+            ("Source", "Sumber"),
+        ),
+        "sources[].title": W("Title", "Judul", "Judul laporan, seperti yang diterbitkan."),
+        "sources[].url": W("Address (URL)", "Alamat (URL)", "Alamat tempat laporan bisa dibaca."),
+        "sources[].date": W(
+            "Date",
+            "Tanggal",
+            "Tanggal terbit atau fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui.",
         ),
     },
 }

@@ -2,8 +2,9 @@
 
 Both files hold the same public fields; texts are objects with one entry per language. Contact
 numbers are left out on purpose: they are shown to visitors, but a bulk list of residents'
-phone numbers invites scraping. JSON is written with sorted keys and fixed separators, so two
-builds of the same content give the same bytes.
+phone numbers invites scraping (the public contact of an organisation that arranges visits, an
+office, is kept). Each record carries its sources, its outlets and who arranges its visits.
+JSON is written with sorted keys and fixed separators, so two builds of the same content give the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from ..plan.pages import GEOJSON_PATH, JSON_PATH, ics_path, kampung_key, lang_prefix
 from ..util.memo import IdentityMemo
-from ..validate.model import Experience, Kampung, Price, Site, Text
+from ..validate.model import Experience, Kampung, Organiser, Outlet, Price, Site, Source, Text
 from . import calendar
 
 DATA_ROOT = "../"  # from data/ back to the site root, for relative addresses inside the files
@@ -93,6 +94,39 @@ def kampung_record(k: Kampung, site: Site, base_url: str | None) -> dict:
         "calendar": {lang: public_url(ics_path(k.slug, lang), base_url) for lang in languages}
         if k.has_schedule
         else None,
+        "arranged_by": organiser_record(k.arranged_by, languages),
+        "outlets": [outlet_record(o, languages) for o in k.outlets],
+        "sources": source_records(k.sources),
+    }
+
+
+def source_records(sources: tuple[Source, ...]) -> list[dict[str, str]]:
+    """Where the facts come from: each report's title, address and date, as in the content."""
+    return [{"title": s.title, "url": s.url, "date": s.date} for s in sources]
+
+
+def outlet_record(o: Outlet, languages: tuple[str, ...]) -> dict[str, Any]:
+    """A place that sells the kampung's products: name, place, what it sells, hours."""
+    return {
+        "name": texts(o.name, languages),
+        "lat": o.location.lat,
+        "lon": o.location.lon,
+        "approximate": o.location.approximate,
+        "address": texts(o.location.address, languages),
+        "sells": texts(o.sells, languages),
+        "opening_hours": o.opening_hours.source if o.opening_hours else None,
+    }
+
+
+def organiser_record(organiser: Organiser | None, languages: tuple[str, ...]) -> dict[str, Any] | None:
+    """Who arranges visits, with the public contact of that organisation."""
+    if organiser is None:
+        return None
+    return {
+        "name": texts(organiser.name, languages),
+        "arranges": texts(organiser.arranges, languages),
+        "address": texts(organiser.address, languages),
+        **{key: getattr(organiser, key) for key in ("whatsapp", "phone", "email", "website")},
     }
 
 

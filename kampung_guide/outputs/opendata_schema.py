@@ -88,6 +88,57 @@ FIELDS: dict[str, tuple[dict, str]] = {  # property -> (schema, what it means)
         {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
         "Its iCalendar file in each language, or null without a schedule.",
     ),
+    # issue #20: who arranges visits, where to buy, where the facts come from
+    "arranged_by": (
+        {
+            "type": ["object", "null"],
+            "properties": {
+                "name": TEXTS,
+                "arranges": TEXTS,
+                "address": TEXTS,
+                **{key: {"type": ["string", "null"]} for key in ("whatsapp", "phone", "email", "website")},
+            },
+            "required": ["name", "arranges", "address", "whatsapp", "phone", "email", "website"],
+            "additionalProperties": False,
+        },
+        "The organisation that arranges visits (an office, so its public contact is kept), or null.",
+    ),
+    "outlets": (
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": TEXTS,
+                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                    "approximate": {"type": "boolean"},
+                    "address": TEXTS,
+                    "sells": TEXTS,
+                    "opening_hours": {"type": ["string", "null"]},
+                },
+                "required": ["name", "lat", "lon", "approximate", "address", "sells", "opening_hours"],
+                "additionalProperties": False,
+            },
+        },
+        "Places where its products are sold: name, pin, address, what is sold, opening hours.",
+    ),
+    "sources": (
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "url": {"type": "string"},
+                    "date": {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+                },
+                "required": ["title", "url", "date"],
+                "additionalProperties": False,
+            },
+        },
+        "The reports its facts come from: title, address, and date (YYYY-MM-DD, YYYY-MM or YYYY).",
+    ),
 }
 
 

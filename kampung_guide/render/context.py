@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix, places_name
 from ..util.memo import IdentityMemo
-from ..validate.model import Contact, Kampung, OfficeContact, Site, Text
+from ..validate.model import Contact, Kampung, OfficeContact, Organiser, Site, Text
 from . import i18n, links, maps
 from .markdown import relative_links, render_markdown
 from .qr import qr_svg
@@ -167,9 +167,9 @@ class ViewContext:
         )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
-    def places_map(self, page: AnyPage, links: bool) -> Values | None:
+    def places_map(self, page: AnyPage, links: bool, extra: tuple[maps.Pin, ...] = ()) -> Values | None:
         """A map of every kampung from the shared places script (the page loads it: `places_script`),
-        fitted to them; with `links`, each pin's popup links its page."""
+        and the `extra` pins, fitted to them; with `links`, each kampung's popup links its page."""
         if not self.site.kampung:
             return None
         config = self.site.config.map
@@ -179,6 +179,7 @@ class ViewContext:
             fit=True,
             shared=len(self.site.kampung),
             links=links,
+            pins=extra,
         )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
 
@@ -224,7 +225,7 @@ def name_order(lang: str) -> Callable[[Kampung], tuple[str, str]]:
     return lambda k: (k.name.get(lang).casefold(), k.slug)
 
 
-def contact_links(contact: Contact | OfficeContact, lang: str, greeting: str = "") -> list[ContactLink]:
+def contact_links(contact: Contact | OfficeContact | Organiser, lang: str, greeting: str = "") -> list[ContactLink]:
     """The ways to reach someone, in a fixed order; a WhatsApp link opens with `greeting`."""
     t = i18n.ui(lang)
     found: list[tuple[str, str, str]] = []

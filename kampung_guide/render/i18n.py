@@ -234,6 +234,17 @@ UI: dict[str, dict[str, str]] = {
         "route_file_name": "rute",
         "route_named": "Rute {stops}",
         "pins_approximate": "Pin kampung hanya perkiraan area, bukan alamat persis.",
+        # issue #20: sources, where to buy, who arranges visits
+        "sources_title": "Sumber informasi",
+        "sources_intro": "Keterangan di halaman ini berasal dari laporan berikut. Periksa lagi sebelum berangkat.",
+        "outlets_title": "Beli di sini",
+        "outlets_intro": "Produk kampung ini dijual di tempat berikut.",
+        "outlet_sells": "Yang dijual",
+        "outlet_pin": "Tempat belanja",
+        "outlet_of": "Tempat belanja · {name}",
+        "arranged_by": "Kunjungan diatur oleh",
+        "plan_outlets": "Tempat belanja (boleh ditambahkan)",
+        "outlet_approximate": "Pin ini perkiraan; alamat persisnya belum tercatat.",
     },
     "en": {
         "skip": "Skip to content",
@@ -456,6 +467,17 @@ UI: dict[str, dict[str, str]] = {
         "route_file_name": "route",
         "route_named": "Route {stops}",
         "pins_approximate": "Kampung pins are approximate areas, not exact addresses.",
+        # issue #20: sources, where to buy, who arranges visits
+        "sources_title": "Sources",
+        "sources_intro": "What this page says comes from these reports. Check again before you set out.",
+        "outlets_title": "Where to buy",
+        "outlets_intro": "This kampung's products are sold at these places.",
+        "outlet_sells": "On sale",
+        "outlet_pin": "Shop",
+        "outlet_of": "Shop · {name}",
+        "arranged_by": "Visits arranged by",
+        "plan_outlets": "Places to buy (optional stops)",
+        "outlet_approximate": "This pin is approximate; the exact address is not recorded.",
     },
 }
 
@@ -484,6 +506,15 @@ def format_price(price: Price, lang: str) -> str:
     if price.low == price.high:
         return f"{unit}{format_number(price.low, lang)}"
     return f"{unit}{format_number(price.low, lang)}–{format_number(price.high, lang)}"
+
+
+def format_report_date(date: str, lang: str) -> str:
+    """A source's date the local way: `7 Februari 2024`, `Februari 2024` or `2024` (what is known)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = ui(lang)("months").split()[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
 
 
 def format_duration(minutes: int, lang: str) -> str:

@@ -66,7 +66,7 @@ class MapData:
 
     @property
     def clustered(self) -> bool:
-        return max(len(self.pins), self.shared) >= CLUSTER_FROM
+        return len(self.pins) + self.shared >= CLUSTER_FROM
 
 
 def map_json(data: MapData) -> str:
@@ -81,8 +81,8 @@ def map_json(data: MapData) -> str:
     }
     if data.shared:
         value["places"] = {"link": data.links}
-    else:
-        value["pins"] = data.pins
+    if data.pins or not data.shared:
+        value["pins"] = data.pins  # with shared places: pins of other things, after them
     if data.line:
         value["line"] = [[rounded(lat), rounded(lon)] for lat, lon in data.line]
     return script_json(value)

@@ -12,8 +12,9 @@ from markupsafe import Markup
 from ..plan.pages import GEOJSON_NAME, GPX_NAME, PLAN_KEY, AnyPage, Page, kampung_key, route_key
 from ..util import travel
 from ..util.scriptjson import script_json
-from ..validate.model import Kampung, Route
-from . import i18n, maps
+from ..validate.hours import week
+from ..validate.model import Kampung, Outlet, Route
+from . import facts, i18n, maps
 from .context import Values, ViewContext
 
 
@@ -67,11 +68,16 @@ def route_legs(stops: list[Kampung], mode: str, lang: str) -> tuple[list[str], d
     }
 
 
-def route_map(ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool) -> Values:
-    """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line."""
+def route_map(
+    ctx: ViewContext, page: AnyPage, stops: list[Kampung], numbered: bool, line: bool, outlets: bool = False
+) -> Values:
+    """The page's map: a pin per kampung (numbered on a route), no popup links, and the route's line;
+    the planner's also shows the places to buy, its optional stops."""
     pins = [ctx.pin(page, k, link=False) for k in stops]
     if numbered:
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
+    if outlets:
+        pins += [facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(stops) if not facts.own_place(k, o)]
     config = ctx.site.config.map
     data = maps.MapData(
         center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
@@ -123,6 +129,7 @@ def route_view(page: Page[Route], ctx: ViewContext) -> Values:
     name = route.name.get(lang)
     return {
         "title": name,
+        "sources": facts.source_entries(route.sources, lang),
         "route": route,
         "name": name,
         "mode": t(f"mode_{route.mode}"),
@@ -182,15 +189,37 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
         "days": list(enumerate(t("days").split())),
         "visit": travel.VISIT_MINUTES,
         "estimates": estimates_note(lang),
-        "plan_data": safe_json(plan_data(ctx, page)),
-        "map": ctx.places_map(page, links=False),
+        "outlet_choices": [
+            {"key": key, "name": o.name.get(lang), "of": ", ".join(other.name.get(lang) for other in listed)}
+            for key, _, o, listed in facts.shared_outlets(chosen)
+        ],
+        "plan_data": safe_json(plan_data(ctx, page, chosen)),
+        "map": ctx.places_map(page, links=False, extra=outlet_pins(page, chosen)),
         "places_script": ctx.places_script(page),
         "map_label": t("route_map"),
     }
 
 
-def plan_data(ctx: ViewContext, page: AnyPage) -> Values:
-    """The planner's data island: the speeds and the words (the kampung come from the places script)."""
+def outlet_pins(page: AnyPage, chosen: list[Kampung]) -> tuple[maps.Pin, ...]:
+    """The places to buy on the planner's map (its optional stops), beside the kampung of the places script."""
+    return tuple(facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(chosen) if not facts.own_place(k, o))
+
+
+def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list[object]:
+    """A place to buy as the planner's stops are given: place, name, link to it, weekly hours."""
+    n = k.outlets.index(o) + 1
+    return [
+        round(o.location.lat, 6),
+        round(o.location.lon, 6),
+        i18n.ui(page.lang)("outlet_of", name=o.name.get(page.lang)),
+        facts.outlet_href(ctx, page, k, n),
+        [[list(span) for span in spans] for spans in week(o.opening_hours.rules)] if o.opening_hours else None,
+    ]
+
+
+def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
+    """The planner's data island: the places to buy (the kampung come from the places script), the
+    speeds and the words."""
     lang, t = page.lang, i18n.ui(page.lang)
     words = [
         "route_leg",
@@ -232,6 +261,7 @@ def plan_data(ctx: ViewContext, page: AnyPage) -> Values:
         "creator": ctx.site.config.title.get(lang),
         "office": ctx.office(lang),
         "matches": PLAN_MATCHES,
+        "outlets": {key: outlet_place(ctx, page, k, o) for key, k, o in facts.site_outlets(chosen)},
         "speeds": travel.SPEED_KMH,
         "detour": travel.DETOUR,
         "maxWaypoints": travel.MAX_WAYPOINTS,

@@ -31,7 +31,7 @@ from ..plan.pages import (
     search_index_name,
 )
 from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
-from . import i18n, links, maps, planner, seo, when
+from . import facts, i18n, links, maps, planner, seo, when
 from .context import Values, ViewContext, contact_links
 
 # Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
@@ -198,6 +198,7 @@ def view_category(page: Page[Category], ctx: ViewContext) -> Values:
 def view_page(page: Page[FreePage], ctx: ViewContext) -> Values:
     free, lang = page.obj, page.lang
     return {
+        "sources": facts.source_entries(free.sources, lang),
         "title": free.title.get(lang),
         "description": free.summary.get(lang) if free.summary else "",
         "body": ctx.markdown(page, free.body),
@@ -236,9 +237,15 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
     t = i18n.ui(lang)
     category = ctx.site.categories[k.category]
     name = k.name.get(lang)
+    office = facts.office_for(k, ctx, lang)
     return {
         "title": name,
         "description": k.summary.get(lang),
+        "office": office,  # whom its "ask …" lines name: who arranges its visits, else the tourism office
+        "organiser": facts.organiser_entry(k.arranged_by, lang),
+        "outlets": facts.outlet_entries(k, lang),
+        "outlets_id": facts.OUTLETS_ID,
+        "sources": facts.source_entries(k.sources, lang),
         "k": k,
         "name": ctx.shown(k.name, lang),
         "summary": ctx.shown(k.summary, lang),
@@ -248,7 +255,7 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
         "description_shown": ctx.shown(k.description, lang),
         "description_html": ctx.markdown(page, k.description, top=3),
         "products": [product_entry(p, lang) for p in k.products],
-        "experiences": [experience_entry(e, lang, ctx.office(lang)) for e in k.experiences],
+        "experiences": [experience_entry(e, lang, office) for e in k.experiences],
         "hours": i18n.hours_table(k.opening_hours, lang) if k.opening_hours else [],
         "open_now": when.open_now_data(k.opening_hours, lang) if k.opening_hours else "",
         "address": ctx.shown(k.location.address, lang),
@@ -276,10 +283,12 @@ def view_kampung(page: Page[Kampung], ctx: ViewContext) -> Values:
 
 def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
     """A kampung's own map: its pin (with a circle when the pin marks an area), at street zoom."""
+    shops = facts.kampung_outlet_pins(k, page.lang)
     data = maps.MapData(
         center=(k.location.lat, k.location.lon),
         zoom=16,
-        pins=(ctx.pin(page, k, link=False),),
+        pins=(ctx.pin(page, k, link=False), *shops),
+        fit=bool(shops),  # its outlets may be across town: show them all
         area_m=250 if k.location.approximate else 0,
         color=ctx.site.categories[k.category].color,
     )

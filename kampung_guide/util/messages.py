@@ -552,6 +552,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the site could not be written to {out} ({detail})",
         "situs tidak bisa ditulis ke {out} ({detail})",
     ),
+    # issue #20: sources and who arranges visits
+    "no_sources": (
+        "no source for what this file states ({facts}); add sources: a list of {{title, url, date}} of the "
+        "reports it comes from, so visitors can tell a checked fact from a guess",
+        "belum ada sumber untuk isi berkas ini ({facts}); tambahkan sources: daftar {{title, url, date}} dari "
+        "berita atau laporan asalnya, agar wisatawan bisa membedakan fakta yang sudah diperiksa dari dugaan",
+    ),
+    "organiser_no_contact": (
+        "the page tells visitors to ask {name}, but gives no way to reach them; add arranged_by.whatsapp, "
+        "arranged_by.phone or arranged_by.email",
+        "halaman meminta wisatawan bertanya ke {name}, tetapi tidak memuat cara menghubunginya; tambahkan "
+        "arranged_by.whatsapp, arranged_by.phone, atau arranged_by.email",
+    ),
+    "organiser_website_only": (
+        "the page tells visitors to ask {name}, who has only a website here; add a way to ask directly: "
+        "arranged_by.whatsapp, arranged_by.phone or arranged_by.email",
+        "halaman meminta wisatawan bertanya ke {name}, yang di sini hanya punya situs web; tambahkan cara "
+        "bertanya langsung: arranged_by.whatsapp, arranged_by.phone, atau arranged_by.email",
+    ),
 }
 
 

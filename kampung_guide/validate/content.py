@@ -380,6 +380,8 @@ def check_kampung(
             report(("photos", i, "file"), key, **params)
         photos.append(dataclasses.replace(photo, width=width, height=height))
     check_gaps(kampung, ctx, config)
+    check_sources(ctx, kampung_facts(kampung), kampung.sources)
+    check_organiser(kampung.arranged_by, ctx)
     return dataclasses.replace(kampung, photos=tuple(photos)) if photos else kampung
 
 
@@ -405,6 +407,31 @@ def check_gaps(kampung: model.Kampung, ctx: Ctx, config: model.SiteConfig | None
         km = distance_km(loc.lat, loc.lon, *config.map.center)
         if km > FAR_KM:
             ctx.warn(("location",), "far_from_map", lat=loc.lat, lon=loc.lon, km=round(km))
+
+
+# issue #20: facts without a source, and an organiser nobody can reach
+FACT_FIELDS = ("location.address", "opening_hours", "products", "experiences", "contact", "visit", "outlets")
+
+
+def kampung_facts(kampung: model.Kampung) -> list[str]:
+    """The fields of a profile that state facts a visitor relies on (its description always does)."""
+    facts = ["description"]
+    values = {"location.address": kampung.location.address, **{f: getattr(kampung, f) for f in FACT_FIELDS[1:]}}
+    facts += [name for name in FACT_FIELDS if values[name]]
+    return facts + (["arranged_by"] if kampung.arranged_by else [])
+
+
+def check_sources(ctx: Ctx, facts: list[str], sources: tuple[model.Source, ...]) -> None:
+    """One warning per file, naming every field whose facts no source backs."""
+    if facts and not sources:
+        ctx.warn(("sources",), "no_sources", facts=", ".join(facts))
+
+
+def check_organiser(organiser: model.Organiser | None, ctx: Ctx) -> None:
+    """A warning when the page names who to ask but gives no way to ask them directly."""
+    if organiser and not (organiser.phone or organiser.whatsapp or organiser.email):
+        key = "organiser_website_only" if organiser.website else "organiser_no_contact"
+        ctx.warn(("arranged_by",), key, name=organiser.name.get(ctx.languages[0]))
 
 
 def load_pages(loader: Loader, languages: tuple[str, ...]) -> tuple[model.FreePage, ...]:
@@ -478,12 +505,16 @@ def _merge_page(
         return model.Text(values, languages[0]) if values else None
 
     body = model.Text({lang: v[2] for lang, v in versions.items()}, languages[0])
+    sources = next((v[1]["sources"] for v in versions.values() if v[1].get("sources")), ())
+    if not sources:
+        loader.report.add(loader.display(main[0]), 1, ("sources",), "no_sources", warning=True, facts="body")
     return model.FreePage(
         slug=slug,
         title=cast(model.Text, text("title")),  # required in every version
         body=body,
         summary=text("summary"),
         order=main[1].get("order", 100),
+        sources=sources,
         source=loader.display(main[0]),
     )
 
@@ -542,6 +573,7 @@ def load_route(
             )
     if not check_route(fields["stops"], ctx, places):
         return None
+    check_sources(ctx, ["description"], fields.get("sources", ()))
     return model.Route(slug=path.stem, source=ctx.file, **fields)
 
 

@@ -85,6 +85,38 @@ INDONESIAN = {
         "shade (tempat teduh), seating (tempat duduk)."
     ),
     "Wheelchair access: yes, partial or no.": "Akses kursi roda: yes (ya), partial (sebagian) atau no (tidak).",
+    # issue #20: who arranges visits, where to buy, sources
+    "The organisation that arranges visits, with its public contact (else the tourism office).": (
+        "Lembaga yang mengatur kunjungan, dengan kontak resminya (jika kosong: dinas pariwisata)."
+    ),
+    "Name of the organisation that arranges visits.": "Nama lembaga yang mengatur kunjungan.",
+    "Short name used in running text ('ask …'), e.g. 'Diskopukmperindag Kota Mojokerto'.": (
+        "Nama singkat di dalam kalimat ('tanyakan ke …'), misalnya 'Diskopukmperindag Kota Mojokerto'."
+    ),
+    "What they arrange and how, e.g. 'study visits, by request letter'.": (
+        "Apa yang diatur dan caranya, misalnya 'kunjungan belajar, dengan surat permohonan'."
+    ),
+    "Indonesian mobile number on WhatsApp.": "Nomor HP Indonesia yang memakai WhatsApp.",
+    "Website.": "Situs web.",
+    "Office address.": "Alamat kantor.",
+    "Places where the kampung's products are sold, each with its pin.": (
+        "Tempat produk kampung ini dijual, masing-masing dengan pin."
+    ),
+    "What the place is called.": "Nama tempatnya.",
+    "Where it is: pin and address.": "Letaknya: pin dan alamat.",
+    "What is sold there, e.g. 'shoes and sandals from 35 makers'.": (
+        "Apa yang dijual di sana, misalnya 'sepatu dan sandal dari 35 perajin'."
+    ),
+    "When it is open, if known, e.g. 'Mo-Sa 09:00-17:00'.": "Jam buka jika diketahui, misalnya 'Mo-Sa 09:00-17:00'.",
+    "Reports the facts come from, each with title, url and date; shown as 'Sources' and in the open data.": (
+        "Laporan asal keterangan di sini, masing-masing dengan title, url dan date; tampil sebagai "
+        "'Sumber informasi' dan di data terbuka."
+    ),
+    "The report's title, as published.": "Judul laporan, seperti yang diterbitkan.",
+    "Where the report can be read.": "Alamat tempat laporan bisa dibaca.",
+    "When it was published or the fact confirmed: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.": (
+        "Tanggal terbit atau tanggal fakta diperiksa: TTTT-BB-HH, atau TTTT-BB / TTTT jika hanya itu yang diketahui."
+    ),
 }
 
 

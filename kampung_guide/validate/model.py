@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import field
 from pathlib import Path
+from typing import Any
 
 from ..util.travel import MODES
 from .specs import (
@@ -27,6 +28,7 @@ from .specs import (
     Obj,
     PriceSpec,
     Ref,
+    ReportDate,
     ScheduleSpec,
     Str,
     TextSpec,
@@ -150,6 +152,70 @@ class Visit:
     wheelchair: str | None = content(Choice("yes", "partial", "no"), "Wheelchair access: yes, partial or no.")
 
 
+# --- Sources, where to buy, who arranges visits (issue #20) -------------------------------------
+# Kept together so the other content additions (issue #16: making, visit.rules, checked) merge beside them.
+
+REPORT_DATE = re.compile(r"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
+@value(kw_only=True)
+class Source:
+    """A public report a profile's, page's or route's facts come from (Wikipedia's rule: say where)."""
+
+    title: str = content(Str(max_len=300), "The report's title, as published.", required=True)
+    url: str = content(Str(URL, hint="https://example.org/berita/123"), "Where the report can be read.", required=True)
+    date: str = content(
+        ReportDate(REPORT_DATE, hint="2024-02-07 (or 2024-02, or 2024 when only the month or year is known)"),
+        "When it was published or the fact confirmed: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.",
+        required=True,
+    )
+
+
+def sources_field() -> Any:  # a dataclass field, typed by the attribute it is given to
+    """The `sources` field, the same for profiles, pages and routes."""
+    return content(
+        ListOf(Obj.of(Source)),
+        "Reports the facts come from, each with title, url and date; shown as 'Sources' and in the open data.",
+        default=(),
+    )
+
+
+@value(kw_only=True)
+class Outlet:
+    """A place where a kampung's products are sold: a wholesale centre, a gallery, a shop corner."""
+
+    name: Text = content(TextSpec(max_len=120), "What the place is called.", required=True)
+    location: Location = content(Obj.of(Location), "Where it is: pin and address.", required=True)
+    sells: Text | None = content(TextSpec(max_len=300), "What is sold there, e.g. 'shoes and sandals from 35 makers'.")
+    opening_hours: Hours | None = content(HoursSpec(), "When it is open, if known, e.g. 'Mo-Sa 09:00-17:00'.")
+
+
+@value(kw_only=True)
+class Organiser:
+    """Who arranges visits to a kampung (e.g. the city office that runs its centre) and how to reach them;
+    the page's 'ask …' lines then name them instead of the tourism office."""
+
+    name: Text = content(TextSpec(max_len=200), "Name of the organisation that arranges visits.", required=True)
+    short_name: Text | None = content(
+        TextSpec(max_len=60), "Short name used in running text ('ask …'), e.g. 'Diskopukmperindag Kota Mojokerto'."
+    )
+    arranges: Text | None = content(
+        TextSpec(max_len=300), "What they arrange and how, e.g. 'study visits, by request letter'."
+    )
+    whatsapp: str | None = content(WhatsApp(), "Indonesian mobile number on WhatsApp.")
+    phone: str | None = content(phone(), "Telephone number.")
+    email: str | None = content(Str(EMAIL, hint="name@example.org"), "E-mail address.")
+    website: str | None = content(Str(URL, hint="https://example.org"), "Website.")
+    address: Text | None = content(TextSpec(), "Office address.")
+
+    def running_name(self, lang: str) -> str:
+        """How running text names them."""
+        return (self.short_name or self.name).get(lang)
+
+
+# --- end of issue #20's block -------------------------------------------------------------------
+
+
 @value(kw_only=True)
 class Kampung:
     """A kampung UMKM profile (content/kampung/<slug>.yaml)."""
@@ -174,6 +240,14 @@ class Kampung:
     visit: Visit | None = content(
         Obj.of(Visit), "Visit readiness: best time, booking, group size, parking, payment, facilities."
     )
+    # issue #20: who arranges visits, where to buy, where the facts come from
+    arranged_by: Organiser | None = content(
+        Obj.of(Organiser), "The organisation that arranges visits, with its public contact (else the tourism office)."
+    )
+    outlets: tuple[Outlet, ...] = content(
+        ListOf(Obj.of(Outlet)), "Places where the kampung's products are sold, each with its pin.", default=()
+    )
+    sources: tuple[Source, ...] = sources_field()
     slug: str = ""  # the file name without .yaml: the page address
     source: str = ""  # the file, as the editor typed its path
 
@@ -255,6 +329,7 @@ class FreePage:
     title: Text = content(TextSpec(max_len=120), "Page title.", required=True)
     summary: Text | None = content(TextSpec(max_len=300), "One sentence for lists and link previews.")
     order: int = content(Number(0, 1000, integer=True), "Position in the menu (smaller first).", default=100)
+    sources: tuple[Source, ...] = sources_field()  # issue #20
     body: Text = field(default_factory=lambda: Text({}, ""))
     slug: str = ""
     source: str = ""
@@ -274,6 +349,7 @@ class Route:
         "Kampung slugs (file names without .yaml) in the order to visit them; at least two.",
         required=True,
     )
+    sources: tuple[Source, ...] = sources_field()  # issue #20
     slug: str = ""
     source: str = ""
 

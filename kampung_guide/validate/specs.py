@@ -417,6 +417,16 @@ class IsoDate(Spec[str]):
         return {"type": "string", "format": "date"}
 
 
+class ReportDate(Str):
+    """When a report was published: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known (a
+    year written without quotes, `2024`, is read as that year)."""
+
+    def check(self, value: object, path: FieldPath, ctx: Ctx) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        return super().check(value, path, ctx)
+
+
 class Ref(Spec[str]):
     """The id of a category defined in categories.yaml."""
 

@@ -82,6 +82,7 @@ class Facts:
     categories: tuple[str, ...]
     pages: tuple[str, ...]  # free pages' slugs
     office_website: str
+    sources: frozenset[str] = frozenset()  # the reports profiles, pages and routes cite (linked from "Sources")
 
     def prefix(self, lang: str) -> str:
         """Folder of a language's pages: "" for the first language, "en/" for the others."""
@@ -103,7 +104,15 @@ def read_facts(content: Path = CONTENT) -> Facts:
     categories = tuple(load_yaml(content / "categories.yaml"))
     pages = tuple(sorted(p.name[: -len(".md")] for p in (content / "pages").glob("*.md") if p.name.count(".") == 1))
     website = (site.get("contact") or {}).get("website") or ""
-    return Facts(languages, tuple(kampung), categories, pages, website)
+    return Facts(languages, tuple(kampung), categories, pages, website, cited_sources(content))
+
+
+def cited_sources(content: Path) -> frozenset[str]:
+    """The addresses of every source that content/ cites: profiles, routes, and pages' front matter."""
+    documents = [load_yaml(p) for folder in ("kampung", "routes") for p in sorted((content / folder).glob("*.yaml"))]
+    for page in sorted((content / "pages").glob("*.md")):
+        documents.append(yaml.safe_load(page.read_text(encoding="utf-8").split("\n---", 1)[0].removeprefix("---")))
+    return frozenset(s["url"] for doc in documents for s in (doc or {}).get("sources") or ())
 
 
 # -- a stub for map tiles ---------------------------------------------------------------------

@@ -20,17 +20,17 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "0623e5a88eef"],
-  ["kampung/", "9357d05cb218"],
-  ["offline/", "6423b0f04014"],
+  ["./", "43f48c6fc65b"],
+  ["kampung/", "b5dc87bea164"],
+  ["offline/", "54f7f8da45c0"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
-  ["assets/map.js?v=9b8710074a", "245d4d2c7c82"],
+  ["assets/map.js?v=796cbd0870", "93aff3907ff6"],
   ["assets/places-en.js?v=761de2beec", "761de2beec16"],
-  ["assets/plan.js?v=bccf20ccea", "bccf20cceace"],
+  ["assets/plan.js?v=4c9f2d4a31", "4c9f2d4a31e2"],
   ["assets/search-en.js?v=5981ed4cc8", "5981ed4cc8ce"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=dda8584876", "dda8584876a5"],
+  ["assets/style.css?v=7f16e0125b", "7f16e0125bf9"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -38,7 +38,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "f23b478229a4ffea"
+ "version": "5331426b22b16828"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,22 +20,22 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "f6b2a6a1bc75"],
-  ["kampung/", "0826b86f001e"],
-  ["offline/", "1726b00d8680"],
-  ["en/", "c7dd6a9c4ff0"],
-  ["en/kampung/", "8cbd3d3f3c04"],
-  ["en/offline/", "0cd65818d295"],
+  ["./", "cdb5c8c4f96f"],
+  ["kampung/", "59ea47135ce9"],
+  ["offline/", "16ecc84bc8fc"],
+  ["en/", "9efcb43f51ce"],
+  ["en/kampung/", "644ec5bf6a28"],
+  ["en/offline/", "9cf5448cd6a1"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=d3af2f464a", "5091a33ab707"],
+  ["assets/map.js?v=eb40b8e804", "30d1328242fb"],
   ["assets/places-en.js?v=f39fcbeb53", "f39fcbeb5353"],
   ["assets/places-id.js?v=bb40afa893", "bb40afa893c9"],
-  ["assets/plan.js?v=bccf20ccea", "bccf20cceace"],
+  ["assets/plan.js?v=4c9f2d4a31", "4c9f2d4a31e2"],
   ["assets/search-en.js?v=c9868aeb96", "c9868aeb963c"],
   ["assets/search-id.js?v=87ea989a86", "87ea989a86da"],
   ["assets/search.js?v=c97be15b1e", "c97be15b1e84"],
   ["assets/site.js?v=0ae3ef5468", "0ae3ef546859"],
-  ["assets/style.css?v=dda8584876", "dda8584876a5"],
+  ["assets/style.css?v=7f16e0125b", "7f16e0125bf9"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -44,7 +44,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "07b1da47c243fe9d"
+ "version": "9db1ac53eb011a9e"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
