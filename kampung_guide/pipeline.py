@@ -12,7 +12,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
-from .outputs import calendar, offline, opendata, search
+import jinja2
+
+from .outputs import calendar, offline, opendata, places, search
 from .outputs.headers import headers_file
 from .outputs.images import PhotoSet, encode_photo, plan_photo
 from .outputs.opendata_schema import opendata_schema_file
@@ -28,8 +30,14 @@ from .util.geo import nearest_all
 from .validate.model import MapConfig, Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CLUSTER_FILES = tuple(
+    f"assets/vendor/leaflet.markercluster/{name}"
+    for name in ("MarkerCluster.css", "MarkerCluster.Default.css", "leaflet.markercluster.js")
+)  # what a map of many pins needs (maps.CLUSTER_FROM), offline too
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js", "agenda.js", "print.css")
-MapScriptArgs = tuple[str, tuple[float, float], int, str, str]  # pin layer script, centre, zoom, tiles, attribution
+MapScriptArgs = tuple[
+    str, str, tuple[float, float], int, str, str
+]  # pin layer and start scripts, centre, zoom, tiles, attribution
 
 
 class SiteBuild:
@@ -62,8 +70,11 @@ class SiteBuild:
             self.photos = plan_photos(site)
             env = previous.renderer.env if previous else make_environment([content_dir / "templates"])
             # a jinja2.Environment's loader may be None; make_environment always sets one
-            self.pins_js = env.loader.get_source(env, maps.PIN_LAYER)[0]  # type: ignore[union-attr]
-            worker, worker_file, _ = env.loader.get_source(env, offline.WORKER_TEMPLATE)  # type: ignore[union-attr]
+            loader = cast(jinja2.BaseLoader, env.loader)
+            self.map_js = cast(
+                tuple[str, str], tuple(loader.get_source(env, name)[0] for name in (maps.PIN_LAYER, maps.MAP_START))
+            )
+            worker, worker_file, _ = loader.get_source(env, offline.WORKER_TEMPLATE)
             self.worker_js = (worker, worker_file or offline.WORKER_TEMPLATE)
             same_pins = previous and pin_positions(previous.site) == pin_positions(site)
             neighbours = (
@@ -72,11 +83,12 @@ class SiteBuild:
                 else nearest_all(site.kampung)
             )
             self.search = search_files()  # named by hash in the list pages; the other data comes last
-        hashed = {**self.assets, **self.search}
+        self.places = places.places_assets(site)  # named by hash in the home page and the planner
+        hashed = {**self.assets, **self.search, **self.places}
         versions = {
-            name: hashlib.sha256(hashed[f"assets/{name}"]).hexdigest()[:10]
-            for name in HASHED_ASSETS + search.index_names(site)
-            if f"assets/{name}" in hashed
+            name: hashlib.sha256(data).hexdigest()[:10]
+            for path, data in hashed.items()
+            if (name := path.removeprefix("assets/")) in HASHED_ASSETS or path in self.search or path in self.places
         }
         self.map_config = site.config.map if site.kampung else None
         if self.map_config:
@@ -118,9 +130,9 @@ class SiteBuild:
         yield "sw.js", self.service_worker(digests)
 
     def map_script_args(self) -> MapScriptArgs:
-        """What makes assets/map.js: the pin layer's script and the map settings."""
+        """What makes assets/map.js: the pin layer's and the start's scripts and the map settings."""
         config = cast(MapConfig, self.map_config)  # every checked site has kampung, so a map
-        return self.pins_js, config.center, config.zoom, config.tiles, config.attribution
+        return *self.map_js, config.center, config.zoom, config.tiles, config.attribution
 
     def map_script(self) -> bytes:
         """assets/map.js, made once per build (and kept by the next while the map settings stay)."""
@@ -145,7 +157,7 @@ class SiteBuild:
 
     def precache(self) -> list[tuple[str, str]]:
         """What the service worker stores at once, as (URL, file): every language's home, list and offline
-        pages, styles, scripts, icons."""
+        pages, styles, scripts (the map's libraries too), the search indexes and places, icons."""
         languages = self.site.config.languages
         keys = (plan.HOME_KEY, plan.LIST_KEY, plan.OFFLINE_KEY)
         pages = [
@@ -158,6 +170,7 @@ class SiteBuild:
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
             "assets/vendor/leaflet/leaflet.js",
+            *(CLUSTER_FILES if len(self.site.kampung) >= maps.CLUSTER_FROM else ()),  # the home page's map clusters
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
             *[plan.lang_prefix(lang, languages) + plan.MANIFEST_NAME for lang in languages],
         ]
@@ -177,6 +190,7 @@ class SiteBuild:
         yield from photo_files(self.site, self.photos, photo_cache(self.content_dir))
         small = {
             **self.search,
+            **self.places,
             **calendar.calendar_files(self.site, self.base_url),
             **calendar.events_files(self.site, self.base_url),
             **route_files(self.site),

@@ -236,10 +236,15 @@ def test_hostile_markdown_is_sanitized(tmp_path):
     assert "<script>alert(6)" not in page and "&lt;script&gt;alert(6)" in page
     ld = must_find(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
     assert "</script" not in ld and "\\u003c/script\\u003e" in ld
-    home = (out / "index.html").read_text(encoding="utf-8")
-    island = must_find(r'<script type="application/json" id="map-data">(.*?)</script>', home, re.S)[1]
+    category = (out / "kategori/batik/index.html").read_text(encoding="utf-8")
+    island = must_find(r'<script type="application/json" id="map-data">(.*?)</script>', category, re.S)[1]
     assert "<" not in island and "\\u003cscript\\u003ealert(6)\\u003c/script\\u003e ${7}" in island
     assert json.loads(island)["pins"][0][2] == 'Kampung "><script>alert(6)</script> ${7}'
+    places = (out / "assets/places-id.js").read_text(encoding="utf-8")  # the home page's pins: one JSON value
+    assert places.startswith("window.GUIDE_PLACES=") and places.endswith(";\n")
+    assert json.loads(places.removeprefix("window.GUIDE_PLACES=").removesuffix(";\n"))["kampung"][0][3] == (
+        'Kampung "><script>alert(6)</script> ${7}'
+    )
 
 
 def test_a_site_that_is_not_mojokerto_builds_with_the_same_code(tmp_path):

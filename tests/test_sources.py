@@ -85,7 +85,7 @@ def test_planner_offers_outlets_as_optional_stops(tmp_path):
     page = (out / "rencana/index.html").read_text(encoding="utf-8")
     assert 'id="plan-o-batik.1" name="stop" value="batik.1"' in page
     island = must_find(r'<script type="application/json" id="plan-data">(.*?)</script>', page, re.S)[1]
-    place = json.loads(island)["kampung"]["batik.1"]
+    place = json.loads(island)["outlets"]["batik.1"]  # the kampung come from the places script
     assert place[:4] == [-7.471, 112.436, "Tempat belanja · Pusat Batik Uji", "../kampung/batik/#beli-1"]
     assert place[4][0] == [[540, 1020]]  # Monday 09:00-17:00, for the planner's open/closed check
 

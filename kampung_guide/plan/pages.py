@@ -135,6 +135,11 @@ def search_index_name(lang: str) -> str:
     return f"search-{lang}.js"
 
 
+def places_name(lang: str) -> str:
+    """The places script's name under assets/ (every kampung's pin and hours), e.g. `places-en.js`."""
+    return f"places-{lang}.js"
+
+
 def photo_widths(width: int) -> tuple[int, ...]:
     """The widths to publish for an upright original `width` px wide; never wider than it."""
     largest = min(width, PHOTO_WIDTHS[-1])

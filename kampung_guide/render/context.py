@@ -10,7 +10,7 @@ from typing import NamedTuple, Protocol, cast
 import jinja2
 from markupsafe import Markup
 
-from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix
+from ..plan.pages import Addresses, AnyPage, addresses_of, category_key, kampung_key, lang_prefix, places_name
 from ..util.memo import IdentityMemo
 from ..validate.model import Contact, Kampung, OfficeContact, Organiser, Site, Text
 from . import i18n, links, making, maps
@@ -149,7 +149,7 @@ class ViewContext:
 
     def sorted_kampung(self, lang: str, category: str | None = None) -> list[Kampung]:
         if lang not in self._sorted:
-            self._sorted[lang] = sorted(self.site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))
+            self._sorted[lang] = sorted(self.site.kampung, key=name_order(lang))
         return [k for k in self._sorted[lang] if category is None or k.category == category]
 
     def pin(self, page: AnyPage, k: Kampung, link: bool) -> maps.Pin:
@@ -181,6 +181,26 @@ class ViewContext:
             pins=tuple(self.pin(page, k, link=True) for k in chosen),
         )
         return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+
+    def places_map(self, page: AnyPage, links: bool, extra: tuple[maps.Pin, ...] = ()) -> Values | None:
+        """A map of every kampung from the shared places script (the page loads it: `places_script`),
+        and the `extra` pins, fitted to them; with `links`, each kampung's popup links its page."""
+        if not self.site.kampung:
+            return None
+        config = self.site.config.map
+        data = maps.MapData(
+            center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
+            zoom=config.zoom,
+            fit=True,
+            shared=len(self.site.kampung),
+            links=links,
+            pins=extra,
+        )
+        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+
+    def places_script(self, page: AnyPage) -> str:
+        """The address of the places script (outputs/places.py) in the page's language."""
+        return self.assets.url(page, places_name(page.lang))
 
     def card(self, page: AnyPage, kampung: Kampung) -> Markup:
         """A kampung's card as HTML (partials/card.html), made once per language and folder depth."""
@@ -218,6 +238,11 @@ class ViewContext:
         contact = self.site.config.contact
         named = contact.short_name or contact.name
         return named.get(lang) if named else self.ui(lang)("ask_office_generic")
+
+
+def name_order(lang: str) -> Callable[[Kampung], tuple[str, str]]:
+    """The order kampung are listed in `lang`: by name there, case aside, then by slug."""
+    return lambda k: (k.name.get(lang).casefold(), k.slug)
 
 
 def contact_links(

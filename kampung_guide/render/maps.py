@@ -2,10 +2,12 @@
 
 folium renders the map machinery once per build (tile layer, controls, and our pin layer); each
 page carries only its pins as JSON in `<script type="application/json" id="map-data">`, which a
-browser never executes. Pins and popups are built in the browser with DOM calls and
-`textContent`, so no content text is ever parsed as HTML or JavaScript. folium is imported only
-when the script is rendered (its import costs about a second). Output is deterministic: element
-ids come from a counter, not random bytes.
+browser never executes, or, on the overview maps of the home page and the planner, only which of
+the site's places (the shared places script) to show. The map is made when it comes near the
+screen or the browser is idle, its pins in slices of a few milliseconds. Pins and popups are built
+in the browser with DOM calls and `textContent`, so no content text is ever parsed as HTML or
+JavaScript. folium is imported only when the script is rendered (its import costs about a second).
+Output is deterministic: element ids come from a counter, not random bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -38,39 +41,50 @@ class Pin(NamedTuple):
 
 
 def pin(lat: float, lon: float, name: str, category: str, icon: str = "", url: str = "", note: str = "") -> Pin:
-    return Pin(round(lat, 6), round(lon, 6), name, category, icon, url, note)
+    return Pin(rounded(lat), rounded(lon), name, category, icon, url, note)
+
+
+def rounded(degrees: float) -> float:
+    """A latitude or longitude as maps carry it: 6 decimals, about 0.1 m."""
+    return round(degrees, 6)
 
 
 @dataclass(frozen=True)
 class MapData:
-    """What one page's map shows."""
+    """What one page's map shows: its own `pins`, or all of the site's places (the shared places
+    script, outputs/places.py), `shared` of them, linked to their pages or not."""
 
     center: tuple[float, float]
     zoom: int
-    pins: tuple[Pin, ...]
+    pins: tuple[Pin, ...] = ()
     fit: bool = False  # fit the view to the pins instead of centre and zoom
     area_m: int = 0  # radius of a circle around a single approximate pin
     color: str = ""  # the circle's colour
     line: tuple[tuple[float, float], ...] = ()  # a route drawn through these points, in order
+    shared: int = 0  # how many places the map shows from window.GUIDE_PLACES (then `pins` is empty)
+    links: bool = False  # shared places' popups link to their pages
 
     @property
     def clustered(self) -> bool:
-        return len(self.pins) >= CLUSTER_FROM
+        return len(self.pins) + self.shared >= CLUSTER_FROM
 
 
 def map_json(data: MapData) -> str:
     """The page's map data as JSON that cannot end its <script> element."""
     value = {
-        "center": [round(c, 6) for c in data.center],
+        "center": [rounded(c) for c in data.center],
         "zoom": data.zoom,
         "fit": data.fit,
         "cluster": data.clustered,
         "area": data.area_m,
         "color": data.color,
-        "pins": data.pins,
     }
+    if data.shared:
+        value["places"] = {"link": data.links}
+    if data.pins or not data.shared:
+        value["pins"] = data.pins  # with shared places: pins of other things, after them
     if data.line:
-        value["line"] = [[round(lat, 6), round(lon, 6)] for lat, lon in data.line]
+        value["line"] = [[rounded(lat), rounded(lon)] for lat, lon in data.line]
     return script_json(value)
 
 
@@ -89,15 +103,20 @@ def _counted_ids() -> Iterator[None]:
 
 
 PIN_LAYER = "map-pins.js"  # the pin layer's script, a template file (a site may override it)
+MAP_START = "map-start.js"  # when the map is made (near the screen or when idle), a template file too
+MAX_ZOOM = 19  # the tiles' deepest level; the map must know it before a cluster layer joins
 
 
-def script_version(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
-    """The map script's version, from everything that makes it (the pin layer's script, folium,
-    branca and the map settings): pages can name it before folium (an import of almost a second)
-    has made it, so the script is made while the pages render."""
+def script_version(
+    pins_js: str, start_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str
+) -> str:
+    """The map script's version, from everything that makes it (the pin layer's and the start's
+    scripts, folium, branca and the map settings): pages can name it before folium (an import of
+    almost a second) has made it, so the script is made while the pages render."""
     from importlib.metadata import version
 
-    made_of = [pins_js, version("folium"), version("branca"), repr((tuple(center), zoom, tiles, attribution))]
+    settings = repr((tuple(center), zoom, tiles, attribution, MAX_ZOOM))
+    made_of = [pins_js, start_js, version("folium"), version("branca"), settings]
     return hashlib.sha256("\0".join(made_of).encode()).hexdigest()[:10]
 
 
@@ -109,8 +128,11 @@ def without_header(script: str) -> str:
     return "\n".join(lines).strip()
 
 
-def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str) -> str:
-    """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data."""
+def render_map_script(
+    pins_js: str, start_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str
+) -> str:
+    """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data,
+    run when `start_js` says (the map near the screen, or the browser idle)."""
     import folium
     from branca.element import Figure, MacroElement
     from jinja2 import Template
@@ -127,20 +149,29 @@ def render_map_script(pins_js: str, center: tuple[float, float], zoom: int, tile
             self._name = "PinLayer"
 
     with _counted_ids():
-        fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19)
+        fmap = folium.Map(
+            location=list(center), zoom_start=zoom, tiles=None, control_scale=True, maxZoom=MAX_ZOOM
+        )  # maxZoom on the map itself: the tile layer, which also knows it, is added after the pins
         fmap.add_child(PinLayer())  # first, so tiles load only for the page's own view
-        folium.TileLayer(tiles=tiles, attr=attribution, max_zoom=19).add_to(fmap)
+        folium.TileLayer(tiles=tiles, attr=attribution, max_zoom=MAX_ZOOM).add_to(fmap)
         figure = cast(Figure, fmap.get_root())  # a map's root is its figure
         figure.render()
         script, name = figure.script.render(), fmap.get_name()
     script = script.replace(f'"{name}"', '"map"', 1)
+    # No view in L.map's options: the pin layer sets each page's own in a task of its own, and the
+    # tile layer waits for it (Leaflet adds layers to a map without a view once it has one).
+    script, found = re.subn(r"^[ \t]*center: \[[^\]\n]*\],\n", "", script, count=1, flags=re.M)
+    assert found == 1, "folium's map options changed: no centre to leave out"
     lines = [line.strip() for line in script.splitlines() if line.strip()]
     body = "\n".join(lines)
     return (
         "/* The guide's maps: made with folium; pins come from the page's #map-data. */\n"
-        '(function () {\n"use strict";\nif (!document.getElementById("map") || !window.L) { return; }\n'
+        '(function () {\n"use strict";\nvar element = document.getElementById("map");\n'
+        "if (!element || !window.L) { return; }\n"
+        + without_header(start_js)
+        + "(element, function () {\n"
         + body
-        + "\n})();\n"
+        + "\n});\n})();\n"
     )
 
 

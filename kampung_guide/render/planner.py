@@ -202,11 +202,18 @@ def print_stop(page: Page[Route], ctx: ViewContext, k: Kampung, n: int, legs: li
     }
 
 
+PLAN_LIST = 30  # kampung listed to tick at once; a larger guide's planner finds them by name instead
+PLAN_MATCHES = 12  # of those a search finds, how many are listed (with the ticked ones)
+
+
 def plan_view(page: Page[None], ctx: ViewContext) -> Values:
-    """The planner page: suggested routes, every kampung to tick, and the data plan.js needs."""
+    """The planner page: suggested routes, the kampung to tick (all of a small guide; a search over
+    the shared places script for a larger one), and the data plan.js needs."""
     lang, words = page.lang, ctx.language(page.lang)
     t = words.t
     chosen = ctx.sorted_kampung(lang)
+    searchable = len(chosen) > PLAN_LIST
+    listed = chosen[:PLAN_MATCHES] if searchable else chosen  # as plan.js lists them before a word is typed
     return {
         "title": t("plan_title"),
         "description": t("plan_intro"),
@@ -218,12 +225,15 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
                 lambda k=k: {  # type: ignore[misc]  # mypy cannot infer a lambda with a default
                     "slug": k.slug,
                     "name": k.name.get(lang),
-                    "href": ctx.href(page, kampung_key(k.slug)),
                     "category": ctx.site.categories[k.category],
                 },
             )
-            for k in chosen
+            for k in listed
         ],
+        "searchable": searchable,
+        "search_status": (
+            t("plan_search_count", shown=PLAN_MATCHES, n=i18n.format_number(len(chosen), lang)) if searchable else ""
+        ),
         "modes": [(m, t(f"mode_{m}")) for m in travel.MODES],
         "days": list(enumerate(words.day_names)),
         "visit": travel.VISIT_MINUTES,
@@ -233,9 +243,15 @@ def plan_view(page: Page[None], ctx: ViewContext) -> Values:
             for key, _, o, listed in facts.shared_outlets(chosen)
         ],
         "plan_data": safe_json(plan_data(ctx, page, chosen)),
-        "map": route_map(ctx, page, chosen, numbered=False, line=False, outlets=True) if chosen else None,
+        "map": ctx.places_map(page, links=False, extra=outlet_pins(page, chosen)),
+        "places_script": ctx.places_script(page),
         "map_label": t("route_map"),
     }
+
+
+def outlet_pins(page: AnyPage, chosen: list[Kampung]) -> tuple[maps.Pin, ...]:
+    """The places to buy on the planner's map (its optional stops), beside the kampung of the places script."""
+    return tuple(facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(chosen) if not facts.own_place(k, o))
 
 
 def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list[object]:
@@ -251,8 +267,8 @@ def outlet_place(ctx: ViewContext, page: AnyPage, k: Kampung, o: Outlet) -> list
 
 
 def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
-    """The planner's data island: each kampung's place, weekly opening and making hours, the speeds,
-    and the words."""
+    """The planner's data island: the places to buy (the kampung come from the places script, with
+    their opening and making hours), the speeds and the words."""
     lang, t = page.lang, ctx.ui(page.lang)
     words = [
         "route_leg",
@@ -274,6 +290,10 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "download_geojson",
         "share_whatsapp",
         "route_take",
+        "plan_search_count",
+        "plan_search_none",
+        "kampung_count_1",
+        "kampung_count_n",
         "share_plan_text",
         "share_plan_offline",
         "route_file_name",
@@ -289,25 +309,8 @@ def plan_data(ctx: ViewContext, page: AnyPage, chosen: list[Kampung]) -> Values:
         "lang": lang,
         "creator": ctx.site.config.title.get(lang),
         "office": ctx.office(lang),
-        "kampung": {
-            k.slug: ctx.memo.get(
-                k,
-                ("plan", lang, page.root),
-                lambda k=k: [  # type: ignore[misc]  # mypy cannot infer a lambda with a default
-                    round(k.location.lat, 6),
-                    round(k.location.lon, 6),
-                    k.name.get(lang),
-                    ctx.href(page, kampung_key(k.slug)),
-                    [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
-                    if k.opening_hours
-                    else None,
-                    k.location.approximate,
-                    making.making_week(k),  # plan.js: place[6]
-                ],
-            )
-            for k in chosen
-        }
-        | {key: outlet_place(ctx, page, k, o) for key, k, o in facts.site_outlets(chosen)},
+        "matches": PLAN_MATCHES,
+        "outlets": {key: outlet_place(ctx, page, k, o) for key, k, o in facts.site_outlets(chosen)},
         "speeds": travel.SPEED_KMH,
         "detour": travel.DETOUR,
         "maxWaypoints": travel.MAX_WAYPOINTS,

@@ -70,6 +70,7 @@ def common(page: AnyPage, ctx: ViewContext) -> Values:
         ],
         "canonical": ctx.absolute(page.url) if kind.canonical else "",
         "map": None,
+        "places_script": "",
         "robots": "",
         "stylesheets": [],
         "og_locale": ctx.language(lang).og_locale(),
@@ -131,20 +132,45 @@ def category_entries(page: AnyPage, ctx: ViewContext) -> list[Values]:
     return [category_entry(page, ctx, c, counts[c.id]) for c in ctx.site.categories.values()]
 
 
+HOME_CARDS = 12  # cards on the home page; the list page shows (and searches) every kampung
+
+
 def view_home(page: Page[None], ctx: ViewContext) -> Values:
     lang, config = page.lang, ctx.site.config
+    t = ctx.ui(lang)
+    shown = home_choice(ctx, lang)
+    count = len(ctx.site.kampung)
     return {
         "title": config.title.get(lang),
         "description": config.tagline.get(lang) if config.tagline else "",
         "intro": ctx.markdown(page, config.intro),
         "intro_shown": ctx.shown(config.intro, lang),
         "categories": category_entries(page, ctx),
-        "cards": [ctx.card(page, k) for k in ctx.sorted_kampung(lang)],
-        "map": ctx.overview_map(page, ctx.site.kampung),
-        "map_label": ctx.ui(lang)("overview_map"),
+        "cards": [ctx.card(page, k) for k in shown],
+        "cards_title": t("all_kampung") if len(shown) == count else t("some_kampung"),
+        "see_all": t("see_all_n", n=ctx.language(lang).number(count)) if len(shown) < count else "",
+        "map": ctx.places_map(page, links=True),
+        "places_script": ctx.places_script(page),
+        "map_label": t("overview_map"),
         "events": agenda.home_events(page, ctx),
         "agenda_href": ctx.href(page, AGENDA_KEY),
     }
+
+
+def home_choice(ctx: ViewContext, lang: str) -> list[Kampung]:
+    """The home page's cards: every kampung when they fit, else HOME_CARDS of them taken in turn from
+    each category (a taste of each), in name order."""
+    every = ctx.sorted_kampung(lang)
+    if len(every) <= HOME_CARDS:
+        return every
+    queues = [ctx.sorted_kampung(lang, c) for c in ctx.site.categories]
+    picked: list[Kampung] = []
+    for turn in range(max(map(len, queues))):
+        picked += [queue[turn] for queue in queues if turn < len(queue)][: HOME_CARDS - len(picked)]
+        if len(picked) == HOME_CARDS:
+            break
+    chosen = {id(k) for k in picked}
+    return [k for k in every if id(k) in chosen]
 
 
 def view_list(page: Page[None], ctx: ViewContext) -> Values:

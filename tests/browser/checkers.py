@@ -41,6 +41,7 @@ class ParsedPage:
     ids: set[str] = field(default_factory=set)
     map_data: str = ""  # the JSON of <script type="application/json" id="map-data">
     map_data_line: int = 0
+    root: str = ""  # <html data-root>: from the page to the site's root
 
 
 class _Collector(HTMLParser):
@@ -60,6 +61,8 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
         found = dict(attrs)
+        if tag == "html":
+            self.result.root = found.get("data-root") or ""
         if tag == "script" and found.get("id") == "map-data":
             self._in_map_data, self.result.map_data_line = True, line
         if found.get("id"):
@@ -126,9 +129,28 @@ class LinkChecker:
         for ref in parsed.refs:
             self.check(ref.url, base, f"{self.where(path)}:{ref.line}: {ref.where}")
         if parsed.map_data:
-            for url in relative_paths(json.loads(parsed.map_data)):
+            data = json.loads(parsed.map_data)
+            urls = relative_paths(data)
+            if (data.get("places") or {}).get("link"):  # the pins come from the places script the page loads
+                urls += self.places_links(parsed, base, f"{self.where(path)}:{parsed.map_data_line}")
+            for url in urls:
                 if self.check(url, base, f"{self.where(path)}:{parsed.map_data_line}: map pin link"):
                     self.report.pin_links += 1
+
+    def places_links(self, parsed: ParsedPage, base: str, where: str) -> list[str]:
+        """The pin links a page's map makes from the places script it loads (window.GUIDE_PLACES):
+        the page's root, then the script's address pattern with each kampung's slug."""
+        scripts = [ref.url for ref in parsed.refs if ref.where == "script src" and "/places-" in "/" + ref.url]
+        if len(scripts) != 1:
+            self.report.broken.append(f"{where}: a map of the site's places, but {len(scripts)} places scripts")
+            return []
+        if not self.check(scripts[0], base, f"{where}: places script"):
+            return []
+        rel = urlsplit(urljoin(base, scripts[0])).path[len(urlsplit(self.base_url).path) :]
+        text = (self.site / unquote(rel)).read_text(encoding="utf-8")
+        places = json.loads(text.removeprefix("window.GUIDE_PLACES=").removesuffix(";\n"))
+        slug = places["fields"].index("slug")
+        return [parsed.root + places["href"].replace("{slug}", row[slug]) for row in places["kampung"]]
 
     def check_css(self, path: Path) -> None:
         text = path.read_text(encoding="utf-8")

@@ -269,10 +269,11 @@ def watch(
 
 
 def settle(page) -> None:
-    """Wait until the page and, if it has a map, its markers and visible tiles have loaded."""
+    """Wait until the page and, if it has a map, all its pins (the map is made near the screen or when
+    the browser is idle, its pins in slices: #map then says data-pins="ready") and visible tiles have loaded."""
     page.wait_for_load_state("load")
     if page.locator("#map").count():
         page.wait_for_function(
-            "() => window.L && document.querySelector('#map.leaflet-container')"
+            "() => window.L && document.querySelector('#map.leaflet-container[data-pins=ready]')"
             " && [...document.querySelectorAll('#map img.leaflet-tile')].every(i => i.complete)"
         )

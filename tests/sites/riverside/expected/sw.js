@@ -20,22 +20,24 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "c7ec9a693f2d"],
-  ["kampung/", "4294fbb766b7"],
-  ["offline/", "7cf12ec032c4"],
-  ["en/", "10954d9a27c8"],
-  ["en/kampung/", "74d43399264e"],
-  ["en/offline/", "647b7c58044b"],
+  ["./", "40378a4513f6"],
+  ["kampung/", "01a4e7029f03"],
+  ["offline/", "c0dfe866a730"],
+  ["en/", "fa0bf644506a"],
+  ["en/kampung/", "1e88ce3d1120"],
+  ["en/offline/", "6741b95e1797"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=a36a75dfa9", "996cbdc430af"],
-  ["assets/plan.js?v=fddcfd0a9a", "fddcfd0a9ae9"],
+  ["assets/map.js?v=eb40b8e804", "30d1328242fb"],
+  ["assets/places-en.js?v=972213556c", "972213556cdd"],
+  ["assets/places-id.js?v=a0302827f1", "a0302827f145"],
+  ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
   ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=6b5ff1b76d", "6b5ff1b76d69"],
+  ["assets/style.css?v=ee8924184e", "ee8924184eb7"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -44,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "38f63749b7500cfa"
+ "version": "fe45c672aa4954b9"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

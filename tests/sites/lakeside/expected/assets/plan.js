@@ -1,8 +1,10 @@
 /* The visit planner on the "plan your visit" page: tick kampung, get a short visiting order, legs,
    times, opening-hours clashes, the route on the map, GPX/GeoJSON downloads and a map-app link.
    The sums are those of kampung_guide/util/travel.py (same formulas, same order of operations): keep them in step.
-   The plan lives in the address (?stops=a,b&start=a&mode=walk&t=09:00&day=0&v=45). The page lists
-   every kampung and the suggested routes without this file. */
+   The plan lives in the address (?stops=a,b&start=a&mode=walk&t=09:00&day=0&v=45). The kampung come
+   from the site's places script (window.GUIDE_PLACES); a small guide's page lists them all to tick, a
+   larger one's lists those a search by name finds (and the ticked ones). Without this file the page
+   shows the suggested routes. */
 (function () {
   "use strict";
   var EARTH_RADIUS_KM = 6371.0088;
@@ -118,10 +120,30 @@
   var form = document.getElementById("planner");
   if (!island || !form) { return; }
   var data = JSON.parse(island.textContent);
+  var places = window.GUIDE_PLACES;
+  if (!places) { return; }
   var words = data.words;
   var fromDisk = window.location.protocol === "file:";
   var el = function (id) { return document.getElementById(id); };
   var blobs = [];
+
+  // -- the kampung, from the site's places script (assets/places-<lang>.js) --------------------
+  var F = {};
+  places.fields.forEach(function (name, i) { F[name] = i; });
+  var root = document.documentElement.getAttribute("data-root") || "";
+  var rowOf = {}, made = {};  // slug -> its row's index; slug -> [lat, lon, name, href, week, approximate], made when asked
+  places.kampung.forEach(function (row, i) { rowOf[row[F.slug]] = i; });
+
+  function place(slug) {  // a place to buy (`<slug>.<n>`) comes made in the page's data
+    if (data.outlets.hasOwnProperty(slug)) { return data.outlets[slug]; }
+    if (!made[slug]) {
+      var row = places.kampung[rowOf[slug]];
+      made[slug] = [row[F.lat], row[F.lon], row[F.name], root + places.href.replace("{slug}", slug),
+        row[F.hours] === null ? null : places.weeks[row[F.hours]], row[F.approximate] === 1,
+        row[F.making] === null ? null : places.weeks[row[F.making]]];  // place[6]: when making can be watched
+    }
+    return made[slug];
+  }
 
   function fill(text, params) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in params ? params[name] : whole; });
@@ -181,7 +203,7 @@
     });
     var stops = [];
     (query.stops || "").split(",").forEach(function (slug) {
-      if (data.kampung[slug] && stops.indexOf(slug) < 0) { stops.push(slug); }
+      if ((rowOf.hasOwnProperty(slug) || data.outlets.hasOwnProperty(slug)) && stops.indexOf(slug) < 0) { stops.push(slug); }
     });
     var visit = parseInt(query.v, 10);
     var day = parseInt(query.day, 10);
@@ -201,12 +223,13 @@
 
   function showPlan(plan) {
     form.querySelectorAll("input[name=stop]").forEach(function (box) { box.checked = plan.stops.indexOf(box.value) >= 0; });
+    if (search && !listShown) { showMatches(plan); listShown = true; }
     var start = el("plan-start");
     start.textContent = "";
     plan.stops.forEach(function (slug) {
       var option = document.createElement("option");
       option.value = slug;
-      option.textContent = data.kampung[slug][2];
+      option.textContent = place(slug)[2];
       start.appendChild(option);
     });
     start.value = plan.start;
@@ -234,9 +257,73 @@
     return plan;
   }
 
+  // -- the list of kampung to tick: all of a small guide; of a larger one, those a search finds ----
+  var list = el("plan-list"), search = el("plan-search"), boxes = {};  // slug -> its <li>, made once
+  Array.prototype.forEach.call(list.children, function (item) { boxes[item.querySelector("input").value] = item; });
+
+  function number(n) {  // grouped as the page's own counts are (i18n.format_number): 1.000 or 1,000
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, data.lang === "id" ? "." : ",");
+  }
+
+  function fold(text) {  // as foldText in search.js: lower case, accents off (most names need no more)
+    text = String(text).toLowerCase();
+    return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  var texts = null;  // each kampung's name and category as searched, made at the first search
+
+  function searchText(i) {
+    if (!texts) {
+      texts = places.kampung.map(function (row) {
+        return fold(row[F.name] + " " + places.categories[row[F.category]][1]).replace(/[^a-z0-9]+/g, " ");
+      });
+    }
+    return texts[i];
+  }
+
+  function box(i) {
+    var row = places.kampung[i], slug = row[F.slug];
+    if (!boxes[slug]) {
+      var item = document.createElement("li");
+      item.className = "planner__check cat--" + places.categories[row[F.category]][0];
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.id = "plan-k-" + slug;
+      input.name = "stop";
+      input.value = slug;
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      label.textContent = row[F.name];
+      item.appendChild(input);
+      item.appendChild(label);
+      boxes[slug] = item;
+    }
+    return boxes[slug];
+  }
+
+  function showMatches(plan) {  // the ticked kampung and the first matches, in name order
+    var terms = fold(search.value).split(/[^a-z0-9]+/).filter(Boolean);
+    var found = 0, shown = [];
+    places.kampung.forEach(function (row, i) {
+      var ticked = plan.stops.indexOf(row[F.slug]) >= 0;
+      var match = terms.every(function (term) { return searchText(i).indexOf(term) >= 0; });
+      if (match) { found++; }
+      if (ticked || (match && found <= data.matches)) { shown.push(box(i)); }
+    });
+    list.textContent = "";
+    shown.forEach(function (item) {
+      item.querySelector("input").checked = plan.stops.indexOf(item.querySelector("input").value) >= 0;
+      list.appendChild(item);
+    });
+    var status = !found ? data.words.plan_search_none : found > data.matches
+      ? fill(data.words.plan_search_count, {shown: number(data.matches), n: number(found)})
+      : fill(found === 1 ? data.words.kampung_count_1 : data.words.kampung_count_n, {n: number(found)});
+    if (el("plan-search-status").textContent !== status) { el("plan-search-status").textContent = status; }
+  }
+
   // -- the route --------------------------------------------------------------------------------
   function route(plan) {
-    var points = plan.stops.map(function (slug) { return data.kampung[slug]; });
+    var points = plan.stops.map(place);
     var minute = parseInt(plan.t.slice(0, 2), 10) * 60 + parseInt(plan.t.slice(3), 10);
     var windows = points.map(function (place) { return place[6] ? place[6][plan.day] : null; });
     var start = Math.max(0, plan.stops.indexOf(plan.start));
@@ -450,10 +537,15 @@
     drawLine(result.stops.map(function (s) { return [s.place[0], s.place[1]]; }));
   }
 
-  var plan = readAddress();
-  el("plan-nojs").hidden = true;
+  var plan = readAddress(), listShown = false;
   el("plan-options").hidden = false;
-  form.addEventListener("change", function (event) { update(readForm(plan, event.target)); });
+  if (search) {
+    search.disabled = false;
+    search.addEventListener("input", function () { showMatches(plan); });
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target !== search) { update(readForm(plan, event.target)); }
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   update(plan);
 })();

@@ -1,16 +1,37 @@
 /* The guide's maps: made with folium; pins come from the page's #map-data. */
 (function () {
 "use strict";
-if (!document.getElementById("map") || !window.L) { return; }
+var element = document.getElementById("map");
+if (!element || !window.L) { return; }
+(function (element, build) {
+  var started = false, observer = null;
+  function start() {
+    if (started) { return; }
+    started = true;
+    if (observer) { observer.disconnect(); }
+    build();
+  }
+  if ("IntersectionObserver" in window) {
+    observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) { start(); }
+    }, {rootMargin: "300px 0px"});
+    observer.observe(element);
+  }
+  if ("requestIdleCallback" in window) {
+    window.requestIdleCallback(start, {timeout: 5000});
+  } else {
+    window.setTimeout(start, 1000);
+  }
+})(element, function () {
 var map_0001 = L.map(
 "map",
 {
-center: [-7.5, 112.5],
 crs: L.CRS.EPSG3857,
 ...{
 "zoom": 14,
 "zoomControl": true,
 "preferCanvas": false,
+"maxZoom": 19,
 }
 }
 );
@@ -18,11 +39,33 @@ L.control.scale().addTo(map_0001);
 (function (map) {
 var island = document.getElementById("map-data");
 if (!island) { return; }
+var SLICE_MS = 8;  // the longest a slice of work may run: under 50 ms even where a tool counts it 4x (Lighthouse)
 var data = JSON.parse(island.textContent);
+var container = map.getContainer();
 var opener = null;  // the pin whose popup is open
-var layer = data.cluster && L.markerClusterGroup ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
-data.pins.forEach(function (p) {
-var icon = document.createElement("span");
+function placesPins(chosen) {  // [lat, lon, name, category, icon, url, note], from the shared places table
+var places = window.GUIDE_PLACES;
+if (!places) { return []; }
+var root = document.documentElement.getAttribute("data-root") || "";
+var F = {};
+places.fields.forEach(function (name, i) { F[name] = i; });
+var pins = [];
+places.kampung.forEach(function (row) {
+var category = places.categories[row[F.category]];
+if (chosen.category && category[0] !== chosen.category) { return; }
+pins.push([row[F.lat], row[F.lon], row[F.name], category[0], category[2],
+chosen.link ? root + places.href.replace("{slug}", row[F.slug]) : "", category[1]]);
+});
+return pins;
+}
+var pins = data.places ? placesPins(data.places).concat(data.pins || []) : data.pins;
+var clustered = data.cluster && L.markerClusterGroup;
+var layer = clustered ? L.markerClusterGroup({showCoverageOnHover: false, chunkedLoading: true, chunkInterval: SLICE_MS})
+: L.featureGroup();
+var PinIcon = L.DivIcon.extend({  // its DOM made when the pin is first shown, not for every pin at start
+createIcon: function (old) {
+var div = L.DivIcon.prototype.createIcon.call(this, old);
+var p = this.options.pin;
 var symbol = document.createElement("span");
 symbol.className = "pin__icon";
 symbol.setAttribute("aria-hidden", "true");
@@ -30,24 +73,108 @@ symbol.textContent = p[4];
 var label = document.createElement("span");
 label.className = "visually-hidden";
 label.textContent = p[2];
-icon.appendChild(symbol);
-icon.appendChild(label);
-var marker = L.marker([p[0], p[1]], {
-title: p[2], alt: p[2], keyboard: true,
-icon: L.divIcon({html: icon, className: "pin pin--" + p[3], iconSize: [30, 30], iconAnchor: [15, 38], popupAnchor: [0, -34]})
+div.appendChild(symbol);
+div.appendChild(label);
+return div;
+}
 });
-var popup = document.createElement("div");
+function popup(p) {
+var box = document.createElement("div");
 var title = document.createElement(p[5] ? "a" : "strong");
 title.textContent = p[2];
-if (p[5]) { title.setAttribute("href", p[5]); }
-popup.appendChild(title);
-if (p[6]) { popup.appendChild(document.createElement("br")); popup.appendChild(document.createTextNode(p[6])); }
-marker.bindPopup(popup, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
-marker.on("popupopen", function () { opener = marker; });
-marker.on("popupclose", function (event) { returnFocus(marker, event.popup.getElement()); });
-layer.addLayer(marker);
+if (p[5]) { title.setAttribute("href", fromDisk(p[5])); }
+box.appendChild(title);
+if (p[6]) { box.appendChild(document.createElement("br")); box.appendChild(document.createTextNode(p[6])); }
+return box;
+}
+function marker(p) {
+var made = L.marker([p[0], p[1]], {
+title: p[2], alt: p[2], keyboard: true,
+icon: new PinIcon({pin: p, className: "pin pin--" + p[3], iconSize: [30, 30], iconAnchor: [15, 38], popupAnchor: [0, -34]})
 });
+made.bindPopup(function () { return popup(p); }, {autoPanPaddingTopLeft: [52, 12]});  // clear of the zoom buttons
+made.on("popupopen", function () { opener = made; });
+made.on("popupclose", function (event) { returnFocus(made, event.popup.getElement()); });
+return made;
+}
+function fromDisk(href) {  // opened from disk, a folder link needs its index.html
+return window.location.protocol === "file:" && /\/$/.test(href) ? href + "index.html" : href;
+}
+function later(work) { window.setTimeout(work, 0); }
+function addPins() {  // slices: make the markers, cluster them, then show what the view needs at once
+var made = [], next = 0, clustering = 0;
+var sliced = clustered && layer._addLayer && layer._gridClusters && layer._topClusterLevel;  // markercluster 1.5.3's own steps
+function slice() {
+var end = performance.now() + SLICE_MS;
+while (next < pins.length && performance.now() < end) { made.push(marker(pins[next++])); }
+later(next < pins.length ? slice : sliced ? cluster : show);
+}
+function cluster() {  // what addLayers does, with a clock read per marker instead of per 200
+var end = performance.now() + SLICE_MS;
+while (clustering < made.length && performance.now() < end) { layer._addLayer(made[clustering++], layer._maxZoom); }
+later(clustering < made.length ? cluster : bounds);
+}
+var zoom = layer._maxZoom, queue = null;
+function bounds() {  // each cluster's bounds and centre, the deepest first, so that each is quick
+var end = performance.now() + SLICE_MS;
+while (zoom >= map.getMinZoom() && performance.now() < end) {
+if (!queue) {
+queue = [];
+layer._gridClusters[zoom].eachObject(function (c) { queue.push(c); });
+}
+while (queue.length && performance.now() < end) {
+var c = queue.pop();
+if (c._boundsNeedUpdate) { c._recalculateBounds(); }
+}
+if (!queue.length) { queue = null; zoom--; }
+}
+later(zoom >= map.getMinZoom() ? bounds : shown);
+}
+function shown() {
+layer._topClusterLevel._recalculateBounds();
+layer._refreshClustersIcons();
+layer._topClusterLevel._recursivelyAddChildrenToMap(null, layer._zoom, layer._currentShownBounds);
+ready();
+}
+function show() {
+if (clustered) { layer.addLayers(made, true); } else { made.forEach(function (m) { layer.addLayer(m); }); }
+ready();
+}
+function ready() {
+container.setAttribute("data-pins", "ready");
+if (window.performance && performance.mark) { performance.mark("guide-map-pins-ready"); }  // for bench/
+}
+slice();
+}
+function pinBounds() {
+var south = 90, west = 180, north = -90, east = -180;
+pins.forEach(function (p) {
+south = Math.min(south, p[0]); north = Math.max(north, p[0]);
+west = Math.min(west, p[1]); east = Math.max(east, p[1]);
+});
+return L.latLngBounds([south, west], [north, east]);
+}
+// The map has no view yet, and the tile layer (added after this script) waits for one: the view, the
+// tiles, the pins' layer and the pins then come each in a task of their own.
+later(function () {
+var tiles = [];
+map.eachLayer(function (added) {
+if (added instanceof L.TileLayer) { tiles.push(added); }
+});
+tiles.forEach(function (tileLayer) { map.removeLayer(tileLayer); });  // back in the next task
+if (data.fit && pins.length > 1) {  // from the data: tiles load only for the page's own view
+map.fitBounds(pinBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
+} else {
+map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
+}
+later(function () {
+tiles.forEach(function (tileLayer) { tileLayer.addTo(map); });
+later(function () {
 layer.addTo(map);
+addPins();
+});
+});
+});
 var line = null;  // an optional route, [[lat, lon], ...]; a "change" event on the island redraws it
 function drawLine() {
 var points = JSON.parse(island.textContent).line || [];
@@ -56,7 +183,6 @@ if (points.length > 1) { line = L.polyline(points, {className: "route-line", int
 }
 drawLine();
 island.addEventListener("change", drawLine);
-var container = map.getContainer();
 // No tiles: say so under the map, where the notice covers no button and no popup; the pins and
 // the page's address text still work.
 function offline() {
@@ -109,20 +235,9 @@ map.on("layeradd", function (event) {  // the tile layer is added after this scr
 if (event.layer instanceof L.TileLayer) { event.layer.on("tileerror", offline); }
 });
 if (navigator.onLine === false) { offline(); }
-if (data.area && data.pins.length) {  // around the kampung's own pin, the first (its outlets follow)
-L.circle([data.pins[0][0], data.pins[0][1]], {radius: data.area, color: data.color, weight: 2,
+if (data.area && pins.length) {  // around the kampung's own pin, the first (its outlets follow)
+L.circle([pins[0][0], pins[0][1]], {radius: data.area, color: data.color, weight: 2,
 fillOpacity: 0.12, interactive: false}).addTo(map);
-}
-if (data.fit && data.pins.length > 1) {
-map.fitBounds(layer.getBounds(), {paddingTopLeft: [30, 50], paddingBottomRight: [30, 20], maxZoom: 16, animate: false});
-} else {
-map.setView(data.center, data.zoom, {animate: false});  // the page opens on its view, no fly-in
-}
-if (window.location.protocol === "file:") {  // folder links need index.html from disk
-map.on("popupopen", function (event) {
-var link = event.popup.getElement().querySelector("a[href$='/']");
-if (link) { link.setAttribute("href", link.getAttribute("href") + "index.html"); }
-});
 }
 })(map_0001);
 var tile_layer_0009 = L.tileLayer(
@@ -140,4 +255,5 @@ var tile_layer_0009 = L.tileLayer(
 }
 );
 tile_layer_0009.addTo(map_0001);
+});
 })();

@@ -1,0 +1,283 @@
+"""A guide of 200 kampung in headless Chromium: the home page's and the planner's maps made lazily and
+in slices from the shared places script, clustered; a few cards on the home page with a link to all;
+the planner's search. Served under /guide/, opened from disk, and offline through the service worker.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from functools import partial
+from http.server import ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import QuietHandler, run_build, write_content
+
+BASE_URL = "https://example.org/guide/"
+COUNT = 200
+CRAFTS = {"batik": "Batik", "kuliner": "Kuliner"}  # the categories of tests/conftest.py
+PLACES = ["Miji", "Sentanan", "Kranggan", "Magersari", "Prajurit", "Gedongan", "Balongsari", "Wates"]
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605a00000000049454e44ae426082"
+)
+LATE_S = 0.8
+SCRIPTS = r"/assets/(plan|map|places-[a-z]+)\.js"  # what fills the home page's and the planner's map and list
+SHIFTS = (  # the page's cumulative layout shift so far, as Lighthouse counts it (shifts after input left out)
+    "new Promise(done => { let sum = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+    " { if (!e.hadRecentInput) { sum += e.value; } } }).observe({type: 'layout-shift', buffered: true});"
+    " setTimeout(() => done(sum), 300); })"
+)
+NO_IDLE = "window.requestIdleCallback = function () { return 0; };"  # the map then waits to be seen
+
+
+LONG_PAGE = 7  # this kampung's page is long: its map lies far below the first screen
+
+
+def profile(rng: random.Random, i: int) -> str:
+    craft = rng.choice(sorted(CRAFTS))
+    text = "\\n\\n".join(
+        ["Kampung uji dengan cerita panjang tentang kerajinan warganya."] * (40 if i == LONG_PAGE else 1)
+    )
+    return f"""\
+name: Kampung {CRAFTS[craft]} {PLACES[i % len(PLACES)]} {i:03d}
+category: {craft}
+summary: {{id: Kampung uji nomor {i}., en: Test village number {i}.}}
+description: {{id: "{text}", en: A test village.}}
+location:
+  lat: {-7.43 - rng.random() * 0.09:.6f}
+  lon: {112.39 + rng.random() * 0.09:.6f}
+"""
+
+
+def names() -> dict[str, str]:
+    rng = random.Random(18)
+    return {f"k{i:03d}": profile(rng, i).splitlines()[0].removeprefix("name: ") for i in range(COUNT)}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """200 kampung built into <tmp>/srv/guide/ and served at http://127.0.0.1:PORT/guide/."""
+    tmp = tmp_path_factory.mktemp("overview")
+    rng = random.Random(18)
+    files: dict[str, str | None] = {f"kampung/k{i:03d}.yaml": profile(rng, i) for i in range(COUNT)}
+    files["kampung/batik.yaml"] = None
+    site = tmp / "srv" / "guide"
+    result = run_build("build", "--content", str(write_content(tmp, files)), "--out", str(site), "--base-url", BASE_URL)
+    assert result.returncode == 0, result.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(tmp / "srv")))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield {"site": site, "url": f"http://127.0.0.1:{httpd.server_address[1]}/guide/"}
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a fresh phone-sized context: tiles get a local PNG, any other outside request fails
+    the test, and so does a script error. Requests whose address matches `late` are held back."""
+    contexts, problems = [], []
+
+    def make(url: str, javascript: bool = True, init: str = "", workers: bool = False, late: str = ""):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740},
+            java_script_enabled=javascript,
+            service_workers="allow" if workers else "block",
+        )
+        context.set_default_timeout(30_000)
+        if init:
+            context.add_init_script(init)
+        contexts.append(context)
+        page = context.new_page()
+
+        def route(r):
+            url = r.request.url
+            if urlsplit(url).hostname == "tile.openstreetmap.org":
+                r.fulfill(body=TILE, content_type="image/png")
+            elif url.startswith(("http://127.0.0.1", "file://")):
+                if late and re.search(late, url):
+                    time.sleep(LATE_S)  # as on a slow network: the page paints before these arrive
+                r.continue_()
+            else:
+                problems.append(f"outside request: {url}")
+                r.abort()
+
+        if workers:  # a route on every request would keep the service worker from answering
+            context.route("https://tile.openstreetmap.org/**", lambda r: r.fulfill(body=TILE, content_type="image/png"))
+        else:
+            page.route("**/*", route)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.goto(url)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def wait_for_pins(page) -> None:
+    page.wait_for_function("document.querySelector('#map[data-pins=ready]')")
+
+
+def pins_on_map(page) -> int:
+    """Kampung on the map: single pins plus the counts on the cluster icons."""
+    return page.evaluate(
+        "document.querySelectorAll('#map .pin').length + [...document.querySelectorAll('#map .marker-cluster')]"
+        ".reduce((n, c) => n + parseInt(c.textContent, 10), 0)"
+    )
+
+
+def test_the_home_page_clusters_200_pins_from_the_places_script(served, open_page):
+    html = (served["site"] / "index.html").read_text(encoding="utf-8")
+    assert "Kampung Batik Miji 000" not in html.split('id="map-data"')[1]  # the pins are not in the page
+    assert len(html) < 20_000
+    page = open_page(served["url"])
+    wait_for_pins(page)
+    assert page.locator("#map .marker-cluster").count() > 0
+    assert pins_on_map(page) == COUNT
+    cluster = page.locator("#map .marker-cluster").first
+    inside = int(cluster.inner_text())
+    scale = page.locator(".leaflet-control-scale-line").first.inner_text()
+    cluster.click()  # a cluster zooms in to its pins
+    page.wait_for_function(f"document.querySelector('.leaflet-control-scale-line').textContent !== {scale!r}")
+    page.wait_for_timeout(600)  # the zoom animation
+    assert inside <= pins_on_map(page) < COUNT  # its pins, and no longer those outside the view
+
+
+def test_a_pin_s_popup_links_its_page(served, open_page):
+    page = open_page(served["url"] + "en/")
+    wait_for_pins(page)
+    for _ in range(12):  # zoom in until single pins show
+        if page.locator("#map .pin").count():
+            break
+        page.locator("#map .marker-cluster").first.click()
+        page.wait_for_timeout(500)
+    pin = page.locator("#map .pin").first
+    name = pin.get_attribute("title")
+    pin.click()
+    link = page.locator(".leaflet-popup-content a")
+    assert link.inner_text() == name
+    slug = next(slug for slug, n in names().items() if n == name)
+    assert link.evaluate("a => a.href") == served["url"] + f"en/kampung/{slug}/"
+    assert name in pin.inner_text()  # the pin's own label, for screen readers
+
+
+def test_the_map_is_made_when_scrolled_into_view(served, open_page):
+    """With the browser never idle, a map below the screen waits until it is scrolled to."""
+    page = open_page(served["url"] + f"kampung/k{LONG_PAGE:03d}/", init=NO_IDLE)  # the kampung page's map is far down
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("document.querySelector('#map').getBoundingClientRect().top") > 740 + 300
+    assert page.locator("#map.leaflet-container").count() == 0, "the map was made before it was seen"
+    page.locator("#map").scroll_into_view_if_needed()
+    wait_for_pins(page)
+    assert page.locator("#map .pin").count() == 1
+
+
+def test_the_map_is_made_when_the_browser_is_idle(served, open_page):
+    """Never scrolled to, a map is still made once the page has nothing else to do."""
+    page = open_page(served["url"] + f"kampung/k{LONG_PAGE:03d}/")
+    wait_for_pins(page)
+    assert page.evaluate("document.querySelector('#map').getBoundingClientRect().top") > 740 + 300
+    assert page.evaluate("window.scrollY") == 0
+    assert page.locator("#map .pin").count() == 1
+
+
+def test_the_home_page_shows_a_few_cards_and_links_to_all(served, open_page):
+    for javascript in (True, False):
+        page = open_page(served["url"] + "en/", javascript=javascript)
+        cards = page.locator("main .cards > li")
+        assert cards.count() == 12
+        categories = {cards.nth(i).get_attribute("class").split("cat--")[1] for i in range(12)}
+        assert categories == set(CRAFTS), "a few of each category"
+        shown = [cards.nth(i).locator(".card__title").inner_text() for i in range(12)]
+        assert shown == sorted(shown, key=str.casefold)
+        link = page.get_by_role("link", name=f"See and search all {COUNT} kampung")
+        assert link.evaluate("a => a.href") == served["url"] + "en/kampung/"
+        with page.expect_navigation():
+            link.click()
+        assert page.locator("main .cards > li").count() == COUNT
+
+
+def test_the_planner_finds_a_kampung_by_name_and_ticks_it(served, open_page):
+    every = names()
+    page = open_page(served["url"] + "en/rencana/")
+    wait_for_pins(page)
+    assert page.locator(".planner__check").count() == 12
+    status = page.locator("#plan-search-status")
+    assert status.inner_text() == f"Showing 12 of {COUNT} kampung; type a name to narrow the list."
+    page.fill("#plan-search", "wates 015")
+    assert page.locator(".planner__check").count() == 1 and status.inner_text() == "1 kampung"
+    page.check("#plan-k-k015")
+    page.fill("#plan-search", "kuliner")
+    found = sum(1 for name in every.values() if "Kuliner" in name)
+    assert status.inner_text() == f"Showing 12 of {found} kampung; type a name to narrow the list."
+    assert page.is_checked("#plan-k-k015"), "a ticked kampung stays in the list"
+    page.fill("#plan-search", every["k122"].split()[-1])
+    page.check("#plan-k-k122")
+    assert page.locator("#plan-stops .stop__name").count() == 2
+    assert sorted(page.locator("#plan-stops .stop__name").all_inner_texts()) == sorted([every["k015"], every["k122"]])
+    assert page.locator("#map path.route-line").count() == 1
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["stops"] == ["k015,k122"]
+    page.fill("#plan-search", "no such village")
+    assert status.inner_text() == "No kampung matches."
+    assert page.locator(".planner__check").count() == 2  # the ticked ones
+    again = open_page(page.url)
+    assert again.is_checked("#plan-k-k015") and again.is_checked("#plan-k-k122")
+    assert again.locator("#plan-stops .stop__name").count() == 2
+
+
+def test_the_planner_without_javascript_offers_the_routes_and_pages(served, open_page):
+    page = open_page(served["url"] + "rencana/", javascript=False)
+    assert page.is_visible("#plan-nojs") and page.is_disabled("#plan-search")
+    first = sorted(names().values(), key=str.casefold)
+    assert page.locator(".planner__check label").all_inner_texts() == first[:12]  # what the search shows at first
+    html = (served["site"] / "rencana/index.html").read_text(encoding="utf-8")
+    assert len(html) < 20_000 and first[12] not in html
+
+
+def test_home_page_and_planner_stay_in_place_while_their_scripts_run(served, open_page):
+    """They paint before their scripts arrive (held back here, as on a slow network); what the scripts
+    then show (the map's pins, the planner's search and its first matches) does not move the page."""
+    for path in ("", "en/rencana/"):
+        page = open_page(served["url"] + path, late=SCRIPTS)
+        wait_for_pins(page)
+        assert page.is_enabled("#plan-search") if path else True
+        assert page.evaluate(SHIFTS) < 0.01, path
+
+
+def test_home_and_planner_work_from_disk(served, open_page):
+    page = open_page((served["site"] / "index.html").as_uri())
+    wait_for_pins(page)
+    assert pins_on_map(page) == COUNT
+    plan = open_page((served["site"] / "en/rencana/index.html").as_uri())
+    plan.fill("#plan-search", "wates 015")
+    plan.check("#plan-k-k015")
+    plan.fill("#plan-search", "wates 023")
+    plan.check("#plan-k-k023")
+    link = plan.locator("#plan-stops .stop__name").first
+    assert link.get_attribute("href").endswith("/index.html")
+
+
+def test_the_home_map_works_offline(served, open_page):
+    """The service worker keeps the places script and the cluster library: offline, the map still clusters."""
+    page = open_page(served["url"], workers=True)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    cached = page.evaluate(
+        "caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(r => r.map(q => q.url))"
+    )
+    assert any(re.search(r"/assets/places-id\.js\?v=", url) for url in cached)
+    assert any(url.endswith("leaflet.markercluster.js") for url in cached)
+    page.context.set_offline(True)
+    page.reload()
+    wait_for_pins(page)
+    assert pins_on_map(page) == COUNT
