@@ -17,6 +17,7 @@ from ..plan.pages import AGENDA_KEY, Page, event_anchor, events_ics_path, kampun
 from ..validate.model import Event, Organiser, Site
 from . import i18n, links, seo
 from .context import ViewContext, contact_links
+from .when import clock_text
 
 HOME_EVENTS = 60  # the latest events by date the home page carries, for agenda.js to pick the next three from
 
@@ -30,18 +31,12 @@ def event_when(event: Event, lang: str) -> str:
     elif len(event.days) == 1:
         days = weekday_date(event.days[0], words)
     else:
-        days = "; ".join(cldr_date(datetime.date.fromisoformat(d), "long", locale=words.locale) for d in event.days)
+        days = "; ".join(i18n.long_date(d, words) for d in event.days)
     if event.start and event.end:
-        return f"{days} · {clock(event.start, words)}–{clock(event.end, words)}"
+        return f"{days} · {clock_text(event.start, words)}–{clock_text(event.end, words)}"
     if event.start:
-        return f"{days} · {words.t('event_from', time=clock(event.start, words))}"
+        return f"{days} · {words.t('event_from', time=clock_text(event.start, words))}"
     return days
-
-
-def clock(hhmm: str, words: i18n.Language) -> str:
-    """`09:00` as the language writes a time of day."""
-    hours, minutes = hhmm.split(":")
-    return words.clock(int(hours) * 60 + int(minutes))
 
 
 def weekday_date(iso: str, words: i18n.Language) -> str:

@@ -342,7 +342,12 @@ def rules_rows(rules: Rules, words: Language | str) -> list[tuple[str, str, str]
 
 def format_date(iso: str, lang: str) -> str:
     """`2026-11-20` -> `20 November 2026` / `November 20, 2026`: CLDR's long date in `lang`."""
-    return cldr_date(datetime.date.fromisoformat(iso), "long", locale=language(lang).locale)
+    return long_date(iso, language(lang))
+
+
+def long_date(iso: str, words: Language) -> str:
+    """An ISO date as CLDR's long date in the language of `words`."""
+    return cldr_date(datetime.date.fromisoformat(iso), "long", locale=words.locale)
 
 
 def join_words(words: list[str], lang: str) -> str:

@@ -5,10 +5,8 @@ Dates, day names, times of day and lists of days follow CLDR for the page's lang
 
 from __future__ import annotations
 
-import datetime
 import json
 
-from babel.dates import format_date as cldr_date
 from babel.lists import format_list
 
 from ..validate.hours import holiday_spans, week
@@ -18,7 +16,7 @@ from . import i18n
 
 def format_date(iso: str, words: i18n.Language) -> str:
     """`2026-12-05` -> `5 Desember 2026` / `December 5, 2026`: CLDR's long date."""
-    return cldr_date(datetime.date.fromisoformat(iso), "long", locale=words.locale)
+    return i18n.long_date(iso, words)
 
 
 def day_list(codes: tuple[str, ...], words: i18n.Language) -> str:
