@@ -109,7 +109,8 @@ def test_visited_pages_and_the_shell_open_offline(served, context):
         page.goto(url + path)
         assert page.locator("h1").inner_text() == heading, path
     page.goto(url + "kampung/tenun/")
-    assert page.locator(".map-offline").is_visible()
+    page.locator(".map-offline").wait_for(state="visible")  # once the lazily made map's tiles fail
+    page.locator("#map[data-pins=ready]").wait_for(state="attached")  # its pins come in later tasks
     assert "Tanpa internet" in page.locator(".map-offline").inner_text()
     assert page.locator(".leaflet-marker-icon").count() == 1  # the pin still shows
     assert page.locator(".facts").is_visible()  # address and directions text beside the map

@@ -70,7 +70,7 @@ def expected_order(ticked: list[str], start: str) -> list[str]:
 
 
 def route_line_count(t: Tab) -> int:
-    t.page.wait_for_function("document.querySelectorAll('#map .leaflet-marker-icon').length > 0")
+    t.page.locator("#map[data-pins=ready]").wait_for(state="attached")  # every pin is on the map
     return t.page.locator("#map path.route-line").count()
 
 

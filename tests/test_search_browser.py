@@ -123,7 +123,12 @@ class Tab:
         self.page.route("**/*", self.route)
         self.page.on("console", self.console)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        self.page.on("requestfailed", self.failed)
+
+    def failed(self, request) -> None:
+        # Leaflet and a navigation cancel tiles still loading (ERR_ABORTED): not a failure of the page.
+        if not (request.failure == "net::ERR_ABORTED" and urlsplit(request.url).hostname == "tile.openstreetmap.org"):
+            self.problems.append(f"failed: {request.url} {request.failure}")
 
     def console(self, message):
         if message.type == "error":
