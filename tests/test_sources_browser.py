@@ -63,7 +63,7 @@ def test_a_place_to_buy_ticked_in_the_planner_is_a_stop_linking_its_entry(chromi
 def test_the_kampung_map_shows_its_shop_with_its_own_marker(chromium, served):
     def check(browser):
         t = Tab(browser, served["origin"], served["files"]).open(served["url"] + "kampung/batik/")
-        t.page.wait_for_function("document.querySelectorAll('#map .leaflet-marker-icon').length > 0")
+        t.page.locator("#map[data-pins=ready]").wait_for(state="attached")  # every pin is on the map
         classes = t.page.eval_on_selector_all("#map .leaflet-marker-icon", "icons => icons.map(i => i.className)")
         # the kampung's round pin and one square shop marker; the showroom at the kampung's own pin has none
         assert sum("pin--batik" in c for c in classes) == 1 and sum("pin--_outlet" in c for c in classes) == 1
