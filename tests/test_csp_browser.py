@@ -73,6 +73,7 @@ def test_pages_work_under_the_csp(served, browser, path, pins):
     assert response.headers["content-security-policy"] == headers["Content-Security-Policy"]
     page.wait_for_load_state("networkidle")
     if pins:
+        page.locator("#map").scroll_into_view_if_needed()  # its scripts, under the CSP too, load as it nears the screen
         page.locator("#map[data-pins=ready]").wait_for(state="attached")  # pins come in slices
         assert page.locator(".leaflet-marker-icon").count() == pins
     if path == "kampung/":

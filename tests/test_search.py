@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kampung_guide.outputs.search import index_script, parse_areas, price_range, search_assets, search_index, week_table
+from kampung_guide.outputs.search import index_script, search_assets, search_index
 from kampung_guide.outputs.searchrank import Ranker
 from kampung_guide.outputs.searchtext import (
     edit_distance,
@@ -17,6 +17,7 @@ from kampung_guide.outputs.searchtext import (
     word_forms,
 )
 from kampung_guide.plan.site import load_site
+from kampung_guide.render.filters import parse_areas, price_range, week_table
 
 from conftest import KAMPUNG, ROOT, write_content
 

@@ -16,11 +16,11 @@ from functools import partial
 
 from ..plan.pages import kampung_key, lang_prefix, places_name
 from ..render.context import name_order
+from ..render.filters import week_table
 from ..render.making import making_week
 from ..render.maps import rounded
 from ..util.memo import IdentityMemo
 from ..validate.model import Kampung, Site
-from .search import week_table
 
 FIELDS = ("slug", "lat", "lon", "name", "category", "hours", "approximate", "making")
 # FIELDS, with the category id and the weeks as JSON (approximate: 1 where the pin marks only the area;

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from functools import partial
 
 from ..plan.pages import search_index_name
+from ..render.filters import kampung_areas, price_range, week_table
 from ..render.making import children_welcome, making_week
 from ..util.memo import IdentityMemo
-from ..validate.hours import week
 from ..validate.model import Experience, Kampung, Product, Site
 from .searchtext import drop_prefixes, index_tokens, split_words, variant_groups
 
@@ -36,7 +35,6 @@ FIELDS = (
     "checked",  # the date the facts were last checked, or ""
 )
 MIN_SITE_WORD = 3  # shorter words of the site's title ("of") would match every kampung for nothing
-_AREA = re.compile(r"\b(Kelurahan|Kecamatan|Kel\.|Kec\.)\s*([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 
 
 def index_names(site: Site) -> tuple[str, ...]:
@@ -165,31 +163,3 @@ def searchable_text(k: Kampung, site: Site, lang: str) -> str:
         parts += [item.name.get(lang), item.description.get(lang) if item.description else ""]
     parts += [name for _, name in kampung_areas(k, lang)]
     return " ".join(parts)
-
-
-def kampung_areas(k: Kampung, lang: str) -> list[tuple[str, str]]:
-    """(kind, name) of each kelurahan ("kel") and kecamatan ("kec") named in the address."""
-    return parse_areas(k.location.address.get(lang)) if k.location.address else []
-
-
-def parse_areas(address: str) -> list[tuple[str, str]]:
-    """`Kelurahan Miji (Kecamatan Kranggan)` -> [("kel", "Miji"), ("kec", "Kranggan")], in order, once each."""
-    found = []
-    for word, name in _AREA.findall(address):
-        kind = "kel" if word.lower().startswith("kel") else "kec"
-        found.append((kind, name))
-    return list(dict.fromkeys(found))
-
-
-def week_table(k: Kampung) -> list | None:
-    """Opening spans per weekday, Monday first, as [[start, end], ...] in minutes; None when unknown."""
-    if not k.opening_hours:
-        return None
-    return [[list(span) for span in spans] for spans in week(k.opening_hours.rules)]
-
-
-def price_range(k: Kampung) -> list[int] | None:
-    """[lowest, highest] rupiah over products and experiences, or None when no price is known."""
-    items: tuple[Product | Experience, ...] = (*k.products, *k.experiences)
-    prices = [item.price_idr for item in items if item.price_idr]
-    return [min(p.low for p in prices), max(p.high for p in prices)] if prices else None

@@ -3,10 +3,11 @@
 folium renders the map machinery once per build (tile layer, controls, and our pin layer); each
 page carries only its pins as JSON in `<script type="application/json" id="map-data">`, which a
 browser never executes, or, on the overview maps of the home page and the planner, only which of
-the site's places (the shared places script) to show. The map is made when it comes near the
-screen or the browser is idle, its pins in slices of a few milliseconds. Pins and popups are built
-in the browser with DOM calls and `textContent`, so no content text is ever parsed as HTML or
-JavaScript. folium is imported only when the script is rendered (its import costs about a second).
+the site's places (the shared places script) to show. The map, and Leaflet's scripts with it, are
+loaded when it comes within a screen of being seen, its pins made in slices of a few milliseconds.
+Pins and popups are built in the browser with DOM calls and `textContent`, so no content text is
+ever parsed as HTML or JavaScript. folium is imported only when the script is rendered (its import
+costs about a second).
 Output is deterministic: element ids come from a counter, not random bytes.
 """
 
@@ -103,7 +104,7 @@ def _counted_ids() -> Iterator[None]:
 
 
 PIN_LAYER = "map-pins.js"  # the pin layer's script, a template file (a site may override it)
-MAP_START = "map-start.js"  # when the map is made (near the screen or when idle), a template file too
+MAP_START = "map-start.js"  # when the map and its scripts load (near the screen), a template file too
 MAX_ZOOM = 19  # the tiles' deepest level; the map must know it before a cluster layer joins
 
 
@@ -132,7 +133,7 @@ def render_map_script(
     pins_js: str, start_js: str, center: tuple[float, float], zoom: int, tiles: str, attribution: str
 ) -> str:
     """The site's map script: folium's Leaflet set-up plus the pin layer that reads the page's data,
-    run when `start_js` says (the map near the screen, or the browser idle)."""
+    run when `start_js` says (the map near the screen), after the vendors' scripts it loads."""
     import folium
     from branca.element import Figure, MacroElement
     from jinja2 import Template
@@ -167,11 +168,7 @@ def render_map_script(
     return (
         "/* The guide's maps: made with folium; pins come from the page's #map-data. */\n"
         '(function () {\n"use strict";\nvar element = document.getElementById("map");\n'
-        "if (!element || !window.L) { return; }\n"
-        + without_header(start_js)
-        + "(element, function () {\n"
-        + body
-        + "\n});\n})();\n"
+        "if (!element) { return; }\n" + without_header(start_js) + "(element, function () {\n" + body + "\n});\n})();\n"
     )
 
 

@@ -34,6 +34,7 @@ from ..plan.pages import (
 from ..validate.model import Category, Experience, FreePage, Kampung, Photo, Product, Text
 from . import agenda, facts, i18n, links, making, maps, planner, seo, when
 from .context import Values, ViewContext, contact_links
+from .filters import filter_use
 
 # Each view takes a page of its own kind (view_kampung a Page[Kampung]); the kind, VIEWS' key, is known
 # only at run time (plan_pages pairs kinds and objects), so the registry's views take a Page[Any].
@@ -175,7 +176,8 @@ def home_choice(ctx: ViewContext, lang: str) -> list[Kampung]:
 
 def view_list(page: Page[None], ctx: ViewContext) -> Values:
     t = ctx.ui(page.lang)
-    cards = [ctx.card(page, k) for k in ctx.sorted_kampung(page.lang)]
+    every = ctx.sorted_kampung(page.lang)
+    cards = [ctx.card(page, k) for k in every]
     return {
         "title": t("list_title"),
         "description": t("list_intro"),
@@ -183,6 +185,7 @@ def view_list(page: Page[None], ctx: ViewContext) -> Values:
         "count_title": count_label(len(cards), t),
         "categories": category_entries(page, ctx),
         "search_index": search_index_name(page.lang),
+        "filters": filter_use(every, page.lang),
         "days": list(enumerate(ctx.language(page.lang).day_names)),
     }
 

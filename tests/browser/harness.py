@@ -269,11 +269,14 @@ def watch(
 
 
 def settle(page) -> None:
-    """Wait until the page and, if it has a map, all its pins (the map is made near the screen or when
-    the browser is idle, its pins in slices: #map then says data-pins="ready") and visible tiles have loaded."""
+    """Wait until the page and, if it has a map, all its pins (the map and Leaflet's scripts load as it
+    nears the screen, so it is scrolled to, then back; its pins come in slices: #map then says
+    data-pins="ready") and visible tiles have loaded."""
     page.wait_for_load_state("load")
     if page.locator("#map").count():
+        page.locator("#map").scroll_into_view_if_needed()
         page.wait_for_function(
             "() => window.L && document.querySelector('#map.leaflet-container[data-pins=ready]')"
             " && [...document.querySelectorAll('#map img.leaflet-tile')].every(i => i.complete)"
         )
+        page.evaluate("window.scrollTo(0, 0)")

@@ -53,6 +53,7 @@ def tileless(context, built):
 def test_the_offline_notice_covers_no_button_and_no_popup(tileless, built, path):
     page = tileless
     page.goto(built.url(path))
+    page.locator("#map").scroll_into_view_if_needed()  # made as it nears the screen
     notice = page.locator(".map-offline")
     expect(notice).to_be_visible()
     assert notice.inner_text() == page.locator("#map").get_attribute("data-offline")

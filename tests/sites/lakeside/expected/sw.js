@@ -20,19 +20,19 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "2c81d138d736"],
-  ["kampung/", "a31785839c36"],
-  ["offline/", "20b57dabd9ce"],
+  ["./", "0ade8f804b11"],
+  ["kampung/", "b091331f412f"],
+  ["offline/", "18426097d162"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
-  ["assets/map.js?v=796cbd0870", "93aff3907ff6"],
+  ["assets/map.js?v=bc1a651581", "5380be0ac6e1"],
   ["assets/places-en.js?v=08c82f669b", "08c82f669bd8"],
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
+  ["assets/search.js?v=2e745079de", "2e745079de63"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=ee8924184e", "ee8924184eb7"],
+  ["assets/style.css?v=023e55c0a1", "023e55c0a102"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "14ebf33d59bd0fb4"
+ "version": "b8b4420cf06b8c3f"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

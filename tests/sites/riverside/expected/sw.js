@@ -20,24 +20,24 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "40378a4513f6"],
-  ["kampung/", "01a4e7029f03"],
-  ["offline/", "c0dfe866a730"],
-  ["en/", "fa0bf644506a"],
-  ["en/kampung/", "1e88ce3d1120"],
-  ["en/offline/", "6741b95e1797"],
+  ["./", "67f878a00771"],
+  ["kampung/", "6dff774031d1"],
+  ["offline/", "60bd38c3dbac"],
+  ["en/", "a917f121f557"],
+  ["en/kampung/", "c2f00ccbe68a"],
+  ["en/offline/", "20fee549dafa"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=eb40b8e804", "30d1328242fb"],
+  ["assets/map.js?v=68122c1fee", "b37e1e87089a"],
   ["assets/places-en.js?v=972213556c", "972213556cdd"],
   ["assets/places-id.js?v=a0302827f1", "a0302827f145"],
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=38a581b5d6", "38a581b5d6c8"],
+  ["assets/search.js?v=2e745079de", "2e745079de63"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=ee8924184e", "ee8924184eb7"],
+  ["assets/style.css?v=023e55c0a1", "023e55c0a102"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "fe45c672aa4954b9"
+ "version": "429191c072f1d3d8"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -2,25 +2,37 @@
 (function () {
 "use strict";
 var element = document.getElementById("map");
-if (!element || !window.L) { return; }
+if (!element) { return; }
 (function (element, build) {
   var started = false, observer = null;
+  function load(scripts) {  // in order: the cluster layer needs Leaflet
+    if (!scripts.length) { build(); return; }
+    var script = document.createElement("script");
+    script.src = scripts[0];
+    script.onload = function () { load(scripts.slice(1)); };
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
+  function failed() {  // offline before the scripts were ever saved: say so where the map would be
+    var notice = document.createElement("p");
+    notice.className = "map-offline";
+    notice.setAttribute("role", "status");
+    notice.textContent = element.getAttribute("data-unavailable");
+    element.parentNode.insertBefore(notice, element.nextSibling);
+  }
   function start() {
     if (started) { return; }
     started = true;
     if (observer) { observer.disconnect(); }
-    build();
+    load((element.getAttribute("data-scripts") || "").split(" ").filter(Boolean));
   }
   if ("IntersectionObserver" in window) {
     observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) { start(); }
-    }, {rootMargin: "300px 0px"});
+    }, {rootMargin: "100% 0px"});  // a screen ahead: ready by the time it is scrolled to
     observer.observe(element);
-  }
-  if ("requestIdleCallback" in window) {
-    window.requestIdleCallback(start, {timeout: 5000});
   } else {
-    window.setTimeout(start, 1000);
+    start();
   }
 })(element, function () {
 var map_0001 = L.map(

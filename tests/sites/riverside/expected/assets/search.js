@@ -1,6 +1,6 @@
 /* Search and filters on the kampung list page. Needs the index script (window.GUIDE_SEARCH) loaded
    before it. It only shows, hides and orders the cards the page already has: without JavaScript the
-   page lists every kampung and the form stays hidden. Words are normalised exactly as in
+   page lists every kampung and style.css hides the form. Words are normalised exactly as in
    kampung_guide/outputs/searchtext.py and ranked exactly as in kampung_guide/outputs/searchrank.py
    (tests/test_search_browser.py compares them). */
 (function () {
@@ -324,7 +324,11 @@
   // -- the page ----------------------------------------------------------------------------------
   var data = window.GUIDE_SEARCH;
   var form = document.getElementById("search");
-  if (!data || !form) {
+  if (!form) {
+    return;
+  }
+  if (!data) {  // the index did not load: no form that would do nothing
+    form.hidden = true;
     return;
   }
   var controls = form.elements;
@@ -355,14 +359,6 @@
   function visitFields(row) {
     return {making: row[F.making] === null ? null : data.weeks[row[F.making]], children: row[F.children] === 1,
             checked: row[F.checked]};
-  }
-
-  function usefulVisitFilters(useful) {
-    var making = rows.some(function (row) { return row.visit.making; });
-    useful.watch = useful.watchday = making;
-    useful.children = rows.some(function (row) { return row.visit.children; });
-    useful.sort = rows.some(function (row) { return row.visit.checked; });
-    return useful;
   }
 
   function readVisitState(state) {
@@ -425,29 +421,15 @@
     });
   }
 
-  // A filter nothing could pass is left out; "open now" stays, switched off, and says why.
-  function hideUselessFilters() {
-    var useful = {
-      area: data.areas.length > 0,
-      workshop: rows.some(function (row) { return row.workshop; }),
-      open: rows.some(function (row) { return row.week; }),
-      max: rows.some(function (row) { return row.price; })
-    };
-    usefulVisitFilters(useful);
-    Object.keys(useful).forEach(function (name) {
-      document.getElementById("search-field-" + name).hidden = !useful[name] && name !== "open";
+  // The build leaves out a filter nothing could pass (render/filters.py), and switches "open now"
+  // off with a note when no kampung has hours: the form says which filters count.
+  function usefulFilters() {
+    var useful = {};
+    ["area", "max", "workshop", "watch", "watchday", "children", "sort"].forEach(function (name) {
+      useful[name] = !document.getElementById("search-field-" + name).hidden;
     });
-    explainFilter("open", useful.open);
+    useful.open = !controls.open.disabled;
     return useful;
-  }
-
-  function explainFilter(name, usable) {
-    var note = document.getElementById("search-" + name + "-none");
-    controls[name].disabled = !usable;
-    if (note) {
-      note.hidden = usable;
-      controls[name].setAttribute("aria-describedby", note.id);
-    }
   }
 
   // The list's heading ("7 kampung") counts what the filter shows.
@@ -589,13 +571,12 @@
   }
 
   fillAreas();
-  var useful = hideUselessFilters();
+  var useful = usefulFilters();
   readUrl();
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-  form.hidden = false;
   update();
   // The word lookup is made while the page is idle, not on the first keystroke.
   (window.requestIdleCallback || window.setTimeout)(function () { rankFor(data); });
