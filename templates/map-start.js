@@ -1,17 +1,30 @@
-// When a page's map is made: as it comes within a screen of being seen, never before. Until then the
-// page loads none of the map's scripts (Leaflet and its cluster layer, named in #map's data-scripts),
-// so the first screen paints and answers at once, and a visitor who never looks at the map never
-// downloads it. folium's set-up of the map becomes `build`; assets/map.js calls
+// When a page's map is made: as it comes within a screen of being seen, never before. Pages whose map
+// lies further down (the planner's, a route's) load none of the map's scripts until then: Leaflet and
+// its cluster layer are named in #map's data-scripts, so a visitor who never scrolls to the map never
+// downloads them. Pages whose map is in a phone's first screens (data-scripts empty) load them with
+// the page. folium's set-up of the map becomes `build`; assets/map.js calls
 // `(function (element, build) {...})(#map, build);`.
 (function (element, build) {
   var started = false, observer = null;
-  function load(scripts) {  // in order: the cluster layer needs Leaflet
-    if (!scripts.length) { build(); return; }
-    var script = document.createElement("script");
-    script.src = scripts[0];
-    script.onload = function () { load(scripts.slice(1)); };
-    script.onerror = failed;
-    document.head.appendChild(script);
+  function load(scripts) {  // fetched side by side, run in order: the cluster layer needs Leaflet
+    scripts.slice(1).forEach(function (src) {
+      var early = document.createElement("link");
+      early.rel = "preload";
+      early.as = "script";
+      early.href = src;
+      document.head.appendChild(early);
+    });
+    (function next(i) {
+      if (i === scripts.length) {
+        if (window.L) { build(); } else { failed(); }
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = scripts[i];
+      script.onload = function () { next(i + 1); };
+      script.onerror = failed;
+      document.head.appendChild(script);
+    })(0);
   }
   function failed() {  // offline before the scripts were ever saved: say so where the map would be
     var notice = document.createElement("p");

@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "0ade8f804b11"],
+  ["./", "61c31e2f2810"],
   ["kampung/", "b091331f412f"],
   ["offline/", "18426097d162"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
-  ["assets/map.js?v=bc1a651581", "5380be0ac6e1"],
+  ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
   ["assets/places-en.js?v=08c82f669b", "08c82f669bd8"],
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "b8b4420cf06b8c3f"
+ "version": "64d1dedbac0a8040"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,15 +20,15 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "67f878a00771"],
+  ["./", "442408e3c78f"],
   ["kampung/", "6dff774031d1"],
   ["offline/", "60bd38c3dbac"],
-  ["en/", "a917f121f557"],
+  ["en/", "0897e42191b2"],
   ["en/kampung/", "c2f00ccbe68a"],
   ["en/offline/", "20fee549dafa"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
-  ["assets/map.js?v=68122c1fee", "b37e1e87089a"],
+  ["assets/map.js?v=89eddd843a", "0422c385b14a"],
   ["assets/places-en.js?v=972213556c", "972213556cdd"],
   ["assets/places-id.js?v=a0302827f1", "a0302827f145"],
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "429191c072f1d3d8"
+ "version": "31865546e28ba0de"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -5,13 +5,25 @@ var element = document.getElementById("map");
 if (!element) { return; }
 (function (element, build) {
   var started = false, observer = null;
-  function load(scripts) {  // in order: the cluster layer needs Leaflet
-    if (!scripts.length) { build(); return; }
-    var script = document.createElement("script");
-    script.src = scripts[0];
-    script.onload = function () { load(scripts.slice(1)); };
-    script.onerror = failed;
-    document.head.appendChild(script);
+  function load(scripts) {  // fetched side by side, run in order: the cluster layer needs Leaflet
+    scripts.slice(1).forEach(function (src) {
+      var early = document.createElement("link");
+      early.rel = "preload";
+      early.as = "script";
+      early.href = src;
+      document.head.appendChild(early);
+    });
+    (function next(i) {
+      if (i === scripts.length) {
+        if (window.L) { build(); } else { failed(); }
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = scripts[i];
+      script.onload = function () { next(i + 1); };
+      script.onerror = failed;
+      document.head.appendChild(script);
+    })(0);
   }
   function failed() {  // offline before the scripts were ever saved: say so where the map would be
     var notice = document.createElement("p");
