@@ -20,9 +20,9 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "61c31e2f2810"],
-  ["kampung/", "b091331f412f"],
-  ["offline/", "18426097d162"],
+  ["./", "5e110ca9a9a4"],
+  ["kampung/", "de23ad6d8c0f"],
+  ["offline/", "c71440cd4c48"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
@@ -32,7 +32,7 @@ var CONFIG = {
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
   ["assets/search.js?v=2e745079de", "2e745079de63"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=023e55c0a1", "023e55c0a102"],
+  ["assets/style.css?v=5a58085383", "5a5808538304"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "64d1dedbac0a8040"
+ "version": "7494650b23d3d50c"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "442408e3c78f"],
-  ["kampung/", "6dff774031d1"],
-  ["offline/", "60bd38c3dbac"],
-  ["en/", "0897e42191b2"],
-  ["en/kampung/", "c2f00ccbe68a"],
-  ["en/offline/", "20fee549dafa"],
+  ["./", "6a17750bc712"],
+  ["kampung/", "7a02b909298e"],
+  ["offline/", "5bb311f429c6"],
+  ["en/", "53613005de43"],
+  ["en/kampung/", "dc672bfd0a9c"],
+  ["en/offline/", "6e805b51bf88"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=89eddd843a", "0422c385b14a"],
@@ -37,7 +37,7 @@ var CONFIG = {
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
   ["assets/search.js?v=2e745079de", "2e745079de63"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=023e55c0a1", "023e55c0a102"],
+  ["assets/style.css?v=5a58085383", "5a5808538304"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "31865546e28ba0de"
+ "version": "25aa3b8e5517d051"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
