@@ -3,8 +3,9 @@
 folium renders the map machinery once per build (tile layer, controls, and our pin layer); each
 page carries only its pins as JSON in `<script type="application/json" id="map-data">`, which a
 browser never executes, or, on the overview maps of the home page and the planner, only which of
-the site's places (the shared places script) to show. The map, and Leaflet's scripts with it, are
-loaded when it comes within a screen of being seen, its pins made in slices of a few milliseconds.
+the site's places (the shared places script) to show. The map is made when it comes within a screen
+of being seen (on the planner and a route, far down a phone's page, Leaflet's scripts load only
+then), its pins in slices of a few milliseconds.
 Pins and popups are built in the browser with DOM calls and `textContent`, so no content text is
 ever parsed as HTML or JavaScript. folium is imported only when the script is rendered (its import
 costs about a second).
