@@ -30,9 +30,9 @@ from .util.geo import nearest_all
 from .validate.model import MapConfig, Site
 
 PROJECT_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-CLUSTER_FILES = tuple(
-    f"assets/vendor/leaflet.markercluster/{name}"
-    for name in ("MarkerCluster.css", "MarkerCluster.Default.css", "leaflet.markercluster.js")
+CLUSTER_FILES = (
+    *(f"assets/vendor/leaflet.markercluster/{name}" for name in ("MarkerCluster.css", "MarkerCluster.Default.css")),
+    maps.CLUSTER_SCRIPT,
 )  # what a map of many pins needs (maps.CLUSTER_FROM), offline too
 HASHED_ASSETS = ("style.css", "site.js", "categories.css", "map.js", "search.js", "plan.js", "agenda.js", "print.css")
 MapScriptArgs = tuple[
@@ -169,7 +169,7 @@ class SiteBuild:
         ]
         fixed = [
             "assets/vendor/leaflet/leaflet.css",
-            "assets/vendor/leaflet/leaflet.js",
+            maps.LEAFLET_SCRIPT,
             *(CLUSTER_FILES if len(self.site.kampung) >= maps.CLUSTER_FROM else ()),  # the home page's map clusters
             *sorted(n for n in self.assets if n.startswith("assets/icons/")),
             *[plan.lang_prefix(lang, languages) + plan.MANIFEST_NAME for lang in languages],

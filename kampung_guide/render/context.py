@@ -180,7 +180,7 @@ class ViewContext:
             fit=True,
             pins=tuple(self.pin(page, k, link=True) for k in chosen),
         )
-        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+        return maps.map_values(data)
 
     def places_map(self, page: AnyPage, links: bool, extra: tuple[maps.Pin, ...] = ()) -> Values | None:
         """A map of every kampung from the shared places script (the page loads it: `places_script`),
@@ -196,7 +196,7 @@ class ViewContext:
             links=links,
             pins=extra,
         )
-        return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+        return maps.map_values(data)
 
     def places_script(self, page: AnyPage) -> str:
         """The address of the places script (outputs/places.py) in the page's language."""

@@ -71,6 +71,19 @@ class MapData:
         return len(self.pins) + self.shared >= CLUSTER_FROM
 
 
+LEAFLET_SCRIPT = "assets/vendor/leaflet/leaflet.js"
+CLUSTER_SCRIPT = "assets/vendor/leaflet.markercluster/leaflet.markercluster.js"  # from CLUSTER_FROM pins
+
+
+def map_values(data: MapData) -> dict:
+    """What a page's templates need of its map: the data island, whether it clusters, and the vendors'
+    scripts it runs on (from the site's root, in order: the cluster layer needs Leaflet)."""
+    from markupsafe import Markup
+
+    scripts = (LEAFLET_SCRIPT, CLUSTER_SCRIPT) if data.clustered else (LEAFLET_SCRIPT,)
+    return {"json": Markup(map_json(data)), "clustered": data.clustered, "scripts": scripts}
+
+
 def map_json(data: MapData) -> str:
     """The page's map data as JSON that cannot end its <script> element."""
     value = {

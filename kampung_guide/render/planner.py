@@ -82,7 +82,7 @@ def route_map(
         fit=True,
         line=tuple((k.location.lat, k.location.lon) for k in stops) if line else (),
     )
-    return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+    return maps.map_values(data)
 
 
 def planner_query(route: Route) -> str:

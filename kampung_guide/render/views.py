@@ -8,8 +8,6 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
-
 from ..plan.pages import (
     AGENDA_KEY,
     GEOJSON_PATH,
@@ -314,7 +312,7 @@ def kampung_map(page: AnyPage, ctx: ViewContext, k: Kampung) -> Values:
         area_m=250 if k.location.approximate else 0,
         color=ctx.site.categories[k.category].color,
     )
-    return {"json": Markup(maps.map_json(data)), "clustered": data.clustered}
+    return maps.map_values(data)
 
 
 def data_links(k: Kampung, root: str, lang: str, t: Callable[..., str] | None = None) -> list[dict[str, str]]:
