@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol, cast
+from typing import NamedTuple, Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -173,13 +173,7 @@ class ViewContext:
         """A map of several kampung, fitted to their pins, each pin's popup linking its page."""
         if not chosen:
             return None
-        config = self.site.config.map
-        data = maps.MapData(
-            center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
-            zoom=config.zoom,
-            fit=True,
-            pins=tuple(self.pin(page, k, link=True) for k in chosen),
-        )
+        data = maps.MapData.fitted(self.site.config.map, pins=tuple(self.pin(page, k, link=True) for k in chosen))
         return maps.map_values(data)
 
     def places_map(self, page: AnyPage, links: bool, extra: tuple[maps.Pin, ...] = ()) -> Values | None:
@@ -187,15 +181,7 @@ class ViewContext:
         and the `extra` pins, fitted to them; with `links`, each kampung's popup links its page."""
         if not self.site.kampung:
             return None
-        config = self.site.config.map
-        data = maps.MapData(
-            center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
-            zoom=config.zoom,
-            fit=True,
-            shared=len(self.site.kampung),
-            links=links,
-            pins=extra,
-        )
+        data = maps.MapData.fitted(self.site.config.map, shared=len(self.site.kampung), links=links, pins=extra)
         return maps.map_values(data)
 
     def places_script(self, page: AnyPage) -> str:

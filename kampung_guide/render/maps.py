@@ -27,6 +27,8 @@ from ..util.scriptjson import script_json
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from ..validate.model import MapConfig
+
 CLUSTER_FROM = 40  # pins on one map from which they are grouped into clusters
 
 
@@ -65,6 +67,19 @@ class MapData:
     line: tuple[tuple[float, float], ...] = ()  # a route drawn through these points, in order
     shared: int = 0  # how many places the map shows from window.GUIDE_PLACES (then `pins` is empty)
     links: bool = False  # shared places' popups link to their pages
+
+    @classmethod
+    def fitted(
+        cls,
+        config: MapConfig,
+        pins: tuple[Pin, ...] = (),
+        line: tuple[tuple[float, float], ...] = (),
+        shared: int = 0,
+        links: bool = False,
+    ) -> MapData:
+        """A map of several things, fitted to them; the site's centre and zoom until it has its view."""
+        center = cast(tuple[float, float], tuple(config.center))  # a pair (checked)
+        return cls(center=center, zoom=config.zoom, fit=True, pins=pins, line=line, shared=shared, links=links)
 
     @property
     def clustered(self) -> bool:

@@ -4,7 +4,6 @@ GPX and GeoJSON files. Values for templates and files; no disk I/O here.
 
 from __future__ import annotations
 
-from typing import cast
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -74,12 +73,9 @@ def route_map(
         pins = [pin._replace(icon=str(n)) for n, pin in enumerate(pins, 1)]
     if outlets:
         pins += [facts.outlet_pin(o, page.lang) for _, k, o in facts.site_outlets(stops) if not facts.own_place(k, o)]
-    config = ctx.site.config.map
-    data = maps.MapData(
-        center=cast(tuple[float, float], tuple(config.center)),  # a pair (checked)
-        zoom=config.zoom,
+    data = maps.MapData.fitted(
+        ctx.site.config.map,
         pins=tuple(pins),
-        fit=True,
         line=tuple((k.location.lat, k.location.lon) for k in stops) if line else (),
     )
     return maps.map_values(data)
