@@ -30,6 +30,18 @@ class Words(NamedTuple):
 
 W = Words
 
+
+def office_ways(prefix: str) -> dict[str, Words]:
+    """The words of an office's ways to be reached (the site's tourism office, whoever arranges a
+    kampung's visits, an event's organiser: one model shape), under the field `prefix`."""
+    return {
+        f"{prefix}.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
+        f"{prefix}.phone": W("Telephone", "Telepon", "Nomor telepon."),
+        f"{prefix}.email": W("E-mail", "E-mail", "Alamat e-mail."),
+        f"{prefix}.website": W("Website", "Situs web", "Situs web."),
+    }
+
+
 FIELDS: dict[str, dict[str, Words]] = {
     "kampung": {
         "name": W("Name", "Nama", "Nama kampung."),
@@ -167,10 +179,7 @@ FIELDS: dict[str, dict[str, Words]] = {
             "Yang diatur",
             "Apa yang diatur dan caranya, misalnya 'kunjungan belajar, dengan surat'.",
         ),
-        "arranged_by.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
-        "arranged_by.phone": W("Telephone", "Telepon", "Nomor telepon."),
-        "arranged_by.email": W("E-mail", "E-mail", "Alamat e-mail."),
-        "arranged_by.website": W("Website", "Situs web", "Situs web."),
+        **office_ways("arranged_by"),
         "arranged_by.address": W("Address", "Alamat", "Alamat kantor."),
         "outlets": W(
             "Where to buy",
@@ -264,10 +273,7 @@ FIELDS: dict[str, dict[str, Words]] = {
         "contact.short_name": W(
             "Short name", "Nama singkat", "Nama singkat di dalam kalimat, misalnya 'Disbudporapar Kota Mojokerto'."
         ),
-        "contact.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
-        "contact.phone": W("Telephone", "Telepon", "Nomor telepon."),
-        "contact.email": W("E-mail", "E-mail", "Alamat e-mail."),
-        "contact.website": W("Website", "Situs web", "Situs web."),
+        **office_ways("contact"),
         "contact.address": W("Address", "Alamat", "Alamat kantor."),
         "messages_language": W("Messages language", "Bahasa pesan", "Bahasa pesan pemeriksaan: en atau id."),
         "search_variants": W(
@@ -361,10 +367,7 @@ FIELDS: dict[str, dict[str, Words]] = {
         ),
         "organiser.arranges": W("What they arrange", "Yang diatur", "Apa yang diatur penyelenggara dan caranya."),
         "organiser.address": W("Address", "Alamat", "Alamat kantor penyelenggara."),
-        "organiser.whatsapp": W("WhatsApp", "WhatsApp", "Nomor HP Indonesia di WhatsApp."),
-        "organiser.phone": W("Telephone", "Telepon", "Nomor telepon."),
-        "organiser.email": W("E-mail", "E-mail", "Alamat e-mail."),
-        "organiser.website": W("Website", "Situs web", "Situs web."),
+        **office_ways("organiser"),
         "price_idr": W(
             "Entry (Rp)",
             "Tiket (Rp)",
