@@ -21,7 +21,7 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "5e110ca9a9a4"],
-  ["kampung/", "de23ad6d8c0f"],
+  ["kampung/", "77bb87d39be6"],
   ["offline/", "c71440cd4c48"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
@@ -30,7 +30,7 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=2e745079de", "2e745079de63"],
+  ["assets/search.js?v=ffaf5e7efd", "ffaf5e7efdfb"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=5a58085383", "5a5808538304"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "7494650b23d3d50c"
+ "version": "2806120c62bce1fa"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -21,10 +21,10 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "6a17750bc712"],
-  ["kampung/", "7a02b909298e"],
+  ["kampung/", "a548d8b142d1"],
   ["offline/", "5bb311f429c6"],
   ["en/", "53613005de43"],
-  ["en/kampung/", "dc672bfd0a9c"],
+  ["en/kampung/", "5c473d961ead"],
   ["en/offline/", "6e805b51bf88"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
@@ -35,7 +35,7 @@ var CONFIG = {
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=2e745079de", "2e745079de63"],
+  ["assets/search.js?v=ffaf5e7efd", "ffaf5e7efdfb"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=5a58085383", "5a5808538304"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "25aa3b8e5517d051"
+ "version": "1c1165eddbeca6d3"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

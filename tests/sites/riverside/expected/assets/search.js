@@ -425,10 +425,10 @@
   // off with a note when no kampung has hours: the form says which filters count.
   function usefulFilters() {
     var useful = {};
-    ["area", "max", "workshop", "watch", "watchday", "children", "sort"].forEach(function (name) {
-      useful[name] = !document.getElementById("search-field-" + name).hidden;
+    Array.prototype.forEach.call(form.querySelectorAll("[id^='search-field-']"), function (field) {
+      useful[field.id.slice("search-field-".length)] = !field.hidden;
     });
-    useful.open = !controls.open.disabled;
+    useful.open = !controls.open.disabled;  // shown, switched off when no kampung has hours
     return useful;
   }
 
