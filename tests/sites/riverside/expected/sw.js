@@ -20,10 +20,10 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "6a17750bc712"],
+  ["./", "1d846d790a34"],
   ["kampung/", "a548d8b142d1"],
   ["offline/", "5bb311f429c6"],
-  ["en/", "53613005de43"],
+  ["en/", "c6b7ea9a74c8"],
   ["en/kampung/", "5c473d961ead"],
   ["en/offline/", "6e805b51bf88"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "1c1165eddbeca6d3"
+ "version": "007325533d26deff"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;
