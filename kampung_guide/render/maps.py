@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, cast
 
+from markupsafe import Markup
+
 from ..util.scriptjson import script_json
 
 if TYPE_CHECKING:
@@ -93,8 +95,6 @@ CLUSTER_SCRIPT = "assets/vendor/leaflet.markercluster/leaflet.markercluster.js" 
 def map_values(data: MapData) -> dict:
     """What a page's templates need of its map: the data island, whether it clusters, and the vendors'
     scripts it runs on (from the site's root, in order: the cluster layer needs Leaflet)."""
-    from markupsafe import Markup
-
     scripts = (LEAFLET_SCRIPT, CLUSTER_SCRIPT) if data.clustered else (LEAFLET_SCRIPT,)
     return {"json": Markup(map_json(data)), "clustered": data.clustered, "scripts": scripts}
 
