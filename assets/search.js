@@ -327,31 +327,104 @@
   if (!form) {
     return;
   }
-  if (!data) {  // the index did not load: no form that would do nothing
+
+  // -- the rest of the cards: the build lays out the first ones (render/views.py LIST_CARDS) and puts the
+  // others in a <noscript>, where a browser running scripts keeps them as text. They become cards here,
+  // hidden, a slice at a time while the page is idle (or at once, in slices, when a filter needs them).
+  var SLICE = 100;
+  var rest = document.getElementById("cards-rest");
+  var more = document.getElementById("cards-more");
+  var first = document.querySelector(".cards > [data-slug]");
+  var list = first && first.parentNode;
+  var tail = rest ? tailMarkup(rest.textContent) : [];  // the markup of each card still to make
+  var waiting = [], made = [];  // run once every card is made; cards made but not yet read
+
+  function tailMarkup(text) {
+    var inner = text.slice(text.indexOf(">") + 1, text.lastIndexOf("</ul>"));
+    return inner.split("</li>").filter(function (part) { return part.trim(); });
+  }
+
+  function makeCards(count) {
+    var template = document.createElement("template");
+    template.innerHTML = tail.splice(0, count).join("</li>") + "</li>";
+    var cards = Array.prototype.slice.call(template.content.children);
+    cards.forEach(function (card) { card.hidden = true; });
+    list.appendChild(template.content);
+    made = made.concat(cards);
+    return cards;
+  }
+
+  function makeSlice(urgent) {
+    return function () {
+      makeCards(SLICE);
+      if (tail.length) {
+        later(urgent);
+      } else {
+        waiting.splice(0).forEach(function (callback) { callback(); });
+      }
+    };
+  }
+
+  var idleQueued = false, urgentQueued = false;
+  function later(urgent) {  // one slice queued of each kind at most
+    if (urgent || urgentQueued) {
+      if (!urgentQueued) {
+        urgentQueued = true;
+        window.setTimeout(function () { urgentQueued = false; makeSlice(true)(); }, 0);
+      }
+    } else if (!idleQueued) {
+      idleQueued = true;
+      (window.requestIdleCallback || window.setTimeout)(function () { idleQueued = false; makeSlice(false)(); });
+    }
+  }
+
+  function everyCard(callback) {  // callback once every card is made: now, or after the last slice
+    if (!tail.length) {
+      callback();
+    } else {
+      waiting.push(callback);
+      later(true);
+    }
+  }
+
+  if (!data) {  // the index did not load: no form that would do nothing, and every card shown
     form.hidden = true;
+    while (tail.length) {
+      makeCards(SLICE).forEach(function (card) { card.hidden = false; });
+    }
     return;
   }
   var controls = form.elements;
   var status = document.getElementById("search-status");
   var F = {};
   data.fields.forEach(function (name, i) { F[name] = i; });
+  var rowOf = {};  // slug -> the index's row number
+  data.kampung.forEach(function (row, r) { rowOf[row[F.slug]] = r; });
 
   function areaValue(area) {
     return area[0] + "-" + splitWords(area[1]).join("-");
   }
 
-  function readRows() {
-    var cards = {};
-    Array.prototype.forEach.call(document.querySelectorAll(".cards [data-slug]"), function (card) {
-      cards[card.getAttribute("data-slug")] = card;
+  var byIndex = data.kampung.map(function () { return null; });  // by the index's row number (null: no card yet)
+  var rows = [];  // in the page's order
+
+  function readRows(cards) {  // the cards' rows, added after those already read
+    cards.forEach(function (card) {
+      var r = rowOf[card.getAttribute("data-slug")];
+      if (r === undefined) { return; }
+      var row = data.kampung[r];
+      var entry = {card: card, r: r, at: rows.length, category: data.categories[row[F.category]][0],
+                   areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
+                   workshop: row[F.workshop] === 1, price: row[F.price],
+                   week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
+      card.guideRow = entry;
+      byIndex[r] = entry;
+      rows.push(entry);
     });
-    return data.kampung.map(function (row, r) {
-      var card = cards[row[F.slug]];
-      return card && {card: card, r: r, category: data.categories[row[F.category]][0],
-                      areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
-                      workshop: row[F.workshop] === 1, price: row[F.price],
-                      week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
-    });
+  }
+
+  function readMade() {
+    readRows(made.splice(0));
   }
 
   // -- the visit filters: watching the making (now, or on a day), children, sorting by freshness ----
@@ -400,10 +473,7 @@
     controls.sort.value = params.get("sort") === "checked" ? "checked" : "";
   }
 
-  var byIndex = readRows();  // by the index's row number (null: a row without a card on this page)
-  var rows = byIndex.filter(Boolean);  // in the page's order
-  var list = rows.length ? rows[0].card.parentNode : null;
-  rows.forEach(function (row, i) { row.at = i; });
+  readRows(Array.prototype.slice.call(list ? list.children : []));
 
   function fillAreas() {
     var select = controls.area;
@@ -481,7 +551,6 @@
     }
     Array.prototype.forEach.call(list.children, function (card, at) { if (card.guideRow) { card.guideRow.at = at; } });
   }
-  rows.forEach(function (row) { row.card.guideRow = row; });
 
   function countText(count) {
     if (count === 0) {
@@ -503,9 +572,17 @@
     }
   }
 
+  var page = more ? parseInt(more.getAttribute("data-page"), 10) : Infinity;  // cards shown at a time
+  var limit = page;
+
   function update() {
     var started = performance.now();
     var state = readState();
+    if (tail.length && (stateParams(state).toString() || limit < Infinity && limit > rows.length + made.length)) {
+      everyCard(update);  // a filter, or more cards than are made: wait for the rest of the cards
+      return;
+    }
+    readMade();
     var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
     var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
     var shown = [], partial = false;
@@ -521,6 +598,8 @@
         return entry[1] < words || !(byIndex[entry[0]] && passes(byIndex[entry[0]], state, clock));
       });
     }
+    var count = shown.length + tail.length;  // cards not made yet pass: there is no filter
+    shown = sortShown(shown, state.sort).slice(0, limit);
     var visible = {};
     shown.forEach(function (row) { visible[row.r] = true; });
     rows.forEach(function (row) {
@@ -529,15 +608,33 @@
         row.card.hidden = !show;
       }
     });
-    arrange(sortShown(shown, state.sort));
-    showStatus(shown.length, partial);
-    followHeading(shown.length);
+    arrange(shown);
+    showMore(count - shown.length);
+    showStatus(count, partial);
+    followHeading(count);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
     writeUrl(state);
   }
 
+  function showMore(hidden) {  // the button under the cards: how many more it would show
+    if (!more) { return; }
+    more.parentNode.hidden = hidden <= 0;
+    more.textContent = more.getAttribute("data-label").replace("{n}", String(Math.min(page, hidden)));
+  }
+
+  function showNextPage() {
+    var first = limit;
+    limit += page;
+    update();
+    everyCard(function () {  // move to the first card the button brought, where the button was
+      var card = Array.prototype.filter.call(list.children, function (c) { return !c.hidden; })[first];
+      var link = card && card.querySelector("a");
+      if (link) { link.focus(); }
+    });
+  }
+
   // -- the address keeps the state, so a filtered list can be shared and survives a reload ------
-  function writeUrl(state) {
+  function stateParams(state) {
     var params = new URLSearchParams();
     if (state.q.trim()) { params.set("q", state.q.trim()); }
     if (state.cat) { params.set("cat", state.cat); }
@@ -546,7 +643,11 @@
     if (state.open) { params.set("open", "1"); }
     if (state.max !== null) { params.set("max", String(state.max)); }
     writeVisitParams(params, state);
-    var query = params.toString();
+    return params;
+  }
+
+  function writeUrl(state) {
+    var query = stateParams(state).toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
       try {
@@ -573,11 +674,21 @@
   fillAreas();
   var useful = usefulFilters();
   readUrl();
-  form.addEventListener("input", update);
-  form.addEventListener("change", update);
-  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
-  form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+  function changed() {  // the form changed: its first page of cards
+    limit = page;
+    update();
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
+  form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
+  if (more) {
+    more.addEventListener("click", showNextPage);
+  }
   update();
-  // The word lookup is made while the page is idle, not on the first keystroke.
-  (window.requestIdleCallback || window.setTimeout)(function () { rankFor(data); });
+  if (tail.length) {
+    later(false);
+  }
+  // The word lookup is made once the visitor comes to the form (a task of its own, not the first keystroke's).
+  form.addEventListener("focusin", function () { window.setTimeout(function () { rankFor(data); }, 0); }, {once: true});
 })();

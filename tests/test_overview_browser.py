@@ -1,6 +1,7 @@
 """A guide of 200 kampung in headless Chromium: the home page's and the planner's maps made lazily and
 in slices from the shared places script, clustered; a few cards on the home page with a link to all;
-the planner's search. Served under /guide/, opened from disk, and offline through the service worker.
+the list page's first cards and the rest a page at a time; the planner's search. Served under /guide/,
+opened from disk, and offline through the service worker.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from kampung_guide.render.views import LIST_CARDS
 
 from conftest import QuietHandler, run_build, write_content
 
@@ -230,7 +233,75 @@ def test_the_home_page_shows_a_few_cards_and_links_to_all(served, open_page):
         assert link.evaluate("a => a.href") == served["url"] + "en/kampung/"
         with page.expect_navigation():
             link.click()
-        assert page.locator("main .cards > li").count() == COUNT
+        assert page.locator("#kampung-title").inner_text() == f"{COUNT} kampung"
+        assert len(shown_cards(page)) == (LIST_CARDS if javascript else COUNT)
+
+
+def shown_cards(page) -> list[str]:
+    """Slugs of the list's cards a visitor sees, in page order."""
+    return page.eval_on_selector_all(
+        "main .cards > li", "cards => cards.filter(c => c.getClientRects().length).map(c => c.dataset.slug)"
+    )
+
+
+def sorted_slugs() -> list[str]:
+    return [slug for slug, name in sorted(names().items(), key=lambda item: item[1].casefold())]
+
+
+def test_the_list_lays_out_its_first_cards_and_brings_the_rest_a_page_at_a_time(served, open_page):
+    every = sorted_slugs()
+    html = (served["site"] / "en/kampung/index.html").read_text(encoding="utf-8")
+    before, rest = html.split('<noscript id="cards-rest">')
+    assert before.count('class="card ') == LIST_CARDS and rest.count('class="card ') == COUNT - LIST_CARDS
+    page = open_page(served["url"] + "en/kampung/")
+    assert shown_cards(page) == every[:LIST_CARDS]
+    more = page.locator("#cards-more")
+    assert (
+        more.inner_text() == f"Show {LIST_CARDS} more" and page.locator("#kampung-title").inner_text() == "200 kampung"
+    )
+    page.wait_for_function(f"document.querySelectorAll('main .cards > li').length === {COUNT}")  # made while idle
+    assert shown_cards(page) == every[:LIST_CARDS], "the cards made are hidden until asked for"
+    more.click()
+    assert shown_cards(page) == every[: 2 * LIST_CARDS]
+    focused = page.evaluate("document.activeElement.closest('li').dataset.slug")
+    assert focused == every[LIST_CARDS], "the keyboard goes on at the first card the button brought"
+    more.click()
+    assert more.inner_text() == f"Show {COUNT - 3 * LIST_CARDS} more"
+    more.click()
+    assert shown_cards(page) == every and not more.is_visible()
+
+
+def test_the_list_searches_and_filters_every_kampung_not_only_those_laid_out(served, open_page):
+    every, slugs = names(), sorted_slugs()
+    last = slugs[-1]
+    page = open_page(served["url"] + "en/kampung/")  # typed at once: the cards still text are made first
+    page.fill("#search-q", every[last].split()[-1])
+    page.wait_for_function("document.getElementById('search-status').textContent === '1 kampung'")
+    assert shown_cards(page) == [last] and not page.locator("#cards-more").is_visible()
+    page.fill("#search-q", "")
+    page.select_option("#search-cat", "kuliner")
+    kuliner = [slug for slug in slugs if "Kuliner" in every[slug]]
+    assert page.locator("#search-status").inner_text() == f"{len(kuliner)} kampung"
+    assert shown_cards(page) == kuliner[:LIST_CARDS]
+    assert page.locator("#cards-more").inner_text() == f"Show {min(LIST_CARDS, len(kuliner) - LIST_CARDS)} more"
+    shared = open_page(served["url"] + f"en/kampung/?q={every[last].split()[-1]}")  # a shared address
+    shared.wait_for_function("document.getElementById('search-status').textContent === '1 kampung'")
+    assert shown_cards(shared) == [last]
+
+
+def test_the_list_without_javascript_or_its_index_shows_every_kampung(served, open_page, browser):
+    page = open_page(served["url"] + "en/kampung/", javascript=False)
+    assert shown_cards(page) == sorted_slugs() and not page.is_visible("#cards-more")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    failed = context.new_page()
+    errors = []
+    failed.on("pageerror", lambda e: errors.append(str(e)))
+    failed.route(re.compile(r"/assets/search-en\.js"), lambda r: r.abort("internetdisconnected"))
+    failed.goto(served["url"] + "en/kampung/")
+    failed.wait_for_load_state("load")
+    assert shown_cards(failed) == sorted_slugs() and not failed.is_visible("#search")
+    assert not failed.is_visible("#cards-more") and errors == []
+    context.close()
 
 
 def test_the_planner_finds_a_kampung_by_name_and_ticks_it(served, open_page):

@@ -132,6 +132,7 @@ def category_entries(page: AnyPage, ctx: ViewContext) -> list[Values]:
 
 
 HOME_CARDS = 12  # cards on the home page; the list page shows (and searches) every kampung
+LIST_CARDS = 60  # cards the list page lays out at first; the rest are in it too, but inside <noscript>
 
 
 def view_home(page: Page[None], ctx: ViewContext) -> Values:
@@ -179,7 +180,10 @@ def view_list(page: Page[None], ctx: ViewContext) -> Values:
     return {
         "title": t("list_title"),
         "description": t("list_intro"),
-        "cards": cards,
+        # Every kampung is in the page, whole without JavaScript; with it the browser reads those after the
+        # first LIST_CARDS as text only, and assets/search.js makes them cards while the page is idle.
+        "cards": cards[:LIST_CARDS],
+        "more_cards": cards[LIST_CARDS:],
         "count_title": count_label(len(cards), t),
         "categories": category_entries(page, ctx),
         "search_index": search_index_name(page.lang),
