@@ -18,6 +18,7 @@ import pytest
 
 from kampung_guide.render.views import LIST_CARDS
 
+from browser.checkers import run_vnu
 from conftest import QuietHandler, run_build, write_content
 
 BASE_URL = "https://example.org/guide/"
@@ -253,16 +254,18 @@ def test_the_list_lays_out_its_first_cards_and_brings_the_rest_a_page_at_a_time(
     html = (served["site"] / "en/kampung/index.html").read_text(encoding="utf-8")
     before, rest = html.split('<noscript id="cards-rest">')
     assert before.count('class="card ') == LIST_CARDS and rest.count('class="card ') == COUNT - LIST_CARDS
+    assert run_vnu([served["site"] / "en/kampung/index.html"]) == []  # the cards inside <noscript> too
     page = open_page(served["url"] + "en/kampung/")
     assert shown_cards(page) == every[:LIST_CARDS]
     more = page.locator("#cards-more")
     assert (
         more.inner_text() == f"Show {LIST_CARDS} more" and page.locator("#kampung-title").inner_text() == "200 kampung"
     )
-    page.wait_for_function(f"document.querySelectorAll('main .cards > li').length === {COUNT}")  # made while idle
-    assert shown_cards(page) == every[:LIST_CARDS], "the cards made are hidden until asked for"
+    page.wait_for_timeout(500)
+    assert page.locator("main .cards > li").count() == LIST_CARDS, "the others stay text until shown"
     more.click()
     assert shown_cards(page) == every[: 2 * LIST_CARDS]
+    assert page.locator("main .cards > li").count() == 2 * LIST_CARDS
     focused = page.evaluate("document.activeElement.closest('li').dataset.slug")
     assert focused == every[LIST_CARDS], "the keyboard goes on at the first card the button brought"
     more.click()
@@ -274,7 +277,7 @@ def test_the_list_lays_out_its_first_cards_and_brings_the_rest_a_page_at_a_time(
 def test_the_list_searches_and_filters_every_kampung_not_only_those_laid_out(served, open_page):
     every, slugs = names(), sorted_slugs()
     last = slugs[-1]
-    page = open_page(served["url"] + "en/kampung/")  # typed at once: the cards still text are made first
+    page = open_page(served["url"] + "en/kampung/")
     page.fill("#search-q", every[last].split()[-1])
     page.wait_for_function("document.getElementById('search-status').textContent === '1 kampung'")
     assert shown_cards(page) == [last] and not page.locator("#cards-more").is_visible()
@@ -302,6 +305,22 @@ def test_the_list_without_javascript_or_its_index_shows_every_kampung(served, op
     assert shown_cards(failed) == sorted_slugs() and not failed.is_visible("#search")
     assert not failed.is_visible("#cards-more") and errors == []
     context.close()
+
+
+def test_a_category_lays_out_its_first_cards_and_links_the_list_for_all(served, open_page):
+    every = names()
+    batik = [slug for slug in sorted_slugs() if "Batik" in every[slug]]
+    assert len(batik) > LIST_CARDS
+    page = open_page(served["url"] + "en/kategori/batik/", javascript=False)
+    assert shown_cards(page) == batik and not page.get_by_role("link", name=f"See all {len(batik)}").is_visible()
+    page = open_page(served["url"] + "en/kategori/batik/")
+    assert shown_cards(page) == batik[:LIST_CARDS]
+    link = page.get_by_role("link", name=f"See all {len(batik)} Batik kampung")
+    with page.expect_navigation():
+        link.click()
+    assert urlsplit(page.url).path.endswith("/en/kampung/") and page.input_value("#search-cat") == "batik"
+    assert page.locator("#search-status").inner_text() == f"{len(batik)} kampung"
+    assert shown_cards(page) == batik[:LIST_CARDS]
 
 
 def test_the_planner_finds_a_kampung_by_name_and_ticks_it(served, open_page):

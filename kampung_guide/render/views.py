@@ -196,11 +196,17 @@ def view_category(page: Page[Category], ctx: ViewContext) -> Values:
     category, lang = page.obj, page.lang
     assert isinstance(category, Category)
     chosen = ctx.sorted_kampung(lang, category.id)
+    cards = [ctx.card(page, k) for k in chosen]
+    name = category.name.get(lang)
     return {
-        "title": ctx.ui(lang)("in_category", name=category.name.get(lang)),
+        "title": ctx.ui(lang)("in_category", name=name),
         "description": category.description.get(lang) if category.description else "",
         "category": category,
-        "cards": [ctx.card(page, k) for k in chosen],
+        # as on the list page, the first LIST_CARDS laid out; with JavaScript the rest are on the list page
+        "cards": cards[:LIST_CARDS],
+        "more_cards": cards[LIST_CARDS:],
+        "more_href": f"{ctx.href(page, LIST_KEY)}?cat={category.id}",
+        "more_text": ctx.ui(lang)("category_all_n", n=ctx.language(lang).number(len(cards)), name=name),
         "count_title": count_label(len(chosen), ctx.ui(lang)),
         "map": ctx.overview_map(page, [k for k in ctx.site.kampung if k.category == category.id]),
         "map_label": ctx.ui(lang)("overview_map"),

@@ -20,9 +20,9 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "e7892a3ea838"],
-  ["kampung/", "c25eec5ff969"],
-  ["offline/", "d38e9d547494"],
+  ["./", "783897312a3b"],
+  ["kampung/", "95c61ab274dd"],
+  ["offline/", "67c40a5e879d"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
@@ -30,9 +30,9 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=63e3466a1f", "63e3466a1fe4"],
+  ["assets/search.js?v=e6bc3e36c7", "e6bc3e36c7b8"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=8b395032b7", "8b395032b765"],
+  ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "3e85d3ac2d2fb485"
+ "version": "f8dbc254da474261"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

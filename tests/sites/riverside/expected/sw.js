@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "59d6bb01cdeb"],
-  ["kampung/", "453dbe033e04"],
-  ["offline/", "f49608111d5e"],
-  ["en/", "f9de1b9ad47c"],
-  ["en/kampung/", "a53dc75af4b1"],
-  ["en/offline/", "6e2f780115b2"],
+  ["./", "81d251efae0a"],
+  ["kampung/", "63ea1aeaf888"],
+  ["offline/", "36e185956b91"],
+  ["en/", "2c584c2bb607"],
+  ["en/kampung/", "123de9670a27"],
+  ["en/offline/", "1b482698f475"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=89eddd843a", "0422c385b14a"],
@@ -35,9 +35,9 @@ var CONFIG = {
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=63e3466a1f", "63e3466a1fe4"],
+  ["assets/search.js?v=e6bc3e36c7", "e6bc3e36c7b8"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
-  ["assets/style.css?v=8b395032b7", "8b395032b765"],
+  ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
   ["assets/icons/icon-192.png", "84c231af403b"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "c07a78b93d97d6b2"
+ "version": "939e6dd62418f678"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -329,68 +329,16 @@
   }
 
   // -- the rest of the cards: the build lays out the first ones (render/views.py LIST_CARDS) and puts the
-  // others in a <noscript>, where a browser running scripts keeps them as text. They become cards here,
-  // hidden, a slice at a time while the page is idle (or at once, in slices, when a filter needs them).
-  var SLICE = 100;
+  // others in a <noscript>, which a browser running scripts keeps as text. A card is made from its markup
+  // when a filter or "Show more" first shows it; most visitors never make one.
   var rest = document.getElementById("cards-rest");
   var more = document.getElementById("cards-more");
   var first = document.querySelector(".cards > [data-slug]");
   var list = first && first.parentNode;
-  var tail = rest ? tailMarkup(rest.textContent) : [];  // the markup of each card still to make
-  var waiting = [], made = [];  // run once every card is made; cards made but not yet read
-
-  function tailMarkup(text) {
-    var inner = text.slice(text.indexOf(">") + 1, text.lastIndexOf("</ul>"));
-    return inner.split("</li>").filter(function (part) { return part.trim(); });
-  }
-
-  function makeCards(count) {
-    var template = document.createElement("template");
-    template.innerHTML = tail.splice(0, count).join("</li>") + "</li>";
-    var cards = Array.prototype.slice.call(template.content.children);
-    cards.forEach(function (card) { card.hidden = true; });
-    list.appendChild(template.content);
-    made = made.concat(cards);
-    return cards;
-  }
-
-  function makeSlice(urgent) {
-    return function () {
-      makeCards(SLICE);
-      if (tail.length) {
-        later(urgent);
-      } else {
-        waiting.splice(0).forEach(function (callback) { callback(); });
-      }
-    };
-  }
-
-  var idleQueued = false, urgentQueued = false;
-  function later(urgent) {  // one slice queued of each kind at most
-    if (urgent || urgentQueued) {
-      if (!urgentQueued) {
-        urgentQueued = true;
-        window.setTimeout(function () { urgentQueued = false; makeSlice(true)(); }, 0);
-      }
-    } else if (!idleQueued) {
-      idleQueued = true;
-      (window.requestIdleCallback || window.setTimeout)(function () { idleQueued = false; makeSlice(false)(); });
-    }
-  }
-
-  function everyCard(callback) {  // callback once every card is made: now, or after the last slice
-    if (!tail.length) {
-      callback();
-    } else {
-      waiting.push(callback);
-      later(true);
-    }
-  }
-
   if (!data) {  // the index did not load: no form that would do nothing, and every card shown
     form.hidden = true;
-    while (tail.length) {
-      makeCards(SLICE).forEach(function (card) { card.hidden = false; });
+    if (rest) {
+      rest.insertAdjacentHTML("afterend", rest.textContent);
     }
     return;
   }
@@ -398,34 +346,69 @@
   var status = document.getElementById("search-status");
   var F = {};
   data.fields.forEach(function (name, i) { F[name] = i; });
-  var rowOf = {};  // slug -> the index's row number
-  data.kampung.forEach(function (row, r) { rowOf[row[F.slug]] = r; });
+
+  var tail = Object.create(null);  // slug -> the markup of its card, not made yet
+  if (rest) {
+    var text = rest.textContent;
+    text.slice(text.indexOf(">") + 1, text.lastIndexOf("</ul>")).split("</li>").forEach(function (part) {
+      var slug = /data-slug="([^"]*)"/.exec(part);
+      if (slug) { tail[slug[1]] = part + "</li>"; }
+    });
+  }
+  var made = Object.create(null);  // slug -> its card in the page
+  Array.prototype.forEach.call(list ? list.children : [], function (card) { made[card.getAttribute("data-slug")] = card; });
+  var present = data.kampung.map(function (row) {  // the index's rows with a card on this page, made or not
+    return row[F.slug] in made || row[F.slug] in tail;
+  });
+  var count = present.filter(Boolean).length;
 
   function areaValue(area) {
     return area[0] + "-" + splitWords(area[1]).join("-");
   }
 
-  var byIndex = data.kampung.map(function () { return null; });  // by the index's row number (null: no card yet)
-  var rows = [];  // in the page's order
+  var entries = [];  // by the index's row number: what the filters read, made when first asked for
+  var shownOnce = [];  // the entries whose card is made, in the order they were made
 
-  function readRows(cards) {  // the cards' rows, added after those already read
-    cards.forEach(function (card) {
-      var r = rowOf[card.getAttribute("data-slug")];
-      if (r === undefined) { return; }
+  function entry(r) {  // null: no card on this page
+    if (entries[r] === undefined) {
       var row = data.kampung[r];
-      var entry = {card: card, r: r, at: rows.length, category: data.categories[row[F.category]][0],
-                   areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
-                   workshop: row[F.workshop] === 1, price: row[F.price],
-                   week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
-      card.guideRow = entry;
-      byIndex[r] = entry;
-      rows.push(entry);
-    });
+      entries[r] = present[r] ? {
+        slug: row[F.slug], card: null, r: r, category: data.categories[row[F.category]][0],
+        areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
+        workshop: row[F.workshop] === 1, price: row[F.price],
+        week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)} : null;
+    }
+    return entries[r];
   }
 
-  function readMade() {
-    readRows(made.splice(0));
+  function withCard(found) {  // make the cards these entries still lack (hidden, at the end of the list)
+    var wanted = found.filter(function (e) { return !e.card && !made[e.slug]; });
+    if (wanted.length) {
+      var template = document.createElement("template");
+      template.innerHTML = wanted.map(function (e) { return tail[e.slug]; }).join("");
+      Array.prototype.forEach.call(template.content.children, function (card) {
+        card.hidden = true;
+        made[card.getAttribute("data-slug")] = card;
+      });
+      list.appendChild(template.content);
+    }
+    found.forEach(function (e) {
+      if (!e.card) {
+        e.card = made[e.slug];
+        e.card.guideRow = e;
+        e.at = Array.prototype.indexOf.call(list.children, e.card);
+        delete tail[e.slug];
+        shownOnce.push(e);
+      }
+    });
+    return found;
   }
+
+  var rowOf = Object.create(null);  // slug -> the index's row number
+  data.kampung.forEach(function (row, r) { rowOf[row[F.slug]] = r; });
+  withCard(Object.keys(made).filter(function (slug) { return slug in rowOf; }).map(function (slug) {
+    return entry(rowOf[slug]);
+  }));
 
   // -- the visit filters: watching the making (now, or on a day), children, sorting by freshness ----
   // Kept apart from the text search: they only read their own fields of a row and their own controls.
@@ -473,7 +456,6 @@
     controls.sort.value = params.get("sort") === "checked" ? "checked" : "";
   }
 
-  readRows(Array.prototype.slice.call(list ? list.children : []));
 
   function fillAreas() {
     var select = controls.area;
@@ -577,41 +559,43 @@
 
   function update() {
     var started = performance.now();
-    var state = readState();
-    if (tail.length && (stateParams(state).toString() || limit < Infinity && limit > rows.length + made.length)) {
-      everyCard(update);  // a filter, or more cards than are made: wait for the rest of the cards
-      return;
-    }
-    readMade();
-    var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
-    var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
-    var shown = [], partial = false;
-    if (found === null) {  // no words: every card that passes the filters, in the page's order
-      shown = byIndex.filter(function (row) { return row && passes(row, state, clock); });
+    var state = readState(), shown = [], partial = false, total = count, r;
+    if (!stateParams(state).toString()) {  // no words, no filter: the first cards in the page's order
+      for (r = 0; r < present.length && shown.length < limit; r++) {
+        if (present[r]) { shown.push(entry(r)); }
+      }
     } else {
-      var words = splitWords(state.q).length;
-      found.forEach(function (entry) {
-        var row = byIndex[entry[0]];
-        if (row && passes(row, state, clock)) { shown.push(row); }
-      });
-      partial = words > 1 && shown.length > 0 && found.every(function (entry) {
-        return entry[1] < words || !(byIndex[entry[0]] && passes(byIndex[entry[0]], state, clock));
-      });
+      var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
+      var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
+      if (found === null) {  // no words: every card that passes the filters, in the page's order
+        for (r = 0; r < present.length; r++) {
+          if (entry(r) && passes(entry(r), state, clock)) { shown.push(entry(r)); }
+        }
+      } else {
+        var words = splitWords(state.q).length;
+        found.forEach(function (hit) {
+          if (entry(hit[0]) && passes(entry(hit[0]), state, clock)) { shown.push(entry(hit[0])); }
+        });
+        partial = words > 1 && shown.length > 0 && found.every(function (hit) {
+          return hit[1] < words || !(entry(hit[0]) && passes(entry(hit[0]), state, clock));
+        });
+      }
+      total = shown.length;
+      shown = sortShown(shown, state.sort).slice(0, limit);
     }
-    var count = shown.length + tail.length;  // cards not made yet pass: there is no filter
-    shown = sortShown(shown, state.sort).slice(0, limit);
+    withCard(shown);
     var visible = {};
-    shown.forEach(function (row) { visible[row.r] = true; });
-    rows.forEach(function (row) {
-      var show = visible[row.r] === true;
-      if (row.card.hidden === show) {
-        row.card.hidden = !show;
+    shown.forEach(function (e) { visible[e.r] = true; });
+    shownOnce.forEach(function (e) {
+      var show = visible[e.r] === true;
+      if (e.card.hidden === show) {
+        e.card.hidden = !show;
       }
     });
     arrange(shown);
-    showMore(count - shown.length);
-    showStatus(count, partial);
-    followHeading(count);
+    showMore(total - shown.length);
+    showStatus(total, partial);
+    followHeading(total);
     window.GUIDE_SEARCH_LAST_MS = performance.now() - started;
     writeUrl(state);
   }
@@ -623,14 +607,13 @@
   }
 
   function showNextPage() {
-    var first = limit;
+    var next = limit;
     limit += page;
     update();
-    everyCard(function () {  // move to the first card the button brought, where the button was
-      var card = Array.prototype.filter.call(list.children, function (c) { return !c.hidden; })[first];
-      var link = card && card.querySelector("a");
-      if (link) { link.focus(); }
-    });
+    // the keyboard goes on at the first card the button brought, where the button was
+    var card = Array.prototype.filter.call(list.children, function (c) { return !c.hidden; })[next];
+    var link = card && card.querySelector("a");
+    if (link) { link.focus(); }
   }
 
   // -- the address keeps the state, so a filtered list can be shared and survives a reload ------
@@ -686,9 +669,6 @@
     more.addEventListener("click", showNextPage);
   }
   update();
-  if (tail.length) {
-    later(false);
-  }
   // The word lookup is made once the visitor comes to the form (a task of its own, not the first keystroke's).
   form.addEventListener("focusin", function () { window.setTimeout(function () { rankFor(data); }, 0); }, {once: true});
 })();
