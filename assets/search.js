@@ -347,20 +347,21 @@
   var F = {};
   data.fields.forEach(function (name, i) { F[name] = i; });
 
-  var tail = Object.create(null);  // slug -> the markup of its card, not made yet
-  if (rest) {
-    var text = rest.textContent;
-    text.slice(text.indexOf(">") + 1, text.lastIndexOf("</ul>")).split("</li>").forEach(function (part) {
-      var slug = /data-slug="([^"]*)"/.exec(part);
-      if (slug) { tail[slug[1]] = part + "</li>"; }
-    });
-  }
+  // The index has a row for every kampung of the list, in its order (outputs/search.py): the first are
+  // cards, the others markup in the <noscript>, read when a card of them is first wanted.
   var made = Object.create(null);  // slug -> its card in the page
   Array.prototype.forEach.call(list ? list.children : [], function (card) { made[card.getAttribute("data-slug")] = card; });
-  var present = data.kampung.map(function (row) {  // the index's rows with a card on this page, made or not
-    return row[F.slug] in made || row[F.slug] in tail;
-  });
-  var count = present.filter(Boolean).length;
+  var tail = null;  // slug -> the markup of its card, not made yet
+
+  function readTail() {
+    tail = Object.create(null);
+    var text = rest ? rest.textContent : "";
+    text.slice(text.indexOf(">") + 1, text.lastIndexOf("</ul>")).split("</li>").forEach(function (part) {
+      var slug = /data-slug="([^"]*)"/.exec(part);
+      if (slug && !made[slug[1]]) { tail[slug[1]] = part + "</li>"; }
+    });
+    return tail;
+  }
 
   function areaValue(area) {
     return area[0] + "-" + splitWords(area[1]).join("-");
@@ -369,39 +370,39 @@
   var entries = [];  // by the index's row number: what the filters read, made when first asked for
   var shownOnce = [];  // the entries whose card is made, in the order they were made
 
-  function entry(r) {  // null: no card on this page
+  function entry(r) {
     if (entries[r] === undefined) {
       var row = data.kampung[r];
-      entries[r] = present[r] ? {
+      entries[r] = {
         slug: row[F.slug], card: null, r: r, category: data.categories[row[F.category]][0],
         areas: row[F.areas].map(function (i) { return areaValue(data.areas[i]); }),
         workshop: row[F.workshop] === 1, price: row[F.price],
-        week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)} : null;
+        week: row[F.hours] === null ? null : data.weeks[row[F.hours]], visit: visitFields(row)};
     }
     return entries[r];
   }
 
   function withCard(found) {  // make the cards these entries still lack (hidden, at the end of the list)
-    var wanted = found.filter(function (e) { return !e.card && !made[e.slug]; });
+    var wanted = found.filter(function (e) { return !made[e.slug]; });
     if (wanted.length) {
-      var template = document.createElement("template");
-      template.innerHTML = wanted.map(function (e) { return tail[e.slug]; }).join("");
+      var markup = tail || readTail(), template = document.createElement("template");
+      template.innerHTML = wanted.map(function (e) { return markup[e.slug] || ""; }).join("");
       Array.prototype.forEach.call(template.content.children, function (card) {
         card.hidden = true;
         made[card.getAttribute("data-slug")] = card;
+        delete markup[card.getAttribute("data-slug")];
       });
       list.appendChild(template.content);
     }
     found.forEach(function (e) {
-      if (!e.card) {
+      if (!e.card && made[e.slug]) {
         e.card = made[e.slug];
         e.card.guideRow = e;
         e.at = Array.prototype.indexOf.call(list.children, e.card);
-        delete tail[e.slug];
         shownOnce.push(e);
       }
     });
-    return found;
+    return found.filter(function (e) { return e.card; });
   }
 
   var rowOf = Object.create(null);  // slug -> the index's row number
@@ -559,31 +560,31 @@
 
   function update() {
     var started = performance.now();
-    var state = readState(), shown = [], partial = false, total = count, r;
+    var state = readState(), shown = [], partial = false, total = data.kampung.length, r;
     if (!stateParams(state).toString()) {  // no words, no filter: the first cards in the page's order
-      for (r = 0; r < present.length && shown.length < limit; r++) {
-        if (present[r]) { shown.push(entry(r)); }
+      for (r = 0; r < data.kampung.length && shown.length < limit; r++) {
+        shown.push(entry(r));
       }
     } else {
       var found = state.q.trim() ? rankFor(data).rank(state.q) : null;
       var clock = state.open || state.watch ? jakartaClock(currentTime()) : null;
       if (found === null) {  // no words: every card that passes the filters, in the page's order
-        for (r = 0; r < present.length; r++) {
-          if (entry(r) && passes(entry(r), state, clock)) { shown.push(entry(r)); }
+        for (r = 0; r < data.kampung.length; r++) {
+          if (passes(entry(r), state, clock)) { shown.push(entry(r)); }
         }
       } else {
         var words = splitWords(state.q).length;
         found.forEach(function (hit) {
-          if (entry(hit[0]) && passes(entry(hit[0]), state, clock)) { shown.push(entry(hit[0])); }
+          if (passes(entry(hit[0]), state, clock)) { shown.push(entry(hit[0])); }
         });
         partial = words > 1 && shown.length > 0 && found.every(function (hit) {
-          return hit[1] < words || !(entry(hit[0]) && passes(entry(hit[0]), state, clock));
+          return hit[1] < words || !passes(entry(hit[0]), state, clock);
         });
       }
       total = shown.length;
       shown = sortShown(shown, state.sort).slice(0, limit);
     }
-    withCard(shown);
+    shown = withCard(shown);
     var visible = {};
     shown.forEach(function (e) { visible[e.r] = true; });
     shownOnce.forEach(function (e) {

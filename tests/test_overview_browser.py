@@ -292,6 +292,20 @@ def test_the_list_searches_and_filters_every_kampung_not_only_those_laid_out(ser
     assert shown_cards(shared) == [last]
 
 
+def test_cards_a_search_made_take_their_place_when_the_list_is_paged_on(served, open_page):
+    every, slugs = names(), sorted_slugs()
+    page = open_page(served["url"] + "en/kampung/")
+    for slug in (slugs[-1], slugs[LIST_CARDS + 5]):  # made by a search, at the end of the list
+        page.fill("#search-q", every[slug].split()[-1])
+        assert shown_cards(page) == [slug]
+    page.fill("#search-q", "")
+    assert shown_cards(page) == slugs[:LIST_CARDS]
+    page.click("#cards-more")
+    assert shown_cards(page) == slugs[: 2 * LIST_CARDS]
+    page.select_option("#search-cat", "kuliner")  # a change of filter starts again at one page
+    assert shown_cards(page) == [slug for slug in slugs if "Kuliner" in every[slug]][:LIST_CARDS]
+
+
 def test_the_list_without_javascript_or_its_index_shows_every_kampung(served, open_page, browser):
     page = open_page(served["url"] + "en/kampung/", javascript=False)
     assert shown_cards(page) == sorted_slugs() and not page.is_visible("#cards-more")

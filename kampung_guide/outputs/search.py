@@ -12,6 +12,7 @@ import json
 from functools import partial
 
 from ..plan.pages import search_index_name
+from ..render.context import name_order
 from ..render.filters import kampung_areas, price_range, week_table
 from ..render.making import children_welcome, making_week
 from ..util.memo import IdentityMemo
@@ -64,7 +65,7 @@ def search_index(site: Site, lang: str) -> dict:
     categories = {c: i for i, c in enumerate(site.categories)}
     parts = [
         _PARTS.get(k, (lang, category_names(site, k)), partial(row_parts, k, site, lang))
-        for k in sorted(site.kampung, key=lambda k: (k.name.get(lang).casefold(), k.slug))  # as the list page
+        for k in sorted(site.kampung, key=name_order(lang))  # as the list page, whose cards search.js pairs by row
     ]
     areas = sorted({area for part in parts for area in part[3]})
     weeks = sorted({week for part in parts for week in (part[7], part[10]) if week is not None})
