@@ -21,7 +21,7 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "783897312a3b"],
-  ["kampung/", "376fd392ab44"],
+  ["kampung/", "1c8b0d90a167"],
   ["offline/", "67c40a5e879d"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
@@ -30,7 +30,7 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=6c787890e2", "6c787890e2dd"],
+  ["assets/search.js?v=c9b2134fa6", "c9b2134fa63f"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "415ab21db7b6dca8"
+ "version": "ebda63b76fcccf03"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -21,10 +21,10 @@ var CONFIG = {
  "savedPages": 50,
  "shell": [
   ["./", "81d251efae0a"],
-  ["kampung/", "eaf8d49184af"],
+  ["kampung/", "63de95729510"],
   ["offline/", "36e185956b91"],
   ["en/", "2c584c2bb607"],
-  ["en/kampung/", "729bd857d413"],
+  ["en/kampung/", "34d4313f4730"],
   ["en/offline/", "1b482698f475"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
@@ -35,7 +35,7 @@ var CONFIG = {
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=6c787890e2", "6c787890e2dd"],
+  ["assets/search.js?v=c9b2134fa6", "c9b2134fa63f"],
   ["assets/site.js?v=30f31def95", "30f31def954b"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "c647540eec15eaf0"
+ "version": "c394d4e365f170c3"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

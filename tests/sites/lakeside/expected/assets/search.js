@@ -1,6 +1,7 @@
 /* Search and filters on the kampung list page. Needs the index script (window.GUIDE_SEARCH) loaded
-   before it. It only shows, hides and orders the cards the page already has: without JavaScript the
-   page lists every kampung and style.css hides the form. Words are normalised exactly as in
+   before it. It shows, hides and orders the cards the page has, making those the build left as text
+   in a <noscript> when they are first shown: without JavaScript the page lists every kampung and
+   style.css hides the form. Words are normalised exactly as in
    kampung_guide/outputs/searchtext.py and ranked exactly as in kampung_guide/outputs/searchrank.py
    (tests/test_search_browser.py compares them). */
 (function () {
@@ -368,7 +369,7 @@
   }
 
   var entries = [];  // by the index's row number: what the filters read, made when first asked for
-  var shownOnce = [];  // the entries whose card is made, in the order they were made
+  var shownOnce = [];  // the entries whose card is made (shown once at least, or laid out by the build)
 
   function entry(r) {
     if (entries[r] === undefined) {
@@ -456,7 +457,6 @@
     controls.children.checked = params.get("children") === "1";
     controls.sort.value = params.get("sort") === "checked" ? "checked" : "";
   }
-
 
   function fillAreas() {
     var select = controls.area;
