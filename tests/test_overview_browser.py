@@ -306,6 +306,15 @@ def test_cards_a_search_made_take_their_place_when_the_list_is_paged_on(served, 
     assert shown_cards(page) == [slug for slug in slugs if "Kuliner" in every[slug]][:LIST_CARDS]
 
 
+def test_cards_made_on_the_list_link_their_page_s_index_html_from_disk(served, open_page):
+    every, slugs = names(), sorted_slugs()
+    page = open_page((served["site"] / "en/kampung/index.html").as_uri())
+    page.fill("#search-q", every[slugs[-1]].split()[-1])
+    assert shown_cards(page) == [slugs[-1]]
+    href = page.locator(".cards > li:not([hidden]) .card__link").evaluate("a => a.href")
+    assert href == (served["site"] / "en/kampung" / slugs[-1] / "index.html").as_uri()
+
+
 def test_the_list_without_javascript_or_its_index_shows_every_kampung(served, open_page, browser):
     page = open_page(served["url"] + "en/kampung/", javascript=False)
     assert shown_cards(page) == sorted_slugs() and not page.is_visible("#cards-more")

@@ -20,9 +20,9 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "783897312a3b"],
-  ["kampung/", "1c8b0d90a167"],
-  ["offline/", "67c40a5e879d"],
+  ["./", "6313c089be3b"],
+  ["kampung/", "e26d39307876"],
+  ["offline/", "157621079536"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
@@ -30,8 +30,8 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=c9b2134fa6", "c9b2134fa63f"],
-  ["assets/site.js?v=30f31def95", "30f31def954b"],
+  ["assets/search.js?v=43c1a4a5eb", "43c1a4a5eb23"],
+  ["assets/site.js?v=079f45e1f0", "079f45e1f0d6"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "ebda63b76fcccf03"
+ "version": "e94bcdb0858b0257"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -3,8 +3,10 @@
   "use strict";
   // Opened from disk (file://), a link to a folder shows a listing instead of its page:
   // point such links at the folder's index.html, keeping a query (`../rencana/?stops=…`) and a fragment.
-  if (window.location.protocol === "file:") {
-    document.querySelectorAll("a[href]").forEach(function (link) {
+  // Scripts that add links later (search.js's cards) pass them through window.GuideSite.diskLinks.
+  function diskLinks(root) {
+    if (window.location.protocol !== "file:") { return; }
+    root.querySelectorAll("a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       var path = href.split(/[?#]/)[0];
       if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href) && /\/$|^\.\.?$/.test(path)) {
@@ -12,6 +14,8 @@
       }
     });
   }
+  window.GuideSite = {diskLinks: diskLinks};
+  diskLinks(document);
   // The 404 page has a <base href> because it is served at any missing address; against it a bare
   // "#main" (the skip link) would mean the home page. Point same-page links at this address instead.
   if (document.querySelector("base[href]")) {

@@ -388,6 +388,9 @@
     if (wanted.length) {
       var markup = tail || readTail(), template = document.createElement("template");
       template.innerHTML = wanted.map(function (e) { return markup[e.slug] || ""; }).join("");
+      if (window.GuideSite) {  // from disk, links to folders point at their index.html (site.js)
+        window.GuideSite.diskLinks(template.content);
+      }
       Array.prototype.forEach.call(template.content.children, function (card) {
         card.hidden = true;
         made[card.getAttribute("data-slug")] = card;
