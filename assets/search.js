@@ -339,7 +339,10 @@
   if (!data) {  // the index did not load: no form that would do nothing, and every card shown
     form.hidden = true;
     if (rest) {
-      rest.insertAdjacentHTML("afterend", rest.textContent);
+      var cards = document.createElement("template");
+      cards.innerHTML = rest.textContent;
+      if (window.GuideSite) { window.GuideSite.diskLinks(cards.content); }
+      rest.parentNode.insertBefore(cards.content, rest.nextSibling);
     }
     return;
   }

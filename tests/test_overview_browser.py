@@ -315,18 +315,20 @@ def test_cards_made_on_the_list_link_their_page_s_index_html_from_disk(served, o
     assert href == (served["site"] / "en/kampung" / slugs[-1] / "index.html").as_uri()
 
 
-def test_the_list_without_javascript_or_its_index_shows_every_kampung(served, open_page, browser):
+def test_the_list_without_javascript_its_index_or_search_js_shows_every_kampung(served, open_page, browser):
     page = open_page(served["url"] + "en/kampung/", javascript=False)
     assert shown_cards(page) == sorted_slugs() and not page.is_visible("#cards-more")
     context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     failed = context.new_page()
     errors = []
     failed.on("pageerror", lambda e: errors.append(str(e)))
-    failed.route(re.compile(r"/assets/search-en\.js"), lambda r: r.abort("internetdisconnected"))
-    failed.goto(served["url"] + "en/kampung/")
-    failed.wait_for_load_state("load")
-    assert shown_cards(failed) == sorted_slugs() and not failed.is_visible("#search")
-    assert not failed.is_visible("#cards-more") and errors == []
+    for script in (r"/assets/search-en\.js", r"/assets/search\.js"):  # the index, or search.js itself
+        failed.route(re.compile(script), lambda r: r.abort("internetdisconnected"))
+        failed.goto(served["url"] + "en/kampung/")
+        failed.wait_for_load_state("load")
+        assert shown_cards(failed) == sorted_slugs() and not failed.is_visible("#search"), script
+        assert not failed.is_visible("#cards-more") and errors == []
+        failed.unroute_all()
     context.close()
 
 

@@ -20,9 +20,9 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "6313c089be3b"],
-  ["kampung/", "e26d39307876"],
-  ["offline/", "157621079536"],
+  ["./", "aa69f71625e3"],
+  ["kampung/", "7f8025c3d132"],
+  ["offline/", "8db19d71c3cd"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
@@ -30,8 +30,8 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=43c1a4a5eb", "43c1a4a5eb23"],
-  ["assets/site.js?v=079f45e1f0", "079f45e1f0d6"],
+  ["assets/search.js?v=c754f52e33", "c754f52e337e"],
+  ["assets/site.js?v=68c3d89ea4", "68c3d89ea406"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "e94bcdb0858b0257"
+ "version": "457c61ca0de7d134"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

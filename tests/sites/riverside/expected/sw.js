@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "8173ac41f435"],
-  ["kampung/", "ad96841217a7"],
-  ["offline/", "ee43ed19aa99"],
-  ["en/", "25cce4363af2"],
-  ["en/kampung/", "6f5745eca919"],
-  ["en/offline/", "7949dd704e89"],
+  ["./", "073419a8526f"],
+  ["kampung/", "f156ad5f1831"],
+  ["offline/", "422a98ba3233"],
+  ["en/", "5afc28b1bcef"],
+  ["en/kampung/", "0e5729f25fc8"],
+  ["en/offline/", "0ec2de8c0e45"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=89eddd843a", "0422c385b14a"],
@@ -35,8 +35,8 @@ var CONFIG = {
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=43c1a4a5eb", "43c1a4a5eb23"],
-  ["assets/site.js?v=079f45e1f0", "079f45e1f0d6"],
+  ["assets/search.js?v=c754f52e33", "c754f52e337e"],
+  ["assets/site.js?v=68c3d89ea4", "68c3d89ea406"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "b048abac75894c30"
+ "version": "5b6978d5e4e71c26"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -191,4 +191,18 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // The list page keeps most cards as text in a <noscript> for search.js to make (render/views.py
+  // LIST_CARDS). If search.js never ran (it could not load), show them all and hide its dead form.
+  window.addEventListener("load", function () {
+    var rest = document.getElementById("cards-rest");
+    if (rest && document.getElementById("cards-more") && !window.GuideSearch) {
+      var search = document.getElementById("search");
+      if (search) { search.hidden = true; }
+      var cards = document.createElement("template");
+      cards.innerHTML = rest.textContent;
+      diskLinks(cards.content);
+      rest.parentNode.insertBefore(cards.content, rest.nextSibling);
+    }
+  });
 })();
