@@ -181,7 +181,7 @@ def view_list(page: Page[None], ctx: ViewContext) -> Values:
         "title": t("list_title"),
         "description": t("list_intro"),
         # Every kampung is in the page, whole without JavaScript; with it the browser reads those after the
-        # first LIST_CARDS as text only, and assets/search.js makes them cards while the page is idle.
+        # first LIST_CARDS as text only, and assets/search.js makes a card when it is first shown.
         "cards": cards[:LIST_CARDS],
         "more_cards": cards[LIST_CARDS:],
         "count_title": count_label(len(cards), t),
