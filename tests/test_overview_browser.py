@@ -325,7 +325,7 @@ def test_the_list_without_javascript_its_index_or_search_js_shows_every_kampung(
     for script in (r"/assets/search-en\.js", r"/assets/search\.js"):  # the index, or search.js itself
         failed.route(re.compile(script), lambda r: r.abort("internetdisconnected"))
         failed.goto(served["url"] + "en/kampung/")
-        failed.wait_for_load_state("load")
+        failed.wait_for_function(f"document.querySelectorAll('main .cards > li').length === {COUNT}")
         assert shown_cards(failed) == sorted_slugs() and not failed.is_visible("#search"), script
         assert not failed.is_visible("#cards-more") and errors == []
         failed.unroute_all()
