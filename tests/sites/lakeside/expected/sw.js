@@ -20,9 +20,9 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "aa69f71625e3"],
-  ["kampung/", "7f8025c3d132"],
-  ["offline/", "8db19d71c3cd"],
+  ["./", "876676762179"],
+  ["kampung/", "95628e13a4c4"],
+  ["offline/", "c45f5fcbd1f5"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=6b9bc446e0", "6b9bc446e0c4"],
   ["assets/map.js?v=216f50bd30", "c3e201304a8c"],
@@ -30,8 +30,8 @@ var CONFIG = {
   ["assets/plan.js?v=3db12f8d0f", "3db12f8d0f0b"],
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=abde42b62e", "abde42b62ea6"],
-  ["assets/search.js?v=c754f52e33", "c754f52e337e"],
-  ["assets/site.js?v=68c3d89ea4", "68c3d89ea406"],
+  ["assets/search.js?v=7d36a8f8ba", "7d36a8f8baba"],
+  ["assets/site.js?v=dfa09c5253", "dfa09c52535d"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -40,7 +40,7 @@ var CONFIG = {
   ["assets/icons/icon-maskable-512.png", "fe9ea7cf5457"],
   ["manifest.webmanifest", "36b83344049d"]
  ],
- "version": "457c61ca0de7d134"
+ "version": "bdced2bbe62faf33"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

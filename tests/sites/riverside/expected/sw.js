@@ -20,12 +20,12 @@ var CONFIG = {
  "savedBytes": 40000000,
  "savedPages": 50,
  "shell": [
-  ["./", "073419a8526f"],
-  ["kampung/", "f156ad5f1831"],
-  ["offline/", "422a98ba3233"],
-  ["en/", "5afc28b1bcef"],
-  ["en/kampung/", "0e5729f25fc8"],
-  ["en/offline/", "0ec2de8c0e45"],
+  ["./", "db5236935f5c"],
+  ["kampung/", "2885f879fb83"],
+  ["offline/", "10b95d683b5f"],
+  ["en/", "78423357ee61"],
+  ["en/kampung/", "3139df1faf15"],
+  ["en/offline/", "7891eb71766b"],
   ["assets/agenda.js?v=d0f97dabe3", "d0f97dabe366"],
   ["assets/categories.css?v=1a26186248", "1a2618624895"],
   ["assets/map.js?v=89eddd843a", "0422c385b14a"],
@@ -35,8 +35,8 @@ var CONFIG = {
   ["assets/print.css?v=e629376142", "e6293761426d"],
   ["assets/search-en.js?v=54a9f92cd9", "54a9f92cd921"],
   ["assets/search-id.js?v=6d71ea68e0", "6d71ea68e01f"],
-  ["assets/search.js?v=c754f52e33", "c754f52e337e"],
-  ["assets/site.js?v=68c3d89ea4", "68c3d89ea406"],
+  ["assets/search.js?v=7d36a8f8ba", "7d36a8f8baba"],
+  ["assets/site.js?v=dfa09c5253", "dfa09c52535d"],
   ["assets/style.css?v=491353b471", "491353b4718b"],
   ["assets/vendor/leaflet/leaflet.css", "a78371028241"],
   ["assets/vendor/leaflet/leaflet.js", "db49d009c841"],
@@ -46,7 +46,7 @@ var CONFIG = {
   ["manifest.webmanifest", "f744006d939a"],
   ["en/manifest.webmanifest", "245bce78181d"]
  ],
- "version": "5b6978d5e4e71c26"
+ "version": "35c817da3e63fd1d"
 };
 var PREFIX = "kampung-guide-";
 var SHELL = PREFIX + "shell-" + CONFIG.version;

@@ -336,14 +336,8 @@
   var more = document.getElementById("cards-more");
   var first = document.querySelector(".cards > [data-slug]");
   var list = first && first.parentNode;
-  if (!data) {  // the index did not load: no form that would do nothing, and every card shown
+  if (!data) {  // the index did not load: no form that would do nothing (site.js then shows every card)
     form.hidden = true;
-    if (rest) {
-      var cards = document.createElement("template");
-      cards.innerHTML = rest.textContent;
-      if (window.GuideSite) { window.GuideSite.diskLinks(cards.content); }
-      rest.parentNode.insertBefore(cards.content, rest.nextSibling);
-    }
     return;
   }
   var controls = form.elements;
@@ -676,6 +670,7 @@
     more.addEventListener("click", showNextPage);
   }
   update();
+  window.GuideSearch.listStarted = true;  // this script shows the list's other cards (site.js asks)
   // The word lookup is made once the visitor comes to the form (a task of its own, not the first keystroke's).
   form.addEventListener("focusin", function () { window.setTimeout(function () { rankFor(data); }, 0); }, {once: true});
 })();

@@ -193,10 +193,11 @@
   });
 
   // The list page keeps most cards as text in a <noscript> for search.js to make (render/views.py
-  // LIST_CARDS). If search.js never ran (it could not load), show them all and hide its dead form.
+  // LIST_CARDS). If search.js did not start the list (it or its index could not load), show them all
+  // and hide its dead form. By the load event every deferred script has run.
   window.addEventListener("load", function () {
     var rest = document.getElementById("cards-rest");
-    if (rest && document.getElementById("cards-more") && !window.GuideSearch) {
+    if (rest && document.getElementById("cards-more") && !(window.GuideSearch && window.GuideSearch.listStarted)) {
       var search = document.getElementById("search");
       if (search) { search.hidden = true; }
       var cards = document.createElement("template");
